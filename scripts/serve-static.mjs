@@ -1,0 +1,73 @@
+// Serves the built site the way a static host does (Netlify, Cloudflare Pages, S3+CloudFront
+// with pretty URLs): /a/b → /a/b.html or /a/b/index.html, unknown paths → 404 with 404.html.
+// Usage: node scripts/serve-static.mjs [DIR=build] [--port 4173] [--host 127.0.0.1]
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+	const i = args.indexOf(`--${name}`);
+	return i >= 0 ? args[i + 1] : fallback;
+};
+const root = resolve(
+	args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'build'
+);
+const port = Number(opt('port', process.env.PORT ?? 4173));
+const host = opt('host', '127.0.0.1');
+
+const types = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.webmanifest': 'application/manifest+json',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.ico': 'image/x-icon',
+	'.txt': 'text/plain; charset=utf-8',
+	'.woff2': 'font/woff2'
+};
+
+// The security headers documented in the README for static hosts.
+const securityHeaders = {
+	'X-Content-Type-Options': 'nosniff',
+	'Referrer-Policy': 'no-referrer',
+	'X-Frame-Options': 'DENY',
+	'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+	'Cross-Origin-Opener-Policy': 'same-origin'
+};
+
+function resolveFile(pathname) {
+	const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+	const base = join(root, clean);
+	if (!base.startsWith(root)) return undefined;
+	for (const candidate of [base, `${base}.html`, join(base, 'index.html')]) {
+		if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+	}
+	return undefined;
+}
+
+createServer((req, res) => {
+	const url = new URL(req.url ?? '/', 'http://localhost');
+	const file = resolveFile(url.pathname);
+	const headers = { ...securityHeaders };
+	if (!file) {
+		const notFound = join(root, '404.html');
+		res.writeHead(404, { ...headers, 'Content-Type': types['.html'] });
+		if (existsSync(notFound)) createReadStream(notFound).pipe(res);
+		else res.end('Not found');
+		return;
+	}
+	const type = types[extname(file)] ?? 'application/octet-stream';
+	// Hashed assets never change; everything else is revalidated (the service worker versions it).
+	const cache = url.pathname.startsWith('/_app/immutable/')
+		? 'public, max-age=31536000, immutable'
+		: 'no-cache';
+	res.writeHead(200, { ...headers, 'Content-Type': type, 'Cache-Control': cache });
+	if (req.method === 'HEAD') res.end();
+	else createReadStream(file).pipe(res);
+}).listen(port, host, () => {
+	console.log(`Serving ${root} at http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`);
+});

@@ -1,0 +1,108 @@
+import type { ContentIssue } from './content-issue';
+import type { ScenarioSummary } from './content-bundle';
+import type { GlossaryEntry } from './glossary-schema';
+import type { LessonSource } from './lesson-loader';
+import type { QuestionFileSource } from './question-loader';
+import type { Misconception } from './question-schema';
+import { topicResolver, type Topic } from './topic-schema';
+import type { YamlSource } from './yaml-source';
+
+/** A parsed value with the file it came from, so a reference error can be located. */
+export interface Located<T> {
+	value: T;
+	file: string;
+	yaml: YamlSource;
+}
+
+export interface ReferenceInput<S extends ScenarioSummary> {
+	topics: Topic[];
+	lessons: LessonSource[];
+	glossary?: { file: string; yaml: YamlSource; entries: GlossaryEntry[] };
+	questionFiles: QuestionFileSource[];
+	misconceptions: Misconception[];
+	/** Undefined when scenarios were not loaded (their references are then not checked). */
+	scenarios?: Located<S>[];
+}
+
+/** Checks every reference between content files: topics, lessons and anchors, scenarios, ids. */
+export function checkReferences<S extends ScenarioSummary>(input: ReferenceInput<S>): ContentIssue[] {
+	const issues: ContentIssue[] = [];
+	const topicOf = topicResolver(input.topics);
+	const anchors = new Map(input.lessons.map((l) => [l.lesson.slug, new Set(l.lesson.headings.map((h) => h.id))]));
+	const scenarioIds = input.scenarios ? new Set(input.scenarios.map((s) => s.value.id)) : undefined;
+	const misconceptionIds = new Set(input.misconceptions.map((m) => m.id));
+	const questionIds = new Set(input.questionFiles.flatMap((f) => f.questions.map((q) => q.id)));
+
+	const at = (file: string, yaml: YamlSource, path: (string | number)[], pathText: string, message: string, line = 0) => {
+		const pos = yaml.locate(path);
+		issues.push({ file, line: pos.line + line, column: pos.column, path: pathText, message });
+	};
+
+	const lessonRefProblem = (ref: string): string | undefined => {
+		const [slug, anchor] = ref.split('#');
+		const known = anchors.get(slug);
+		if (!known) return `no lesson with slug "${slug}"`;
+		if (anchor && !known.has(anchor))
+			return `lesson "${slug}" has no heading with anchor #${anchor} (it has: ${[...known].join(', ')})`;
+		return undefined;
+	};
+
+	for (const { lesson, yaml, yamlLine } of input.lessons) {
+		lesson.topics.forEach((t, i) => {
+			if (!topicOf(t)) at(lesson.file, yaml, ['topics', i], `topics[${i}]`, `unknown topic "${t}"`, yamlLine - 1);
+		});
+		lesson.scenarios?.forEach((s, i) => {
+			if (scenarioIds && !scenarioIds.has(s))
+				at(lesson.file, yaml, ['scenarios', i], `scenarios[${i}]`, `no scenario with id "${s}"`, yamlLine - 1);
+		});
+	}
+
+	const glossaryIds = new Set<string>();
+	input.glossary?.entries.forEach((e, i) => {
+		const g = input.glossary!;
+		if (glossaryIds.has(e.id)) at(g.file, g.yaml, ['terms', i, 'id'], `terms[${i}].id`, `duplicate glossary id "${e.id}"`);
+		glossaryIds.add(e.id);
+		e.lessons?.forEach((ref, j) => {
+			const problem = lessonRefProblem(ref);
+			if (problem) at(g.file, g.yaml, ['terms', i, 'lessons', j], `terms[${i}].lessons[${j}]`, problem);
+		});
+	});
+
+	const seenQuestion = new Map<string, string>();
+	for (const { file, yaml, questions } of input.questionFiles) {
+		questions.forEach((q, i) => {
+			const p = (rest: string) => `questions[${i}].${rest}`;
+			const first = seenQuestion.get(q.id);
+			if (first) at(file, yaml, ['questions', i, 'id'], p('id'), `duplicate question id "${q.id}" (first in ${first})`);
+			else seenQuestion.set(q.id, file);
+			if (q.topic && !topicOf(q.topic))
+				at(file, yaml, ['questions', i], p('topic'), `unknown topic "${q.topic}" (see content/topics.yaml)`);
+			q.lessons?.forEach((ref, j) => {
+				const problem = lessonRefProblem(ref);
+				if (problem) at(file, yaml, ['questions', i, 'lessons', j], p(`lessons[${j}]`), problem);
+			});
+			if (q.scenario && scenarioIds && !scenarioIds.has(q.scenario))
+				at(file, yaml, ['questions', i, 'scenario'], p('scenario'), `no scenario with id "${q.scenario}"`);
+			q.options.forEach((o, j) => {
+				if (o.misconception && !misconceptionIds.has(o.misconception))
+					at(file, yaml, ['questions', i, 'options', j, 'misconception'], p(`options[${j}].misconception`), `no misconception with id "${o.misconception}" in content/misconceptions.yaml`);
+			});
+		});
+	}
+
+	const seenScenario = new Map<string, string>();
+	for (const { value: s, file, yaml } of input.scenarios ?? []) {
+		const first = seenScenario.get(s.id);
+		if (first) at(file, yaml, ['id'], 'id', `duplicate scenario id "${s.id}" (first in ${first})`);
+		else seenScenario.set(s.id, file);
+		if (!topicOf(s.topic)) at(file, yaml, ['topic'], 'topic', `unknown topic "${s.topic}" (see content/topics.yaml)`);
+		s.lessons?.forEach((ref, j) => {
+			const problem = lessonRefProblem(ref);
+			if (problem) at(file, yaml, ['lessons', j], `lessons[${j}]`, problem);
+		});
+		s.questions?.forEach((id, j) => {
+			if (!questionIds.has(id)) at(file, yaml, ['questions', j], `questions[${j}]`, `no question with id "${id}"`);
+		});
+	}
+	return issues;
+}

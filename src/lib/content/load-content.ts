@@ -1,0 +1,115 @@
+import { ContentError, type ContentIssue } from './content-issue';
+import type { ContentBundle, ScenarioSummary } from './content-bundle';
+import { checkReferences, type Located } from './cross-check';
+import { createGlossaryLinker } from './glossary-linker';
+import { glossaryFileSchema, type GlossaryEntry } from './glossary-schema';
+import { loadLesson, type LessonSource } from './lesson-loader';
+import { loadQuestionFile, toQuizQuestion, type QuestionFileSource } from './question-loader';
+import { misconceptionsFileSchema, type Misconception } from './question-schema';
+import { topicsFileSchema, type Topic } from './topic-schema';
+import { loadYaml, parseYamlSource, type YamlSource } from './yaml-source';
+
+export interface LoadOptions<S extends ScenarioSummary> {
+	/** Parses a scenario file (the simulator's schema); throws ContentError when invalid. */
+	parseScenario?: (text: string, file: string) => S;
+}
+
+export interface LoadResult<S extends ScenarioSummary> {
+	bundle: ContentBundle<S>;
+	issues: ContentIssue[];
+}
+
+/** Runs fn, turning a ContentError into collected issues so every file gets checked. */
+function collect<T>(issues: ContentIssue[], fn: () => T): T | undefined {
+	try {
+		return fn();
+	} catch (e) {
+		if (e instanceof ContentError) {
+			issues.push(...e.issues);
+			return undefined;
+		}
+		throw e;
+	}
+}
+
+const byName = (a: string, b: string) => a.localeCompare(b);
+
+/**
+ * Validates and renders everything under content/. Takes a plain record of path → text (the
+ * build passes import.meta.glob results, the CLI reads the disk), reports every issue at once.
+ */
+export function loadContent<S extends ScenarioSummary>(
+	files: Record<string, string>,
+	options: LoadOptions<S> = {}
+): LoadResult<S> {
+	const issues: ContentIssue[] = [];
+	const paths = Object.keys(files).sort(byName);
+	const find = (re: RegExp) => paths.filter((p) => re.test(p));
+
+	const topicsFile = find(/(^|\/)topics\.yaml$/)[0];
+	const topics: Topic[] = topicsFile
+		? (collect(issues, () => loadYaml(topicsFileSchema, files[topicsFile], topicsFile).topics) ?? [])
+		: [];
+	if (!topicsFile) issues.push({ file: 'content/topics.yaml', line: 1, column: 1, path: '', message: 'missing topics file' });
+
+	const glossaryFile = find(/(^|\/)glossary\.yaml$/)[0];
+	let glossaryYaml: YamlSource | undefined;
+	const glossary: GlossaryEntry[] = glossaryFile
+		? (collect(issues, () => {
+				glossaryYaml = parseYamlSource(files[glossaryFile], glossaryFile);
+				return loadYaml(glossaryFileSchema, files[glossaryFile], glossaryFile).terms;
+			}) ?? [])
+		: [];
+
+	const misconceptionsFile = find(/(^|\/)misconceptions\.yaml$/)[0];
+	const misconceptions: Misconception[] = misconceptionsFile
+		? (collect(issues, () =>
+				loadYaml(misconceptionsFileSchema, files[misconceptionsFile], misconceptionsFile).misconceptions
+			) ?? [])
+		: [];
+
+	const newLinker = createGlossaryLinker(glossary);
+	const lessonSources = find(/(^|\/)lessons\/[^/]+\.md$/)
+		.map((file) => collect(issues, () => loadLesson(file, files[file], newLinker())))
+		.filter((l): l is LessonSource => l !== undefined)
+		.sort((a, b) => a.lesson.order - b.lesson.order);
+
+	const questionFiles = find(/(^|\/)questions\/[^/]+\.ya?ml$/)
+		.map((file) => collect(issues, () => loadQuestionFile(file, files[file])))
+		.filter((q): q is QuestionFileSource => q !== undefined);
+
+	const scenarioFiles: Record<string, string> = {};
+	const scenarios: Located<S>[] = [];
+	if (options.parseScenario) {
+		for (const file of find(/(^|\/)scenarios\/[^/]+\.(ya?ml|json)$/)) {
+			const s = collect(issues, () => options.parseScenario!(files[file], file));
+			if (!s) continue;
+			scenarios.push({ value: s, file, yaml: parseYamlSource(files[file], file) });
+			scenarioFiles[s.id] = files[file];
+		}
+	}
+
+	issues.push(
+		...checkReferences({
+			topics,
+			lessons: lessonSources,
+			glossary: glossaryFile && glossaryYaml ? { file: glossaryFile, yaml: glossaryYaml, entries: glossary } : undefined,
+			questionFiles,
+			misconceptions,
+			scenarios: options.parseScenario ? scenarios : undefined
+		})
+	);
+
+	return {
+		issues,
+		bundle: {
+			topics,
+			lessons: lessonSources.map((l) => l.lesson),
+			glossary,
+			questions: questionFiles.flatMap((f) => f.questions.map((q) => toQuizQuestion(q))),
+			misconceptions,
+			scenarios: scenarios.map((s) => s.value),
+			scenarioFiles
+		}
+	};
+}

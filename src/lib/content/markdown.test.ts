@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from './markdown';
+import { createGlossaryLinker } from './glossary-linker';
+
+describe('renderMarkdown', () => {
+	it('gives headings stable ids and lists them', () => {
+		const r = renderMarkdown('# Title\n\n## Cross-account access\n\n## Cross-account access\n');
+		expect(r.headings.map((h) => h.id)).toEqual(['title', 'cross-account-access', 'cross-account-access-2']);
+		expect(r.html).toContain('<h2 id="cross-account-access">');
+	});
+
+	it('escapes raw HTML and reports it with its line', () => {
+		const r = renderMarkdown('Hello\n\n<script>alert(1)</script>\n');
+		expect(r.html).not.toContain('<script>');
+		expect(r.html).toContain('&lt;script&gt;');
+		expect(r.problems).toEqual([{ line: 3, message: expect.stringMatching(/script/) }]);
+	});
+
+	it('reports event-handler attributes', () => {
+		const r = renderMarkdown('text <img src=x onerror="alert(1)"> more');
+		expect(r.html).not.toMatch(/<img[^>]*onerror/);
+		expect(r.problems[0].message).toMatch(/event-handler/);
+	});
+
+	it('drops javascript: links and reports them', () => {
+		const r = renderMarkdown('[click](javascript:alert(1))');
+		expect(r.html).not.toContain('javascript:');
+		expect(r.html).toContain('click');
+		expect(r.problems[0].message).toMatch(/unsafe link/);
+	});
+
+	it('opens external links safely and keeps internal ones', () => {
+		const r = renderMarkdown('[AWS](https://docs.aws.amazon.com/) and [lesson](/lessons/assume-role)');
+		expect(r.html).toContain('target="_blank" rel="noopener noreferrer"');
+		expect(r.html).toContain('<a href="/lessons/assume-role">lesson</a>');
+	});
+
+	it('refuses remote images', () => {
+		const r = renderMarkdown('![x](https://evil.example/x.png)');
+		expect(r.html).not.toContain('<img');
+		expect(r.problems).toHaveLength(1);
+	});
+
+	it('renders callouts as labelled asides', () => {
+		const r = renderMarkdown('> [!EXAM]\n> Pick **AssumeRole** for cross-account.\n');
+		expect(r.html).toContain('class="callout callout-exam"');
+		expect(r.html).toContain('Exam tip');
+		expect(r.html).not.toContain('[!EXAM]');
+		expect(r.html).toContain('<strong>AssumeRole</strong>');
+	});
+
+	it('escapes code blocks and makes them keyboard-scrollable', () => {
+		const r = renderMarkdown('```json\n{"a": "<b>"}\n```\n');
+		expect(r.html).toContain('<pre tabindex="0"');
+		expect(r.html).toContain('&lt;b&gt;');
+	});
+
+	it('links the first glossary mention outside headings, links and code', () => {
+		const linker = createGlossaryLinker([
+			{ id: 'trust-policy', term: 'trust policy', definition: 'x' },
+			{ id: 'assume-role', term: 'AssumeRole', definition: 'y' }
+		])();
+		const r = renderMarkdown(
+			'## The trust policy\n\nA Trust policy says who. Another trust policy. `AssumeRole` and AssumeRoles and AssumeRole.',
+			{ glossary: linker }
+		);
+		expect(r.html).toContain('<h2 id="the-trust-policy">The trust policy</h2>');
+		expect(r.html.match(/href="\/glossary#trust-policy"/g)).toHaveLength(1);
+		expect(r.html).toContain('A <a class="glossary-term" href="/glossary#trust-policy">Trust policy</a>');
+		expect(r.html).toContain('and AssumeRoles and <a class="glossary-term" href="/glossary#assume-role">AssumeRole</a>.');
+	});
+});

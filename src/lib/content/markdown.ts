@@ -1,0 +1,156 @@
+import { Marked, type Tokens, type Token } from 'marked';
+import { escapeHtml } from './html-escape';
+import { classifyLink } from './safe-url';
+import { slugify } from './slugify';
+import type { GlossaryLinker } from './glossary-linker';
+
+/** A problem an author must fix; the renderer still produces safe output. */
+export interface MarkdownProblem {
+	/** 1-based line within the Markdown text. */
+	line: number;
+	message: string;
+}
+
+export interface Heading {
+	depth: number;
+	text: string;
+	id: string;
+}
+
+export interface RenderedMarkdown {
+	html: string;
+	headings: Heading[];
+	problems: MarkdownProblem[];
+}
+
+export interface RenderOptions {
+	glossary?: GlossaryLinker;
+	/** Inline Markdown only (option text): no paragraphs. */
+	inline?: boolean;
+}
+
+const CALLOUTS: Record<string, string> = {
+	EXAM: 'Exam tip',
+	NOTE: 'Note',
+	WARNING: 'Warning',
+	UPDATED: 'Updated: AWS today'
+};
+
+type CalloutQuote = Tokens.Blockquote & { callout?: string };
+
+function describeHtml(raw: string): string {
+	if (/<\s*script/i.test(raw)) return 'raw <script> is not allowed: it could run script in a learner’s browser';
+	if (/\son[a-z]+\s*=/i.test(raw))
+		return 'event-handler attributes (on…=) are not allowed: they could run script in a learner’s browser';
+	if (/javascript:/i.test(raw)) return 'javascript: URLs are not allowed: they could run script';
+	return `raw HTML is not allowed in Markdown (found ${JSON.stringify(raw.trim().slice(0, 40))}); use Markdown syntax`;
+}
+
+/**
+ * Renders authored Markdown to HTML that is safe to insert: raw HTML is escaped (and reported),
+ * links are limited to http(s), site paths and anchors, external links open in a new tab without
+ * an opener, remote images are refused (the app makes no third-party requests).
+ */
+export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedMarkdown {
+	const problems: MarkdownProblem[] = [];
+	const headings: Heading[] = [];
+	const usedIds = new Map<string, number>();
+	let searchFrom = 0;
+	let suppressGlossary = 0;
+
+	const lineOf = (raw: string): number => {
+		const at = source.indexOf(raw, searchFrom);
+		const index = at >= 0 ? at : source.indexOf(raw);
+		if (at >= 0) searchFrom = at;
+		return index < 0 ? 1 : source.slice(0, index).split('\n').length;
+	};
+	const report = (raw: string, message: string) => problems.push({ line: lineOf(raw), message });
+
+	const marked = new Marked({
+		gfm: true,
+		walkTokens(token: Token) {
+			if (token.type === 'blockquote') {
+				const quote = token as CalloutQuote;
+				const first = quote.tokens[0];
+				if (first?.type === 'paragraph') {
+					const match = /^\[!([A-Z]+)\][ \t]*\n?/.exec(first.text);
+					if (match && CALLOUTS[match[1]]) {
+						quote.callout = match[1];
+						const inline = first.tokens?.[0];
+						if (inline && 'text' in inline) {
+							inline.text = inline.text.replace(/^\[!([A-Z]+)\][ \t]*\n?/, '');
+							if ('raw' in inline) inline.raw = inline.text;
+						}
+					} else if (match) report(quote.raw, `unknown callout [!${match[1]}] (use ${Object.keys(CALLOUTS).join(', ')})`);
+				}
+			}
+			if (token.type === 'html') report(token.raw, describeHtml(token.raw));
+			if (token.type === 'link' && classifyLink(token.href) === 'unsafe')
+				report(token.raw, `unsafe link target ${JSON.stringify(token.href)}: links must be http(s), relative or #anchor`);
+			if (token.type === 'image' && classifyLink(token.href) !== 'internal')
+				report(token.raw, `image ${JSON.stringify(token.href)} must be a file served by the app (no remote images)`);
+		},
+		renderer: {
+			html({ text }) {
+				return escapeHtml(text);
+			},
+			heading({ tokens, depth }) {
+				suppressGlossary++;
+				const inner = this.parser.parseInline(tokens);
+				suppressGlossary--;
+				const plain = tokens.map((t) => ('text' in t ? t.text : t.raw)).join('');
+				let id = slugify(plain) || 'section';
+				const seen = usedIds.get(id) ?? 0;
+				usedIds.set(id, seen + 1);
+				if (seen > 0) id = `${id}-${seen + 1}`;
+				headings.push({ depth, text: plain, id });
+				return `<h${depth} id="${id}">${inner}</h${depth}>\n`;
+			},
+			link({ href, title, tokens }) {
+				suppressGlossary++;
+				const inner = this.parser.parseInline(tokens);
+				suppressGlossary--;
+				const kind = classifyLink(href);
+				if (kind === 'unsafe') return inner;
+				const t = title ? ` title="${escapeHtml(title)}"` : '';
+				if (kind === 'external')
+					return `<a href="${escapeHtml(href)}"${t} target="_blank" rel="noopener noreferrer">${inner}<span class="visually-hidden"> (opens in a new tab)</span></a>`;
+				return `<a href="${escapeHtml(href)}"${t}>${inner}</a>`;
+			},
+			image({ href, text }) {
+				if (classifyLink(href) !== 'internal') return escapeHtml(text);
+				return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}" loading="lazy">`;
+			},
+			text(token) {
+				if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+				const escaped = 'escaped' in token && token.escaped ? token.text : escapeHtml(token.text);
+				return options.glossary && suppressGlossary === 0 ? options.glossary.link(escaped) : escaped;
+			},
+			codespan({ text }) {
+				return `<code>${escapeHtml(text)}</code>`;
+			},
+			code({ text, lang }) {
+				const language = lang ? ` class="language-${escapeHtml(lang.split(/\s/)[0])}"` : '';
+				const label = lang ? ` aria-label="${escapeHtml(lang.split(/\s/)[0].toUpperCase())} example"` : ' aria-label="Code example"';
+				return `<pre tabindex="0"${label}><code${language}>${escapeHtml(text)}</code></pre>\n`;
+			},
+			table(token) {
+				// Let the default table renderer build the table, then wrap it for horizontal scroll.
+				const inner = Object.getPrototypeOf(this).table.call(this, token) as string;
+				return `<div class="table-wrap" tabindex="0" role="region" aria-label="Table">${inner}</div>\n`;
+			},
+			blockquote(token) {
+				const quote = token as CalloutQuote;
+				const body = this.parser.parse(quote.tokens);
+				if (!quote.callout) return `<blockquote>${body}</blockquote>\n`;
+				const kind = quote.callout.toLowerCase();
+				return `<aside class="callout callout-${kind}" aria-label="${CALLOUTS[quote.callout]}"><p class="callout-title">${CALLOUTS[quote.callout]}</p>${body}</aside>\n`;
+			}
+		}
+	});
+
+	const html = options.inline
+		? (marked.parseInline(source, { async: false }) as string)
+		: (marked.parse(source, { async: false }) as string);
+	return { html, headings, problems };
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { httpUrl, kebabId, lessonRef, text } from './common-schema';
+
+/** One answer option. Its identity is its index in authored order (stable across shuffles). */
+export const optionSchema = z.strictObject({
+	/** Markdown (inline). */
+	text,
+	correct: z.boolean(),
+	/** Why this option is right or wrong; shown after the learner answers. */
+	why: text,
+	misconception: kebabId.optional()
+});
+
+export const questionSchema = z
+	.strictObject({
+		id: kebabId,
+		/** Overrides the file's default topic. */
+		topic: kebabId.optional(),
+		type: z.enum(['single', 'multiple']),
+		choose: z.number().int().min(2).optional(),
+		difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+		stem: text,
+		options: z.array(optionSchema).min(2).max(8),
+		explanation: text.optional(),
+		lessons: z.array(lessonRef).optional(),
+		scenario: kebabId.optional(),
+		sources: z.array(httpUrl).min(1, 'cite at least one source'),
+		tags: z.array(z.string().min(1)).optional()
+	})
+	.superRefine((q, ctx) => {
+		const correct = q.options.filter((o) => o.correct).length;
+		if (q.type === 'single') {
+			if (correct !== 1)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['options'],
+					message: `a single-answer question needs exactly one correct option (found ${correct})`
+				});
+			if (q.choose !== undefined)
+				ctx.addIssue({ code: 'custom', path: ['choose'], message: '`choose` is only for type: multiple' });
+		} else {
+			if (q.choose === undefined)
+				ctx.addIssue({ code: 'custom', path: ['choose'], message: 'a multiple-answer question needs `choose`' });
+			else if (q.choose !== correct)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['choose'],
+					message: `choose is ${q.choose} but ${correct} options are marked correct`
+				});
+			if (correct >= q.options.length)
+				ctx.addIssue({ code: 'custom', path: ['options'], message: 'at least one option must be wrong' });
+		}
+	});
+
+export const questionFileSchema = z.strictObject({
+	/** Default topic of the questions in this file. */
+	topic: kebabId.optional(),
+	questions: z.array(questionSchema).min(1)
+});
+
+export const misconceptionSchema = z.strictObject({
+	id: kebabId,
+	title: text,
+	/** Markdown: what is actually true. */
+	correction: text,
+	sources: z.array(httpUrl).optional()
+});
+
+export const misconceptionsFileSchema = z.strictObject({
+	misconceptions: z.array(misconceptionSchema).min(1)
+});
+
+export type QuestionInput = z.output<typeof questionSchema>;
+/** A question with its topic resolved (file default or its own). */
+export type Question = Omit<QuestionInput, 'topic'> & { topic: string };
+export type Misconception = z.output<typeof misconceptionSchema>;

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ContentError, formatIssue } from './content-issue';
+import { loadYaml } from './yaml-source';
+
+const schema = z.strictObject({
+	title: z.string(),
+	items: z.array(z.strictObject({ id: z.string(), n: z.number() }))
+});
+
+function issuesOf(fn: () => unknown) {
+	try {
+		fn();
+	} catch (e) {
+		if (e instanceof ContentError) return e.issues;
+		throw e;
+	}
+	throw new Error('expected a ContentError');
+}
+
+describe('loadYaml', () => {
+	it('returns validated data', () => {
+		expect(loadYaml(schema, 'title: x\nitems:\n  - { id: a, n: 1 }\n', 'f.yaml')).toEqual({
+			title: 'x',
+			items: [{ id: 'a', n: 1 }]
+		});
+	});
+
+	it('names file, line and field for a wrong type', () => {
+		const issues = issuesOf(() =>
+			loadYaml(schema, 'title: x\nitems:\n  - id: a\n    n: one\n', 'f.yaml')
+		);
+		expect(issues).toHaveLength(1);
+		expect(issues[0]).toMatchObject({ file: 'f.yaml', line: 4, path: 'items[0].n' });
+		expect(formatIssue(issues[0])).toMatch(/^f\.yaml:4:\d+ {2}items\[0\]\.n: /);
+	});
+
+	it('points at an unknown key', () => {
+		const issues = issuesOf(() => loadYaml(schema, 'title: x\nitems: []\nextra: 1\n', 'f.yaml'));
+		expect(issues[0]).toMatchObject({ line: 3, path: '' });
+		expect(issues[0].message).toMatch(/extra/);
+	});
+
+	it('reports YAML syntax errors with a line', () => {
+		const issues = issuesOf(() => loadYaml(schema, 'title: x\nitems: [\n  - a\n', 'bad.yaml'));
+		expect(issues[0].file).toBe('bad.yaml');
+		expect(issues[0].message).toMatch(/YAML syntax error/);
+	});
+
+	it('reports every problem, not only the first', () => {
+		const issues = issuesOf(() =>
+			loadYaml(schema, 'title: 1\nitems:\n  - { id: 2, n: 1 }\n', 'f.yaml')
+		);
+		expect(issues.map((i) => i.path)).toEqual(['title', 'items[0].id']);
+	});
+});

@@ -1,0 +1,42 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Opens a route and waits until the app has hydrated (the layout adds body.started). */
+export async function open(page: Page, path: string): Promise<void> {
+	await page.goto(path);
+	await page.locator('body.started').waitFor();
+}
+
+/** WCAG 2.1 A/AA and best-practice violations on the current page, as readable strings. */
+export async function axeViolations(page: Page): Promise<string[]> {
+	const result = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+		.analyze();
+	return result.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+	);
+}
+
+/** Fails the test on any console error or request to another origin. */
+export const test = base.extend<{ guard: void }>({
+	guard: [
+		async ({ page, baseURL }, use) => {
+			const problems: string[] = [];
+			page.on('console', (m) => {
+				if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+			});
+			page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+			page.on('request', (r) => {
+				const url = new URL(r.url());
+				if (!['http:', 'https:'].includes(url.protocol)) return;
+				if (url.origin !== new URL(baseURL!).origin)
+					problems.push(`third-party request: ${r.url()}`);
+			});
+			await use();
+			expect(problems).toEqual([]);
+		},
+		{ auto: true }
+	]
+});
+
+export { expect };

@@ -1,0 +1,83 @@
+import { axeViolations, expect, open, test } from './fixtures';
+
+test('the home page says what the app is and where to start', async ({ page }) => {
+	await open(page, '/');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('AWS STS');
+	await page.getByRole('link', { name: /Start with lesson 1/ }).click();
+	await expect(page).toHaveURL(/\/lessons\/what-is-sts$/);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+test('a lesson has objectives, an exam tip, sources and prev/next navigation', async ({ page }) => {
+	await open(page, '/lessons');
+	const lessons = page.locator('.lesson-list > li');
+	expect(await lessons.count()).toBeGreaterThanOrEqual(12);
+	await page.getByRole('link', { name: 'AssumeRole and cross-account access' }).click();
+	await expect(page).toHaveURL(/\/lessons\/assume-role$/);
+	await expect(page.getByRole('heading', { name: 'You will learn to' })).toBeVisible();
+	await expect(page.locator('.callout-exam').first()).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Sources' })).toBeVisible();
+
+	await page.getByTestId('next-lesson').click();
+	await expect(page).toHaveURL(/\/lessons\/trust-and-permissions-policies$/);
+	await page.getByTestId('prev-lesson').click();
+	await expect(page).toHaveURL(/\/lessons\/assume-role$/);
+});
+
+test('lessons can be read with the keyboard: skip link, then next lesson', async ({ page }) => {
+	await open(page, '/lessons/what-is-sts');
+	await page.keyboard.press('Tab');
+	const skip = page.getByRole('link', { name: 'Skip to content' });
+	await expect(skip).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('main')).toBeFocused();
+	const next = page.getByTestId('next-lesson');
+	await next.focus();
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/lessons\/assume-role$/);
+});
+
+test('glossary terms in lessons link to their entry', async ({ page }) => {
+	await open(page, '/lessons/assume-role');
+	const term = page.locator('.prose a.glossary-term').first();
+	const href = await term.getAttribute('href');
+	expect(href).toMatch(/^\/glossary#[a-z0-9-]+$/);
+	await term.click();
+	await expect(page).toHaveURL(new RegExp(href!.replace('/', '\\/') + '$'));
+	await expect(page.locator(href!.slice('/glossary'.length))).toBeVisible();
+});
+
+test('search finds a lesson by a term, offline-capable index', async ({ page }) => {
+	await open(page, '/search');
+	await page.getByLabel('Search lessons and glossary').fill('confused deputy');
+	const results = page.getByTestId('search-results');
+	await expect(results.getByRole('link').first()).toBeVisible();
+	await expect(results).toContainText('ExternalId');
+	await results
+		.getByRole('link', { name: /ExternalId/ })
+		.first()
+		.click();
+	await expect(page).toHaveURL(/\/lessons\/external-id-and-confused-deputy/);
+});
+
+test('the dark theme toggle is remembered across reloads', async ({ page }) => {
+	await page.emulateMedia({ colorScheme: 'light' });
+	await open(page, '/');
+	await page.getByTestId('theme-toggle').click();
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+	await page.reload();
+	await page.locator('body.started').waitFor();
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+	const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+	expect(bg).toBe('rgb(21, 23, 28)');
+});
+
+for (const path of ['/', '/lessons', '/lessons/assume-role', '/glossary', '/search']) {
+	for (const scheme of ['light', 'dark'] as const) {
+		test(`axe finds no violations on ${path} (${scheme})`, async ({ page }) => {
+			await page.emulateMedia({ colorScheme: scheme });
+			await open(page, path);
+			expect(await axeViolations(page)).toEqual([]);
+		});
+	}
+}

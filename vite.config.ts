@@ -1,0 +1,19 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+import { pwaOptions } from './scripts/pwa-options';
+
+export default defineConfig({
+	plugins: [sveltekit(), ...(process.env.VITEST ? [] : SvelteKitPWA(pwaOptions))],
+	define: {
+		// iam-simulate fetches its IAM data files on demand from this root (served from static/).
+		'import.meta.env.IAM_DATA_ROOT': JSON.stringify('/iam-data/')
+	},
+	server: { fs: { allow: ['content'] } },
+	preview: { port: 4173, strictPort: true },
+	test: {
+		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+		environment: 'node',
+		restoreMocks: true
+	}
+});
