@@ -1,0 +1,136 @@
+import type { AnswerRecord, AnswerRecorder, RecordErrorHandler } from './answer-recorder';
+import { scoreExam, type ExamScore } from './exam-score';
+import type { QuizClock } from './quiz-clock';
+import { toQuizItem, type QuizItem, type QuizItemSource } from './quiz-item';
+import { DEFAULT_PASS_MARK } from './score';
+import { optionOrderFor } from './shuffle-options';
+
+/** Default time allowed per question (the total is questions × this). */
+export const DEFAULT_MS_PER_QUESTION = 90_000;
+
+/** What the UI passes to start an exam (questions usually come from `drawExam`). */
+export interface ExamInput {
+	questions: readonly QuizItemSource[];
+	examId: string;
+	/** Seed for the option shuffles. */
+	seed: string;
+	msPerQuestion?: number;
+	/** Percent needed to pass; default 72. */
+	passMark?: number;
+	/** Recorded when a question carries no `packId` of its own. */
+	packId?: string;
+}
+
+/** An exam's result: its score plus how and when it ended. */
+export interface ExamResult extends ExamScore {
+	reason: 'submitted' | 'timeout';
+	/** Epoch ms; a time-out is dated at the deadline even if detected later. */
+	submittedAt: number;
+	/** ms from start to submit (at most the time allowed). */
+	elapsedMs: number;
+}
+
+/** The exam machine's context (JSON-safe; persisted as is). */
+export interface ExamContext {
+	examId: string;
+	packId?: string;
+	seed: string;
+	questions: QuizItem[];
+	/** Display order per question: `orders[i][position] = authored index`. */
+	orders: number[][];
+	/** Authored indices selected per question (sorted). */
+	answers: number[][];
+	flags: boolean[];
+	/** Index of the question shown (or last shown, in review). */
+	current: number;
+	passMark: number;
+	startedAt: number;
+	/** Epoch ms when time runs out. The countdown is always `deadline − clock.now()`. */
+	deadline: number;
+	/** Remaining ms as of the last tick; for display. */
+	remainingMs: number;
+	/** ms spent on each question, summed over visits. */
+	timeSpentMs: number[];
+	/** Epoch ms when the current question was (re)shown. */
+	viewStartedAt: number;
+	/** Set on submit (by the learner or at time-out). */
+	result?: ExamResult;
+}
+
+/** Events the exam machine accepts. Option indices are AUTHORED indices. */
+export type ExamEvent =
+	| { type: 'answer.toggle'; option: number }
+	| { type: 'exam.goto'; index: number }
+	| { type: 'exam.next' }
+	| { type: 'exam.prev' }
+	/** Toggles the flag of question `index` (default: the current one). */
+	| { type: 'exam.flag'; index?: number }
+	| { type: 'exam.review' }
+	| { type: 'exam.back' }
+	| { type: 'exam.submit' }
+	/** Sent by the internal ticker; the UI may send it too (e.g. on `visibilitychange`). */
+	| { type: 'exam.tick' };
+
+/** What the exam machine needs from outside. */
+export interface ExamDeps {
+	recorder: AnswerRecorder;
+	/** Time source and timer; XState's `SimulatedClock` works in tests. */
+	clock?: QuizClock;
+	onRecordError?: RecordErrorHandler;
+}
+
+/** The context a new exam starts with. */
+export function initialExamContext(input: ExamInput, now: number): ExamContext {
+	const questions = input.questions.map(toQuizItem);
+	const durationMs = questions.length * (input.msPerQuestion ?? DEFAULT_MS_PER_QUESTION);
+	return {
+		examId: input.examId,
+		...(input.packId ? { packId: input.packId } : {}),
+		seed: input.seed,
+		questions,
+		orders: questions.map((q) => optionOrderFor(input.seed, q)),
+		answers: questions.map(() => []),
+		flags: questions.map(() => false),
+		current: 0,
+		passMark: input.passMark ?? DEFAULT_PASS_MARK,
+		startedAt: now,
+		deadline: now + durationMs,
+		remainingMs: durationMs,
+		timeSpentMs: questions.map(() => 0),
+		viewStartedAt: now
+	};
+}
+
+/** Scores the exam as of `now`. */
+export function finishExam(
+	context: ExamContext,
+	reason: ExamResult['reason'],
+	now: number
+): ExamResult {
+	const submittedAt = Math.min(now, context.deadline);
+	const score = scoreExam(context.questions, context.answers, {
+		passMark: context.passMark,
+		flags: context.flags
+	});
+	return { ...score, reason, submittedAt, elapsedMs: submittedAt - context.startedAt };
+}
+
+/** One record per question (unanswered ones as wrong, `chosen: []`), all dated at submit. */
+export function examAnswerRecords(context: ExamContext): AnswerRecord[] {
+	const result = context.result;
+	if (!result) return [];
+	return result.questions.map((r) => {
+		const packId = context.questions[r.index].packId ?? context.packId;
+		return {
+			questionId: r.questionId,
+			topic: r.topic,
+			chosen: r.chosen,
+			correct: r.correct,
+			timeMs: context.timeSpentMs[r.index],
+			mode: 'exam',
+			at: result.submittedAt,
+			examId: context.examId,
+			...(packId ? { packId } : {})
+		};
+	});
+}

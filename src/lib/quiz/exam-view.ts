@@ -1,0 +1,44 @@
+import type { ExamContext } from './exam-context';
+import { validateSelection } from './score';
+
+/** What the review screen lists (question indices, ascending). */
+export interface ExamReviewLists {
+	/** A complete selection (the number of options asked for). */
+	answered: number[];
+	/** No complete selection (includes `incomplete`). */
+	unanswered: number[];
+	/** Some options selected, but not the number asked for. */
+	incomplete: number[];
+	flagged: number[];
+}
+
+/** Review-screen lists for an exam context. */
+export function examReviewLists(
+	context: Pick<ExamContext, 'questions' | 'answers' | 'flags'>
+): ExamReviewLists {
+	const lists: ExamReviewLists = { answered: [], unanswered: [], incomplete: [], flagged: [] };
+	context.questions.forEach((q, i) => {
+		const chosen = context.answers[i] ?? [];
+		if (validateSelection(q, chosen).valid) lists.answered.push(i);
+		else {
+			lists.unanswered.push(i);
+			if (chosen.length > 0) lists.incomplete.push(i);
+		}
+		if (context.flags[i]) lists.flagged.push(i);
+	});
+	return lists;
+}
+
+/** Remaining ms at `now` (never negative). Prefer this over `context.remainingMs` for a live display. */
+export function examRemainingMs(context: Pick<ExamContext, 'deadline'>, now: number): number {
+	return Math.max(0, context.deadline - now);
+}
+
+/** `m:ss` (or `h:mm:ss`) for a countdown; rounds up so 0:00 shows only when time is up. */
+export function formatCountdown(ms: number): string {
+	const total = Math.max(0, Math.ceil(ms / 1000));
+	const h = Math.floor(total / 3600);
+	const m = Math.floor((total % 3600) / 60);
+	const s = String(total % 60).padStart(2, '0');
+	return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}

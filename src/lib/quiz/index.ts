@@ -1,0 +1,85 @@
+/**
+ * Quiz domain: question selection, option shuffling, scoring, the practice and exam state
+ * machines and their persistence. Plain TypeScript; no Svelte, SvelteKit, Dexie or DOM.
+ */
+export type { AnswerRecord, AnswerRecorder, QuizMode, RecordErrorHandler } from './answer-recorder';
+export { recordSafely } from './answer-recorder';
+export {
+	createRandom,
+	deriveSeed,
+	hashSeed,
+	mulberry32,
+	newSeed,
+	type Random
+} from './seeded-random';
+export {
+	correctIndices,
+	requiredSelections,
+	toQuizItem,
+	type QuizItem,
+	type QuizItemSource
+} from './quiz-item';
+export { isPermutation, optionOrderFor, shuffleOptions, toAuthored } from './shuffle-options';
+export { toggleOption } from './toggle-option';
+export {
+	DEFAULT_DIFFICULTY_MIX,
+	DEFAULT_EXAM_SIZE,
+	drawExam,
+	filterByTopics,
+	orderDueFirst,
+	selectPractice,
+	selectReviewMistakes,
+	type DifficultyMix,
+	type LastResult,
+	type SelectableQuestion
+} from './select-questions';
+export {
+	DEFAULT_PASS_MARK,
+	percentOf,
+	scoreQuestion,
+	validateSelection,
+	type QuestionScore,
+	type SelectionValidation
+} from './score';
+export { scoreExam, type ExamScore, type QuestionReview, type TopicBreakdown } from './exam-score';
+export { createTicker, systemClock, TICK_MS, type QuizClock } from './quiz-clock';
+export { createPracticeMachine, type PracticeMachine } from './practice-machine';
+export {
+	MAX_RECORDED_TIME_MS,
+	type PracticeContext,
+	type PracticeDeps,
+	type PracticeEvent,
+	type PracticeInput,
+	type PracticeMode,
+	type PracticeOutcome,
+	type PracticeSummary
+} from './practice-context';
+export { createExamMachine, type ExamMachine } from './exam-machine';
+export {
+	DEFAULT_MS_PER_QUESTION,
+	examAnswerRecords,
+	type ExamContext,
+	type ExamDeps,
+	type ExamEvent,
+	type ExamInput,
+	type ExamResult
+} from './exam-context';
+export {
+	examRemainingMs,
+	examReviewLists,
+	formatCountdown,
+	type ExamReviewLists
+} from './exam-view';
+export {
+	autoSave,
+	loadQuiz,
+	persist,
+	QUIZ_MACHINE_VERSION,
+	restore,
+	resumeActor,
+	saveQuiz,
+	type QuizMachineKind,
+	type QuizStorage,
+	type RestoreOptions,
+	type SavedQuiz
+} from './quiz-persistence';

@@ -1,0 +1,153 @@
+import {
+	createActor,
+	type Actor,
+	type AnyStateMachine,
+	type ActorOptions,
+	type Snapshot
+} from 'xstate';
+import { z } from 'zod';
+import type { QuizItem } from './quiz-item';
+import { examSnapshotSchema, practiceSnapshotSchema } from './quiz-snapshot-schema';
+
+/** Which quiz machine a saved snapshot belongs to. */
+export type QuizMachineKind = 'exam' | 'practice';
+
+/**
+ * Bump a machine's version whenever its states or context change shape: saved snapshots of
+ * another version are discarded rather than restored.
+ */
+export const QUIZ_MACHINE_VERSION: Readonly<Record<QuizMachineKind, number>> = {
+	exam: 1,
+	practice: 1
+};
+
+/** What is stored: the machine, its version and `getPersistedSnapshot()` (plain JSON). */
+export interface SavedQuiz {
+	machine: QuizMachineKind;
+	version: number;
+	snapshot: unknown;
+}
+
+/**
+ * Where saved quizzes live; the app backs it with localStorage (JSON) or IndexedDB. `get` returns
+ * what `set` stored, or undefined. Each method may be sync or async.
+ */
+export interface QuizStorage {
+	get(key: string): unknown | Promise<unknown>;
+	set(key: string, value: SavedQuiz): void | Promise<void>;
+	delete(key: string): void | Promise<void>;
+}
+
+export interface RestoreOptions {
+	/** Return false to discard a snapshot whose questions no longer match the content. */
+	isCompatible?: (item: QuizItem) => boolean;
+}
+
+const savedSchema = z.looseObject({
+	machine: z.enum(['exam', 'practice']),
+	version: z.number(),
+	snapshot: z.unknown()
+});
+
+function kindOf(machine: AnyStateMachine): QuizMachineKind {
+	if (machine.id === 'exam' || machine.id === 'practice') return machine.id;
+	throw new Error(`not a quiz machine: ${machine.id}`);
+}
+
+/** Serialises a running (or finished) exam or practice actor. */
+export function persist(actor: Actor<AnyStateMachine>): SavedQuiz {
+	const machine = kindOf(actor.logic);
+	return {
+		machine,
+		version: QUIZ_MACHINE_VERSION[machine],
+		snapshot: actor.getPersistedSnapshot()
+	};
+}
+
+/**
+ * The snapshot to pass to `createActor(machine, { snapshot })`, or undefined when `saved` is
+ * for another machine or version, fails the zod check, or the machine cannot load it.
+ * Never throws.
+ */
+export function restore(
+	saved: unknown,
+	machine: AnyStateMachine,
+	options: RestoreOptions = {}
+): Snapshot<unknown> | undefined {
+	try {
+		const kind = kindOf(machine);
+		const envelope = savedSchema.safeParse(saved);
+		if (!envelope.success) return undefined;
+		if (envelope.data.machine !== kind || envelope.data.version !== QUIZ_MACHINE_VERSION[kind])
+			return undefined;
+		const schema = kind === 'exam' ? examSnapshotSchema : practiceSnapshotSchema;
+		const checked = schema.safeParse(envelope.data.snapshot);
+		if (!checked.success) return undefined;
+		const questions = checked.data.context.questions as QuizItem[];
+		if (options.isCompatible && !questions.every(options.isCompatible)) return undefined;
+		const snapshot = structuredClone(envelope.data.snapshot) as Snapshot<unknown>;
+		// The machine itself must accept it (an unknown state value puts the actor in `error`).
+		const probe = createActor(machine, { snapshot: structuredClone(snapshot) });
+		if (probe.getSnapshot().status === 'error') return undefined;
+		return snapshot;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Creates (does not start) an actor from a restored snapshot. XState's types demand `input` even
+ * when a snapshot is given; this wrapper spares callers the cast. Pass the same `clock` as the
+ * machine's deps in tests.
+ */
+export function resumeActor<TMachine extends AnyStateMachine>(
+	machine: TMachine,
+	snapshot: Snapshot<unknown>,
+	options: Pick<ActorOptions<AnyStateMachine>, 'clock'> = {}
+): Actor<TMachine> {
+	return createActor(machine as AnyStateMachine, { ...options, snapshot }) as Actor<TMachine>;
+}
+
+/** Saves an actor under `key`. */
+export async function saveQuiz(
+	storage: QuizStorage,
+	key: string,
+	actor: Actor<AnyStateMachine>
+): Promise<void> {
+	await storage.set(key, persist(actor));
+}
+
+/** Loads and checks the quiz under `key`; an unusable entry is deleted and undefined returned. */
+export async function loadQuiz(
+	storage: QuizStorage,
+	key: string,
+	machine: AnyStateMachine,
+	options?: RestoreOptions
+): Promise<Snapshot<unknown> | undefined> {
+	let saved: unknown;
+	try {
+		saved = await storage.get(key);
+	} catch {
+		saved = undefined;
+	}
+	if (saved === undefined || saved === null) return undefined;
+	const snapshot = restore(saved, machine, options);
+	if (!snapshot) await Promise.resolve(storage.delete(key)).catch(() => undefined);
+	return snapshot;
+}
+
+/** Saves the actor on every change; returns a function that stops saving. */
+export function autoSave(
+	storage: QuizStorage,
+	key: string,
+	actor: Actor<AnyStateMachine>,
+	onError?: (e: unknown) => void
+): () => void {
+	const save = () => {
+		Promise.resolve()
+			.then(() => saveQuiz(storage, key, actor))
+			.catch((e: unknown) => onError?.(e));
+	};
+	const sub = actor.subscribe({ next: save, error: () => undefined });
+	return () => sub.unsubscribe();
+}
