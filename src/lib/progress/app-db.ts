@@ -1,0 +1,92 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { AggregateRecord } from './aggregate-schema';
+import type { ProgressEffects } from './progress-effects';
+import type {
+	AttemptRecord,
+	CardRecord,
+	ExamRecord,
+	LessonRecord,
+	PackRecord
+} from './record-schemas';
+import type { SettingRecord } from './settings-schema';
+
+/** Name of the IndexedDB database that holds a learner's progress. */
+export const DB_NAME = 'sts-trainer-progress';
+
+/** Every table, in the order backups list them. */
+export const PROGRESS_TABLES = [
+	'attempts',
+	'cards',
+	'lessons',
+	'exams',
+	'settings',
+	'packs',
+	'aggregates'
+] as const;
+/** Name of a progress table. */
+export type ProgressTable = (typeof PROGRESS_TABLES)[number];
+
+/**
+ * Dexie store spec of schema v1. A released spec is frozen: a change is a new version with
+ * its own spec and migration, never an edit here (the v1 fixture database proves it).
+ * Indexes exist only where a query needs them:
+ * - attempts.at: "anything since the last backup?", date range of a backup;
+ *   questionId / examId: a question's or an exam's history.
+ * - cards.due: the due queue and the 14-day forecast (counted by key range, not scanned);
+ *   [topic+due]: per-topic due counts for the study plan.
+ * - lessons.lastReadAt: "anything read since the last backup?".
+ * - aggregates: keyed `topic:…`, `day:YYYY-MM-DD`, `time:n`, so one prefix range is a kind.
+ */
+export const STORES_V1 = {
+	attempts: 'id, at, questionId, examId',
+	cards: 'questionId, due, [topic+due]',
+	lessons: 'slug, lastReadAt',
+	exams: 'id, finishedAt',
+	settings: 'key',
+	packs: 'id',
+	aggregates: 'key'
+} as const satisfies Record<ProgressTable, string>;
+
+/** The two globals Dexie needs, injectable so tests and the benchmark pick the backend. */
+export interface IdbDependencies {
+	indexedDB: IDBFactory;
+	IDBKeyRange: typeof IDBKeyRange;
+}
+
+/** The progress database. Construct through {@link createAppDB}. */
+export class AppDB extends Dexie {
+	declare attempts: EntityTable<AttemptRecord, 'id'>;
+	declare cards: EntityTable<CardRecord, 'questionId'>;
+	declare lessons: EntityTable<LessonRecord, 'slug'>;
+	declare exams: EntityTable<ExamRecord, 'id'>;
+	declare settings: EntityTable<SettingRecord, 'key'>;
+	declare packs: EntityTable<PackRecord, 'id'>;
+	declare aggregates: EntityTable<AggregateRecord, 'key'>;
+
+	constructor(name: string, deps?: IdbDependencies) {
+		super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : {});
+		this.version(1).stores(STORES_V1);
+		// The next version goes here, e.g.
+		//   this.version(2).stores(STORES_V2).upgrade((tx) => upgradeRecords(tx, 2));
+		// with its record migration in MIGRATIONS (schema-migrations.ts) and a v1 fixture test.
+	}
+}
+
+/** Options of {@link createAppDB}. */
+export interface CreateAppDBOptions {
+	/** Database name; {@link DB_NAME} unless given (tests use unique names). */
+	name?: string;
+	/** IndexedDB implementation; the browser's globals unless given. */
+	idb?: IdbDependencies;
+}
+
+/** The one way to make an {@link AppDB}. Does not open it (Dexie opens on first use). */
+export function createAppDB(options: CreateAppDBOptions = {}): AppDB {
+	return new AppDB(options.name ?? DB_NAME, options.idb);
+}
+
+/** What every repository function works on: a database and the injected effects. */
+export interface ProgressContext {
+	readonly db: AppDB;
+	readonly effects: ProgressEffects;
+}

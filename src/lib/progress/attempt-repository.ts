@@ -1,0 +1,158 @@
+import type { Grade } from 'ts-fsrs';
+import { z } from 'zod';
+import {
+	addAttemptToDay,
+	addAttemptToTimes,
+	addAttemptToTopic,
+	adjustTopicCards,
+	emptyDayAggregate,
+	emptyTopicAggregate
+} from './aggregate-builder';
+import { dayKey, ofKind, timeKey, topicKey, type AggregateRecord } from './aggregate-schema';
+import { emptyTimeAggregate, rateAnswer } from './answer-rating';
+import type { ProgressContext } from './app-db';
+import { isStable, scheduleCard } from './card-scheduler';
+import { dayKeyOf } from './day-calendar';
+import { isWeakTopic } from './exam-date-policy';
+import { parseInput } from './progress-errors';
+import {
+	attemptMode,
+	attemptRecord,
+	MAX_ANSWER_MS,
+	type AttemptRecord,
+	type CardRecord
+} from './record-schemas';
+import {
+	epochMs,
+	questionDifficulty,
+	recordId,
+	SCHEMA_VERSION,
+	topicSlug
+} from './schema-primitives';
+import { readSetting } from './settings-repository';
+
+/** What the quiz hands over when the learner submits an answer. */
+export const answerInput = z.strictObject({
+	/** Idempotency key: recording the same id twice stores one attempt. Generated if absent. */
+	id: recordId.optional(),
+	questionId: recordId,
+	topic: topicSlug,
+	chosen: z
+		.array(z.int().min(0).max(7))
+		.max(8)
+		.refine((c) => new Set(c).size === c.length, 'must not repeat an option'),
+	correct: z.boolean(),
+	timeMs: z.int().min(0).max(MAX_ANSWER_MS),
+	mode: attemptMode,
+	/** The question's authored difficulty; 2 when unknown. */
+	difficulty: questionDifficulty.default(2),
+	/** When the answer was given; the injected clock when absent. */
+	at: epochMs.optional(),
+	packId: recordId.optional(),
+	examId: recordId.optional()
+});
+/** Input of {@link recordAnswer}. */
+export type AnswerInput = z.input<typeof answerInput>;
+
+/** What recording an answer produced. */
+export interface RecordedAnswer {
+	attempt: AttemptRecord;
+	card: CardRecord;
+	/** FSRS grade given (see `answer-rating.ts`). */
+	grade: Grade;
+	/** True when this id had been recorded before and nothing was written. */
+	duplicate: boolean;
+}
+
+/**
+ * Records one answer in ONE read-write transaction over attempts, cards, aggregates and
+ * settings: the attempt, the card rescheduled by FSRS, and the topic, day and answer-time
+ * aggregates. Every read-modify-write happens inside that transaction, and IndexedDB runs
+ * overlapping read-write transactions one after another, so two tabs answering at once both
+ * land in full. If any write fails, none happened.
+ */
+export async function recordAnswer(
+	ctx: ProgressContext,
+	raw: AnswerInput
+): Promise<RecordedAnswer> {
+	const input = parseInput(answerInput, raw, 'answer');
+	const { db, effects } = ctx;
+	const at = input.at ?? effects.now();
+	const id = input.id ?? effects.newId();
+	return db.transaction('rw', [db.attempts, db.cards, db.aggregates, db.settings], async () => {
+		const existing = await db.attempts.get(id);
+		if (existing) {
+			// Already recorded (a retry after a lost response, or a double submit): write nothing.
+			// The card can only be missing after importing an inconsistent backup; then report
+			// the card this answer alone would give, without storing it.
+			const card =
+				(await db.cards.get(existing.questionId)) ??
+				scheduleCard(undefined, {
+					...existing,
+					questionDifficulty: existing.difficulty,
+					grade: existing.rating
+				});
+			return { attempt: existing, card, grade: existing.rating, duplicate: true };
+		}
+		const day = dayKeyOf(at, effects);
+		const [prev, examAt, topicRow, dayRow, timeRow] = await Promise.all([
+			db.cards.get(input.questionId),
+			readSetting(db, 'examDate'),
+			db.aggregates.get(topicKey(input.topic)),
+			db.aggregates.get(dayKey(day)),
+			db.aggregates.get(timeKey(input.difficulty))
+		]);
+		const topicAgg = ofKind(topicRow, 'topic');
+		const times = ofKind(timeRow, 'time') ?? emptyTimeAggregate(input.difficulty);
+		// Graded against times *before* this answer, so it cannot move its own threshold.
+		const grade = rateAnswer({ ...input, cardState: prev?.state, times });
+		const attempt = attemptRecord.parse({
+			id,
+			schemaVersion: SCHEMA_VERSION,
+			questionId: input.questionId,
+			topic: input.topic,
+			chosen: [...input.chosen].sort((a, b) => a - b),
+			correct: input.correct,
+			timeMs: input.timeMs,
+			mode: input.mode,
+			at,
+			difficulty: input.difficulty,
+			rating: grade,
+			...(input.packId !== undefined ? { packId: input.packId } : {}),
+			...(input.examId !== undefined ? { examId: input.examId } : {})
+		});
+		const card = scheduleCard(
+			prev,
+			{ ...input, questionDifficulty: input.difficulty, grade, at },
+			{ examAt, weakTopic: isWeakTopic(topicAgg) }
+		);
+		const rows: AggregateRecord[] = [];
+		let topic = addAttemptToTopic(topicAgg ?? emptyTopicAggregate(input.topic, at), attempt);
+		const stableNow = isStable(card) ? 1 : 0;
+		const stableBefore = isStable(prev) ? 1 : 0;
+		if (!prev) topic = adjustTopicCards(topic, 1, stableNow);
+		else if (prev.topic === card.topic)
+			topic = adjustTopicCards(topic, 0, stableNow - stableBefore);
+		else {
+			// The question moved topic in a content update: its card moves with it.
+			const old = ofKind(await db.aggregates.get(topicKey(prev.topic)), 'topic');
+			if (old) rows.push(adjustTopicCards(old, -1, -stableBefore));
+			topic = adjustTopicCards(topic, 1, stableNow);
+		}
+		rows.push(topic, addAttemptToDay(ofKind(dayRow, 'day') ?? emptyDayAggregate(day), attempt));
+		rows.push(addAttemptToTimes(times, attempt));
+		await db.attempts.add(attempt);
+		await db.cards.put(card);
+		await db.aggregates.bulkPut(rows);
+		return { attempt, card, grade, duplicate: false };
+	});
+}
+
+/** Every attempt of one question, oldest first (through the questionId index). */
+export async function questionHistory(
+	ctx: ProgressContext,
+	questionId: string
+): Promise<AttemptRecord[]> {
+	const rows = await ctx.db.attempts.where('questionId').equals(questionId).toArray();
+	return rows.sort((a, b) => a.at - b.at);
+}

@@ -1,0 +1,69 @@
+import type { ProgressContext } from './app-db';
+import { BACKUP_FORMAT, backupEnvelope, type BackupEnvelope } from './backup-envelope';
+import { ProgressDataError, problemsOf } from './progress-errors';
+import { SCHEMA_VERSION } from './schema-primitives';
+import { writeSetting } from './settings-repository';
+
+/** Options of {@link exportAll}. */
+export interface ExportOptions {
+	/** Written into `app.version`, for support questions. */
+	appVersion?: string;
+	/** Record `lastBackupAt` = export time afterwards (default true). */
+	markBackedUp?: boolean;
+	/** Include the aggregates table (default true). Import recomputes it either way. */
+	includeAggregates?: boolean;
+}
+
+/**
+ * Every table as one backup envelope, read in one read-only transaction so the snapshot is
+ * consistent even while another tab writes. Validated with the same zod schema imports use:
+ * a backup we could not read back is refused here, while the data is still intact, rather
+ * than discovered on the day it is needed. Tables are in primary-key order, so two exports
+ * of the same database are identical.
+ */
+export async function exportAll(
+	ctx: ProgressContext,
+	options: ExportOptions = {}
+): Promise<BackupEnvelope> {
+	const { db, effects } = ctx;
+	const exportedAt = effects.now();
+	const data = await db.transaction('r', db.tables, async () => {
+		const [attempts, cards, lessons, exams, settings, packs, aggregates] = await Promise.all([
+			db.attempts.toArray(),
+			db.cards.toArray(),
+			db.lessons.toArray(),
+			db.exams.toArray(),
+			db.settings.toArray(),
+			db.packs.toArray(),
+			options.includeAggregates === false ? undefined : db.aggregates.toArray()
+		]);
+		return {
+			attempts,
+			cards,
+			lessons,
+			exams,
+			settings,
+			packs,
+			...(aggregates ? { aggregates } : {})
+		};
+	});
+	const result = backupEnvelope.safeParse({
+		format: BACKUP_FORMAT,
+		schemaVersion: SCHEMA_VERSION,
+		exportedAt,
+		app: { version: options.appVersion ?? '0.0.0' },
+		data
+	});
+	if (!result.success)
+		throw new ProgressDataError(
+			'Stored progress is invalid; export refused',
+			problemsOf(result.error)
+		);
+	if (options.markBackedUp !== false) await writeSetting(ctx, 'lastBackupAt', exportedAt);
+	return result.data;
+}
+
+/** The text of a backup file: compact JSON (pretty-printing adds a third for nothing). */
+export function serializeBackup(envelope: BackupEnvelope): string {
+	return JSON.stringify(envelope);
+}

@@ -1,0 +1,137 @@
+import { rebuildAggregates } from './aggregate-builder';
+import { countsOf, replaceAllTables } from './bulk-writer';
+import { PROGRESS_TABLES, type ProgressContext, type ProgressTable } from './app-db';
+import { MAX_BACKUP_BYTES, tooLargeMessage } from './backup-envelope';
+import { mergeTables, type SourceTables } from './backup-merge';
+import { validateBackup } from './backup-validator';
+import { formatProblem, type ProgressProblem } from './progress-errors';
+
+/** A backup as text, or as the File the learner picked (its size is checked before reading). */
+export type BackupInput = string | Blob;
+
+/** A backup that cannot be used, and why. Nothing was written. */
+export interface ImportFailure {
+	ok: false;
+	problems: ProgressProblem[];
+	/** One paragraph for the learner: how many problems, and the first few. */
+	message: string;
+}
+
+/** What a backup holds, shown before the learner confirms an import. */
+export type ImportPreview =
+	| {
+			ok: true;
+			/** Schema version the file was written with (older ones are migrated). */
+			fileSchemaVersion: number;
+			exportedAt: number;
+			appVersion: string;
+			counts: Record<ProgressTable, number>;
+			/** Earliest and latest answer in the file; null without answers. */
+			attemptRange: { from: number; to: number } | null;
+			warnings: string[];
+	  }
+	| ImportFailure;
+
+/** How an import combines with what is already stored (see `backup-merge.ts`). */
+export type ImportMode = 'merge' | 'replace';
+
+/** Outcome of {@link importBackup}. */
+export type ImportResult =
+	| { ok: true; mode: ImportMode; written: Record<ProgressTable, number>; warnings: string[] }
+	| ImportFailure;
+
+function failure(problems: ProgressProblem[]): ImportFailure {
+	const shown = problems.slice(0, 3).map(formatProblem).join('; ');
+	const n = problems.length;
+	return {
+		ok: false,
+		problems,
+		message: `This backup cannot be imported (${n} problem${n === 1 ? '' : 's'}): ${shown}`
+	};
+}
+
+async function check(ctx: ProgressContext, input: BackupInput) {
+	if (typeof input !== 'string' && input.size > MAX_BACKUP_BYTES)
+		return failure([{ path: '', message: tooLargeMessage(input.size) }]);
+	const text = typeof input === 'string' ? input : await input.text();
+	const v = validateBackup(text, ctx.effects.now());
+	return v.ok ? v : failure(v.problems);
+}
+
+/** Validates a backup and says what is in it. Reads nothing from and writes nothing to the database. */
+export async function previewImport(
+	ctx: ProgressContext,
+	input: BackupInput
+): Promise<ImportPreview> {
+	const v = await check(ctx, input);
+	if (!v.ok) return v;
+	const { envelope } = v;
+	const counts = Object.fromEntries(
+		PROGRESS_TABLES.map((t) => [t, envelope.data[t]?.length ?? 0])
+	) as Record<ProgressTable, number>;
+	let attemptRange: { from: number; to: number } | null = null;
+	for (const a of envelope.data.attempts)
+		attemptRange = attemptRange
+			? { from: Math.min(attemptRange.from, a.at), to: Math.max(attemptRange.to, a.at) }
+			: { from: a.at, to: a.at };
+	return {
+		ok: true,
+		fileSchemaVersion: v.fileSchemaVersion,
+		exportedAt: envelope.exportedAt,
+		appVersion: envelope.app.version,
+		counts,
+		attemptRange,
+		warnings: v.warnings
+	};
+}
+
+/**
+ * Imports a backup in ONE read-write transaction over every table: either all of it lands
+ * or nothing changes. The file is fully validated first, so a bad file never opens a
+ * transaction. Aggregates are recomputed from the resulting attempts, cards and lessons.
+ */
+export async function importBackup(
+	ctx: ProgressContext,
+	input: BackupInput,
+	mode: ImportMode
+): Promise<ImportResult> {
+	const v = await check(ctx, input);
+	if (!v.ok) return v;
+	const incoming: SourceTables = v.envelope.data;
+	if (mode === 'replace') {
+		const written = await replaceAllTables(ctx, incoming);
+		return { ok: true, mode, written, warnings: v.warnings };
+	}
+	const { db, effects } = ctx;
+	return db.transaction('rw', db.tables, async () => {
+		const existing: SourceTables = {
+			attempts: await db.attempts.toArray(),
+			cards: await db.cards.toArray(),
+			lessons: await db.lessons.toArray(),
+			exams: await db.exams.toArray(),
+			settings: await db.settings.toArray(),
+			packs: await db.packs.toArray()
+		};
+		const { writes, warnings } = mergeTables(existing, incoming);
+		await db.attempts.bulkPut(writes.attempts);
+		await db.cards.bulkPut(writes.cards);
+		await db.lessons.bulkPut(writes.lessons);
+		await db.exams.bulkPut(writes.exams);
+		await db.settings.bulkPut(writes.settings);
+		await db.packs.bulkPut(writes.packs);
+		const aggregates = rebuildAggregates(
+			await db.attempts.toArray(),
+			await db.cards.toArray(),
+			await db.lessons.toArray(),
+			effects
+		);
+		await db.aggregates.clear();
+		await db.aggregates.bulkAdd(aggregates);
+		return {
+			ok: true as const,
+			mode,
+			written: { ...countsOf(writes), aggregates: aggregates.length },
+			warnings: [...v.warnings, ...warnings]
+		};
+	});
+}

@@ -1,0 +1,252 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rebuildAggregates } from './aggregate-builder';
+import { AppDB } from './app-db';
+import { recordAnswer } from './attempt-repository';
+import { MAX_BACKUP_BYTES } from './backup-envelope';
+import { exportAll, serializeBackup } from './backup-export';
+import { importBackup, previewImport } from './backup-import';
+import { needsBackupReminder } from './backup-reminder';
+import { DAY_MS } from './day-calendar';
+import { markLessonRead } from './lesson-repository';
+import { formatProblem } from './progress-errors';
+import { readSetting, writeSetting } from './settings-repository';
+import { answer, dumpTables, failWritesTo, makeCtx, seedSample, T0 } from './test-harness';
+
+const FIXTURES = join(process.cwd(), 'tests/fixtures/progress');
+const BAD = join(FIXTURES, 'bad-backups');
+const expected = JSON.parse(readFileSync(join(BAD, 'expected.json'), 'utf8')) as Record<
+	string,
+	{ path: string; message: string }
+>;
+
+async function seeded() {
+	const h = makeCtx();
+	await seedSample(h.ctx);
+	return h;
+}
+
+describe('export → clear → import', () => {
+	it('restores an identical database, every table deep-equal (aggregates recomputed)', async () => {
+		const { ctx, db } = await seeded();
+		const text = serializeBackup(await exportAll(ctx, { markBackedUp: false }));
+		const before = await dumpTables(db);
+		await Promise.all(db.tables.map((t) => t.clear()));
+		expect((await dumpTables(db)).attempts).toEqual([]);
+		const result = await importBackup(ctx, text, 'replace');
+		expect(result.ok).toBe(true);
+		expect(await dumpTables(db)).toEqual(before);
+	});
+
+	it('exports the same bytes twice (stable order) and validates on the way out', async () => {
+		const { ctx } = await seeded();
+		const a = serializeBackup(await exportAll(ctx, { markBackedUp: false }));
+		const b = serializeBackup(await exportAll(ctx, { markBackedUp: false }));
+		expect(a).toBe(b);
+		const env = JSON.parse(a);
+		expect(env.format).toBe('sts-trainer-backup');
+		expect(env.schemaVersion).toBe(1);
+		expect(env.app.version).toBe('0.0.0');
+	});
+
+	it('refuses to export a corrupt stored record, naming it', async () => {
+		const { ctx, db } = await seeded();
+		const first = (await db.attempts.toCollection().first())!;
+		await db.attempts.put({ ...first, timeMs: -1 });
+		await expect(exportAll(ctx)).rejects.toThrow(/data\.attempts\[0\]\.timeMs/);
+	});
+
+	it('records lastBackupAt at export unless told not to', async () => {
+		const { ctx } = await seeded();
+		await exportAll(ctx);
+		expect(await readSetting(ctx.db, 'lastBackupAt')).toBe(ctx.effects.now());
+	});
+
+	it('imports the frozen v1 backup fixture into an empty database', async () => {
+		const { ctx, db } = makeCtx();
+		ctx.effects.set(T0 + 20 * DAY_MS);
+		const result = await importBackup(
+			ctx,
+			readFileSync(join(FIXTURES, 'backup-v1.json'), 'utf8'),
+			'replace'
+		);
+		expect(result).toMatchObject({
+			ok: true,
+			written: { attempts: 48, cards: 20, lessons: 2, exams: 1, packs: 1 }
+		});
+		const tables = await dumpTables(db);
+		expect(tables.aggregates).toEqual(
+			JSON.parse(readFileSync(join(FIXTURES, 'backup-v1.json'), 'utf8')).data.aggregates
+		);
+	});
+});
+
+describe('import is atomic', () => {
+	it.each(['merge', 'replace'] as const)(
+		'%s: a write failing half-way leaves the database as it was',
+		async (mode) => {
+			const source = await seeded();
+			const file = serializeBackup(await exportAll(source.ctx, { markBackedUp: false }));
+			const { ctx, idb, name } = makeCtx();
+			ctx.effects.set(T0 + 13 * DAY_MS);
+			await recordAnswer(ctx, answer({ id: 'mine' }));
+			const before = await dumpTables(ctx.db);
+			// Aggregates are written last: attempts and cards are already in the transaction.
+			const failing = new AppDB(name, idb).use(failWritesTo('aggregates'));
+			await expect(
+				importBackup({ db: failing, effects: ctx.effects }, file, mode)
+			).rejects.toMatchObject({
+				name: 'QuotaExceededError'
+			});
+			expect(await dumpTables(ctx.db)).toEqual(before);
+		}
+	);
+});
+
+describe('previewImport', () => {
+	it('counts rows per table and gives the date range of answers', async () => {
+		const { ctx } = await seeded();
+		const text = serializeBackup(await exportAll(ctx, { markBackedUp: false }));
+		const { ctx: other } = makeCtx();
+		other.effects.set(ctx.effects.now());
+		const p = await previewImport(other, text);
+		expect(p).toMatchObject({
+			ok: true,
+			fileSchemaVersion: 1,
+			counts: { attempts: 48, cards: 20, lessons: 2, exams: 1, settings: 2, packs: 1 },
+			attemptRange: { from: T0 + 60_000, to: T0 + 11 * DAY_MS + 4 * 60_000 }
+		});
+		expect(await other.db.attempts.count()).toBe(0);
+	});
+});
+
+describe('bad backups are rejected with field paths, existing data untouched', () => {
+	const files = readdirSync(BAD).filter((f) => f !== 'expected.json');
+
+	it('has at least 15 bad fixtures, each described in expected.json', () => {
+		expect(files.length).toBeGreaterThanOrEqual(15);
+		expect(new Set(files)).toEqual(new Set(Object.keys(expected)));
+	});
+
+	it.each(files)('%s', async (file) => {
+		const { ctx, db } = await seeded();
+		const before = await dumpTables(db);
+		const text = readFileSync(join(BAD, file), 'utf8');
+		for (const mode of ['merge', 'replace'] as const) {
+			const result = await importBackup(ctx, text, mode);
+			expect(result.ok).toBe(false);
+			if (result.ok) return;
+			const want = expected[file]!;
+			const match = result.problems.find(
+				(p) => p.path === want.path && formatProblem(p).includes(want.message)
+			);
+			expect(match, `${file}: ${result.message}`).toBeDefined();
+			expect(result.message).toMatch(/cannot be imported/);
+		}
+		expect((await previewImport(ctx, text)).ok).toBe(false);
+		expect(await dumpTables(db)).toEqual(before);
+	});
+
+	it('rejects 50 MB of junk by size, before parsing, with the limit in the message', async () => {
+		const { ctx } = await seeded();
+		const junk = 'x'.repeat(50 * 1024 * 1024);
+		const result = await importBackup(ctx, junk, 'replace');
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.message).toMatch(/50\.0 MB.*largest backup.*32\.0 MB/);
+	});
+
+	it('rejects an oversized File without reading it', async () => {
+		const { ctx } = await seeded();
+		let read = false;
+		const blob = {
+			size: MAX_BACKUP_BYTES + 1,
+			text: async () => ((read = true), '')
+		} as unknown as Blob;
+		const result = await previewImport(ctx, blob);
+		expect(result.ok).toBe(false);
+		expect(read).toBe(false);
+	});
+
+	it('caps the problem list of a thoroughly broken file', async () => {
+		const { ctx } = await seeded();
+		const env = JSON.parse(serializeBackup(await exportAll(ctx, { markBackedUp: false })));
+		for (const a of env.data.attempts) a.timeMs = -1;
+		for (const c of env.data.cards) c.reps = -1;
+		const result = await importBackup(ctx, JSON.stringify(env), 'merge');
+		expect(result.ok).toBe(false);
+		if (!result.ok) {
+			expect(result.problems).toHaveLength(51);
+			expect(result.problems.at(-1)!.message).toMatch(/and 18 more/);
+		}
+	});
+});
+
+describe('merge import', () => {
+	it('unions answers by id, newer card wins, recomputes aggregates', async () => {
+		const a = await seeded();
+		const file = serializeBackup(await exportAll(a.ctx, { markBackedUp: false }));
+		const b = makeCtx();
+		b.effects.set(T0 + 13 * DAY_MS);
+		// Device B answered one shared question later than the file, and one question of its own.
+		await recordAnswer(b.ctx, answer({ questionId: 'assume-role-q1', id: 'b-1' }));
+		await recordAnswer(b.ctx, answer({ questionId: 'b-only', id: 'b-2', correct: false }));
+		await markLessonRead(b.ctx, 'assume-role', { completed: true });
+		const cardBefore = await b.db.cards.get('assume-role-q1');
+		const result = await importBackup(b.ctx, file, 'merge');
+		expect(result.ok).toBe(true);
+		expect(await b.db.attempts.count()).toBe(50);
+		expect(await b.db.cards.count()).toBe(21);
+		expect(await b.db.cards.get('assume-role-q1')).toEqual(cardBefore);
+		const lesson = (await b.db.lessons.get('assume-role'))!;
+		expect(lesson.firstReadAt).toBe(T0 + DAY_MS + 4 * 60_000);
+		expect(lesson.completedAt).toBe(T0 + 2 * DAY_MS + 4 * 60_000);
+		expect(lesson.readCount).toBe(2);
+		const rebuilt = rebuildAggregates(
+			await b.db.attempts.toArray(),
+			await b.db.cards.toArray(),
+			await b.db.lessons.toArray(),
+			b.effects
+		);
+		expect(await b.db.aggregates.toArray()).toEqual(rebuilt);
+		// Importing the same file again changes nothing.
+		const again = await dumpTables(b.db);
+		await importBackup(b.ctx, file, 'merge');
+		expect(await dumpTables(b.db)).toEqual(again);
+	});
+
+	it('keeps the newer setting', async () => {
+		const a = await seeded();
+		const file = serializeBackup(await exportAll(a.ctx, { markBackedUp: false }));
+		const b = makeCtx();
+		b.effects.set(T0 + 30 * DAY_MS);
+		await writeSetting(b.ctx, 'theme', 'light');
+		await importBackup(b.ctx, file, 'merge');
+		expect(await readSetting(b.db, 'theme')).toBe('light');
+		expect((await readSetting(b.db, 'lastLocation'))?.route).toBe('/lessons/mfa');
+	});
+});
+
+describe('needsBackupReminder', () => {
+	it('stays quiet for a new learner, reminds two weeks after the first activity', async () => {
+		const { ctx } = makeCtx();
+		expect(await needsBackupReminder(ctx, T0)).toBe(false);
+		await recordAnswer(ctx, answer());
+		expect(await needsBackupReminder(ctx, T0 + 13 * DAY_MS)).toBe(false);
+		expect(await needsBackupReminder(ctx, T0 + 15 * DAY_MS)).toBe(true);
+	});
+
+	it('needs both an old backup and progress since it', async () => {
+		const { ctx } = makeCtx();
+		await recordAnswer(ctx, answer());
+		ctx.effects.advance(1000);
+		await exportAll(ctx);
+		expect(await needsBackupReminder(ctx, T0 + 20 * DAY_MS)).toBe(false);
+		ctx.effects.set(T0 + 21 * DAY_MS);
+		await markLessonRead(ctx, 'mfa');
+		expect(await needsBackupReminder(ctx, T0 + 21 * DAY_MS)).toBe(true);
+		ctx.effects.set(T0 + 22 * DAY_MS);
+		await exportAll(ctx);
+		expect(await needsBackupReminder(ctx, T0 + 30 * DAY_MS)).toBe(false);
+	});
+});

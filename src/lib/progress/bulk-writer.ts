@@ -1,0 +1,37 @@
+import { rebuildAggregates } from './aggregate-builder';
+import type { ProgressContext, ProgressTable } from './app-db';
+import type { SourceTables } from './backup-merge';
+
+/**
+ * The bulk path: clears every table and writes `tables` plus recomputed aggregates, in one
+ * transaction. Used by replace-imports and by the benchmark to seed large databases fast.
+ */
+export async function replaceAllTables(
+	ctx: ProgressContext,
+	tables: SourceTables
+): Promise<Record<ProgressTable, number>> {
+	const { db, effects } = ctx;
+	const aggregates = rebuildAggregates(tables.attempts, tables.cards, tables.lessons, effects);
+	await db.transaction('rw', db.tables, async () => {
+		await Promise.all(db.tables.map((t) => t.clear()));
+		await db.attempts.bulkAdd(tables.attempts);
+		await db.cards.bulkAdd(tables.cards);
+		await db.lessons.bulkAdd(tables.lessons);
+		await db.exams.bulkAdd(tables.exams);
+		await db.settings.bulkAdd(tables.settings);
+		await db.packs.bulkAdd(tables.packs);
+		await db.aggregates.bulkAdd(aggregates);
+	});
+	return { ...countsOf(tables), aggregates: aggregates.length };
+}
+
+export function countsOf(t: SourceTables): Omit<Record<ProgressTable, number>, 'aggregates'> {
+	return {
+		attempts: t.attempts.length,
+		cards: t.cards.length,
+		lessons: t.lessons.length,
+		exams: t.exams.length,
+		settings: t.settings.length,
+		packs: t.packs.length
+	};
+}

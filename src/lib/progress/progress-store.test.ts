@@ -1,0 +1,197 @@
+import { IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
+import { AppDB, type IdbDependencies } from './app-db';
+import { fixedEffects } from './progress-effects';
+import { ProgressInputError } from './progress-errors';
+import { openProgressStore, type ProgressStoreOptions } from './progress-store';
+import type { PersistenceState } from './settings-schema';
+import { requestPersistence, type StorageManagerLike } from './storage-persistence';
+import { isStorageFailure } from './storage-failure';
+import { answer, failWritesTo, memoryIdb, T0 } from './test-harness';
+
+const base = (): ProgressStoreOptions => ({
+	effects: fixedEffects({ start: T0 }),
+	memoryIdb: async () => memoryIdb()
+});
+
+/** An IndexedDB whose `open` behaves as given. */
+const idbWith = (open: () => unknown): IdbDependencies => ({
+	indexedDB: { open } as unknown as IDBFactory,
+	IDBKeyRange
+});
+
+describe('openProgressStore falls back to memory and never throws', () => {
+	it('without IndexedDB at all', async () => {
+		const store = await openProgressStore({ ...base(), idb: undefined });
+		expect(store.status).toEqual({
+			persistent: false,
+			reason: 'This browser does not offer IndexedDB storage.'
+		});
+		await store.recordAnswer(answer());
+		expect((await store.dashboard()).totals.attempts).toBe(1);
+	});
+
+	it('when open throws (private mode, blocked by policy)', async () => {
+		const store = await openProgressStore({
+			...base(),
+			idb: idbWith(() => {
+				throw new DOMException('The user denied permission', 'SecurityError');
+			})
+		});
+		expect(store.status.persistent).toBe(false);
+		expect(store.status.reason).toMatch(/does not allow this site to store data/);
+		expect((await store.recordAnswer(answer())).attempt.id).toBe('id-000001');
+	});
+
+	it('when open never completes', async () => {
+		const store = await openProgressStore({
+			...base(),
+			openTimeoutMs: 30,
+			idb: idbWith(() => ({}))
+		});
+		expect(store.status.persistent).toBe(false);
+		expect(store.status.reason).toMatch(/took too long/);
+	});
+
+	it('when another tab blocks the upgrade', async () => {
+		const idb = memoryIdb();
+		// An old connection at IDB version 5 that ignores versionchange: our version 10 blocks.
+		await new Promise<void>((resolve) => {
+			const req = idb.indexedDB.open('progress', 5);
+			req.onsuccess = () => resolve();
+		});
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+		const store = await openProgressStore({ ...base(), idb, name: 'progress', openTimeoutMs: 50 });
+		expect(store.status.persistent).toBe(false);
+		expect(warn).toHaveBeenCalled();
+	});
+
+	it('when a write hits QuotaExceededError: degrades once, keeps the data, retries the write', async () => {
+		const persistent = memoryIdb();
+		let full = false;
+		const store = await openProgressStore({
+			...base(),
+			idb: persistent,
+			createDb: (name, idb) => {
+				const db = new AppDB(name, idb);
+				return idb === persistent ? db.use(failWritesTo('attempts', () => full)) : db;
+			}
+		});
+		for (let i = 0; i < 3; i++) await store.recordAnswer(answer({ questionId: `q-${i}` }));
+		expect(store.status).toEqual({ persistent: true });
+		const events: unknown[] = [];
+		store.onStatusChange((s) => events.push(s));
+		full = true;
+		const [r1, r2] = await Promise.all([
+			store.recordAnswer(answer({ questionId: 'q-9' })),
+			store.recordAnswer(answer({ questionId: 'q-8' }))
+		]);
+		expect(r1.duplicate || r2.duplicate).toBe(false);
+		expect(events).toEqual([
+			{ persistent: false, reason: expect.stringMatching(/refused to store more data/) }
+		]);
+		const d = await store.dashboard();
+		expect(d.totals.attempts).toBe(5);
+		expect((await store.exportAll({ markBackedUp: false })).data.cards).toHaveLength(5);
+	});
+
+	it('still rejects a caller bug with ProgressInputError', async () => {
+		const store = await openProgressStore({ ...base(), idb: memoryIdb() });
+		await expect(store.recordAnswer({ ...answer(), timeMs: -3 })).rejects.toBeInstanceOf(
+			ProgressInputError
+		);
+		await expect(store.setSetting('theme', 'neon' as never)).rejects.toThrow(/setting theme/);
+		expect(store.status.persistent).toBe(true);
+	});
+
+	it('classifies storage errors, including wrapped ones', () => {
+		expect(isStorageFailure(new DOMException('x', 'QuotaExceededError'))).toBe(true);
+		expect(isStorageFailure({ name: 'AbortError', inner: null })).toBe(true);
+		expect(
+			isStorageFailure({ name: 'BulkError', failures: [{ name: 'QuotaExceededError' }] })
+		).toBe(true);
+		expect(isStorageFailure(new TypeError('undefined is not a function'))).toBe(false);
+		expect(isStorageFailure(new ProgressInputError('x', []))).toBe(false);
+	});
+});
+
+describe('the store API', () => {
+	it('covers lessons, exams, settings, packs and the exam date', async () => {
+		const effects = fixedEffects({ start: T0 });
+		const store = await openProgressStore({
+			...base(),
+			effects,
+			idb: memoryIdb(),
+			appVersion: '1.2.3'
+		});
+		await store.markLessonRead('assume-role', { completed: true });
+		expect((await store.listLessons())[0]).toMatchObject({
+			slug: 'assume-role',
+			completed: true,
+			completedAt: T0
+		});
+		const exam = await store.recordExam({
+			startedAt: T0 - 60_000,
+			results: [{ questionId: 'q', topic: 'mfa', correct: true }]
+		});
+		expect(exam).toMatchObject({
+			score: 1,
+			passed: true,
+			perTopic: { mfa: { correct: 1, total: 1 } }
+		});
+		expect(await store.listExams()).toEqual([exam]);
+		await store.setSetting('theme', 'dark');
+		expect(await store.getSetting('theme')).toBe('dark');
+		expect(await store.setExamDate(T0 + 20 * 86_400_000)).toBe(0);
+		expect(await store.getSetting('examDate')).toBe(T0 + 20 * 86_400_000);
+		await store.savePack({ id: 'p', version: '1', title: 'P', author: '', data: [1, 2] });
+		expect((await store.listPacks()).map((p) => p.id)).toEqual(['p']);
+		await store.removePack('p');
+		expect(await store.listPacks()).toEqual([]);
+		expect(JSON.parse(await store.exportText({ markBackedUp: false })).app.version).toBe('1.2.3');
+		store.setCatalogue([{ topic: 'saml', questionCount: 4 }]);
+		expect((await store.studyPlan()).topics.map((t) => t.topic)).toEqual(['saml']);
+		expect(await store.dueForecast()).toHaveLength(14);
+		expect(await store.dueCards()).toEqual([]);
+		expect(await store.needsBackupReminder()).toBe(false);
+	});
+});
+
+describe('requestPersistence', () => {
+	const cases: Array<[string, StorageManagerLike, PersistenceState]> = [
+		['already persisted', { persisted: async () => true, persist: async () => false }, 'granted'],
+		['granted on request', { persisted: async () => false, persist: async () => true }, 'granted'],
+		['denied', { persisted: async () => false, persist: async () => false }, 'denied'],
+		['no persist()', { persisted: async () => false }, 'unsupported'],
+		['throws', { persist: async () => Promise.reject(new Error('insecure')) }, 'unsupported']
+	];
+	it.each(cases)('%s → %s', async (_, storage, expected) => {
+		expect(await requestPersistence(storage)).toBe(expected);
+	});
+
+	it('is unsupported without navigator.storage, and the store remembers the answer', async () => {
+		expect(await requestPersistence(undefined)).toBe('unsupported');
+		const store = await openProgressStore({
+			...base(),
+			idb: memoryIdb(),
+			storage: { persist: async () => true }
+		});
+		expect(await store.requestPersistence()).toBe('granted');
+		expect(await store.getSetting('persistence')).toBe('granted');
+	});
+});
+
+describe('lastResults', () => {
+	it('gives each answered question its latest result', async () => {
+		const store = await openProgressStore({ ...base(), idb: null });
+		await store.recordAnswer(answer({ questionId: 'q-a', correct: false }));
+		await store.recordAnswer(answer({ questionId: 'q-b', correct: true }));
+		await store.recordAnswer(answer({ questionId: 'q-a', correct: true, at: T0 + 60_000 }));
+		await store.recordAnswer(answer({ questionId: 'q-c', correct: false }));
+		expect(Object.fromEntries(await store.lastResults())).toEqual({
+			'q-a': true,
+			'q-b': true,
+			'q-c': false
+		});
+	});
+});

@@ -1,0 +1,95 @@
+import { AppDB, DB_NAME, type ProgressContext } from './app-db';
+import { recordAnswer } from './attempt-repository';
+import { exportAll, serializeBackup } from './backup-export';
+import { importBackup, previewImport } from './backup-import';
+import { needsBackupReminder } from './backup-reminder';
+import { loadDashboard } from './dashboard-queries';
+import { listExams, recordExam } from './exam-repository';
+import { listLessons, markLessonRead } from './lesson-repository';
+import { watchQuery } from './live-queries';
+import type { TopicCatalogue } from './mastery-model';
+import { listPacks, removePack, savePack } from './pack-repository';
+import { systemEffects } from './progress-effects';
+import { dueCards, dueForecast, lastResults } from './review-queue';
+import { readSetting, setExamDate, writeSetting } from './settings-repository';
+import {
+	browserIdb,
+	loadMemoryIdb,
+	openMemoryDb,
+	openPersistentDb,
+	type DbFactory
+} from './store-backend';
+import type { ProgressStore, ProgressStoreOptions } from './store-contract';
+import { StoreRuntime } from './store-runtime';
+import { requestPersistence } from './storage-persistence';
+import { studyPlan } from './study-plan';
+
+export type { ProgressStore, ProgressStoreOptions } from './store-contract';
+
+/**
+ * Opens the progress store: IndexedDB when it works, memory (with a reason) when it does
+ * not. Never rejects for storage reasons.
+ */
+export async function openProgressStore(
+	options: ProgressStoreOptions = {}
+): Promise<ProgressStore> {
+	const name = options.name ?? DB_NAME;
+	const effects = options.effects ?? systemEffects();
+	const createDb: DbFactory = options.createDb ?? ((n, idb) => new AppDB(n, idb));
+	const openMemory = () => openMemoryDb(options.memoryIdb ?? loadMemoryIdb, createDb, name);
+	const idb = options.idb === null ? undefined : (options.idb ?? browserIdb());
+	const opened =
+		options.idb === null
+			? { ok: false as const, reason: 'Progress is kept in memory only, as requested.' }
+			: await openPersistentDb(idb, createDb, options.openTimeoutMs ?? 5000, name);
+	const runtime = opened.ok
+		? new StoreRuntime({ db: opened.db, effects }, { persistent: true }, openMemory)
+		: new StoreRuntime(
+				{ db: await openMemory(), effects },
+				{ persistent: false, reason: opened.reason },
+				openMemory
+			);
+	let catalogue: TopicCatalogue = options.catalogue ?? [];
+	const run = <T>(op: (ctx: ProgressContext) => Promise<T>) => runtime.run(op);
+	const clock = (now?: number) => now ?? effects.now();
+	const dashboardQuery = (ctx: ProgressContext) => loadDashboard(ctx, effects.now(), { catalogue });
+	return {
+		get status() {
+			return runtime.status;
+		},
+		onStatusChange: (l) => runtime.onStatusChange(l),
+		setCatalogue: (c) => {
+			catalogue = c;
+		},
+		recordAnswer: (input) => run((ctx) => recordAnswer(ctx, input)),
+		dueCards: (now, limit, topic) => run((ctx) => dueCards(ctx, clock(now), limit, topic)),
+		lastResults: () => run((ctx) => lastResults(ctx)),
+		dueForecast: (now, days) => run((ctx) => dueForecast(ctx, clock(now), days)),
+		studyPlan: (now) => run((ctx) => studyPlan(ctx, clock(now), catalogue)),
+		dashboard: (now) => run((ctx) => loadDashboard(ctx, clock(now), { catalogue })),
+		markLessonRead: (slug, o) => run((ctx) => markLessonRead(ctx, slug, o)),
+		listLessons: () => run(listLessons),
+		recordExam: (input) => run((ctx) => recordExam(ctx, input)),
+		listExams: (limit) => run((ctx) => listExams(ctx, limit)),
+		getSetting: (key) => run((ctx) => readSetting(ctx.db, key)),
+		setSetting: (key, value) => run((ctx) => writeSetting(ctx, key, value)),
+		setExamDate: (at) => run((ctx) => setExamDate(ctx, at)),
+		savePack: (input) => run((ctx) => savePack(ctx, input)),
+		listPacks: () => run(listPacks),
+		removePack: (id) => run((ctx) => removePack(ctx, id)),
+		exportAll: (o) => run((ctx) => exportAll(ctx, { appVersion: options.appVersion, ...o })),
+		exportText: async (o) =>
+			serializeBackup(await run((ctx) => exportAll(ctx, { appVersion: options.appVersion, ...o }))),
+		previewImport: (input) => run((ctx) => previewImport(ctx, input)),
+		importBackup: (input, mode) => run((ctx) => importBackup(ctx, input, mode)),
+		needsBackupReminder: (now) => run((ctx) => needsBackupReminder(ctx, clock(now))),
+		requestPersistence: async () => {
+			const state = await requestPersistence(options.storage);
+			await run((ctx) => writeSetting(ctx, 'persistence', state));
+			return state;
+		},
+		watch: (query) => watchQuery(runtime, query),
+		watchDashboard: () => watchQuery(runtime, dashboardQuery),
+		close: () => runtime.close()
+	};
+}

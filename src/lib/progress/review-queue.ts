@@ -1,0 +1,83 @@
+import { Dexie } from 'dexie';
+import type { ProgressContext } from './app-db';
+import { DAY_MS, dayKeyOf, startOfDay, type DayKey } from './day-calendar';
+import type { CardRecord } from './record-schemas';
+
+/** Default and largest page of {@link dueCards}. */
+export const DUE_PAGE = 20;
+export const MAX_DUE_PAGE = 500;
+
+/**
+ * Cards due at `now`, most overdue first, at most `limit`. Walks the `due` index from the
+ * oldest entry and stops after `limit` rows, so the cost does not grow with the collection.
+ * With `topic`, walks `[topic+due]` instead.
+ */
+export async function dueCards(
+	ctx: ProgressContext,
+	now: number,
+	limit: number = DUE_PAGE,
+	topic?: string
+): Promise<CardRecord[]> {
+	const n = Math.max(0, Math.min(MAX_DUE_PAGE, Math.floor(limit)));
+	if (n === 0) return [];
+	const { cards } = ctx.db;
+	if (topic === undefined) return cards.where('due').belowOrEqual(now).limit(n).toArray();
+	return cards
+		.where('[topic+due]')
+		.between([topic, Dexie.minKey], [topic, now], true, true)
+		.limit(n)
+		.toArray();
+}
+
+/**
+ * The last result of every answered question. Reads the cards table (one row per question, so
+ * bounded by the bank's size, not by the number of attempts).
+ */
+export async function lastResults(ctx: ProgressContext): Promise<Map<string, boolean>> {
+	const out = new Map<string, boolean>();
+	await ctx.db.cards.each((c) => {
+		out.set(c.questionId, c.lastCorrect);
+	});
+	return out;
+}
+
+/** Reviews falling due on one local day. */
+export interface DueDay {
+	day: DayKey;
+	/** Cards due that day; day 0 also counts everything already overdue. */
+	count: number;
+}
+
+/** Start (epoch ms) of each of the `days + 1` local-day boundaries from today. */
+export function dayBoundaries(ctx: ProgressContext, now: number, days: number): number[] {
+	const out = [startOfDay(now, ctx.effects)];
+	for (let i = 1; i <= days; i++) {
+		// Noon of the next day, then back to its midnight: immune to 23- and 25-hour days.
+		out.push(startOfDay(out[i - 1]! + DAY_MS + DAY_MS / 2, ctx.effects));
+	}
+	return out;
+}
+
+/**
+ * Reviews due on each of the next `days` local days (today first, overdue included in it).
+ * Each day is one `count()` over a key range of the `due` index: the database counts index
+ * entries, no card is read or deserialised.
+ */
+export async function dueForecast(ctx: ProgressContext, now: number, days = 14): Promise<DueDay[]> {
+	const bounds = dayBoundaries(ctx, now, days);
+	const { cards } = ctx.db;
+	const counts = await Promise.all(
+		bounds.slice(0, -1).map((start, i) => {
+			const end = bounds[i + 1]!;
+			return i === 0
+				? cards.where('due').below(end).count()
+				: cards.where('due').between(start, end, true, false).count();
+		})
+	);
+	return counts.map((count, i) => ({ day: dayKeyOf(bounds[i]!, ctx.effects), count }));
+}
+
+/** Cards due at or before `now` (index count). */
+export function dueNowCount(ctx: ProgressContext, now: number): Promise<number> {
+	return ctx.db.cards.where('due').belowOrEqual(now).count();
+}
