@@ -1,0 +1,146 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ContentError, type ContentIssue } from './content-issue';
+import { parseScenario, scenarioSchema } from './scenario-schema';
+
+const GOOD = 'tests/fixtures/scenarios/good';
+const BAD = 'tests/fixtures/scenarios/bad';
+const REFERENCE = 'tests/fixtures/reference-scenarios';
+
+function issuesOf(file: string): ContentIssue[] {
+	try {
+		parseScenario(readFileSync(file, 'utf8'), file);
+	} catch (e) {
+		if (e instanceof ContentError) return e.issues;
+		throw e;
+	}
+	throw new Error(`${file} parsed without issues`);
+}
+
+const minimal = (steps: string, world = '') => `id: t
+title: T
+topic: assume-role
+world:
+  start: 2026-01-01T00:00:00Z
+  accounts:
+    - id: "111111111111"
+      users:
+        - name: alice
+${world}
+steps:
+${steps}
+`;
+
+describe('valid scenario files', () => {
+	for (const dir of [REFERENCE, GOOD]) {
+		for (const file of readdirSync(dir)) {
+			it(`${dir}/${file} parses`, () => {
+				const s = parseScenario(readFileSync(join(dir, file), 'utf8'), file);
+				expect(s.steps.length).toBeGreaterThan(0);
+			});
+		}
+	}
+
+	it('reads the optional fields: summary, lessons, questions, step title and narration', () => {
+		const s = parseScenario(readFileSync(join(GOOD, 'cross-account-external-id.yaml'), 'utf8'), 'x.yaml');
+		expect(s.summary).toContain('**Audit**');
+		expect(s.lessons).toEqual(['cross-account', 'external-id#confused-deputy']);
+		expect(s.questions).toEqual(['xacct-external-id']);
+		expect(s.steps[0]).toMatchObject({ title: 'Without the external ID', narration: expect.stringContaining('**false**') });
+	});
+
+	it('accepts JSON, which is YAML', () => {
+		expect(parseScenario(readFileSync(join(GOOD, 'web-identity-cognito.json'), 'utf8'), 'x.json').topic).toBe('web-identity');
+	});
+
+	it('accepts bare statements in policies, booleans in conditions, and sts:API call names', () => {
+		const s = parseScenario(
+			minimal(
+				`  - as: user:111111111111/alice
+    call: sts:GetCallerIdentity`,
+				`      roles:
+        - name: R
+          trust: { Statement: [{ Effect: Allow, Principal: { AWS: "111111111111" }, Action: sts:AssumeRole, Condition: { Bool: { aws:MultiFactorAuthPresent: true } } }] }
+          policies: [{ Effect: Allow, Action: s3:GetObject, Resource: "*" }]`
+			),
+			't.yaml'
+		);
+		expect(s.world.accounts[0].roles?.[0].policies?.[0]).toMatchObject({ Effect: 'Allow' });
+	});
+
+	it('can be exported as JSON Schema for editors', () => {
+		const json = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
+		expect(Object.keys(json.properties ?? {})).toEqual(expect.arrayContaining(['id', 'world', 'steps', 'summary']));
+	});
+});
+
+describe('invalid scenario files: located, readable issues', () => {
+	it('an unknown field names the file, the line of the key and the path', () => {
+		expect(issuesOf(join(BAD, 'unknown-field.yaml'))).toEqual([
+			{ file: join(BAD, 'unknown-field.yaml'), line: 13, column: 5, path: 'steps[0]', message: 'unknown field "colour"' }
+		]);
+	});
+
+	it('a bad step reports the branch the author meant, not the whole union', () => {
+		const issues = issuesOf(join(BAD, 'bad-steps.yaml'));
+		expect(issues.map((i) => [i.line, i.path, i.message])).toEqual([
+			[11, 'steps[0].advance', 'Invalid input: expected number, received string'],
+			[12, 'steps[1]', 'a step needs one of: call (with as), advance, revoke or attach'],
+			[15, 'steps[2].expect.ok', 'Invalid input: expected boolean, received string']
+		]);
+	});
+
+	it('world mistakes: id, time, unquoted account id, us-east-1, ranges, policy grammar', () => {
+		const issues = issuesOf(join(BAD, 'bad-world.yaml'));
+		const byPath = Object.fromEntries(issues.map((i) => [i.path, i]));
+		expect(byPath['id'].message).toContain('kebab-case');
+		expect(byPath['world.start'].line).toBe(5);
+		expect(byPath['world.accounts[0].id']).toMatchObject({ line: 7, message: 'an account id is 12 digits in quotes, e.g. "111111111111"' });
+		expect(byPath['world.accounts[0].stsDisabledRegions[0]'].message).toContain('cannot be deactivated');
+		expect(byPath['world.accounts[0].roles[0].maxSessionDuration'].message).toContain('43200');
+		expect(byPath['world.accounts[0].roles[0].trust.Statement[0].Effect']).toMatchObject({ line: 15, message: 'Effect must be "Allow" or "Deny"' });
+		expect(byPath['world.accounts[0].roles[0].policies[0]'].message).toBe('an identity policy statement needs a Resource');
+	});
+
+	it('references: unknown users, unsaved credentials, missing root, unknown ARNs, missing MFA devices', () => {
+		const issues = issuesOf(join(BAD, 'bad-references.yaml'));
+		expect(issues.map((i) => `${i.line} ${i.path}`)).toEqual(['11 steps[0].as', '13 steps[1].as', '15 steps[2].as', '17 steps[3].revoke', '20 steps[4].mfa']);
+		expect(issues[1].message).toBe('no earlier step saves credentials as never-saved (use save: never-saved)');
+	});
+
+	it('calls: unsupported services, misspelt parameters, MFA where AWS takes none, save without credentials', () => {
+		const issues = issuesOf(join(BAD, 'bad-calls.yaml'));
+		const byPath = Object.fromEntries(issues.map((i) => [i.path, i.message]));
+		expect(byPath['steps[0].call']).toContain('does not model glacier');
+		expect(byPath['steps[1].params.RoleSesionName']).toContain('AssumeRole has no parameter RoleSesionName');
+		expect(byPath['steps[2].mfa']).toContain('GetFederationToken does not accept MFA');
+		expect(byPath['steps[3].save']).toBe('GetCallerIdentity returns no credentials to save');
+		expect(byPath['steps[4].as']).toContain('a caller is user:ACCOUNT/NAME');
+	});
+
+	it('YAML syntax errors are located too', () => {
+		const [issue] = issuesOf(join(BAD, 'bad-yaml.yaml'));
+		expect(issue.message).toMatch(/^YAML syntax error/);
+		expect(issue.line).toBeGreaterThan(1);
+	});
+
+	it('expectations must be consistent', () => {
+		expect(() => parseScenario(minimal(`  - as: user:111111111111/alice\n    call: GetSessionToken\n    expect: { ok: true, error: AccessDenied }`), 't.yaml')).toThrow(
+			/expect cannot have both ok: true and error/
+		);
+	});
+
+	it('step-kind fields are checked against the API', () => {
+		const bad = minimal(`  - as: anonymous\n    call: AssumeRole\n    idToken: { iss: accounts.google.com, aud: x, expiresIn: 10 }\n  - as: user:111111111111/alice\n    call: s3:GetObject\n    params: { Bucket: b }`);
+		const err = (() => {
+			try {
+				parseScenario(bad, 't.yaml');
+			} catch (e) {
+				return e as ContentError;
+			}
+		})();
+		expect(err?.issues.map((i) => i.path)).toEqual(['steps[0].idToken', 'steps[1].params']);
+	});
+});

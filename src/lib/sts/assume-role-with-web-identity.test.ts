@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import type { IdTokenSpec } from '../content/scenario-schema';
+import { claimsFromSpec, encodeIdToken, webIdentityContext } from './identity-tokens';
+import { createSimulator } from './simulator';
+import { outcomeOf, worldFrom } from './test-worlds';
+
+const world = worldFrom(`
+start: 2026-01-01T12:00:00Z
+accounts:
+  - id: "111111111111"
+    identityProviders:
+      - oidc: token.actions.githubusercontent.com
+        clientIds: [sts.amazonaws.com]
+    roles:
+      - name: GitHubDeploy
+        maxSessionDuration: 7200
+        trust:
+          Version: "2012-10-17"
+          Statement:
+            - Effect: Allow
+              Principal: { Federated: arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com }
+              Action: sts:AssumeRoleWithWebIdentity
+              Condition:
+                StringEquals: { "token.actions.githubusercontent.com:aud": sts.amazonaws.com }
+                StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/app:*" }
+      - name: MobileApp
+        trust:
+          Version: "2012-10-17"
+          Statement:
+            - Effect: Allow
+              Principal: { Federated: accounts.google.com }
+              Action: sts:AssumeRoleWithWebIdentity
+              Condition: { StringEquals: { "accounts.google.com:aud": my-app-client-id } }
+      - name: CognitoAuth
+        trust:
+          Version: "2012-10-17"
+          Statement:
+            - Effect: Allow
+              Principal: { Federated: cognito-identity.amazonaws.com }
+              Action: sts:AssumeRoleWithWebIdentity
+              Condition:
+                StringEquals: { "cognito-identity.amazonaws.com:aud": "us-east-1:pool-1" }
+                ForAnyValue:StringLike: { "cognito-identity.amazonaws.com:amr": authenticated }
+`);
+const state = () => createSimulator(world);
+const GH = 'arn:aws:iam::111111111111:role/GitHubDeploy';
+const ghToken = (over: Partial<IdTokenSpec> = {}): IdTokenSpec => ({
+	iss: 'https://token.actions.githubusercontent.com',
+	aud: 'sts.amazonaws.com',
+	sub: 'repo:acme/app:ref:refs/heads/main',
+	expiresIn: 300,
+	...over
+});
+const wi = (token: IdTokenSpec, params: Record<string, unknown> = {}) =>
+	outcomeOf(state(), {
+		as: 'anonymous',
+		call: 'AssumeRoleWithWebIdentity',
+		idToken: token,
+		params: { RoleArn: GH, RoleSessionName: 'gh', ...params }
+	});
+
+describe('AssumeRoleWithWebIdentity', () => {
+	it('a valid GitHub token gets a session without AWS credentials (§2, §11)', () => {
+		const o = wi(ghToken(), { DurationSeconds: 7200 });
+		expect(o.ok).toBe(true);
+		expect(o.facts.arn).toBe('arn:aws:sts::111111111111:assumed-role/GitHubDeploy/gh');
+		expect(o.facts.expiresAt! - o.at).toBe(7200);
+		expect(o.response).toMatchObject({
+			SubjectFromWebIdentityToken: 'repo:acme/app:ref:refs/heads/main',
+			Provider: 'https://token.actions.githubusercontent.com',
+			Audience: 'sts.amazonaws.com'
+		});
+	});
+
+	it('an audience not in the provider client IDs: InvalidIdentityToken "Incorrect token audience" (§4, §11)', () => {
+		expect(wi(ghToken({ aud: 'someone-else' })).error).toMatchObject({
+			code: 'InvalidIdentityToken',
+			httpStatus: 400,
+			message: 'Incorrect token audience'
+		});
+	});
+
+	it('a token without aud (§4)', () => {
+		expect(wi(ghToken({ aud: undefined })).error?.message).toBe('Missing a required claim: aud');
+	});
+
+	it('no IAM OIDC provider for the issuer (§4, §11)', () => {
+		const o = wi(ghToken({ iss: 'https://gitlab.com' }));
+		expect(o.error).toMatchObject({
+			code: 'InvalidIdentityToken',
+			message: 'No OpenIDConnect provider found in your account for https://gitlab.com'
+		});
+	});
+
+	it('an expired token is ExpiredTokenException with the observed wording (§4)', () => {
+		const o = wi(ghToken({ expiresIn: -60 }));
+		expect(o.error?.code).toBe('ExpiredTokenException');
+		expect(o.error?.message).toBe(
+			`Token expired: current date/time ${o.at} must be before the expiration date/time${o.at - 60}`
+		);
+	});
+
+	it('a sub that does not match the trust condition is AccessDenied (§4)', () => {
+		const o = wi(ghToken({ sub: 'repo:evil/app:ref:refs/heads/main' }));
+		expect(o.error).toMatchObject({
+			code: 'AccessDenied',
+			message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity'
+		});
+		expect(o.explanation.details.join(' ')).toContain('token.actions.githubusercontent.com:sub');
+	});
+
+	it('built-in IdPs need no IAM provider; their aud is checked by the trust policy only (§11)', () => {
+		const ok = outcomeOf(state(), {
+			as: 'anonymous',
+			call: 'AssumeRoleWithWebIdentity',
+			idToken: {
+				iss: 'accounts.google.com',
+				aud: 'my-app-client-id',
+				sub: '1234',
+				expiresIn: 3600
+			},
+			params: { RoleArn: 'arn:aws:iam::111111111111:role/MobileApp', RoleSessionName: 'app-user' }
+		});
+		expect(ok.ok).toBe(true);
+		const wrong = outcomeOf(state(), {
+			as: 'anonymous',
+			call: 'AssumeRoleWithWebIdentity',
+			idToken: { iss: 'accounts.google.com', aud: 'another-app', sub: '1234', expiresIn: 3600 },
+			params: { RoleArn: 'arn:aws:iam::111111111111:role/MobileApp', RoleSessionName: 'app-user' }
+		});
+		expect(wrong.error?.code).toBe('AccessDenied');
+	});
+
+	it('Cognito amr is multi-valued and matched with ForAnyValue (§5)', () => {
+		const call = (amr: string[]) =>
+			outcomeOf(state(), {
+				as: 'anonymous',
+				call: 'AssumeRoleWithWebIdentity',
+				idToken: {
+					iss: 'https://cognito-identity.amazonaws.com',
+					aud: 'us-east-1:pool-1',
+					sub: 'us-east-1:abc',
+					expiresIn: 600,
+					amr
+				},
+				params: { RoleArn: 'arn:aws:iam::111111111111:role/CognitoAuth', RoleSessionName: 'cog' }
+			});
+		expect(call(['authenticated', 'accounts.google.com']).ok).toBe(true);
+		expect(call(['unauthenticated']).error?.code).toBe('AccessDenied');
+	});
+
+	it('a missing role is AccessDenied with the federated wording (§4)', () => {
+		expect(wi(ghToken(), { RoleArn: 'arn:aws:iam::111111111111:role/Nope' }).error?.message).toBe(
+			'Not authorized to perform sts:AssumeRoleWithWebIdentity'
+		);
+	});
+
+	it('DurationSeconds above MaxSessionDuration (§2.1) and a missing RoleSessionName (§3.1)', () => {
+		expect(wi(ghToken(), { DurationSeconds: 7201 }).error?.message).toBe(
+			'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'
+		);
+		const o = outcomeOf(state(), {
+			as: 'anonymous',
+			call: 'AssumeRoleWithWebIdentity',
+			idToken: ghToken(),
+			params: { RoleArn: GH }
+		});
+		expect(o.error?.message).toContain("Value null at 'roleSessionName'");
+	});
+
+	it('an explicit WebIdentityToken JWT is decoded', () => {
+		const s = state();
+		const token = encodeIdToken(claimsFromSpec(ghToken(), s.now));
+		const o = outcomeOf(s, {
+			as: 'anonymous',
+			call: 'AssumeRoleWithWebIdentity',
+			params: { RoleArn: GH, RoleSessionName: 'gh', WebIdentityToken: token }
+		});
+		expect(o.ok).toBe(true);
+	});
+
+	it('condition keys by provider (§5)', () => {
+		expect(
+			webIdentityContext({ iss: 'graph.facebook.com', aud: 'app', sub: 'u1', exp: 1, iat: 0 })
+		).toEqual({ 'graph.facebook.com:app_id': 'app', 'graph.facebook.com:id': 'u1' });
+		expect(
+			webIdentityContext({ iss: 'www.amazon.com', aud: 'app', sub: 'u1', exp: 1, iat: 0 })
+		).toEqual({ 'www.amazon.com:app_id': 'app', 'www.amazon.com:user_id': 'u1' });
+		expect(
+			webIdentityContext({
+				iss: 'https://oidc.example.com/id/X',
+				aud: 'a',
+				sub: 's',
+				azp: 'z',
+				exp: 1,
+				iat: 0,
+				repository: 'acme/app'
+			})
+		).toEqual({
+			'oidc.example.com/id/X:aud': 'a',
+			'oidc.example.com/id/X:sub': 's',
+			'oidc.example.com/id/X:azp': 'z',
+			'oidc.example.com/id/X:repository': 'acme/app'
+		});
+	});
+});

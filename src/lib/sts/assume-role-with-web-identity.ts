@@ -1,0 +1,188 @@
+/**
+ * AssumeRoleWithWebIdentity (sts-facts §2, §3.1, §4, §5, §11). Needs no AWS credentials: the
+ * operation is unsigned (MODEL auth smithy.api#noAuth), so the step's caller is ignored.
+ *
+ * Order: model validation, the token (provider, expiry, audience: authentication of the token),
+ * session policy, Region, trust policy, MaxSessionDuration.
+ */
+import { parseArn, parseIamEntityArn } from './arn';
+import {
+	fail,
+	mintCredentials,
+	regionCheck,
+	simulatorFailure,
+	type ApiHandler
+} from './api-support';
+import { awsError, messages } from './aws-errors';
+import { formatDuration } from './clock';
+import { explanation } from './explain';
+import {
+	claimsFromSpec,
+	decodeIdToken,
+	encodeIdToken,
+	isBuiltInProvider,
+	webIdentityContext,
+	type IdTokenClaims
+} from './identity-tokens';
+import { ALLOW_ALL } from './policy-evaluation';
+import { requestKeys } from './request-context';
+import {
+	assumedRoleIdentity,
+	checkMaxSessionDuration,
+	DEFAULT_ROLE_SESSION_SECONDS,
+	roleSessionResponse
+} from './role-session';
+import { readSessionPolicies } from './session-policy';
+import { evaluateTrust } from './trust-evaluation';
+import { integerParam, validateParams, type Params } from './validate-params';
+import { oidcHost } from './world';
+import { findRole } from './world-lookup';
+
+export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
+	const { world, now } = ctx;
+	const spec = ctx.request.idToken;
+	const token =
+		ctx.params.WebIdentityToken !== undefined
+			? String(ctx.params.WebIdentityToken)
+			: spec
+				? encodeIdToken(claimsFromSpec(spec, now))
+				: undefined;
+	const params: Params = {
+		...ctx.params,
+		...(token !== undefined ? { WebIdentityToken: token } : {})
+	};
+
+	const invalid = validateParams('AssumeRoleWithWebIdentity', params);
+	if (invalid)
+		return fail(invalid, 'A parameter breaks the STS model constraints (sts-facts §3.1).', [
+			'§3.1'
+		]);
+	const roleArn = String(params.RoleArn);
+	const sessionName = String(params.RoleSessionName);
+	if (!parseArn(roleArn))
+		return fail(
+			awsError('ValidationError', messages.invalidArn(roleArn)),
+			'RoleArn must be an ARN (sts-facts §3).',
+			['§3', '§4']
+		);
+
+	const claims: IdTokenClaims | undefined =
+		spec && ctx.params.WebIdentityToken === undefined
+			? claimsFromSpec(spec, now)
+			: decodeIdToken(String(token));
+	if (!claims)
+		return simulatorFailure(
+			'the WebIdentityToken is not a JWT the simulated identity providers issued (describe it with idToken instead)'
+		);
+
+	// §11: a generic OIDC IdP needs an IAM OIDC provider in the role's account; the big four are built in.
+	const roleAccount =
+		parseIamEntityArn(roleArn, 'role')?.account ?? parseArn(roleArn)?.account ?? '';
+	const host = oidcHost(claims.iss);
+	const declared = world.accounts[roleAccount]?.oidcProviders[host];
+	if (!declared && !isBuiltInProvider(host)) {
+		return fail(
+			awsError('InvalidIdentityToken', messages.noOidcProvider(`https://${host}`)),
+			`The token was issued by https://${host}, and account ${roleAccount} has no IAM OIDC identity provider for it. Create one (with the token's audience as a client ID) before roles can trust this IdP (sts-facts §11).`,
+			['§4', '§11']
+		);
+	}
+	// §4: an expired input token is ExpiredTokenException (400), unlike ExpiredToken for expired AWS credentials.
+	if (claims.exp <= now) {
+		return fail(
+			awsError('ExpiredTokenException', messages.webIdentityTokenExpired(now, claims.exp)),
+			`The ID token expired ${now - claims.exp} s ago. STS checks the token's exp claim; get a fresh token from the IdP (sts-facts §4).`,
+			['§4']
+		);
+	}
+	const audiences =
+		claims.aud === undefined ? [] : Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+	if (audiences.length === 0) {
+		return fail(
+			awsError('InvalidIdentityToken', messages.missingAudClaim),
+			'The token has no aud claim, which STS requires (sts-facts §4).',
+			['§4']
+		);
+	}
+	if (declared && !audiences.some((a) => declared.clientIds.includes(a))) {
+		return fail(
+			awsError('InvalidIdentityToken', messages.incorrectAudience),
+			`The token's audience ${audiences.join(', ')} is not in the client-ID list of the IAM OIDC provider ${declared.arn} (${declared.clientIds.join(', ') || 'empty'}) (sts-facts §11).`,
+			['§4', '§11']
+		);
+	}
+
+	const sessionPolicies = readSessionPolicies(params, world, roleAccount);
+	if (!sessionPolicies.ok) {
+		return sessionPolicies.error
+			? fail(sessionPolicies.error, sessionPolicies.why, ['§3.2'])
+			: simulatorFailure(sessionPolicies.simulatorError);
+	}
+	const region = regionCheck(world, roleAccount, ctx.region);
+	if (region) return region;
+
+	const role = findRole(world, roleArn);
+	const providerName = declared ? declared.arn : host;
+	const context = {
+		...requestKeys(ctx.region, now),
+		...webIdentityContext(claims),
+		'sts:RoleSessionName': sessionName,
+		'aws:FederatedProvider': providerName
+	};
+	// Federated callers have no identity policies: only the trust policy decides (§11). A built-in IdP
+	// is named by its host; if the account also declared a provider for it, that ARN is tried too.
+	const principals = declared && isBuiltInProvider(host) ? [host, declared.arn] : [providerName];
+	const attempts = principals.map((principal) =>
+		evaluateTrust(
+			{
+				role,
+				roleArn,
+				principal,
+				action: 'sts:AssumeRoleWithWebIdentity',
+				context,
+				identityPolicies: [ALLOW_ALL],
+				sessionPolicies: null,
+				federated: true
+			},
+			{ explain: ctx.explain }
+		)
+	);
+	const trust = attempts.find((a) => a.allowed) ?? attempts[attempts.length - 1];
+	if (!trust.allowed || !role) {
+		return fail(
+			awsError('AccessDenied', messages.federatedNotAuthorized('AssumeRoleWithWebIdentity')),
+			`The token is valid, but the trust policy of ${roleArn} does not let a token from ${host} with these claims assume it.`,
+			['§4', '§11'],
+			trust.story,
+			trust.trust
+		);
+	}
+	const duration = integerParam(params.DurationSeconds) ?? DEFAULT_ROLE_SESSION_SECONDS;
+	const tooLong = checkMaxSessionDuration(role, duration);
+	if (tooLong) return tooLong;
+
+	const creds = mintCredentials(ctx, {
+		duration,
+		api: 'AssumeRoleWithWebIdentity',
+		identity: assumedRoleIdentity(role, sessionName),
+		sessionPolicies: sessionPolicies.policies,
+		tags: {},
+		transitiveTagKeys: [],
+		chained: false,
+		requestedBy: providerName,
+		federatedProvider: providerName
+	});
+	return {
+		ok: true,
+		credentials: creds,
+		response: roleSessionResponse(creds, sessionPolicies.packedPolicySize, {
+			SubjectFromWebIdentityToken: claims.sub ?? '',
+			Provider: claims.iss,
+			Audience: audiences[0]
+		}),
+		explanation: explanation(
+			`A token from ${host} (sub ${claims.sub ?? 'none'}) was exchanged for a ${formatDuration(duration)} session of ${role.name}, without any AWS credentials (sts-facts §2, §11).`,
+			{ details: trust.story, statements: trust.trust, facts: ['§2', '§11'] }
+		)
+	};
+};

@@ -1,0 +1,221 @@
+/**
+ * AssumeRole (sts-facts §2, §2.1, §2.2, §2.4, §3, §3.2, §3.3, §4, §7, §8, §10).
+ *
+ * Order of checks: authentication, model validation, request-level rules that need no policy
+ * (root, credential type, MFA code, tags, session policy, chaining cap, Region), then
+ * authorisation, then the role's MaxSessionDuration. Which of two failures AWS reports first is
+ * not documented [inf]; this order reports input problems before access decisions and never
+ * reveals a role's settings to a caller who may not assume it.
+ */
+import { parseArn, parseIamEntityArn } from './arn';
+import { authenticated, fail, mintCredentials, regionCheck, type ApiHandler } from './api-support';
+import { awsError, messages } from './aws-errors';
+import { callerArn, describeCaller } from './caller';
+import { formatDuration } from './clock';
+import { explanation } from './explain';
+import { checkMfa, withMfaShorthand } from './mfa';
+import { permissionsOf } from './permissions';
+import { principalKeys, requestKeys } from './request-context';
+import {
+	assumedRoleIdentity,
+	checkChainingCap,
+	checkMaxSessionDuration,
+	DEFAULT_ROLE_SESSION_SECONDS,
+	roleSessionResponse
+} from './role-session';
+import { readSessionPolicies } from './session-policy';
+import { checkSessionTags, inheritedTags, mergeSessionTags, requestTagKeys } from './session-tags';
+import { evaluateTrust, type TrustAction, type TrustOutcome } from './trust-evaluation';
+import { integerParam, tagsOf, transitiveKeysOf, validateParams } from './validate-params';
+import { findRole } from './world-lookup';
+
+export const assumeRole: ApiHandler = (ctx, resolution) => {
+	const auth = authenticated(resolution, 'AssumeRole');
+	if ('failure' in auth) return auth.failure;
+	const caller = auth.caller;
+	const { world, now } = ctx;
+	const params = withMfaShorthand(ctx.params, ctx.request.mfa, caller, world, now);
+
+	const invalid = validateParams('AssumeRole', params);
+	if (invalid)
+		return fail(
+			invalid,
+			'A parameter breaks the STS model constraints, so the request is rejected before any policy is read (sts-facts §3).',
+			['§3']
+		);
+	const roleArn = String(params.RoleArn);
+	const sessionName = String(params.RoleSessionName);
+	if (!parseArn(roleArn))
+		return fail(
+			awsError('ValidationError', messages.invalidArn(roleArn)),
+			`RoleArn must be an ARN such as arn:aws:iam::123456789012:role/Name (sts-facts §3).`,
+			['§3', '§4']
+		);
+
+	// §2 / §4: the root user cannot assume roles (also with its GetSessionToken credentials).
+	if (
+		caller.kind === 'root' ||
+		(caller.kind === 'session' && caller.creds.identity.type === 'root')
+	) {
+		return fail(
+			awsError('AccessDenied', messages.rootCannotAssumeRole),
+			'The root user cannot assume a role, whatever the trust policy says. Use an IAM user or role instead (sts-facts §2, §14.13).',
+			['§2', '§4']
+		);
+	}
+	// §2.4: GetFederationToken credentials may call no STS operation except GetCallerIdentity. [inf] message: AWS's standard denial.
+	if (caller.kind === 'session' && caller.creds.api === 'GetFederationToken') {
+		return fail(
+			awsError(
+				'AccessDenied',
+				messages.notAuthorized(callerArn(caller), 'sts:AssumeRole', roleArn)
+			),
+			'A federated-user session (GetFederationToken) cannot call any STS operation except GetCallerIdentity, so it cannot assume roles (sts-facts §2.4).',
+			['§2.4']
+		);
+	}
+	const mfa = checkMfa(params, caller, world, now);
+	if (mfa.kind === 'invalid') {
+		return fail(
+			awsError('AccessDenied', messages.assumeRoleMfaFailed),
+			`The MFA check failed: ${mfa.reason}. AWS rejects the call even before the trust policy is read (sts-facts §4).`,
+			['§3', '§4']
+		);
+	}
+
+	const tags = tagsOf(params);
+	const transitive = transitiveKeysOf(params);
+	const inherited = inheritedTags(caller.kind === 'session' ? caller.creds : undefined);
+	const tagProblem = checkSessionTags(tags, transitive, inherited);
+	if (tagProblem) return tagProblem;
+
+	const roleAccount =
+		parseIamEntityArn(roleArn, 'role')?.account ?? parseArn(roleArn)?.account ?? '';
+	const sessionPolicies = readSessionPolicies(params, world, roleAccount, tags);
+	if (!sessionPolicies.ok) {
+		return sessionPolicies.error
+			? fail(sessionPolicies.error, sessionPolicies.why, ['§3.2'])
+			: {
+					ok: false,
+					simulatorError: sessionPolicies.simulatorError,
+					explanation: explanation(sessionPolicies.simulatorError)
+				};
+	}
+
+	// §2.2: a caller holding temporary credentials (role session or GetSessionToken session) is role chaining.
+	const chained = caller.kind === 'session';
+	const requested = integerParam(params.DurationSeconds);
+	if (chained) {
+		const capped = checkChainingCap(requested, describeCaller(caller));
+		if (capped) return capped;
+	}
+	const region = regionCheck(world, roleAccount, ctx.region);
+	if (region) return region;
+
+	const role = findRole(world, roleArn);
+	const perms = permissionsOf(caller, world);
+	const context = {
+		...requestKeys(ctx.region, now),
+		...principalKeys(caller, world, now),
+		'sts:RoleSessionName': sessionName,
+		...(params.ExternalId !== undefined ? { 'sts:ExternalId': String(params.ExternalId) } : {}),
+		...(params.SourceIdentity !== undefined
+			? { 'sts:SourceIdentity': String(params.SourceIdentity) }
+			: {}),
+		// The brief's rule from §2.4/§5: MFA sent with this call counts at assume time only.
+		...(mfa.kind === 'valid'
+			? { 'aws:MultiFactorAuthPresent': 'true', 'aws:MultiFactorAuthAge': '0' }
+			: {}),
+		...requestTagKeys(tags, transitive)
+	};
+	const principal = callerArn(caller);
+	const principalRoleArn =
+		caller.kind === 'session' && caller.creds.identity.type === 'assumed-role'
+			? caller.creds.identity.roleArn
+			: undefined;
+	const authorise = (action: TrustAction) =>
+		evaluateTrust(
+			{
+				role,
+				roleArn,
+				principal,
+				principalRoleArn,
+				action,
+				context,
+				identityPolicies: perms?.identityPolicies ?? [],
+				sessionPolicies: perms?.sessionPolicies ?? null
+			},
+			{ explain: ctx.explain }
+		);
+	// §7 (and IAM-TAGS, IAM-STSCK): tags and SourceIdentity need their own actions allowed.
+	const actions: TrustAction[] = [
+		'sts:AssumeRole',
+		...(tags.length || transitive.length ? ['sts:TagSession' as const] : []),
+		...(params.SourceIdentity !== undefined ? ['sts:SetSourceIdentity' as const] : [])
+	];
+	let assumed: TrustOutcome | undefined;
+	for (const action of actions) {
+		const trust = authorise(action);
+		if (action === 'sts:AssumeRole') assumed = trust;
+		if (!trust.allowed) {
+			return fail(
+				awsError('AccessDenied', messages.notAuthorized(principal, action, roleArn)),
+				action === 'sts:AssumeRole'
+					? `${describeCaller(caller)} may not assume ${roleArn}.`
+					: `Assuming the role is allowed, but the request also ${action === 'sts:TagSession' ? 'passes session tags' : 'sets a SourceIdentity'}, which needs ${action} allowed as well (sts-facts §7).`,
+				['§4', '§7'],
+				trust.story,
+				[...trust.trust, ...trust.identity, ...trust.session]
+			);
+		}
+	}
+	if (!role || !assumed)
+		throw new Error('unreachable: an allowed assumption implies the role exists');
+
+	const duration = requested ?? DEFAULT_ROLE_SESSION_SECONDS;
+	const tooLong = checkMaxSessionDuration(role, duration);
+	if (tooLong) return tooLong;
+
+	const merged = mergeSessionTags(tags, transitive, inherited);
+	const sourceIdentity =
+		caller.kind === 'session' && caller.creds.sourceIdentity
+			? caller.creds.sourceIdentity
+			: params.SourceIdentity !== undefined
+				? String(params.SourceIdentity)
+				: undefined;
+	const creds = mintCredentials(ctx, {
+		duration,
+		api: 'AssumeRole',
+		identity: assumedRoleIdentity(role, sessionName),
+		sessionPolicies: sessionPolicies.policies,
+		tags: merged.tags,
+		transitiveTagKeys: merged.transitiveTagKeys,
+		...(sourceIdentity ? { sourceIdentity } : {}),
+		chained,
+		requestedBy: principal
+	});
+	const trust = assumed;
+	return {
+		ok: true,
+		credentials: creds,
+		response: roleSessionResponse(creds, sessionPolicies.packedPolicySize),
+		explanation: explanation(
+			`${describeCaller(caller)} assumed ${role.name} in ${role.account} for ${formatDuration(duration)}${requested === undefined ? ' (the default, sts-facts §2)' : ''}. The session acts as ${creds.identity.arn} with the role's permissions${sessionPolicies.policies ? ', narrowed by the session policy' : ''}.`,
+			{
+				details: [
+					...trust.story,
+					...(mfa.kind === 'valid'
+						? [
+								'MFA was checked at assume time only: the role session itself carries no MFA context (sts-facts §2.4).'
+							]
+						: []),
+					...(chained
+						? ['This is role chaining, so the session could not exceed 1 h (sts-facts §2.2).']
+						: [])
+				],
+				statements: [...trust.trust, ...trust.identity, ...trust.session],
+				facts: ['§2', '§3', '§7']
+			}
+		)
+	};
+};

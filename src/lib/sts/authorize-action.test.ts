@@ -1,0 +1,223 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadActionCatalog, setActionCatalog } from './action-catalog';
+import { attach, revoke } from './simulator';
+import { baseState, issue, later, outcomeOf, roleArn } from './test-worlds';
+
+const ALICE = 'user:111111111111/alice';
+
+beforeAll(async () => {
+	await loadActionCatalog();
+});
+
+describe('service actions', () => {
+	it('allowed by an identity policy, with the statement named (§7)', () => {
+		const o = outcomeOf(baseState(), {
+			as: ALICE,
+			call: 's3:GetObject',
+			resource: 'arn:aws:s3:::b/k'
+		});
+		expect(o).toMatchObject({ ok: true, allowed: true, action: 's3:GetObject' });
+		expect(o.explanation.summary).toContain('alice-policy-2 statement 1');
+	});
+
+	it('implicitly denied: AccessDenied in AWS wording', () => {
+		const o = outcomeOf(baseState(), {
+			as: 'user:111111111111/bob',
+			call: 's3:GetObject',
+			resource: 'arn:aws:s3:::b/k'
+		});
+		expect(o.allowed).toBe(false);
+		expect(o.error).toMatchObject({ code: 'AccessDenied', httpStatus: 403 });
+		expect(o.error?.message).toBe(
+			'User: arn:aws:iam::111111111111:user/bob is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k because no identity-based policy allows the s3:GetObject action'
+		);
+	});
+
+	it('explicit deny wins (§7)', () => {
+		const o = outcomeOf(baseState(), {
+			as: 'user:111111111111/denied',
+			call: 's3:GetObject',
+			resource: 'arn:aws:s3:::b/k'
+		});
+		expect(o.error?.message).toContain('with an explicit deny in an identity-based policy');
+	});
+
+	it('role sessions use the role permissions, named by the assumed-role ARN', () => {
+		const s = issue(baseState(), {
+			as: 'user:111111111111/bob',
+			call: 'AssumeRole',
+			params: { RoleArn: roleArn('111111111111', 'ForBob', '/team/'), RoleSessionName: 'b1' },
+			save: 'r'
+		});
+		expect(
+			outcomeOf(s, { as: 'creds:r', call: 's3:GetObject', resource: 'arn:aws:s3:::bob-bucket/x' })
+				.allowed
+		).toBe(true);
+		const denied = outcomeOf(s, {
+			as: 'creds:r',
+			call: 's3:GetObject',
+			resource: 'arn:aws:s3:::other/x'
+		});
+		expect(denied.error?.message).toContain(
+			'User: arn:aws:sts::111111111111:assumed-role/ForBob/b1 is not authorized to perform: s3:GetObject'
+		);
+	});
+
+	it('the resource defaults to "*" and a wildcard-resource denial omits "on resource"', () => {
+		const o = outcomeOf(baseState(), { as: 'user:111111111111/bob', call: 's3:ListAllMyBuckets' });
+		expect(o.error?.message).toBe(
+			'User: arn:aws:iam::111111111111:user/bob is not authorized to perform: s3:ListAllMyBuckets because no identity-based policy allows the s3:ListAllMyBuckets action'
+		);
+	});
+
+	it('a resource in another account needs a resource policy, which is not modelled (§7)', () => {
+		const o = outcomeOf(baseState(), {
+			as: ALICE,
+			call: 'dynamodb:GetItem',
+			resource: 'arn:aws:dynamodb:us-east-1:222222222222:table/t'
+		});
+		expect(o.allowed).toBe(false);
+		expect(o.error?.message).toContain('because no resource-based policy allows');
+	});
+
+	it('root is not restricted by IAM policies (§6)', () => {
+		expect(
+			outcomeOf(baseState(), {
+				as: 'root:111111111111',
+				call: 'iam:DeleteUser',
+				resource: 'arn:aws:iam::111111111111:user/bob'
+			}).allowed
+		).toBe(true);
+	});
+
+	it('expired credentials: ExpiredToken for service actions too (§1)', () => {
+		const s = later(
+			issue(baseState(), {
+				as: ALICE,
+				call: 'AssumeRole',
+				params: {
+					RoleArn: roleArn('111111111111', 'Local'),
+					RoleSessionName: 'x1',
+					DurationSeconds: 900
+				},
+				save: 'r'
+			}),
+			901
+		);
+		const o = outcomeOf(s, { as: 'creds:r', call: 's3:GetObject', resource: 'arn:aws:s3:::b/k' });
+		expect(o.error).toMatchObject({
+			code: 'ExpiredToken',
+			message: 'The security token included in the request is expired'
+		});
+		expect(o.allowed).toBe(false);
+	});
+
+	it('policies are evaluated per request: attaching a deny affects an existing session (§7)', () => {
+		let s = issue(baseState(), {
+			as: ALICE,
+			call: 'AssumeRole',
+			params: { RoleArn: roleArn('111111111111', 'Local'), RoleSessionName: 'x1' },
+			save: 'r'
+		});
+		s = attach(s, roleArn('111111111111', 'Local'), {
+			Version: '2012-10-17',
+			Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*' }]
+		}).state;
+		expect(
+			outcomeOf(s, { as: 'creds:r', call: 's3:GetObject', resource: 'arn:aws:s3:::b/k' }).allowed
+		).toBe(false);
+	});
+
+	it('revocation denies sessions issued before it, not those after, nor long-term keys (§6)', () => {
+		let s = issue(baseState(), {
+			as: ALICE,
+			call: 'AssumeRole',
+			params: { RoleArn: roleArn('111111111111', 'Local'), RoleSessionName: 'early' },
+			save: 'early'
+		});
+		s = later(s, 600);
+		s = revoke(s, roleArn('111111111111', 'Local')).state;
+		s = later(s, 1);
+		s = issue(s, {
+			as: ALICE,
+			call: 'AssumeRole',
+			params: { RoleArn: roleArn('111111111111', 'Local'), RoleSessionName: 'late' },
+			save: 'late'
+		});
+		const early = outcomeOf(s, {
+			as: 'creds:early',
+			call: 's3:GetObject',
+			resource: 'arn:aws:s3:::b/k'
+		});
+		expect(early.allowed).toBe(false);
+		expect(early.explanation.summary).toContain('AWSRevokeOlderSessions');
+		expect(
+			outcomeOf(s, { as: 'creds:late', call: 's3:GetObject', resource: 'arn:aws:s3:::b/k' }).allowed
+		).toBe(true);
+		// GetCallerIdentity still works for the revoked session (§6, §9).
+		expect(outcomeOf(s, { as: 'creds:early', call: 'GetCallerIdentity' }).ok).toBe(true);
+	});
+
+	it('aws:MultiFactorAuthPresent: absent for long-term keys, true for GetSessionToken+MFA, false for role sessions (§5, §2.4)', () => {
+		let s = baseState();
+		s = issue(s, {
+			as: ALICE,
+			call: 'AssumeRole',
+			mfa: true,
+			params: { RoleArn: roleArn('222222222222', 'NeedsMfa'), RoleSessionName: 'm1' },
+			save: 'r'
+		});
+		const o = outcomeOf(s, { as: 'creds:r', call: 'iam:ListUsers' });
+		expect(o.allowed).toBe(false);
+		expect(o.explanation.details.join('\n')).toContain(
+			'Bool aws:MultiFactorAuthPresent "true" did not hold: the request had "false"'
+		);
+	});
+
+	it('an unsupported service or unknown action is a simulator error, not an AWS answer', () => {
+		const unsupported = outcomeOf(baseState(), { as: ALICE, call: 'glacier:ListVaults' });
+		expect(unsupported.simulatorError).toContain('does not model glacier');
+		expect(unsupported.allowed).toBeUndefined();
+		expect(outcomeOf(baseState(), { as: ALICE, call: 's3:GetObjekt' }).simulatorError).toBe(
+			'Amazon S3 has no action GetObjekt'
+		);
+	});
+
+	it('action names are matched case-insensitively and reported canonically', () => {
+		expect(
+			outcomeOf(baseState(), { as: ALICE, call: 's3:getobject', resource: 'arn:aws:s3:::b/k' })
+				.action
+		).toBe('s3:getobject');
+		const o = outcomeOf(baseState(), {
+			as: 'user:111111111111/bob',
+			call: 's3:getobject',
+			resource: 'arn:aws:s3:::b/k'
+		});
+		expect(o.error?.message).toContain('perform: s3:GetObject');
+	});
+
+	it('anonymous requests need credentials', () => {
+		expect(
+			outcomeOf(baseState(), {
+				as: 'anonymous',
+				call: 's3:GetObject',
+				resource: 'arn:aws:s3:::b/k'
+			}).error?.code
+		).toBe('MissingAuthenticationToken');
+	});
+});
+
+describe('without the IAM data catalogue', () => {
+	afterEach(async () => {
+		await loadActionCatalog();
+	});
+	it('still checks the service, not the action name', () => {
+		setActionCatalog(undefined);
+		expect(
+			outcomeOf(baseState(), { as: 'user:111111111111/bob', call: 's3:GetObjekt' }).error?.code
+		).toBe('AccessDenied');
+		expect(
+			outcomeOf(baseState(), { as: ALICE, call: 'glacier:ListVaults' }).simulatorError
+		).toBeDefined();
+	});
+});

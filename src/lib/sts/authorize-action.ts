@@ -1,0 +1,225 @@
+/**
+ * Authorising a service action (s3:GetObject, iam:ListUsers, …) with any credentials. The action
+ * is not executed; the simulator answers what AWS's authorisation would (sts-facts §2.4, §6, §7, §9).
+ * Resource-based policies are not modelled, so a resource in another account is reachable only
+ * through a role in that account (sts-facts §7).
+ */
+import {
+	authenticated,
+	fail,
+	simulatorFailure,
+	type ApiContext,
+	type ApiResult
+} from './api-support';
+import { awsError, messages } from './aws-errors';
+import { describeCaller, type CallerResolution } from './caller';
+import { lookupAction } from './action-catalog';
+import {
+	analyseStatements,
+	decisiveStatements,
+	explanation,
+	type StatementVerdict
+} from './explain';
+import { parseArn } from './arn';
+import { permissionsOf } from './permissions';
+import { ALLOW_ALL } from './policy-evaluation';
+import { principalKeys, requestKeys } from './request-context';
+import { decideWithSessionPolicies } from './session-policy';
+import { isSupportedService, serviceOf, SUPPORTED_SERVICES } from './supported-services';
+
+const REVOCATION_POLICY = 'AWSRevokeOlderSessions';
+
+/** AWS's access-denied wording; the reason suffix follows AWS's current messages [inf: not in sts-facts]. */
+function deniedMessage(arn: string, action: string, resource: string, reason: string): string {
+	const base =
+		resource === '*'
+			? `User: ${arn} is not authorized to perform: ${action}`
+			: messages.notAuthorized(arn, action, resource);
+	return `${base} ${reason}`;
+}
+
+export function authorizeAction(
+	ctx: ApiContext,
+	resolution: CallerResolution,
+	requestedAction: string
+): ApiResult {
+	const auth = authenticated(resolution, requestedAction);
+	if ('failure' in auth) {
+		const failure = auth.failure;
+		if (!failure.ok && failure.error?.code === 'MissingAuthenticationToken') {
+			return fail(
+				failure.error,
+				`${requestedAction} needs signed credentials. (Anonymous access through resource policies, such as a public S3 bucket, is not modelled.)`,
+				['§4']
+			);
+		}
+		return failure;
+	}
+	const caller = auth.caller;
+	const service = serviceOf(requestedAction);
+	if (!service)
+		return simulatorFailure(`${requestedAction} is not an action of the form service:Action`);
+	if (!isSupportedService(service))
+		return simulatorFailure(
+			`the simulator does not model ${service}; it authorises actions of ${SUPPORTED_SERVICES.join(', ')}`
+		);
+	const lookup = lookupAction(requestedAction);
+	if (lookup.known === false) return simulatorFailure(lookup.reason);
+	const action = lookup.action;
+	const actionName = action.slice(action.indexOf(':') + 1);
+	const resource = ctx.request.resource ?? '*';
+	const { world, now } = ctx;
+
+	if (caller.kind === 'session') {
+		const c = caller.creds;
+		// §2.4 / §4: IAM rejects GetSessionToken credentials obtained without MFA, and GetFederationToken credentials, as invalid tokens.
+		if (
+			service === 'iam' &&
+			((c.api === 'GetSessionToken' && c.mfaAuthenticatedAt === undefined) ||
+				c.api === 'GetFederationToken')
+		) {
+			return fail(
+				awsError('InvalidClientTokenId', 'The security token included in the request is invalid'),
+				c.api === 'GetSessionToken'
+					? 'These GetSessionToken credentials were obtained without MFA, and such credentials cannot call any IAM API: IAM rejects the token itself, before any policy is read (sts-facts §2.4, §4). Call GetSessionToken again with SerialNumber and TokenCode.'
+					: 'GetFederationToken credentials cannot call IAM through the API or CLI (sts-facts §2.4, §4).',
+				['§2.4', '§4']
+			);
+		}
+		const stsAllowed =
+			c.api === 'GetSessionToken'
+				? ['AssumeRole', 'GetCallerIdentity']
+				: c.api === 'GetFederationToken'
+					? ['GetCallerIdentity']
+					: undefined;
+		if (
+			service === 'sts' &&
+			stsAllowed &&
+			!stsAllowed.some((a) => a.toLowerCase() === actionName.toLowerCase())
+		) {
+			return fail(
+				awsError('AccessDenied', deniedMessage(c.identity.arn, action, resource, '')),
+				`${c.api} credentials may call no STS operation except ${stsAllowed.join(' and ')} (sts-facts §2.4).`,
+				['§2.4']
+			);
+		}
+		if (
+			service === 'sts' &&
+			!stsAllowed &&
+			['getsessiontoken', 'getfederationtoken'].includes(actionName.toLowerCase())
+		) {
+			const api =
+				actionName.toLowerCase() === 'getsessiontoken' ? 'GetSessionToken' : 'GetFederationToken';
+			return fail(
+				awsError('AccessDenied', messages.sessionCredentialsNotAllowed(api)),
+				`Role sessions cannot call ${api} (sts-facts §2.4).`,
+				['§2.4']
+			);
+		}
+	}
+	if (action.toLowerCase() === 'sts:getcalleridentity') {
+		return allowed(
+			`GetCallerIdentity needs no permission and ignores explicit denies (sts-facts §9).`,
+			['§9'],
+			[]
+		);
+	}
+
+	const perms = permissionsOf(caller, world);
+	if (!perms) throw new Error('unreachable: anonymous callers were rejected above');
+	if (perms.unrestricted && perms.sessionPolicies === null) {
+		return allowed(
+			`${describeCaller(caller)} acts as the root user, whose permissions IAM policies cannot restrict (sts-facts §6). AWS recommends not using root for everyday work.`,
+			['§6'],
+			[]
+		);
+	}
+	const arnAccount = parseArn(resource)?.account;
+	// S3 ARNs carry no account: the simulator places such resources in the caller's account.
+	const resourceAccount = arnAccount && /^\d{12}$/.test(arnAccount) ? arnAccount : perms.account;
+	const context = { ...requestKeys(ctx.region, now), ...principalKeys(caller, world, now) };
+	const identityPolicies = perms.unrestricted ? [ALLOW_ALL] : perms.identityPolicies;
+	const request = { principal: perms.principal, action, resource, resourceAccount, context };
+	const decision = decideWithSessionPolicies(
+		{ ...request, identityPolicies },
+		perms.sessionPolicies
+	);
+
+	const identity =
+		ctx.explain && !perms.unrestricted
+			? analyseStatements('identity', identityPolicies, request)
+			: [];
+	const session =
+		ctx.explain && perms.sessionPolicies
+			? analyseStatements('session', perms.sessionPolicies, request)
+			: [];
+	const statements = [...identity, ...session];
+	if (decision.decision === 'Allowed') {
+		const by = decisiveStatements(identity).map((v) => v.text);
+		return allowed(
+			`${action} on ${resource} is allowed for ${perms.principal}${by.length ? `: ${by.join('; ')}` : ''}.`,
+			['§7'],
+			statements,
+			perms.sessionPolicies
+				? [
+						`The session policy allows it too (sts-facts §7: session permissions are the intersection).`
+					]
+				: []
+		);
+	}
+
+	const revoked = identity.find(
+		(v) => v.matches && v.effect === 'Deny' && v.policy === REVOCATION_POLICY
+	);
+	let reason: string;
+	let summary: string;
+	const facts = ['§7'];
+	if (decision.identity === 'ExplicitlyDenied') {
+		reason = 'with an explicit deny in an identity-based policy';
+		summary = revoked
+			? `These credentials were issued before the role's sessions were revoked: the inline policy ${REVOCATION_POLICY} denies every action to sessions whose aws:TokenIssueTime is earlier than the revocation. The credentials are still "valid" until they expire, but they can do nothing (sts-facts §6).`
+			: `An identity policy of ${perms.source} explicitly denies ${action}; an explicit deny always wins (sts-facts §7).`;
+		if (revoked) facts.push('§6');
+	} else if (decision.session === 'ExplicitlyDenied') {
+		reason = 'with an explicit deny in a session policy';
+		summary = `The session policy explicitly denies ${action} (sts-facts §3.2, §7).`;
+	} else if (
+		decision.identity === 'Allowed' &&
+		decision.session !== undefined &&
+		decision.session !== 'Allowed'
+	) {
+		reason = `because no session policy allows the ${action} action`;
+		summary =
+			perms.sessionPolicies && perms.sessionPolicies.length === 0
+				? `A GetFederationToken session created without a session policy has no permissions at all (sts-facts §7).`
+				: `${perms.source} allows ${action}, but the session policy does not: a session policy can only narrow the permissions (sts-facts §3.2, §7).`;
+	} else if (resourceAccount !== perms.account) {
+		reason = `because no resource-based policy allows the ${action} action`;
+		summary = `${resource} is in account ${resourceAccount}, not ${perms.account}. Identity policies alone cannot reach another account's resources; assume a role in that account instead (sts-facts §7).`;
+	} else {
+		reason = `because no identity-based policy allows the ${action} action`;
+		summary = `No identity policy of ${perms.source} allows ${action} on ${resource}; everything not allowed is implicitly denied (sts-facts §7).`;
+	}
+	return {
+		ok: false,
+		error: awsError('AccessDenied', deniedMessage(perms.principal, action, resource, reason)),
+		explanation: explanation(summary, { details: statements.map((s) => s.text), statements, facts })
+	};
+}
+
+function allowed(
+	summary: string,
+	facts: string[],
+	statements: StatementVerdict[],
+	details: string[] = []
+): ApiResult {
+	return {
+		ok: true,
+		response: { Allowed: true },
+		explanation: explanation(summary, {
+			details: [...details, ...statements.filter((s) => s.matches).map((s) => s.text)],
+			statements,
+			facts
+		})
+	};
+}

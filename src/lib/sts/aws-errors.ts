@@ -1,0 +1,138 @@
+/**
+ * The AWS errors the simulator returns: wire codes, HTTP status and message wording
+ * exactly as sts-facts §4 records them (and §3 for validation messages).
+ */
+
+export type AwsErrorCode =
+	| 'AccessDenied'
+	| 'ExpiredToken'
+	| 'ExpiredTokenException'
+	| 'InvalidClientTokenId'
+	| 'MissingAuthenticationToken'
+	| 'ValidationError'
+	| 'InvalidParameterValue'
+	| 'MalformedPolicyDocument'
+	| 'PackedPolicyTooLarge'
+	| 'RegionDisabledException'
+	| 'InvalidIdentityToken'
+	| 'IDPRejectedClaim';
+
+export interface AwsError {
+	code: AwsErrorCode;
+	httpStatus: 400 | 403;
+	message: string;
+}
+
+const STATUS: Record<AwsErrorCode, 400 | 403> = {
+	AccessDenied: 403,
+	ExpiredToken: 403, // §4: the caller's own credentials expired
+	ExpiredTokenException: 400, // §4: an expired *input* token (web identity / SAML)
+	InvalidClientTokenId: 403,
+	MissingAuthenticationToken: 403,
+	ValidationError: 400,
+	InvalidParameterValue: 400,
+	MalformedPolicyDocument: 400,
+	PackedPolicyTooLarge: 400,
+	RegionDisabledException: 403,
+	InvalidIdentityToken: 400,
+	IDPRejectedClaim: 403
+};
+
+export function awsError(code: AwsErrorCode, message: string): AwsError {
+	return { code, httpStatus: STATUS[code], message };
+}
+
+/**
+ * SDK exception class names that stand for the same wire code (MODEL shapes), accepted in
+ * expectations. ExpiredTokenException is deliberately absent: it is a different error from ExpiredToken (§4).
+ */
+export const ERROR_CODE_ALIASES: Readonly<Record<string, AwsErrorCode>> = {
+	MalformedPolicyDocumentException: 'MalformedPolicyDocument',
+	PackedPolicyTooLargeException: 'PackedPolicyTooLarge',
+	InvalidIdentityTokenException: 'InvalidIdentityToken',
+	IDPRejectedClaimException: 'IDPRejectedClaim'
+};
+
+/** Message texts from sts-facts §4 (quoted from real responses where marked [obs] there). */
+export const messages = {
+	// §1, §4 ExpiredToken row
+	expiredToken: 'The security token included in the request is expired',
+	// §4 InvalidClientTokenId row
+	invalidClientTokenId: 'The security token included in the request is invalid.',
+	// §4 (COMMON-ERR); the simulator's wording for unsigned requests to operations that need credentials [inf]
+	missingAuthenticationToken: 'Request is missing Authentication Token',
+	// §2 / §4: root cannot assume roles
+	rootCannotAssumeRole: 'Roles may not be assumed by root accounts.',
+	// §4 row 1
+	notAuthorized: (callerArn: string, action: string, resource: string) =>
+		`User: ${callerArn} is not authorized to perform: ${action} on resource: ${resource}`,
+	// §4: AssumeRole with a wrong or reused TOTP
+	assumeRoleMfaFailed: 'MultiFactorAuthentication failed with invalid MFA one time pass code.',
+	// §4: GetSessionToken with a bad code or serial
+	getSessionTokenMfaFailed:
+		'MultiFactorAuthentication failed, unable to validate MFA code. Please verify your MFA serial number is valid and associated with this user.',
+	// §2.4 / §4
+	sessionCredentialsNotAllowed: (api: 'GetSessionToken' | 'GetFederationToken') =>
+		`Cannot call ${api} with session credentials`,
+	// §4: federated trust mismatch
+	federatedNotAuthorized: (api: 'AssumeRoleWithWebIdentity' | 'AssumeRoleWithSAML') =>
+		`Not authorized to perform sts:${api}`,
+	// §2.1
+	exceedsMaxSessionDuration:
+		'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+	// §2.2
+	exceedsChainingLimit:
+		'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+	// §4 ValidationError row: RoleArn not an ARN
+	invalidArn: (value: string) => `${value} is invalid`,
+	// §4 RegionDisabledException row
+	regionDisabled: (account: string) =>
+		`STS is not activated in this region for account:${account}. Your account administrator can activate STS in this region using the IAM Console.`,
+	// §4 InvalidIdentityToken row (web identity)
+	incorrectAudience: 'Incorrect token audience',
+	missingAudClaim: 'Missing a required claim: aud',
+	noOidcProvider: (issuerUrl: string) =>
+		`No OpenIDConnect provider found in your account for ${issuerUrl}`,
+	// §4 ExpiredTokenException row: the observed message really lacks the space before the second number
+	webIdentityTokenExpired: (now: number, exp: number) =>
+		`Token expired: current date/time ${now} must be before the expiration date/time${exp}`,
+	// §4 InvalidIdentityToken / ExpiredTokenException rows (SAML, IAM-SAML-TS)
+	samlResponseExpired: 'Response has expired',
+	samlSignatureInvalid: 'Response signature invalid',
+	samlRoleSessionNameRequired: 'RoleSessionName is required in AuthnResponse',
+	samlRoleSessionNameInvalid:
+		'RoleSessionName in AuthnResponse must match [a-zA-Z_0-9+=,.@-]{2,64}',
+	// §3.3 tag rules (LS-SNAP)
+	duplicateTagKeys: 'Duplicate tag keys found. Please note that Tag keys are case insensitive.',
+	transitiveKeyNotInTags:
+		'The specified transitive tag key must be included in the requested tags.',
+	transitiveKeyConflict:
+		"One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session.",
+	// §3.2 (REPOST-PACKED)
+	packedPolicyTooLarge: (percent: number) =>
+		`Packed policy consumes ${percent}% of allotted space, please use smaller policy.`,
+	packedTagsTooLarge: (percent: number) =>
+		`Packed size of session tags consumes ${percent}% of allotted space.`
+};
+
+/** One constraint violation in AWS's validation wording (§3, §4 ValidationError row). */
+export interface ConstraintViolation {
+	/** The member name in lower camel case as AWS prints it, e.g. roleSessionName. */
+	member: string;
+	/** The offending value; undefined prints as `null` (missing required member). */
+	value: unknown;
+	/** The text after "Member must …". */
+	constraint: string;
+}
+
+export function validationError(violations: ConstraintViolation[]): AwsError {
+	const n = violations.length;
+	const parts = violations.map((v) => {
+		const shown = v.value === undefined || v.value === null ? 'null' : `'${String(v.value)}'`;
+		return `Value ${shown} at '${v.member}' failed to satisfy constraint: Member must ${v.constraint}`;
+	});
+	return awsError(
+		'ValidationError',
+		`${n} validation error${n === 1 ? '' : 's'} detected: ${parts.join('; ')}`
+	);
+}

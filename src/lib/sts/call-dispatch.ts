@@ -1,0 +1,108 @@
+/**
+ * Routes a call to its STS operation or to service-action authorisation, and condenses the
+ * result into the facts that expectations and the UI read.
+ */
+import { stsApiOf, type StsApi } from './api-model';
+import type { ApiContext, ApiHandler, ApiResult, CallRequest } from './api-support';
+import { assumeRole } from './assume-role';
+import { assumeRoleWithSaml } from './assume-role-with-saml';
+import { assumeRoleWithWebIdentity } from './assume-role-with-web-identity';
+import { authorizeAction } from './authorize-action';
+import { resolveCaller } from './caller';
+import type { RandomSource } from './credential-ids';
+import { getCallerIdentity } from './get-caller-identity';
+import { getFederationToken } from './get-federation-token';
+import { getSessionToken } from './get-session-token';
+import type { IssuedCredentials } from './issued-credentials';
+import type { CallOutcome, SimState } from './simulator';
+
+const HANDLERS: Record<StsApi, ApiHandler> = {
+	AssumeRole: assumeRole,
+	AssumeRoleWithSAML: assumeRoleWithSaml,
+	AssumeRoleWithWebIdentity: assumeRoleWithWebIdentity,
+	GetSessionToken: getSessionToken,
+	GetFederationToken: getFederationToken,
+	GetCallerIdentity: getCallerIdentity
+};
+
+export const DEFAULT_REGION = 'us-east-1';
+
+function factsOf(result: ApiResult): CallOutcome['facts'] {
+	if (!result.ok) return {};
+	const r = result.response as Record<
+		string,
+		{ Arn?: string; AssumedRoleId?: string; FederatedUserId?: string } | string | undefined
+	>;
+	const user = (r.AssumedRoleUser ?? r.FederatedUser) as
+		{ Arn?: string; AssumedRoleId?: string; FederatedUserId?: string } | undefined;
+	const c = result.credentials;
+	return {
+		arn: user?.Arn ?? (typeof r.Arn === 'string' ? r.Arn : undefined) ?? c?.identity.arn,
+		userId:
+			user?.AssumedRoleId ??
+			user?.FederatedUserId ??
+			(typeof r.UserId === 'string' ? r.UserId : undefined) ??
+			c?.identity.userId,
+		account: (typeof r.Account === 'string' ? r.Account : undefined) ?? c?.identity.account,
+		...(c ? { accessKeyId: c.accessKeyId, expiresAt: c.expiresAt } : {})
+	};
+}
+
+export function dispatchCall(
+	state: SimState,
+	request: CallRequest,
+	random: RandomSource,
+	explain: boolean
+): CallOutcome & { credentials?: IssuedCredentials } {
+	const api = stsApiOf(request.call);
+	const ctx: ApiContext = {
+		world: state.world,
+		now: state.now,
+		region: request.region ?? DEFAULT_REGION,
+		random,
+		params: request.params ?? {},
+		request,
+		explain
+	};
+	const resolution = resolveCaller(request.as, state);
+	let result: ApiResult;
+	try {
+		result = api ? HANDLERS[api](ctx, resolution) : authorizeAction(ctx, resolution, request.call);
+	} catch (e) {
+		// A simulator bug must not take the UI or the CLI down; report it on the step instead.
+		result = {
+			ok: false,
+			simulatorError: `internal error: ${(e as Error).message}`,
+			explanation: {
+				summary: 'The simulator failed on this call.',
+				details: [],
+				statements: [],
+				facts: []
+			}
+		};
+	}
+	const base = {
+		kind: 'call' as const,
+		at: state.now,
+		request,
+		...(api ? { api } : { action: request.call }),
+		explanation: result.explanation,
+		facts: factsOf(result)
+	};
+	if (result.ok) {
+		return {
+			...base,
+			ok: true,
+			allowed: true,
+			response: result.response,
+			...(result.credentials
+				? { issued: result.credentials.accessKeyId, credentials: result.credentials }
+				: {})
+		};
+	}
+	if (result.error === undefined)
+		return { ...base, ok: false, simulatorError: result.simulatorError };
+	// A denied service action is allowed: false; an API call only when the failure is an access decision.
+	const allowed = !api || result.error.code === 'AccessDenied' ? false : undefined;
+	return { ...base, ok: false, error: result.error, ...(allowed === undefined ? {} : { allowed }) };
+}

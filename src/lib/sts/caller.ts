@@ -1,0 +1,144 @@
+/**
+ * Who is calling: resolves a step's `as:` to the credentials that sign the request, and
+ * rejects unknown or expired credentials the way every AWS endpoint does (sts-facts §1, §4, §9).
+ */
+import { awsError, messages, type AwsError } from './aws-errors';
+import type { Instant } from './clock';
+import type { IssuedCredentials } from './issued-credentials';
+import type { RootUser, User, World } from './world';
+import { findLongTermKey } from './world-lookup';
+
+export type Caller =
+	| { kind: 'anonymous' }
+	| { kind: 'user'; user: User; accessKeyId: string }
+	| { kind: 'root'; root: RootUser; accessKeyId: string }
+	| { kind: 'session'; creds: IssuedCredentials };
+
+export type CallerResolution =
+	| { ok: true; caller: Caller }
+	| { ok: false; error: AwsError; why: string }
+	| { ok: false; error?: undefined; simulatorError: string };
+
+export interface CallerLookup {
+	world: World;
+	now: Instant;
+	/** Issued credentials in issue order. */
+	credentials: readonly IssuedCredentials[];
+	saved: Readonly<Record<string, string>>;
+}
+
+export function resolveCaller(as: string, state: CallerLookup): CallerResolution {
+	if (as === 'anonymous') return { ok: true, caller: { kind: 'anonymous' } };
+	if (as.startsWith('user:')) {
+		const [account, name] = as.slice(5).split('/');
+		const user = state.world.accounts[account]?.users[name];
+		if (!user)
+			return { ok: false, simulatorError: `there is no user ${name} in account ${account}` };
+		return { ok: true, caller: { kind: 'user', user, accessKeyId: user.accessKeyId } };
+	}
+	if (as.startsWith('root:')) {
+		const root = state.world.accounts[as.slice(5)]?.root;
+		if (!root)
+			return { ok: false, simulatorError: `account ${as.slice(5)} has no root user in this world` };
+		return { ok: true, caller: { kind: 'root', root, accessKeyId: root.accessKeyId } };
+	}
+	if (as.startsWith('creds:')) {
+		const name = as.slice(6);
+		const keyId = state.saved[name];
+		if (!keyId)
+			return {
+				ok: false,
+				simulatorError: `no credentials were saved as ${name} (did the step that saves them fail?)`
+			};
+		return bySessionKey(findIssued(state.credentials, keyId), state.now);
+	}
+	if (as.startsWith('key:')) {
+		const keyId = as.slice(4);
+		const longTerm = findLongTermKey(state.world, keyId);
+		if (longTerm && 'user' in longTerm)
+			return { ok: true, caller: { kind: 'user', user: longTerm.user, accessKeyId: keyId } };
+		if (longTerm)
+			return { ok: true, caller: { kind: 'root', root: longTerm.root, accessKeyId: keyId } };
+		const creds = findIssued(state.credentials, keyId);
+		if (creds) return bySessionKey(creds, state.now);
+		// §4 InvalidClientTokenId: "Unknown access key".
+		return {
+			ok: false,
+			error: awsError('InvalidClientTokenId', messages.invalidClientTokenId),
+			why: `No account has an access key ${keyId}: AWS rejects the signature before looking at any policy (sts-facts §4, InvalidClientTokenId).`
+		};
+	}
+	return { ok: false, simulatorError: `cannot read caller ${as}` };
+}
+
+/** Newest first: the credential just issued is the one most often used next. */
+export function findIssued(
+	credentials: readonly IssuedCredentials[],
+	accessKeyId: string
+): IssuedCredentials | undefined {
+	for (let i = credentials.length - 1; i >= 0; i--)
+		if (credentials[i].accessKeyId === accessKeyId) return credentials[i];
+	return undefined;
+}
+
+function bySessionKey(creds: IssuedCredentials | undefined, now: Instant): CallerResolution {
+	if (!creds) return { ok: false, simulatorError: 'these credentials were never issued' };
+	// §1: after Expiration every request fails with ExpiredToken, GetCallerIdentity included (§9).
+	if (now >= creds.expiresAt) {
+		return {
+			ok: false,
+			error: awsError('ExpiredToken', messages.expiredToken),
+			why: `These credentials expired ${now - creds.expiresAt === 0 ? 'just now' : `${now - creds.expiresAt} s ago`} (Expiration was reached). Temporary credentials cannot be refreshed or extended; request new ones (sts-facts §1).`
+		};
+	}
+	return { ok: true, caller: { kind: 'session', creds } };
+}
+
+/** The ARN AWS names in messages for this caller ("User: <arn> is not authorized …", sts-facts §4, §9). */
+export function callerArn(caller: Caller): string {
+	switch (caller.kind) {
+		case 'anonymous':
+			return 'anonymous';
+		case 'user':
+			return caller.user.arn;
+		case 'root':
+			return caller.root.arn;
+		case 'session':
+			return caller.creds.identity.arn;
+	}
+}
+
+export function callerAccount(caller: Caller): string | undefined {
+	switch (caller.kind) {
+		case 'anonymous':
+			return undefined;
+		case 'user':
+			return caller.user.account;
+		case 'root':
+			return caller.root.account;
+		case 'session':
+			return caller.creds.identity.account;
+	}
+}
+
+/** Describes the caller for explanations. */
+export function describeCaller(caller: Caller): string {
+	switch (caller.kind) {
+		case 'anonymous':
+			return 'an unsigned request (no credentials)';
+		case 'user':
+			return `IAM user ${caller.user.name}'s long-term access key (${caller.accessKeyId})`;
+		case 'root':
+			return `the root user of ${caller.root.account} (long-term key)`;
+		case 'session': {
+			const c = caller.creds;
+			const from =
+				c.api === 'GetSessionToken'
+					? 'GetSessionToken'
+					: c.api === 'GetFederationToken'
+						? 'GetFederationToken'
+						: `${c.api} (a role session)`;
+			return `temporary credentials ${c.accessKeyId} from ${from}, acting as ${c.identity.arn}`;
+		}
+	}
+}

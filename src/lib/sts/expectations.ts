@@ -1,0 +1,83 @@
+/**
+ * The contract's Expectations table (docs/reference/simulator-scenarios.md): how each `expect`
+ * key is compared with what a call did.
+ */
+import type { StepExpectation } from '../content/scenario-schema';
+import { ERROR_CODE_ALIASES } from './aws-errors';
+import type { CallOutcome } from './sim-outcomes';
+
+export interface ExpectationCheck {
+	key: keyof StepExpectation;
+	expected: unknown;
+	actual: unknown;
+	pass: boolean;
+}
+
+/** `*` matches any run of characters (the contract's userId patterns such as AROA*:session). */
+export function globMatches(pattern: string, text: string): boolean {
+	const regex = new RegExp(
+		`^${pattern
+			.split('*')
+			.map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+			.join('.*')}$`
+	);
+	return regex.test(text);
+}
+
+const canonicalCode = (code: string) => ERROR_CODE_ALIASES[code] ?? code;
+
+export function checkExpectations(
+	expect: StepExpectation,
+	outcome: CallOutcome
+): ExpectationCheck[] {
+	const f = outcome.facts;
+	const expiresIn = f.expiresAt !== undefined ? f.expiresAt - outcome.at : undefined;
+	const checks: ExpectationCheck[] = [];
+	const add = (key: keyof StepExpectation, expected: unknown, actual: unknown, pass: boolean) =>
+		checks.push({ key, expected, actual, pass });
+	if (expect.ok !== undefined)
+		add(
+			'ok',
+			expect.ok,
+			outcome.ok,
+			outcome.simulatorError === undefined && outcome.ok === expect.ok
+		);
+	if (expect.error !== undefined)
+		add(
+			'error',
+			expect.error,
+			outcome.error?.code,
+			outcome.error?.code === canonicalCode(expect.error)
+		);
+	if (expect.allowed !== undefined)
+		add('allowed', expect.allowed, outcome.allowed, outcome.allowed === expect.allowed);
+	if (expect.expiresIn !== undefined)
+		add('expiresIn', expect.expiresIn, expiresIn, expiresIn === expect.expiresIn);
+	if (expect.accessKeyPrefix !== undefined)
+		add(
+			'accessKeyPrefix',
+			expect.accessKeyPrefix,
+			f.accessKeyId?.slice(0, 4),
+			f.accessKeyId?.startsWith(expect.accessKeyPrefix) === true
+		);
+	if (expect.arn !== undefined) add('arn', expect.arn, f.arn, f.arn === expect.arn);
+	if (expect.account !== undefined)
+		add('account', expect.account, f.account, f.account === expect.account);
+	if (expect.userId !== undefined)
+		add(
+			'userId',
+			expect.userId,
+			f.userId,
+			f.userId !== undefined && globMatches(expect.userId, f.userId)
+		);
+	if (expect.messageIncludes !== undefined) {
+		const message = outcome.error?.message;
+		add(
+			'messageIncludes',
+			expect.messageIncludes,
+			message,
+			message?.includes(expect.messageIncludes) === true
+		);
+	}
+	return checks;
+}

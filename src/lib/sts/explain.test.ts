@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { analyseStatements, decisiveStatements, describeCondition } from './explain';
+import type { NamedPolicy } from './world';
+
+const trust: NamedPolicy = {
+	name: 'Vendor trust policy',
+	origin: 'authored',
+	document: {
+		Version: '2012-10-17',
+		Statement: [
+			{
+				Sid: 'Vendor',
+				Effect: 'Allow',
+				Principal: { AWS: 'arn:aws:iam::111111111111:root' },
+				Action: 'sts:AssumeRole',
+				Condition: { StringEquals: { 'sts:ExternalId': 'Cust-12345' } }
+			},
+			{
+				Effect: 'Allow',
+				Principal: { AWS: 'arn:aws:iam::333333333333:root' },
+				Action: 'sts:AssumeRole'
+			},
+			{
+				Effect: 'Allow',
+				Principal: { AWS: 'arn:aws:iam::111111111111:root' },
+				Action: 'sts:TagSession'
+			}
+		]
+	}
+};
+const request = (context: Record<string, string>) => ({
+	principal: 'arn:aws:iam::111111111111:user/alice',
+	action: 'sts:AssumeRole',
+	resource: 'arn:aws:iam::222222222222:role/Vendor',
+	resourceAccount: '222222222222',
+	context
+});
+
+describe('explanations', () => {
+	it('says which condition failed and what the request carried', () => {
+		const [first, second, third] = analyseStatements(
+			'trust',
+			[trust],
+			request({ 'sts:ExternalId': 'Cust-99999' })
+		);
+		expect(first).toMatchObject({ matches: false, mismatch: 'conditions', sid: 'Vendor' });
+		expect(first.text).toContain(
+			'StringEquals sts:ExternalId "Cust-12345" did not hold: you sent "Cust-99999"'
+		);
+		expect(second).toMatchObject({ matches: false, mismatch: 'principal' });
+		expect(third).toMatchObject({ matches: false, mismatch: 'action' });
+	});
+
+	it('names the missing key and where it comes from', () => {
+		const [first] = analyseStatements('trust', [trust], request({}));
+		expect(first.conditions[0]).toMatchObject({
+			key: 'sts:ExternalId',
+			actual: undefined,
+			holds: false
+		});
+		expect(describeCondition(first.conditions[0])).toContain(
+			'the request had no sts:ExternalId (it comes from the ExternalId parameter)'
+		);
+	});
+
+	it('decisive statements: denies first, then allows', () => {
+		const identity: NamedPolicy = {
+			name: 'p',
+			origin: 'authored',
+			document: {
+				Statement: [
+					{ Effect: 'Allow', Action: 's3:*', Resource: '*' },
+					{ Effect: 'Deny', Action: 's3:DeleteObject', Resource: '*' }
+				]
+			}
+		};
+		const r = {
+			principal: 'arn:aws:iam::1:user/a',
+			action: 's3:DeleteObject',
+			resource: 'arn:aws:s3:::b/k',
+			resourceAccount: '111111111111',
+			context: {}
+		};
+		const verdicts = analyseStatements('identity', [identity], {
+			...r,
+			principal: 'arn:aws:iam::111111111111:user/a'
+		});
+		expect(decisiveStatements(verdicts).map((v) => v.effect)).toEqual(['Deny']);
+		const resourceMiss = analyseStatements(
+			'identity',
+			[
+				{
+					...identity,
+					document: {
+						Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::other/*' }]
+					}
+				}
+			],
+			{ ...r, principal: 'arn:aws:iam::111111111111:user/a' }
+		);
+		expect(resourceMiss[0].mismatch).toBe('resource');
+	});
+});

@@ -1,0 +1,227 @@
+/**
+ * Learner-facing explanations: why a call succeeded or failed, which policy statements decided,
+ * and which condition did not hold with what the request actually carried. Statement analysis asks
+ * the evaluation library about one statement (or one condition) at a time, so the explanation
+ * always agrees with the decision.
+ */
+import {
+	conditionHolds,
+	statementMatches,
+	type ContextValues,
+	type EvaluationRequest
+} from './policy-evaluation';
+import { statementsOf, type PolicyStatement } from './policy-document';
+import type { NamedPolicy } from './world';
+
+export interface ConditionVerdict {
+	operator: string;
+	key: string;
+	expected: string[];
+	/** What the request carried; undefined when the key was absent (sts-facts §5: then the condition is false). */
+	actual: string | string[] | undefined;
+	holds: boolean;
+}
+
+export interface StatementVerdict {
+	policy: string;
+	placement: 'trust' | 'identity' | 'session';
+	/** 0-based statement index within the policy. */
+	index: number;
+	sid?: string;
+	effect: 'Allow' | 'Deny';
+	matches: boolean;
+	/** Why it does not apply: the first element that failed. */
+	mismatch?: 'principal' | 'action' | 'resource' | 'conditions';
+	conditions: ConditionVerdict[];
+	text: string;
+}
+
+export interface Explanation {
+	/** One or two sentences. */
+	summary: string;
+	/** Further points, in reading order. */
+	details: string[];
+	/** The statements that were evaluated (decisive ones flagged by `matches`). */
+	statements: StatementVerdict[];
+	/** sts-facts sections the rule comes from, e.g. "§2.2". */
+	facts: string[];
+}
+
+export function explanation(
+	summary: string,
+	more: Partial<Omit<Explanation, 'summary'>> = {}
+): Explanation {
+	return {
+		summary,
+		details: more.details ?? [],
+		statements: more.statements ?? [],
+		facts: more.facts ?? []
+	};
+}
+
+/** Where a condition key's value comes from, so a learner knows what to change. */
+function keyHint(key: string): string {
+	const k = key.toLowerCase();
+	if (k === 'sts:externalid') return 'the ExternalId parameter';
+	if (k === 'aws:multifactorauthpresent' || k === 'aws:multifactorauthage')
+		return 'MFA (SerialNumber and TokenCode, or GetSessionToken credentials obtained with MFA)';
+	if (k === 'sts:rolesessionname') return 'RoleSessionName';
+	if (k === 'sts:sourceidentity') return 'SourceIdentity';
+	if (k === 'aws:tokenissuetime')
+		return 'temporary credentials (long-term keys have no token issue time)';
+	if (k === 'saml:aud') return "the assertion's Recipient";
+	if (k.startsWith('aws:requesttag/') || k === 'aws:tagkeys') return 'the Tags parameter';
+	if (k.startsWith('aws:principaltag/')) return 'tags on the principal or session';
+	if (k === 'aws:requestedregion') return 'the Region of the endpoint called';
+	const claim = /:(aud|sub|amr|azp|oaud|app_id|id|user_id)$/.exec(k);
+	if (claim) return `the token's ${claim[1]} claim`;
+	return 'the request';
+}
+
+function lookup(context: ContextValues, key: string): string | string[] | undefined {
+	const lower = key.toLowerCase();
+	for (const [k, v] of Object.entries(context)) if (k.toLowerCase() === lower) return v;
+	return undefined;
+}
+
+const show = (v: string | string[]) =>
+	Array.isArray(v) ? `[${v.map((x) => `"${x}"`).join(', ')}]` : `"${v}"`;
+const list = (v: string | string[] | undefined) =>
+	v === undefined ? [] : Array.isArray(v) ? v : [v];
+
+/** Keys the caller sets through a request parameter: the learner "sent" these values. */
+const SENT_KEYS = new Set([
+	'sts:externalid',
+	'sts:rolesessionname',
+	'sts:sourceidentity',
+	'sts:transitivetagkeys',
+	'aws:tagkeys'
+]);
+
+export function describeCondition(c: ConditionVerdict): string {
+	const rule = `${c.operator} ${c.key} ${show(c.expected.length === 1 ? c.expected[0] : c.expected)}`;
+	if (c.holds) return `${rule} held`;
+	if (c.actual === undefined)
+		return `${rule} did not hold: the request had no ${c.key} (it comes from ${keyHint(c.key)})`;
+	const sent =
+		SENT_KEYS.has(c.key.toLowerCase()) || c.key.toLowerCase().startsWith('aws:requesttag/');
+	return `${rule} did not hold: ${sent ? 'you sent' : 'the request had'} ${show(c.actual)}`;
+}
+
+function summarise(s: PolicyStatement): string {
+	const principal =
+		s.Principal === undefined
+			? ''
+			: ` for ${s.Principal === '*' ? '*' : Object.values(s.Principal).flat().join(', ')}`;
+	const action = list(s.Action ?? s.NotAction).join(', ');
+	return `${s.Effect} ${s.NotAction ? 'all but ' : ''}${action}${principal}`;
+}
+
+/** Analyses every statement of the given policies against one request. */
+export function analyseStatements(
+	placement: StatementVerdict['placement'],
+	policies: readonly NamedPolicy[],
+	request: Omit<EvaluationRequest, 'identityPolicies' | 'resourcePolicy'>
+): StatementVerdict[] {
+	const where = placement === 'trust' ? 'resource' : 'identity';
+	return policies.flatMap((policy) =>
+		statementsOf(policy.document).map((s, index): StatementVerdict => {
+			const label = `${policy.name} statement ${index + 1}${s.Sid ? ` (${s.Sid})` : ''}`;
+			const base = {
+				policy: policy.name,
+				placement,
+				index,
+				...(s.Sid ? { sid: s.Sid } : {}),
+				effect: s.Effect
+			};
+			if (statementMatches(where, s, request)) {
+				const conditions = conditionVerdicts(s, request.context);
+				return {
+					...base,
+					matches: true,
+					conditions,
+					text: `${label} applies: ${summarise(s)}${conditions.length ? `, and ${conditions.map(describeCondition).join('; ')}` : ''}`
+				};
+			}
+			const withoutConditions = stripUndefined({ ...s, Condition: undefined });
+			if (s.Condition && statementMatches(where, withoutConditions, request)) {
+				const conditions = conditionVerdicts(s, request.context);
+				const failed = conditions.filter((c) => !c.holds);
+				return {
+					...base,
+					matches: false,
+					mismatch: 'conditions',
+					conditions,
+					text: `${label} (${summarise(s)}) matches the ${placement === 'trust' ? 'principal and action' : 'action and resource'}, but its condition ${failed.map(describeCondition).join('; ')}`
+				};
+			}
+			const mismatch = elementMismatch(where, s, request);
+			const what =
+				mismatch === 'principal'
+					? 'does not name this principal'
+					: mismatch === 'action'
+						? `does not cover ${request.action}`
+						: `does not cover resource ${request.resource}`;
+			return {
+				...base,
+				matches: false,
+				mismatch,
+				conditions: [],
+				text: `${label} (${summarise(s)}) ${what}`
+			};
+		})
+	);
+}
+
+function conditionVerdicts(s: PolicyStatement, context: ContextValues): ConditionVerdict[] {
+	const out: ConditionVerdict[] = [];
+	for (const [operator, keys] of Object.entries(s.Condition ?? {})) {
+		for (const [key, values] of Object.entries(keys)) {
+			out.push({
+				operator,
+				key,
+				expected: list(values),
+				actual: lookup(context, key),
+				holds: conditionHolds(operator, key, values, context)
+			});
+		}
+	}
+	return out;
+}
+
+function elementMismatch(
+	where: 'identity' | 'resource',
+	s: PolicyStatement,
+	request: Omit<EvaluationRequest, 'identityPolicies' | 'resourcePolicy'>
+): 'principal' | 'action' | 'resource' {
+	const bare: PolicyStatement = { Effect: s.Effect };
+	if (where === 'resource') {
+		const principalOnly: PolicyStatement = {
+			...bare,
+			Principal: s.Principal,
+			NotPrincipal: s.NotPrincipal,
+			Action: '*'
+		};
+		if (!statementMatches('resource', stripUndefined(principalOnly), request)) return 'principal';
+		return 'action';
+	}
+	const actionOnly: PolicyStatement = {
+		...bare,
+		Action: s.Action,
+		NotAction: s.NotAction,
+		Resource: '*'
+	};
+	return statementMatches('identity', stripUndefined(actionOnly), request) ? 'resource' : 'action';
+}
+
+function stripUndefined(s: PolicyStatement): PolicyStatement {
+	return Object.fromEntries(
+		Object.entries(s).filter(([, v]) => v !== undefined)
+	) as unknown as PolicyStatement;
+}
+
+/** The statements that decided: matching denies if any, otherwise matching allows. */
+export function decisiveStatements(verdicts: readonly StatementVerdict[]): StatementVerdict[] {
+	const denies = verdicts.filter((v) => v.matches && v.effect === 'Deny');
+	return denies.length ? denies : verdicts.filter((v) => v.matches && v.effect === 'Allow');
+}

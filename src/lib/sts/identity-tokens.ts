@@ -1,0 +1,139 @@
+/**
+ * The simulated identity providers: the OIDC ID tokens and SAML responses a step's `idToken` /
+ * `samlAssertion` describes, and the condition keys AWS derives from them (sts-facts §5, §11).
+ */
+import type { IdTokenSpec, SamlAssertionSpec } from '../content/scenario-schema';
+import type { Instant } from './clock';
+import type { ContextValues } from './policy-evaluation';
+import { oidcHost } from './world';
+
+/** sts-facts §11: these IdPs are built in; no IAM OIDC provider is needed for them. */
+export const BUILT_IN_OIDC_PROVIDERS = [
+	'accounts.google.com',
+	'graph.facebook.com',
+	'www.amazon.com',
+	'cognito-identity.amazonaws.com'
+] as const;
+
+export function isBuiltInProvider(host: string): boolean {
+	return (BUILT_IN_OIDC_PROVIDERS as readonly string[]).includes(host);
+}
+
+export interface IdTokenClaims {
+	iss: string;
+	aud?: string | string[];
+	sub?: string;
+	exp: number;
+	iat: number;
+	amr?: string | string[];
+	azp?: string;
+	[claim: string]: unknown;
+}
+
+function base64url(text: string): string {
+	const bytes = new TextEncoder().encode(text);
+	let binary = '';
+	for (const b of bytes) binary += String.fromCharCode(b);
+	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64url(text: string): string {
+	const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
+	const binary = atob(padded);
+	return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
+export function claimsFromSpec(spec: IdTokenSpec, now: Instant): IdTokenClaims {
+	return {
+		...(spec.claims ?? {}),
+		iss: spec.iss,
+		...(spec.aud !== undefined ? { aud: spec.aud } : {}),
+		...(spec.sub !== undefined ? { sub: spec.sub } : {}),
+		...(spec.amr !== undefined ? { amr: spec.amr } : {}),
+		...(spec.azp !== undefined ? { azp: spec.azp } : {}),
+		iat: now,
+		exp: now + spec.expiresIn
+	};
+}
+
+/** A JWT-shaped token (the signature part is a placeholder: the simulated IdP's key always verifies). */
+export function encodeIdToken(claims: IdTokenClaims): string {
+	return `${base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'simulated' }))}.${base64url(JSON.stringify(claims))}.c2ltdWxhdGVk`;
+}
+
+/** Reads a JWT's claims; undefined when the text is not a JWT carrying iss and exp. */
+export function decodeIdToken(token: string): IdTokenClaims | undefined {
+	const parts = token.split('.');
+	if (parts.length !== 3) return undefined;
+	try {
+		const claims = JSON.parse(fromBase64url(parts[1])) as Partial<IdTokenClaims>;
+		if (typeof claims.iss !== 'string' || typeof claims.exp !== 'number') return undefined;
+		return { iat: claims.exp, ...claims } as IdTokenClaims;
+	} catch {
+		return undefined;
+	}
+}
+
+const asList = (v: unknown): string[] =>
+	v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
+const oneOrList = (values: string[]): string | string[] =>
+	values.length === 1 ? values[0] : values;
+
+/**
+ * Condition keys from a web identity token (IAM-STSCK, sts-facts §5): `<provider>:aud`, `:sub`,
+ * `:amr`, `:azp` and further claims; Facebook and Login with Amazon name theirs app_id / id / user_id.
+ */
+export function webIdentityContext(claims: IdTokenClaims): ContextValues {
+	const host = oidcHost(claims.iss);
+	const aud = asList(claims.aud);
+	const ctx: ContextValues = {};
+	if (host === 'graph.facebook.com') {
+		if (aud.length) ctx['graph.facebook.com:app_id'] = oneOrList(aud);
+		if (claims.sub) ctx['graph.facebook.com:id'] = claims.sub;
+		return ctx;
+	}
+	if (host === 'www.amazon.com') {
+		if (aud.length) ctx['www.amazon.com:app_id'] = oneOrList(aud);
+		if (claims.sub) ctx['www.amazon.com:user_id'] = claims.sub;
+		return ctx;
+	}
+	const reserved = new Set(['iss', 'aud', 'sub', 'exp', 'iat', 'amr', 'azp', 'nbf', 'jti']);
+	for (const [claim, value] of Object.entries(claims)) {
+		if (reserved.has(claim) || value === undefined) continue;
+		ctx[`${host}:${claim}`] = Array.isArray(value) ? value.map(String) : String(value);
+	}
+	if (aud.length) ctx[`${host}:aud`] = oneOrList(aud);
+	if (host === 'accounts.google.com' && aud.length)
+		ctx['accounts.google.com:oaud'] = oneOrList(aud);
+	if (claims.sub) ctx[`${host}:sub`] = claims.sub;
+	// amr is multi-valued (e.g. Cognito's ["authenticated", "…:provider"]), tested with ForAnyValue.
+	if (claims.amr !== undefined) ctx[`${host}:amr`] = asList(claims.amr);
+	if (claims.azp) ctx[`${host}:azp`] = claims.azp;
+	return ctx;
+}
+
+export interface SamlResponse {
+	spec: SamlAssertionSpec;
+	issuedAt: Instant;
+}
+
+/** The SAMLAssertion parameter as the browser would post it: base64 of the (simulated) response. */
+export function encodeSamlAssertion(spec: SamlAssertionSpec, now: Instant): string {
+	return base64url(JSON.stringify({ simulatedSamlResponse: spec, issuedAt: now }))
+		.replace(/-/g, '+')
+		.replace(/_/g, '/');
+}
+
+export function decodeSamlAssertion(text: string): SamlResponse | undefined {
+	try {
+		const value = JSON.parse(fromBase64url(text.replace(/\+/g, '-').replace(/\//g, '_'))) as {
+			simulatedSamlResponse?: SamlAssertionSpec;
+			issuedAt?: number;
+		};
+		return value.simulatedSamlResponse && typeof value.issuedAt === 'number'
+			? { spec: value.simulatedSamlResponse, issuedAt: value.issuedAt }
+			: undefined;
+	} catch {
+		return undefined;
+	}
+}

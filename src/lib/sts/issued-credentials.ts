@@ -1,0 +1,96 @@
+/**
+ * Temporary credentials the simulator has issued, and their lifecycle as the UI shows it.
+ */
+import type { StsApi } from './api-model';
+import type { Instant } from './clock';
+import type { NamedPolicy } from './world';
+
+/** Who a credential set acts as (sts-facts §9: what GetCallerIdentity returns for it). */
+export type SessionIdentity =
+	| {
+			type: 'assumed-role';
+			account: string;
+			roleName: string;
+			roleArn: string;
+			sessionName: string;
+			arn: string;
+			userId: string;
+	  }
+	| {
+			type: 'federated-user';
+			account: string;
+			name: string;
+			arn: string;
+			userId: string;
+			userArn: string;
+	  }
+	| { type: 'user'; account: string; userName: string; arn: string; userId: string }
+	| { type: 'root'; account: string; arn: string; userId: string };
+
+export interface IssuedCredentials {
+	accessKeyId: string;
+	secretAccessKey: string;
+	sessionToken: string;
+	issuedAt: Instant;
+	expiresAt: Instant;
+	api: Exclude<StsApi, 'GetCallerIdentity'>;
+	region: string;
+	identity: SessionIdentity;
+	/**
+	 * Session policies (inline + managed). `null`: none passed, the session has the identity's permissions.
+	 * An empty list still narrows, to nothing (sts-facts §7: a GetFederationToken session without a policy).
+	 */
+	sessionPolicies: NamedPolicy[] | null;
+	/** sts-facts §2.4: only GetSessionToken with MFA carries MFA context into later requests. */
+	mfaAuthenticatedAt?: Instant;
+	/** sts-facts §3.3: session tags, and which of them are transitive. */
+	tags: Record<string, string>;
+	transitiveTagKeys: string[];
+	sourceIdentity?: string;
+	/** sts-facts §2.2: issued to a caller that itself held temporary credentials. */
+	chained: boolean;
+	/** The principal that requested them (ARN), or the identity provider for federation. */
+	requestedBy: string;
+	/** aws:FederatedProvider for web identity / SAML sessions (sts-facts §5). */
+	federatedProvider?: string;
+	savedAs?: string;
+}
+
+export type CredentialStatus = 'active' | 'expiringSoon' | 'expired' | 'revoked';
+
+/** The UI warns in the last five minutes, as EC2 rotates instance credentials five minutes before expiry (sts-facts §12). */
+export const EXPIRING_SOON_SECONDS = 300;
+
+/**
+ * Lifecycle status. Expiry wins over revocation: sts-facts §6, revoked credentials stay "valid"
+ * until they expire but every request is denied; once expired, ExpiredToken is what callers see.
+ */
+export function credentialStatus(
+	creds: Pick<IssuedCredentials, 'issuedAt' | 'expiresAt'>,
+	now: Instant,
+	revokedBefore?: Instant
+): CredentialStatus {
+	if (now >= creds.expiresAt) return 'expired';
+	if (revokedBefore !== undefined && creds.issuedAt < revokedBefore) return 'revoked';
+	if (creds.expiresAt - now <= EXPIRING_SOON_SECONDS) return 'expiringSoon';
+	return 'active';
+}
+
+/** The role or user whose revocation policy (AWSRevokeOlderSessions, sts-facts §6) governs the session. */
+export function sessionOwnerArn(identity: SessionIdentity): string | undefined {
+	switch (identity.type) {
+		case 'assumed-role':
+			return identity.roleArn;
+		case 'user':
+			return identity.arn;
+		case 'federated-user':
+			return identity.userArn;
+		case 'root':
+			return undefined;
+	}
+}
+
+/** The ARN the credentials act as, for messages ("User: <arn> is not authorized…"). */
+export function identityArn(identity: SessionIdentity): string {
+	return identity.arn;
+}

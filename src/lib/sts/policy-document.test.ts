@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { minifiedLength, parsePolicy, policyUsageProblems } from './policy-document';
+
+describe('policy documents', () => {
+	it('parses JSON text and normalises condition values to strings', () => {
+		const r = parsePolicy(
+			'{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":true},"NumericLessThan":{"aws:MultiFactorAuthAge":[3600]}}}}',
+			'identity'
+		);
+		expect(r.ok && r.policy.Statement).toEqual({
+			Effect: 'Allow',
+			Action: 's3:*',
+			Resource: '*',
+			Condition: {
+				Bool: { 'aws:SecureTransport': 'true' },
+				NumericLessThan: { 'aws:MultiFactorAuthAge': ['3600'] }
+			}
+		});
+	});
+
+	it('reports invalid JSON and grammar problems', () => {
+		expect(parsePolicy('{', 'session')).toMatchObject({
+			ok: false,
+			problems: [expect.stringContaining('not valid JSON')]
+		});
+		const r = parsePolicy(
+			{
+				Statement: [
+					{ Effect: 'Allow', Action: 's3:GetObject', NotAction: 's3:PutObject', Resource: '*' }
+				]
+			},
+			'identity'
+		);
+		expect(r).toMatchObject({
+			ok: false,
+			problems: [expect.stringContaining('exactly one of Action or NotAction')]
+		});
+		expect(
+			parsePolicy(
+				{ Statement: [{ Effect: 'Allow', Action: 's3 GetObject', Resource: '*' }] },
+				'identity'
+			).ok
+		).toBe(false);
+		expect(
+			parsePolicy(
+				{
+					Statement: [
+						{
+							Effect: 'Allow',
+							Action: 's3:GetObject',
+							Resource: '*',
+							Condition: { StringEquls: { a: 'b' } }
+						}
+					]
+				},
+				'identity'
+			).ok
+		).toBe(false);
+		expect(
+			parsePolicy(
+				{
+					Statement: [
+						{
+							Effect: 'Allow',
+							Action: 's3:GetObject',
+							Resource: '*',
+							Condition: { 'ForAnyValue:StringLikeIfExists': { a: 'b' } }
+						}
+					]
+				},
+				'identity'
+			).ok
+		).toBe(true);
+	});
+
+	it('trust policies need a Principal and no Resource; identity policies the reverse (§7)', () => {
+		expect(
+			policyUsageProblems(
+				{ Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] },
+				'trust'
+			)
+		).toHaveLength(2);
+		expect(
+			policyUsageProblems(
+				{ Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' }] },
+				'identity'
+			)
+		).toEqual(['Statement[0]: an identity policy cannot have a Principal']);
+	});
+
+	it('measures plaintext length without whitespace (§3.2)', () => {
+		expect(minifiedLength('{ "a" : 1 }')).toBe(7);
+		expect(minifiedLength({ a: 1 })).toBe(7);
+	});
+});

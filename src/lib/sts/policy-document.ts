@@ -1,0 +1,237 @@
+/**
+ * IAM policy documents: the grammar the simulator accepts, and normalisation to the JSON shape
+ * the evaluation library expects. Used for authored policies (scenario files), for session
+ * policies sent as request parameters and for policies edited in the UI.
+ */
+import { z } from 'zod';
+
+/** A condition value after normalisation: IAM compares strings, so YAML booleans and numbers become strings. */
+export type ConditionValue = string | string[];
+export type ConditionBlock = Record<string, Record<string, ConditionValue>>;
+export type PrincipalBlock = '*' | Partial<Record<PrincipalKind, string | string[]>>;
+export type PrincipalKind = 'AWS' | 'Federated' | 'Service' | 'CanonicalUser';
+
+export interface PolicyStatement {
+	Sid?: string;
+	Effect: 'Allow' | 'Deny';
+	Principal?: PrincipalBlock;
+	NotPrincipal?: PrincipalBlock;
+	Action?: string | string[];
+	NotAction?: string | string[];
+	Resource?: string | string[];
+	NotResource?: string | string[];
+	Condition?: ConditionBlock;
+}
+
+export interface PolicyDocument {
+	Version?: '2012-10-17' | '2008-10-17';
+	Id?: string;
+	Statement: PolicyStatement | PolicyStatement[];
+}
+
+// IAM-COND-OPS (sts-facts §5): the operator names, optionally with IfExists (not Null) and set prefixes.
+const BASE_OPERATORS = [
+	'StringEquals',
+	'StringNotEquals',
+	'StringEqualsIgnoreCase',
+	'StringNotEqualsIgnoreCase',
+	'StringLike',
+	'StringNotLike',
+	'NumericEquals',
+	'NumericNotEquals',
+	'NumericLessThan',
+	'NumericLessThanEquals',
+	'NumericGreaterThan',
+	'NumericGreaterThanEquals',
+	'DateEquals',
+	'DateNotEquals',
+	'DateLessThan',
+	'DateLessThanEquals',
+	'DateGreaterThan',
+	'DateGreaterThanEquals',
+	'Bool',
+	'BinaryEquals',
+	'IpAddress',
+	'NotIpAddress',
+	'ArnEquals',
+	'ArnLike',
+	'ArnNotEquals',
+	'ArnNotLike'
+] as const;
+const OPERATOR_PATTERN = new RegExp(
+	`^((ForAnyValue|ForAllValues):)?((${BASE_OPERATORS.join('|')})(IfExists)?|Null)$`
+);
+
+const ACTION_PATTERN = /^(\*|[a-zA-Z0-9-]+:[A-Za-z0-9*?]+)$/;
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1)]);
+
+const actionList = oneOrMany(
+	z
+		.string()
+		.regex(
+			ACTION_PATTERN,
+			'an action is "*" or "service:Action", e.g. "s3:GetObject" (wildcards * and ? allowed)'
+		)
+);
+const resourceList = oneOrMany(
+	z.string().regex(/^(\*|arn:.+)$/, 'a resource is "*" or an ARN such as "arn:aws:s3:::bucket/*"')
+);
+const principalBlock = z.union([
+	z.literal('*'),
+	z
+		.strictObject({
+			AWS: oneOrMany(z.string().min(1)).optional(),
+			Federated: oneOrMany(z.string().min(1)).optional(),
+			Service: oneOrMany(z.string().min(1)).optional(),
+			CanonicalUser: oneOrMany(z.string().min(1)).optional()
+		})
+		.refine(
+			(p) => Object.keys(p).length > 0,
+			'Principal needs at least one of AWS, Federated, Service'
+		)
+]);
+const conditionBlock = z.record(
+	z
+		.string()
+		.regex(
+			OPERATOR_PATTERN,
+			'not an IAM condition operator (e.g. StringEquals, Bool, DateLessThan, ForAnyValue:StringLike)'
+		),
+	z.record(z.string().min(1), z.union([scalar, z.array(scalar)]))
+);
+
+export const policyStatementSchema = z
+	.strictObject({
+		Sid: z.string().optional(),
+		Effect: z.enum(['Allow', 'Deny'], { error: 'Effect must be "Allow" or "Deny"' }),
+		Principal: principalBlock.optional(),
+		NotPrincipal: principalBlock.optional(),
+		Action: actionList.optional(),
+		NotAction: actionList.optional(),
+		Resource: resourceList.optional(),
+		NotResource: resourceList.optional(),
+		Condition: conditionBlock.optional()
+	})
+	.superRefine((s, ctx) => {
+		if ((s.Action === undefined) === (s.NotAction === undefined)) {
+			ctx.addIssue({
+				code: 'custom',
+				message: 'a statement needs exactly one of Action or NotAction'
+			});
+		}
+		if (s.Resource !== undefined && s.NotResource !== undefined) {
+			ctx.addIssue({
+				code: 'custom',
+				message: 'a statement takes Resource or NotResource, not both'
+			});
+		}
+		if (s.Principal !== undefined && s.NotPrincipal !== undefined) {
+			ctx.addIssue({
+				code: 'custom',
+				message: 'a statement takes Principal or NotPrincipal, not both'
+			});
+		}
+	});
+
+export const policyDocumentSchema = z.strictObject({
+	Version: z
+		.enum(['2012-10-17', '2008-10-17'], {
+			error: 'Version must be "2012-10-17" (quote it in YAML)'
+		})
+		.optional(),
+	Id: z.string().optional(),
+	Statement: z.union([policyStatementSchema, z.array(policyStatementSchema).min(1)])
+});
+
+export type PolicyKind = 'identity' | 'trust' | 'session';
+
+/** Problems that depend on where a policy is used (sts-facts §7: trust policies name principals, identity policies don't). */
+export function policyUsageProblems(doc: PolicyDocument, kind: PolicyKind): string[] {
+	const problems: string[] = [];
+	statementsOf(doc).forEach((s, i) => {
+		const where = `Statement[${i}]`;
+		if (kind === 'trust') {
+			if (!s.Principal && !s.NotPrincipal)
+				problems.push(`${where}: a trust policy statement needs a Principal`);
+			if (s.Resource || s.NotResource)
+				problems.push(
+					`${where}: a trust policy statement has no Resource (the role is the resource)`
+				);
+		} else {
+			if (s.Principal || s.NotPrincipal)
+				problems.push(`${where}: an ${kind} policy cannot have a Principal`);
+			if (!s.Resource && !s.NotResource)
+				problems.push(`${where}: an ${kind} policy statement needs a Resource`);
+		}
+	});
+	return problems;
+}
+
+export function statementsOf(doc: PolicyDocument): PolicyStatement[] {
+	return Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+}
+
+/** IAM compares condition values as strings; YAML may have produced booleans or numbers. */
+export function normalizePolicy(doc: z.output<typeof policyDocumentSchema>): PolicyDocument {
+	const fix = (s: z.output<typeof policyStatementSchema>): PolicyStatement => {
+		const { Condition, ...rest } = s;
+		if (!Condition) return rest;
+		const cond: ConditionBlock = {};
+		for (const [op, keys] of Object.entries(Condition)) {
+			cond[op] = {};
+			for (const [key, value] of Object.entries(keys)) {
+				cond[op][key] = Array.isArray(value) ? value.map(String) : String(value);
+			}
+		}
+		return { ...rest, Condition: cond };
+	};
+	const statement = Array.isArray(doc.Statement) ? doc.Statement.map(fix) : fix(doc.Statement);
+	return {
+		...(doc.Version ? { Version: doc.Version } : {}),
+		...(doc.Id ? { Id: doc.Id } : {}),
+		Statement: statement
+	};
+}
+
+export type PolicyParseResult =
+	{ ok: true; policy: PolicyDocument } | { ok: false; problems: string[] };
+
+/**
+ * Validates a policy given as a JSON string (as on the wire) or as an already parsed value.
+ * Used for session policies (MalformedPolicyDocument, sts-facts §3.2) and UI edits.
+ */
+export function parsePolicy(input: unknown, kind: PolicyKind): PolicyParseResult {
+	let value = input;
+	if (typeof input === 'string') {
+		try {
+			value = JSON.parse(input);
+		} catch (e) {
+			return { ok: false, problems: [`the policy is not valid JSON (${(e as Error).message})`] };
+		}
+	}
+	const parsed = policyDocumentSchema.safeParse(value);
+	if (!parsed.success) {
+		return {
+			ok: false,
+			problems: parsed.error.issues.map(
+				(i) => `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}`
+			)
+		};
+	}
+	const policy = normalizePolicy(parsed.data);
+	const problems = policyUsageProblems(policy, kind);
+	return problems.length ? { ok: false, problems } : { ok: true, policy };
+}
+
+/** Length of the policy as AWS counts plaintext: the JSON with insignificant whitespace removed. */
+export function minifiedLength(input: unknown): number {
+	if (typeof input === 'string') {
+		try {
+			return JSON.stringify(JSON.parse(input)).length;
+		} catch {
+			return input.length;
+		}
+	}
+	return JSON.stringify(input).length;
+}

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { ALLOW_ALL, conditionHolds, evaluate, statementMatches } from './policy-evaluation';
+import type { NamedPolicy } from './world';
+
+const policy = (name: string, Statement: unknown[]): NamedPolicy => ({
+	name,
+	origin: 'authored',
+	document: { Version: '2012-10-17', Statement } as NamedPolicy['document']
+});
+const trustAccount = policy('trust', [
+	{
+		Effect: 'Allow',
+		Principal: { AWS: 'arn:aws:iam::111111111111:root' },
+		Action: 'sts:AssumeRole'
+	}
+]);
+const trustUser = policy('trust', [
+	{
+		Effect: 'Allow',
+		Principal: { AWS: 'arn:aws:iam::111111111111:user/alice' },
+		Action: 'sts:AssumeRole'
+	}
+]);
+const canAssume = policy('id', [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }]);
+const req = (principal: string, roleAccount: string) => ({
+	principal,
+	action: 'sts:AssumeRole',
+	resource: `arn:aws:iam::${roleAccount}:role/R`,
+	resourceAccount: roleAccount,
+	context: {}
+});
+
+describe('the iam-simulate adapter (sts-facts §7)', () => {
+	it('same account: trusting the account needs the identity policy; naming the user does not', () => {
+		expect(
+			evaluate({
+				...req('arn:aws:iam::111111111111:user/alice', '111111111111'),
+				identityPolicies: [],
+				resourcePolicy: trustAccount
+			})
+		).toBe('ImplicitlyDenied');
+		expect(
+			evaluate({
+				...req('arn:aws:iam::111111111111:user/alice', '111111111111'),
+				identityPolicies: [canAssume],
+				resourcePolicy: trustAccount
+			})
+		).toBe('Allowed');
+		expect(
+			evaluate({
+				...req('arn:aws:iam::111111111111:user/alice', '111111111111'),
+				identityPolicies: [],
+				resourcePolicy: trustUser
+			})
+		).toBe('Allowed');
+	});
+
+	it('cross account: both sides are needed, even when the trust names the user', () => {
+		const trustRemoteUser = policy('trust', [
+			{
+				Effect: 'Allow',
+				Principal: { AWS: 'arn:aws:iam::111111111111:user/alice' },
+				Action: 'sts:AssumeRole'
+			}
+		]);
+		expect(
+			evaluate({
+				...req('arn:aws:iam::111111111111:user/alice', '222222222222'),
+				identityPolicies: [],
+				resourcePolicy: trustRemoteUser
+			})
+		).toBe('ImplicitlyDenied');
+		expect(
+			evaluate({
+				...req('arn:aws:iam::111111111111:user/alice', '222222222222'),
+				identityPolicies: [canAssume],
+				resourcePolicy: trustRemoteUser
+			})
+		).toBe('Allowed');
+	});
+
+	it('a trust policy naming a role matches its sessions', () => {
+		const trustRole = policy('trust', [
+			{
+				Effect: 'Allow',
+				Principal: { AWS: 'arn:aws:iam::111111111111:role/Hub' },
+				Action: 'sts:AssumeRole'
+			}
+		]);
+		expect(
+			evaluate({
+				...req('arn:aws:sts::111111111111:assumed-role/Hub/s', '111111111111'),
+				identityPolicies: [],
+				resourcePolicy: trustRole
+			})
+		).toBe('Allowed');
+	});
+
+	it('federated principals match Principal.Federated', () => {
+		const trust = policy('trust', [
+			{
+				Effect: 'Allow',
+				Principal: { Federated: 'accounts.google.com' },
+				Action: 'sts:AssumeRoleWithWebIdentity'
+			}
+		]);
+		const r = {
+			principal: 'accounts.google.com',
+			action: 'sts:AssumeRoleWithWebIdentity',
+			resource: 'arn:aws:iam::111111111111:role/R',
+			resourceAccount: '111111111111',
+			context: {}
+		};
+		expect(evaluate({ ...r, identityPolicies: [ALLOW_ALL], resourcePolicy: trust })).toBe(
+			'Allowed'
+		);
+		expect(
+			evaluate({
+				...r,
+				principal: 'graph.facebook.com',
+				identityPolicies: [ALLOW_ALL],
+				resourcePolicy: trust
+			})
+		).toBe('ImplicitlyDenied');
+	});
+
+	it('keeps generic OIDC condition keys (the reason for the unsafe entry point)', () => {
+		expect(
+			conditionHolds('StringLike', 'token.actions.githubusercontent.com:sub', 'repo:acme/*', {
+				'token.actions.githubusercontent.com:sub': 'repo:acme/app:ref:x'
+			})
+		).toBe(true);
+	});
+
+	it('condition rules: an absent key fails, negated operators pass, IfExists passes (§5)', () => {
+		expect(conditionHolds('StringEquals', 'sts:ExternalId', 'x', {})).toBe(false);
+		expect(conditionHolds('StringNotEquals', 'sts:ExternalId', 'x', {})).toBe(true);
+		expect(conditionHolds('BoolIfExists', 'aws:MultiFactorAuthPresent', 'true', {})).toBe(true);
+		expect(
+			conditionHolds('Bool', 'aws:MultiFactorAuthPresent', 'true', {
+				'aws:MultiFactorAuthPresent': 'false'
+			})
+		).toBe(false);
+		expect(
+			conditionHolds('DateLessThan', 'aws:TokenIssueTime', '2026-01-01T10:30:00Z', {
+				'aws:TokenIssueTime': '2026-01-01T10:00:00Z'
+			})
+		).toBe(true);
+		expect(
+			conditionHolds('NumericLessThan', 'aws:MultiFactorAuthAge', '3600', {
+				'aws:MultiFactorAuthAge': '120'
+			})
+		).toBe(true);
+	});
+
+	it('statementMatches ignores the effect so a Deny can be explained', () => {
+		const deny = { Effect: 'Deny' as const, Action: 's3:*', Resource: '*' };
+		expect(
+			statementMatches('identity', deny, {
+				principal: 'arn:aws:iam::111111111111:user/a',
+				action: 's3:GetObject',
+				resource: 'arn:aws:s3:::b/k',
+				resourceAccount: '111111111111',
+				context: {}
+			})
+		).toBe(true);
+	});
+});

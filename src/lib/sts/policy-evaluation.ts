@@ -1,0 +1,131 @@
+/**
+ * THE adapter over @cloud-copilot/iam-simulate (AGPL): no other module imports the library.
+ *
+ * Why `runUnsafeSimulation` and not `runSimulation`: the validating entry point drops every
+ * context key the IAM data does not list for the action, which silently removes the generic OIDC
+ * keys trust policies rely on (e.g. `token.actions.githubusercontent.com:sub`, sts-facts §5, §11),
+ * and it is asynchronous. The unsafe entry point is synchronous, evaluates exactly the context we
+ * build, and takes ~0.1 ms. We validate every policy ourselves (policy-document.ts) before it gets here.
+ * It does not read IAM data at run time, so it behaves the same in Node and in the browser.
+ *
+ * The library implements IAM's evaluation logic (sts-facts §7): explicit deny wins; in the same
+ * account a trust policy naming the principal suffices while one trusting the account also needs
+ * the identity policy; cross-account both must allow (StsServiceAuthorizer).
+ */
+import {
+	anonymousPrincipal,
+	runUnsafeSimulation,
+	type Simulation
+} from '@cloud-copilot/iam-simulate';
+import type { PolicyDocument, PolicyStatement } from './policy-document';
+import type { NamedPolicy } from './world';
+
+export type Decision = 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';
+/** Request context keys; multi-valued keys (aws:TagKeys, cognito amr) are arrays. */
+export type ContextValues = Record<string, string | string[]>;
+
+export interface EvaluationRequest {
+	/** The principal ARN (or a federated provider name); null for an unsigned request. */
+	principal: string | null;
+	action: string;
+	resource: string;
+	resourceAccount: string;
+	context: ContextValues;
+	identityPolicies: readonly NamedPolicy[];
+	/** A resource-based policy; for sts:AssumeRole* this is the role's trust policy. */
+	resourcePolicy?: NamedPolicy;
+}
+
+export const ALLOW_ALL: NamedPolicy = {
+	name: 'allow-all',
+	origin: 'authored',
+	document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }
+};
+
+/**
+ * The library's loadPolicy reads the policy name from ValidatedPolicy metadata; passing the
+ * documented ValidatedPolicy shape (iam-policy's createValidatedPolicy output) both names the
+ * resource policy and tells it validation already happened.
+ */
+function validated(policy: NamedPolicy) {
+	return {
+		__validated: true as const,
+		policyDocument: policy.document,
+		metadata: { name: policy.name },
+		errors: []
+	};
+}
+
+export function evaluate(request: EvaluationRequest): Decision {
+	const simulation: Simulation = {
+		request: {
+			principal: request.principal ?? anonymousPrincipal,
+			action: request.action,
+			resource: { resource: request.resource, accountId: request.resourceAccount },
+			contextVariables: request.context
+		},
+		identityPolicies: request.identityPolicies.map((p) => ({ name: p.name, policy: p.document })),
+		serviceControlPolicies: [],
+		resourceControlPolicies: [],
+		...(request.resourcePolicy ? { resourcePolicy: validated(request.resourcePolicy) } : {})
+	};
+	return runUnsafeSimulation(simulation, {});
+}
+
+const asAllow = (s: PolicyStatement): PolicyStatement => ({ ...s, Effect: 'Allow' });
+const single = (name: string, statement: PolicyStatement): NamedPolicy => ({
+	name,
+	origin: 'authored',
+	document: { Version: '2012-10-17', Statement: [statement] } satisfies PolicyDocument
+});
+
+/**
+ * Does this one statement match the request (principal, action, resource and conditions),
+ * whatever its effect? For resource-policy statements the identity side is stood in by an
+ * allow-all policy, so the statement alone decides.
+ */
+export function statementMatches(
+	placement: 'identity' | 'resource',
+	statement: PolicyStatement,
+	request: Omit<EvaluationRequest, 'identityPolicies' | 'resourcePolicy'>
+): boolean {
+	const policy = single('statement', asAllow(statement));
+	// Whether an identity statement covers the request is a question about that statement alone; the
+	// cross-account rule (a resource policy is needed too) is a separate step of the decision.
+	const principalAccount = request.principal?.split(':')[4];
+	const decision =
+		placement === 'identity'
+			? evaluate({
+					...request,
+					resourceAccount: principalAccount || request.resourceAccount,
+					identityPolicies: [policy]
+				})
+			: evaluate({ ...request, identityPolicies: [ALLOW_ALL], resourcePolicy: policy });
+	return decision === 'Allowed';
+}
+
+/** Whether one condition (operator, key, values) holds for the context, by IAM's rules (sts-facts §5). */
+export function conditionHolds(
+	operator: string,
+	key: string,
+	values: string | string[],
+	context: ContextValues
+): boolean {
+	const probe = single('condition', {
+		Effect: 'Allow',
+		Action: '*',
+		Resource: '*',
+		Condition: { [operator]: { [key]: values } }
+	});
+	return (
+		evaluate({
+			principal: 'arn:aws:iam::000000000000:user/probe',
+			// Any action handled by the default authoriser; sts:GetCallerIdentity would be allowed regardless (§9).
+			action: 'ec2:DescribeInstances',
+			resource: '*',
+			resourceAccount: '000000000000',
+			context,
+			identityPolicies: [probe]
+		}) === 'Allowed'
+	);
+}

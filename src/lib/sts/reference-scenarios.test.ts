@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario } from '../content/scenario-schema';
+import { loadActionCatalog } from './action-catalog';
+import { runScenario } from './scenario-runner';
+
+const dirs = ['tests/fixtures/reference-scenarios', 'tests/fixtures/scenarios/good'];
+
+beforeAll(async () => {
+	await loadActionCatalog();
+});
+
+for (const dir of dirs) {
+	const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f));
+	describe(dir, () => {
+		it('has scenarios', () => expect(files.length).toBeGreaterThan(0));
+		for (const file of files) {
+			it(`${file}: every expectation holds`, () => {
+				const path = join(dir, file);
+				const report = runScenario(parseScenario(readFileSync(path, 'utf8'), path));
+				const problems = report.steps
+					.filter((s) => !s.pass)
+					.map((s) => `step ${s.index + 1} (${s.label}): ${s.problem}`);
+				expect(problems).toEqual([]);
+				expect(report.failed).toBe(0);
+				expect(report.passed).toBeGreaterThan(0);
+			});
+		}
+	});
+}

@@ -1,0 +1,124 @@
+/**
+ * The request context: the condition keys AWS puts on a request, by who signs it (sts-facts §5).
+ */
+import type { Caller } from './caller';
+import { formatInstant, type Instant } from './clock';
+import type { IssuedCredentials } from './issued-credentials';
+import type { ContextValues } from './policy-evaluation';
+import type { World } from './world';
+
+/** Keys every request carries (IAM-CK): the Region asked for (§10), time, TLS. */
+export function requestKeys(region: string, now: Instant): ContextValues {
+	return {
+		'aws:RequestedRegion': region,
+		'aws:CurrentTime': formatInstant(now),
+		'aws:EpochTime': String(now),
+		'aws:SecureTransport': 'true'
+	};
+}
+
+function tagKeys(tags: Record<string, string>, prefix: string): ContextValues {
+	const out: ContextValues = {};
+	for (const [k, v] of Object.entries(tags)) out[`${prefix}/${k}`] = v;
+	return out;
+}
+
+/**
+ * Session tags override role tags with the same key regardless of case (sts-facts §3.3).
+ */
+export function effectivePrincipalTags(
+	roleTags: Record<string, string>,
+	sessionTags: Record<string, string>
+): Record<string, string> {
+	const out: Record<string, string> = {};
+	const sessionLower = new Set(Object.keys(sessionTags).map((k) => k.toLowerCase()));
+	for (const [k, v] of Object.entries(roleTags)) if (!sessionLower.has(k.toLowerCase())) out[k] = v;
+	return { ...out, ...sessionTags };
+}
+
+/** Keys describing a temporary credential set (sts-facts §5, §2.4). */
+function sessionKeys(creds: IssuedCredentials, now: Instant): ContextValues {
+	const keys: ContextValues = {
+		// §5/§6: present only for temporary credentials; the basis of revocation.
+		'aws:TokenIssueTime': formatInstant(creds.issuedAt),
+		// §5: present (false) for temporary credentials; §2.4: only GetSessionToken+MFA carries true.
+		'aws:MultiFactorAuthPresent': creds.mfaAuthenticatedAt !== undefined ? 'true' : 'false'
+	};
+	if (creds.mfaAuthenticatedAt !== undefined)
+		keys['aws:MultiFactorAuthAge'] = String(now - creds.mfaAuthenticatedAt);
+	if (creds.sourceIdentity) keys['aws:SourceIdentity'] = creds.sourceIdentity;
+	if (creds.federatedProvider) keys['aws:FederatedProvider'] = creds.federatedProvider;
+	return keys;
+}
+
+/** The principal keys of a caller (IAM-CK, sts-facts §5). Long-term keys carry no MFA or token keys. */
+export function principalKeys(caller: Caller, world: World, now: Instant): ContextValues {
+	switch (caller.kind) {
+		case 'anonymous':
+			return {};
+		case 'user':
+			return {
+				'aws:PrincipalArn': caller.user.arn,
+				'aws:PrincipalAccount': caller.user.account,
+				'aws:PrincipalType': 'User',
+				'aws:userid': caller.user.userId,
+				'aws:username': caller.user.name,
+				...tagKeys(caller.user.tags, 'aws:PrincipalTag')
+			};
+		case 'root':
+			return {
+				'aws:PrincipalArn': caller.root.arn,
+				'aws:PrincipalAccount': caller.root.account,
+				'aws:PrincipalType': 'Account',
+				'aws:userid': caller.root.account
+			};
+		case 'session': {
+			const c = caller.creds;
+			const id = c.identity;
+			const base = sessionKeys(c, now);
+			switch (id.type) {
+				case 'assumed-role': {
+					const role = world.accounts[id.account]?.roles[id.roleName];
+					return {
+						...base,
+						// IAM-CK: for a role session aws:PrincipalArn is the role's ARN, not the session ARN.
+						'aws:PrincipalArn': id.roleArn,
+						'aws:PrincipalAccount': id.account,
+						'aws:PrincipalType': 'AssumedRole',
+						'aws:userid': id.userId,
+						...tagKeys(effectivePrincipalTags(role?.tags ?? {}, c.tags), 'aws:PrincipalTag')
+					};
+				}
+				case 'federated-user':
+					return {
+						...base,
+						'aws:PrincipalArn': id.arn,
+						'aws:PrincipalAccount': id.account,
+						'aws:PrincipalType': 'FederatedUser',
+						'aws:userid': id.userId,
+						...tagKeys(c.tags, 'aws:PrincipalTag')
+					};
+				case 'user': {
+					const user = world.accounts[id.account]?.users[id.userName];
+					return {
+						...base,
+						'aws:PrincipalArn': id.arn,
+						'aws:PrincipalAccount': id.account,
+						'aws:PrincipalType': 'User',
+						'aws:userid': id.userId,
+						'aws:username': id.userName,
+						...tagKeys(user?.tags ?? {}, 'aws:PrincipalTag')
+					};
+				}
+				case 'root':
+					return {
+						...base,
+						'aws:PrincipalArn': id.arn,
+						'aws:PrincipalAccount': id.account,
+						'aws:PrincipalType': 'Account',
+						'aws:userid': id.account
+					};
+			}
+		}
+	}
+}

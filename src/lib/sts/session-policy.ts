@@ -1,0 +1,123 @@
+/**
+ * Session policies: reading them from a request, the packed-size limit, and the rule that they
+ * can only narrow a session (sts-facts §3.2, §7).
+ */
+import { parseArn } from './arn';
+import { awsError, messages, type AwsError } from './aws-errors';
+import { minifiedLength, parsePolicy } from './policy-document';
+import { evaluate, type Decision, type EvaluationRequest } from './policy-evaluation';
+import { policyArnsOf, policyText, type Params, type TagParam } from './validate-params';
+import { AWS_MANAGED_POLICIES } from './managed-policies';
+import type { NamedPolicy, World } from './world';
+
+export type SessionPolicyResult =
+	| { ok: true; policies: NamedPolicy[] | null; packedPolicySize?: number }
+	| { ok: false; error: AwsError; why: string }
+	| { ok: false; error?: undefined; simulatorError: string };
+
+/**
+ * The packed size (sts-facts §3.2). AWS does not publish its packing, so this is a teaching
+ * model [inf]: policy text compresses to about 45 %, tag text does not compress, and the
+ * allotted space is 1,024 packed bytes. It reproduces the observed shape: a 2,048-character
+ * policy alone fits (≈ 90 %), long policies plus many tags do not.
+ */
+export function packedSizePercent(
+	policyChars: number,
+	tags: readonly TagParam[]
+): { total: number; tagsOnly: number } {
+	const tagChars = tags.reduce((n, t) => n + t.Key.length + t.Value.length, 0);
+	const tagsOnly = Math.ceil((100 * tagChars * 0.9) / 1024);
+	return { total: Math.ceil((100 * (policyChars * 0.45 + tagChars * 0.9)) / 1024), tagsOnly };
+}
+
+/**
+ * Reads Policy and PolicyArns. Managed policies must be in the role's account or AWS managed
+ * (sts-facts §3: "must be in the same account as the role").
+ */
+export function readSessionPolicies(
+	params: Params,
+	world: World,
+	ownerAccount: string,
+	tags: readonly TagParam[] = []
+): SessionPolicyResult {
+	const policies: NamedPolicy[] = [];
+	let plaintext = 0;
+	if (params.Policy !== undefined) {
+		const parsed = parsePolicy(params.Policy, 'session');
+		if (!parsed.ok) {
+			// §3.2 / §4: MalformedPolicyDocument for an invalid session policy.
+			return {
+				ok: false,
+				error: awsError(
+					'MalformedPolicyDocument',
+					`Syntax errors in policy. ${parsed.problems[0]}`
+				),
+				why: `The session policy is not a valid IAM policy: ${parsed.problems.join('; ')}.`
+			};
+		}
+		policies.push({ name: 'session-policy', origin: 'session', document: parsed.policy });
+		plaintext += minifiedLength(policyText(params.Policy));
+	}
+	for (const arn of policyArnsOf(params)) {
+		const managed = AWS_MANAGED_POLICIES[arn] ?? world.accounts[ownerAccount]?.managedPolicies[arn];
+		if (!managed) {
+			return {
+				ok: false,
+				simulatorError: `unknown managed policy ${arn}: PolicyArns must name a managed policy in account ${ownerAccount} (sts-facts §3) or one of ${Object.keys(AWS_MANAGED_POLICIES).join(', ')}`
+			};
+		}
+		policies.push({ ...managed, origin: 'session' });
+		plaintext += arn.length;
+	}
+	if (policies.length === 0 && tags.length === 0) return { ok: true, policies: null };
+	const packed = packedSizePercent(plaintext, tags);
+	if (packed.total > 100) {
+		const tagsToBlame = packed.tagsOnly > 100;
+		return {
+			ok: false,
+			error: awsError(
+				'PackedPolicyTooLarge',
+				tagsToBlame
+					? messages.packedTagsTooLarge(packed.tagsOnly)
+					: messages.packedPolicyTooLarge(packed.total)
+			),
+			why: `Session policies and session tags are packed into a binary format with its own limit; this request uses ${packed.total} % of it (sts-facts §3.2).`
+		};
+	}
+	return { ok: true, policies: policies.length ? policies : null, packedPolicySize: packed.total };
+}
+
+export interface SessionDecision {
+	decision: Decision;
+	identity: Decision;
+	/** undefined when the session has no session policy. */
+	session?: Decision;
+}
+
+/**
+ * sts-facts §7: allowed only if the identity side allows AND (when present) the session policy
+ * allows; an explicit deny in either wins. A session policy can therefore only narrow.
+ */
+export function decideWithSessionPolicies(
+	request: EvaluationRequest,
+	sessionPolicies: readonly NamedPolicy[] | null
+): SessionDecision {
+	const identity = evaluate(request);
+	if (sessionPolicies === null) return { decision: identity, identity };
+	const session = evaluate({
+		...request,
+		resourcePolicy: undefined,
+		// Only "does the session policy grant this action on this resource?" matters here, so it is
+		// evaluated as a same-account identity policy; the cross-account rules apply on the identity side.
+		resourceAccount:
+			(request.principal && parseArn(request.principal)?.account) || request.resourceAccount,
+		identityPolicies: sessionPolicies
+	});
+	const decision: Decision =
+		identity === 'ExplicitlyDenied' || session === 'ExplicitlyDenied'
+			? 'ExplicitlyDenied'
+			: identity === 'Allowed' && session === 'Allowed'
+				? 'Allowed'
+				: 'ImplicitlyDenied';
+	return { decision, identity, session };
+}

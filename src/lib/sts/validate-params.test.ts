@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { validationError } from './aws-errors';
+import { integerParam, validateParams } from './validate-params';
+
+describe('model-constraint validation, in AWS wording (§3, §4)', () => {
+	it('counts several violations in one message', () => {
+		const e = validateParams('AssumeRole', {
+			RoleArn: 'arn:aws:iam::111111111111:role/R',
+			RoleSessionName: 'a',
+			DurationSeconds: 100
+		});
+		expect(e?.message).toBe(
+			"2 validation errors detected: Value 'a' at 'roleSessionName' failed to satisfy constraint: Member must have length greater than or equal to 2; Value '100' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900"
+		);
+	});
+
+	it('RoleArn length 20..2048', () => {
+		expect(
+			validateParams('AssumeRole', { RoleArn: 'arn:aws:iam::1:role', RoleSessionName: 'ok' })
+				?.message
+		).toContain(
+			"at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20"
+		);
+	});
+
+	it('SerialNumber 9..256 and TokenCode exactly 6 digits', () => {
+		expect(
+			validateParams('GetSessionToken', { SerialNumber: 'short', TokenCode: '123456' })?.message
+		).toContain(
+			"'serialNumber' failed to satisfy constraint: Member must have length greater than or equal to 9"
+		);
+		expect(
+			validateParams('GetSessionToken', { SerialNumber: 'GAHT12345678', TokenCode: '12345' })
+				?.message
+		).toContain(
+			"'tokenCode' failed to satisfy constraint: Member must have length greater than or equal to 6"
+		);
+	});
+
+	it('tags: keys 1..128 of the tag pattern, values ≤ 256, at most 50', () => {
+		const long = validateParams('AssumeRole', {
+			RoleArn: 'arn:aws:iam::111111111111:role/R',
+			RoleSessionName: 'ok',
+			Tags: [{ Key: 'k', Value: 'v'.repeat(257) }]
+		});
+		expect(long?.message).toContain(
+			"at 'tags.1.member.value' failed to satisfy constraint: Member must have length less than or equal to 256"
+		);
+		const bad = validateParams('AssumeRole', {
+			RoleArn: 'arn:aws:iam::111111111111:role/R',
+			RoleSessionName: 'ok',
+			Tags: [{ Key: 'a#b', Value: 'v' }]
+		});
+		expect(bad?.message).toContain(
+			"'tags.1.member.key' failed to satisfy constraint: Member must satisfy regular expression pattern"
+		);
+		const many = validateParams('AssumeRole', {
+			RoleArn: 'arn:aws:iam::111111111111:role/R',
+			RoleSessionName: 'ok',
+			Tags: Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }))
+		});
+		expect(many?.message).toContain(
+			"at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50"
+		);
+	});
+
+	it('Query-protocol integers may arrive as text', () => {
+		expect(integerParam('3600')).toBe(3600);
+		expect(integerParam(3600)).toBe(3600);
+		expect(integerParam('1h')).toBeUndefined();
+		expect(validateParams('GetSessionToken', { DurationSeconds: '1h' })?.message).toContain(
+			'Member must be an integer'
+		);
+	});
+
+	it('no violations, no error', () => {
+		expect(validateParams('GetCallerIdentity', {})).toBeUndefined();
+		expect(
+			validationError([{ member: 'x', value: undefined, constraint: 'not be null' }]).message
+		).toBe(
+			"1 validation error detected: Value null at 'x' failed to satisfy constraint: Member must not be null"
+		);
+	});
+});

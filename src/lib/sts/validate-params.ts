@@ -1,0 +1,200 @@
+/**
+ * Server-side parameter validation against the STS model constraints (sts-facts §3, §3.1), with
+ * AWS's wording: "1 validation error detected: Value '…' at '…' failed to satisfy constraint: …".
+ * The simulator models the server, not botocore's client-side checks (sts-facts §3.1, last bullet).
+ */
+import {
+	API_MEMBERS,
+	TAG_KEY,
+	TAG_VALUE,
+	wireMemberName,
+	type MemberSpec,
+	type StsApi
+} from './api-model';
+import { validationError, type AwsError, type ConstraintViolation } from './aws-errors';
+
+export type Params = Readonly<Record<string, unknown>>;
+
+/** The text AWS sees: a Policy given as a YAML mapping is sent as its JSON (sts-facts §3 "as on the wire"). */
+export function policyText(value: unknown): string {
+	return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Query-protocol integers arrive as text, so "3600" and 3600 are the same value. */
+export function integerParam(value: unknown): number | undefined {
+	if (typeof value === 'number' && Number.isInteger(value)) return value;
+	if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
+	return undefined;
+}
+
+function checkString(
+	member: string,
+	value: unknown,
+	spec: { min?: number; max?: number; pattern?: { text: string; regex: RegExp } }
+): ConstraintViolation[] {
+	const text = String(value);
+	const out: ConstraintViolation[] = [];
+	// AWS measures length in characters; surrogate pairs count once.
+	const length = [...text].length;
+	if (spec.min !== undefined && length < spec.min)
+		out.push({
+			member,
+			value: text,
+			constraint: `have length greater than or equal to ${spec.min}`
+		});
+	if (spec.max !== undefined && length > spec.max)
+		out.push({ member, value: text, constraint: `have length less than or equal to ${spec.max}` });
+	if (spec.pattern && !spec.pattern.regex.test(text))
+		out.push({
+			member,
+			value: text,
+			constraint: `satisfy regular expression pattern: ${spec.pattern.text}`
+		});
+	return out;
+}
+
+function checkMember(name: string, spec: MemberSpec, value: unknown): ConstraintViolation[] {
+	const member = wireMemberName(name);
+	if (value === undefined || value === null) {
+		return 'required' in spec && spec.required
+			? [{ member, value: undefined, constraint: 'not be null' }]
+			: [];
+	}
+	switch (spec.kind) {
+		case 'string':
+			return checkString(member, value, spec);
+		case 'integer': {
+			const n = integerParam(value);
+			if (n === undefined) return [{ member, value, constraint: 'be an integer' }]; // [inf] wording
+			if (n < spec.min)
+				return [
+					{ member, value: n, constraint: `have value greater than or equal to ${spec.min}` }
+				];
+			if (n > spec.max)
+				return [{ member, value: n, constraint: `have value less than or equal to ${spec.max}` }];
+			return [];
+		}
+		case 'policy': {
+			const text = policyText(value);
+			const out = checkString(member, text, { min: 1, max: spec.max });
+			if (!/^[\t\n\r\u0020-\u00FF]+$/.test(text))
+				out.push({
+					member,
+					value: text,
+					constraint: 'satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+'
+				});
+			return out;
+		}
+		case 'tags': {
+			if (!Array.isArray(value))
+				return [{ member, value: JSON.stringify(value), constraint: 'be a list of {Key, Value}' }];
+			const out: ConstraintViolation[] = [];
+			if (value.length > spec.max)
+				out.push({
+					member,
+					value: `[${value.length} tags]`,
+					constraint: `have length less than or equal to ${spec.max}`
+				});
+			value.forEach((tag: unknown, i) => {
+				const t = (tag ?? {}) as { Key?: unknown; Value?: unknown };
+				out.push(
+					...checkMember('Key', { kind: 'string', required: true, ...TAG_KEY }, t.Key).map((v) => ({
+						...v,
+						member: `${member}.${i + 1}.member.key`
+					}))
+				);
+				out.push(
+					...checkMember('Value', { kind: 'string', required: true, ...TAG_VALUE }, t.Value).map(
+						(v) => ({ ...v, member: `${member}.${i + 1}.member.value` })
+					)
+				);
+			});
+			return out;
+		}
+		case 'tagKeys': {
+			if (!Array.isArray(value))
+				return [{ member, value: JSON.stringify(value), constraint: 'be a list of tag keys' }];
+			const out: ConstraintViolation[] = [];
+			if (value.length > spec.max)
+				out.push({
+					member,
+					value: `[${value.length} keys]`,
+					constraint: `have length less than or equal to ${spec.max}`
+				});
+			value.forEach((k, i) => out.push(...checkString(`${member}.${i + 1}.member`, k, TAG_KEY)));
+			return out;
+		}
+		case 'policyArns': {
+			if (!Array.isArray(value))
+				return [{ member, value: JSON.stringify(value), constraint: 'be a list of {arn}' }];
+			const out: ConstraintViolation[] = [];
+			value.forEach((d: unknown, i) => {
+				const arn = typeof d === 'string' ? d : (d as { arn?: unknown } | null)?.arn;
+				out.push(
+					...checkMember('Arn', { kind: 'string', required: true, min: 20, max: 2048 }, arn).map(
+						(v) => ({ ...v, member: `${member}.${i + 1}.member.arn` })
+					)
+				);
+			});
+			return out;
+		}
+		case 'list': {
+			if (!Array.isArray(value))
+				return [{ member, value: JSON.stringify(value), constraint: 'be a list' }];
+			if (spec.min !== undefined && value.length < spec.min)
+				return [
+					{
+						member,
+						value: `[${value.length} items]`,
+						constraint: `have length greater than or equal to ${spec.min}`
+					}
+				];
+			if (spec.max !== undefined && value.length > spec.max)
+				return [
+					{
+						member,
+						value: `[${value.length} items]`,
+						constraint: `have length less than or equal to ${spec.max}`
+					}
+				];
+			return [];
+		}
+	}
+}
+
+/** All model-constraint violations of a request, in one ValidationError as AWS reports them. */
+export function validateParams(api: StsApi, params: Params): AwsError | undefined {
+	const violations = Object.entries(API_MEMBERS[api]).flatMap(([name, spec]) =>
+		checkMember(name, spec, params[name])
+	);
+	return violations.length ? validationError(violations) : undefined;
+}
+
+/** PolicyArns may be written as [{arn: …}] (the API shape) or as plain ARN strings. */
+export function policyArnsOf(params: Params): string[] {
+	const value = params.PolicyArns;
+	if (!Array.isArray(value)) return [];
+	return value.map((d: unknown) =>
+		typeof d === 'string' ? d : String((d as { arn?: unknown }).arn)
+	);
+}
+
+export interface TagParam {
+	Key: string;
+	Value: string;
+}
+
+export function tagsOf(params: Params): TagParam[] {
+	const value = params.Tags;
+	return Array.isArray(value)
+		? value.map((t: { Key: unknown; Value: unknown }) => ({
+				Key: String(t.Key),
+				Value: String(t.Value)
+			}))
+		: [];
+}
+
+export function transitiveKeysOf(params: Params): string[] {
+	const value = params.TransitiveTagKeys;
+	return Array.isArray(value) ? value.map(String) : [];
+}
