@@ -18,6 +18,9 @@ export const pwaOptions: Partial<SvelteKitPWAOptions> = {
 		],
 		maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
 		navigateFallback: null,
+		// The first worker takes control at once, so the very first visit is already offline-ready;
+		// later versions still wait (no skipWaiting) until the learner chooses to reload.
+		clientsClaim: true,
 		cleanupOutdatedCaches: true
 	},
 	kit: { includeVersionFile: true }

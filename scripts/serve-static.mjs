@@ -5,17 +5,6 @@ import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-	const i = args.indexOf(`--${name}`);
-	return i >= 0 ? args[i + 1] : fallback;
-};
-const root = resolve(
-	args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'build'
-);
-const port = Number(opt('port', process.env.PORT ?? 4173));
-const host = opt('host', '127.0.0.1');
-
 const types = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
@@ -39,7 +28,7 @@ const securityHeaders = {
 	'Cross-Origin-Opener-Policy': 'same-origin'
 };
 
-function resolveFile(pathname) {
+function resolveFile(root, pathname) {
 	const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
 	const base = join(root, clean);
 	if (!base.startsWith(root)) return undefined;
@@ -49,25 +38,42 @@ function resolveFile(pathname) {
 	return undefined;
 }
 
-createServer((req, res) => {
-	const url = new URL(req.url ?? '/', 'http://localhost');
-	const file = resolveFile(url.pathname);
-	const headers = { ...securityHeaders };
-	if (!file) {
-		const notFound = join(root, '404.html');
-		res.writeHead(404, { ...headers, 'Content-Type': types['.html'] });
-		if (existsSync(notFound)) createReadStream(notFound).pipe(res);
-		else res.end('Not found');
-		return;
-	}
-	const type = types[extname(file)] ?? 'application/octet-stream';
-	// Hashed assets never change; everything else is revalidated (the service worker versions it).
-	const cache = url.pathname.startsWith('/_app/immutable/')
-		? 'public, max-age=31536000, immutable'
-		: 'no-cache';
-	res.writeHead(200, { ...headers, 'Content-Type': type, 'Cache-Control': cache });
-	if (req.method === 'HEAD') res.end();
-	else createReadStream(file).pipe(res);
-}).listen(port, host, () => {
-	console.log(`Serving ${root} at http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`);
-});
+/** Starts a static server for root; resolves with the listening server. */
+export function serveStatic(root, { port = 4173, host = '127.0.0.1' } = {}) {
+	root = resolve(root);
+	const server = createServer((req, res) => {
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		const file = resolveFile(root, url.pathname);
+		const headers = { ...securityHeaders };
+		if (!file) {
+			const notFound = join(root, '404.html');
+			res.writeHead(404, { ...headers, 'Content-Type': types['.html'] });
+			if (existsSync(notFound)) createReadStream(notFound).pipe(res);
+			else res.end('Not found');
+			return;
+		}
+		const type = types[extname(file)] ?? 'application/octet-stream';
+		// Hashed assets never change; everything else is revalidated (the service worker versions it).
+		const cache = url.pathname.startsWith('/_app/immutable/')
+			? 'public, max-age=31536000, immutable'
+			: 'no-cache';
+		res.writeHead(200, { ...headers, 'Content-Type': type, 'Cache-Control': cache });
+		if (req.method === 'HEAD') res.end();
+		else createReadStream(file).pipe(res);
+	});
+	return new Promise((done) => server.listen(port, host, () => done(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const args = process.argv.slice(2);
+	const opt = (name, fallback) => {
+		const i = args.indexOf(`--${name}`);
+		return i >= 0 ? args[i + 1] : fallback;
+	};
+	const root =
+		args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'build';
+	const port = Number(opt('port', process.env.PORT ?? 4173));
+	const host = opt('host', '127.0.0.1');
+	await serveStatic(root, { port, host });
+	console.log(`Serving ${resolve(root)} at http://localhost:${port}`);
+}

@@ -47,7 +47,25 @@ export function checkReferences<S extends ScenarioSummary>(input: ReferenceInput
 		return undefined;
 	};
 
-	for (const { lesson, yaml, yamlLine } of input.lessons) {
+	const glossaryTermIds = new Set(input.glossary?.entries.map((e) => e.id) ?? []);
+	const linkProblem = (href: string, self: string): string | undefined => {
+		const [path, anchor] = href.split('#');
+		if (path === '' && anchor !== undefined) return lessonRefProblem(`${self}#${anchor}`);
+		const lesson = /^\/lessons\/([^/]+)$/.exec(path);
+		if (lesson) return lessonRefProblem(anchor ? `${lesson[1]}#${anchor}` : lesson[1]);
+		if (path === '/glossary')
+			return anchor && !glossaryTermIds.has(anchor) ? `no glossary term with id "${anchor}"` : undefined;
+		const scenario = /^\/simulator\/([^/]+)$/.exec(path);
+		if (scenario) return scenarioIds && !scenarioIds.has(scenario[1]) ? `no scenario with id "${scenario[1]}"` : undefined;
+		if (/^\/(lessons|glossary|quiz(\/(practice|exam|review|due))?|simulator|progress|search|author)?$/.test(path)) return undefined;
+		return `link to ${href}: no such page in the app`;
+	};
+
+	for (const { lesson, yaml, yamlLine, links } of input.lessons) {
+		for (const link of links) {
+			const problem = linkProblem(link.href, lesson.slug);
+			if (problem) issues.push({ file: lesson.file, line: link.line, column: 1, path: 'body', message: problem });
+		}
 		lesson.topics.forEach((t, i) => {
 			if (!topicOf(t)) at(lesson.file, yaml, ['topics', i], `topics[${i}]`, `unknown topic "${t}"`, yamlLine - 1);
 		});

@@ -21,6 +21,8 @@ export interface LessonSource {
 	lesson: Lesson;
 	yaml: YamlSource;
 	yamlLine: number;
+	/** Site-relative links in the body, with their line in the file. */
+	links: { href: string; line: number }[];
 }
 
 const FILE_NAME = /(?:^|\/)(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
@@ -56,6 +58,7 @@ export function loadLesson(file: string, text: string, glossary?: GlossaryLinker
 	return {
 		yaml,
 		yamlLine: split.yamlLine,
+		links: rendered.links.map((l) => ({ href: l.href, line: l.line + split.bodyLine - 1 })),
 		lesson: {
 			...parsed.data,
 			slug: name[2],

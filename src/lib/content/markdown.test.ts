@@ -41,7 +41,7 @@ describe('renderMarkdown', () => {
 		expect(r.problems).toHaveLength(1);
 	});
 
-	it('renders callouts as labelled asides', () => {
+	it('renders callouts as notes with a title', () => {
 		const r = renderMarkdown('> [!EXAM]\n> Pick **AssumeRole** for cross-account.\n');
 		expect(r.html).toContain('class="callout callout-exam"');
 		expect(r.html).toContain('Exam tip');

@@ -17,10 +17,17 @@ export interface Heading {
 	id: string;
 }
 
+/** A site-relative link found in the Markdown, to be checked against the site's pages. */
+export interface InternalLink {
+	href: string;
+	line: number;
+}
+
 export interface RenderedMarkdown {
 	html: string;
 	headings: Heading[];
 	problems: MarkdownProblem[];
+	links: InternalLink[];
 }
 
 export interface RenderOptions {
@@ -54,9 +61,11 @@ function describeHtml(raw: string): string {
 export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedMarkdown {
 	const problems: MarkdownProblem[] = [];
 	const headings: Heading[] = [];
+	const links: InternalLink[] = [];
 	const usedIds = new Map<string, number>();
 	let searchFrom = 0;
 	let suppressGlossary = 0;
+	let tableCount = 0;
 
 	const lineOf = (raw: string): number => {
 		const at = source.indexOf(raw, searchFrom);
@@ -85,6 +94,8 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
 				}
 			}
 			if (token.type === 'html') report(token.raw, describeHtml(token.raw));
+			if (token.type === 'link' && ['internal', 'anchor'].includes(classifyLink(token.href)))
+				links.push({ href: token.href, line: lineOf(token.raw) });
 			if (token.type === 'link' && classifyLink(token.href) === 'unsafe')
 				report(token.raw, `unsafe link target ${JSON.stringify(token.href)}: links must be http(s), relative or #anchor`);
 			if (token.type === 'image' && classifyLink(token.href) !== 'internal')
@@ -137,14 +148,17 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
 			table(token) {
 				// Let the default table renderer build the table, then wrap it for horizontal scroll.
 				const inner = Object.getPrototypeOf(this).table.call(this, token) as string;
-				return `<div class="table-wrap" tabindex="0" role="region" aria-label="Table">${inner}</div>\n`;
+				// Focusable so keyboard users can scroll a wide table; numbered so landmarks stay unique.
+				tableCount++;
+				return `<div class="table-wrap" tabindex="0" role="region" aria-label="Table ${tableCount}">${inner}</div>\n`;
 			},
 			blockquote(token) {
 				const quote = token as CalloutQuote;
 				const body = this.parser.parse(quote.tokens);
 				if (!quote.callout) return `<blockquote>${body}</blockquote>\n`;
 				const kind = quote.callout.toLowerCase();
-				return `<aside class="callout callout-${kind}" aria-label="${CALLOUTS[quote.callout]}"><p class="callout-title">${CALLOUTS[quote.callout]}</p>${body}</aside>\n`;
+				// role=note, not <aside>: several callouts per page must not become duplicate landmarks.
+				return `<div class="callout callout-${kind}" role="note"><p class="callout-title">${CALLOUTS[quote.callout]}</p>${body}</div>\n`;
 			}
 		}
 	});
@@ -152,5 +166,5 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
 	const html = options.inline
 		? (marked.parseInline(source, { async: false }) as string)
 		: (marked.parse(source, { async: false }) as string);
-	return { html, headings, problems };
+	return { html, headings, problems, links };
 }

@@ -1,0 +1,41 @@
+import type { QuizStorage, SavedQuiz } from '$lib/quiz';
+
+const PREFIX = 'sts-trainer:quiz:';
+
+/**
+ * Quiz sessions live in localStorage: small, synchronous (so a session restores before first
+ * paint of the question), and separate from IndexedDB so a blocked database never loses an exam.
+ */
+export const localQuizStorage: QuizStorage = {
+	get(key) {
+		try {
+			const text = localStorage.getItem(PREFIX + key);
+			return text ? (JSON.parse(text) as SavedQuiz) : undefined;
+		} catch {
+			return undefined;
+		}
+	},
+	set(key, value) {
+		try {
+			localStorage.setItem(PREFIX + key, JSON.stringify(value));
+		} catch {
+			// Storage full or blocked: the session continues in memory.
+		}
+	},
+	delete(key) {
+		try {
+			localStorage.removeItem(PREFIX + key);
+		} catch {
+			// Nothing to do.
+		}
+	}
+};
+
+/** Whether a session is saved under key (for "resume" buttons). */
+export function hasSavedQuiz(key: string): boolean {
+	try {
+		return localStorage.getItem(PREFIX + key) !== null;
+	} catch {
+		return false;
+	}
+}

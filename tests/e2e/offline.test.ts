@@ -1,0 +1,48 @@
+import type { Page } from '@playwright/test';
+import { expect, open, test } from './fixtures';
+import { builtRoutes } from './routes';
+
+/** Waits until the service worker has installed (precached everything) and controls the page. */
+async function waitForServiceWorker(page: Page) {
+	await page.evaluate(async () => {
+		const registration = await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((resolve) =>
+				navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true })
+			);
+		}
+		return registration.active?.state;
+	});
+}
+
+test('after one visit every route works offline, including routes never visited', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	await open(page, '/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	await page.reload();
+	await page.locator('body.started').waitFor();
+	await expect(page.getByTestId('offline-indicator')).toBeVisible();
+
+	const routes = builtRoutes();
+	expect(routes.length).toBeGreaterThan(20);
+	for (const route of routes) {
+		const response = await page.goto(route);
+		expect(response?.ok(), `${route} offline`).toBe(true);
+		await page.locator('body.started').waitFor();
+		await expect(page.locator('h1').first(), route).toBeVisible();
+	}
+	await context.setOffline(false);
+});
+
+test('the offline indicator follows the connection', async ({ page, context }) => {
+	await open(page, '/lessons');
+	await expect(page.getByTestId('offline-indicator')).toHaveCount(0);
+	await context.setOffline(true);
+	await expect(page.getByTestId('offline-indicator')).toBeVisible();
+	await context.setOffline(false);
+	await expect(page.getByTestId('offline-indicator')).toHaveCount(0);
+});

@@ -1,0 +1,169 @@
+import { axeViolations, expect, open, test } from './fixtures';
+import { currentQuestion, pressOptions, wrongAnswer } from './quiz-helpers';
+
+test('a practice session with the keyboard only: choose, submit, read every why, go on', async ({
+	page
+}) => {
+	await open(page, '/quiz/practice');
+	await page.getByTestId('start-practice').focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('practice-session')).toBeVisible();
+
+	for (let i = 0; i < 3; i++) {
+		const q = await currentQuestion(page);
+		await expect(page.locator('.progress-line')).toContainText(`Question ${i + 1} of 10`);
+		await pressOptions(page, q.right);
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('feedback')).toContainText('Correct.');
+		// Every option shows why it is right or wrong.
+		await expect(page.locator('.option .why')).toHaveCount(q.count);
+		await expect(page.getByTestId('next-question')).toBeFocused();
+		await page.keyboard.press('Enter');
+	}
+	await expect(page.locator('.progress-line')).toContainText('Question 4 of 10');
+	expect(await axeViolations(page)).toEqual([]);
+});
+
+test('"Choose TWO" needs exactly two selections before it can be submitted', async ({ page }) => {
+	await open(page, '/quiz/practice');
+	await page.getByLabel('Questions').selectOption('all');
+	await page.getByTestId('start-practice').click();
+	// The whole bank is drawn, so a multiple-answer question comes up; skip until it does.
+	const choose = page.getByText(/^Choose (TWO|THREE)\.$/);
+	for (let i = 0; i < 100 && !(await choose.isVisible()); i++) {
+		await page.getByRole('button', { name: 'Skip' }).click();
+	}
+	await expect(choose).toBeVisible();
+	const q = await currentQuestion(page);
+	await pressOptions(page, [q.right[0]]);
+	await page.getByTestId('submit-answer').click();
+	await expect(page.getByTestId('feedback')).toContainText(/Select \d options \(1 selected\)/);
+	await pressOptions(page, q.right.slice(1));
+	await page.getByTestId('submit-answer').click();
+	await expect(page.getByTestId('feedback')).toContainText('Correct.');
+});
+
+test('a wrong answer shows the correct one, and the practice session survives a reload', async ({
+	page
+}) => {
+	await open(page, '/quiz/practice');
+	await page.getByTestId('start-practice').click();
+	const q = await currentQuestion(page);
+	await pressOptions(page, wrongAnswer(q));
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('feedback')).toContainText('Not quite. The correct answer is');
+	await page.reload();
+	await page.locator('body.started').waitFor();
+	await expect(page.locator('section.question')).toHaveAttribute('data-question-id', q.id);
+	await expect(page.getByTestId('feedback')).toContainText('Not quite.');
+});
+
+test('review mistakes shows exactly the questions last answered wrong', async ({ page }) => {
+	await open(page, '/quiz/practice');
+	await page.getByTestId('start-practice').click();
+	const wrongIds: string[] = [];
+	for (let i = 0; i < 4; i++) {
+		const q = await currentQuestion(page);
+		const answerWrong = i % 2 === 0;
+		if (answerWrong) wrongIds.push(q.id);
+		await pressOptions(page, answerWrong ? wrongAnswer(q) : q.right);
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('feedback')).toContainText(
+			answerWrong ? 'Not quite' : 'Correct.'
+		);
+		await page.keyboard.press('Enter');
+	}
+	await page.getByRole('button', { name: 'End session' }).click();
+
+	await open(page, '/quiz/review');
+	await expect(page.getByTestId('start-review')).toHaveText(`Review ${wrongIds.length} questions`);
+	await page.getByTestId('start-review').click();
+	const seen: string[] = [];
+	for (let i = 0; i < wrongIds.length; i++) {
+		const q = await currentQuestion(page);
+		seen.push(q.id);
+		await pressOptions(page, q.right);
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('feedback')).toContainText('Correct.');
+		await page.keyboard.press('Enter');
+	}
+	expect(seen.sort()).toEqual([...wrongIds].sort());
+	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
+	// Answered right now, so nothing is left to review.
+	await open(page, '/quiz/review');
+	await expect(page.getByTestId('no-mistakes')).toBeVisible();
+});
+
+test('an exam: flag, navigate back, review screen, then time-out submits it', async ({ page }) => {
+	await page.clock.install();
+	await open(page, '/quiz/exam');
+	await page.getByLabel('Questions').fill('5');
+	await page.getByLabel('Seconds per question').fill('60');
+	await page.getByTestId('start-exam').click();
+	await expect(page.getByTestId('exam-timer')).toHaveText('5:00');
+
+	const first = await currentQuestion(page);
+	await pressOptions(page, first.right);
+	await page.keyboard.press('f');
+	await expect(page.getByTestId('flag')).toHaveAttribute('aria-pressed', 'true');
+	await page.getByTestId('exam-next').click();
+	await expect(page.locator('section.question h2')).toContainText('Question 2 of 5');
+	await page.getByRole('button', { name: 'Previous' }).click();
+	await expect(page.locator('section.question h2')).toContainText('Question 1 of 5 · flagged');
+	await expect(page.locator(`.option[data-position="${first.right[0]}"] input`)).toBeChecked();
+
+	// The navigator moves with the arrow keys.
+	await page.getByRole('button', { name: /^Question 1, / }).focus();
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByRole('button', { name: /^Question 3, unanswered/ })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('section.question h2')).toContainText('Question 3 of 5');
+
+	await page.getByTestId('review-exam').click();
+	const review = page.getByTestId('exam-review');
+	await expect(review).toContainText('Unanswered (4)');
+	await expect(review).toContainText('Flagged (1)');
+	await expect(review).toContainText('Answered (1)');
+
+	await page.clock.fastForward('05:01');
+	await expect(page.getByTestId('exam-results')).toBeVisible();
+	await expect(page.getByTestId('exam-results')).toContainText('Time ran out');
+	await expect(page.getByTestId('exam-results')).toContainText('Score by topic');
+	expect(await axeViolations(page)).toEqual([]);
+});
+
+test('reloading mid-exam resumes with the right remaining time', async ({ page }) => {
+	await page.clock.install();
+	await open(page, '/quiz/exam');
+	await page.getByLabel('Questions').fill('10');
+	await page.getByLabel('Seconds per question').fill('60');
+	await page.getByTestId('start-exam').click();
+	const q = await currentQuestion(page);
+	await pressOptions(page, q.right);
+	await page.clock.fastForward('02:00');
+	await expect(page.getByTestId('exam-timer')).toHaveText('8:00');
+	await page.reload();
+	await page.locator('body.started').waitFor();
+	const timer = page.getByTestId('exam-timer');
+	await expect(timer).toBeVisible();
+	const [m, s] = (await timer.innerText()).split(':').map(Number);
+	const remaining = m * 60 + s;
+	expect(remaining).toBeLessThanOrEqual(480);
+	expect(remaining).toBeGreaterThan(470);
+	await expect(page.locator(`.option[data-position="${q.right[0]}"] input`)).toBeChecked();
+});
+
+test('the exam submits from the review screen and scores by topic', async ({ page }) => {
+	await open(page, '/quiz/exam');
+	await page.getByLabel('Questions').fill('5');
+	await page.getByTestId('start-exam').click();
+	for (let i = 0; i < 5; i++) {
+		const q = await currentQuestion(page);
+		await pressOptions(page, q.right);
+		await page.keyboard.press('Enter');
+	}
+	await expect(page.getByTestId('exam-review')).toContainText('Answered (5)');
+	await page.getByTestId('submit-exam').click();
+	await expect(page.getByTestId('exam-results')).toContainText('Passed: 100%');
+});
