@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from '../../src/lib/content/content-issue';
+import { loadContent } from '../../src/lib/content/load-content';
+import { parseScenario } from '../../src/lib/content/scenario-schema';
+import { readContentDir } from '../../src/cli/read-content-dir';
+import { scenarioExpectationIssues } from '../../src/cli/content-check-run';
+
+const files = readContentDir('content');
+const { bundle, issues } = loadContent(files, { parseScenario });
+
+describe('the bundled content', () => {
+	it('passes every schema and cross-reference check', () => {
+		expect(issues.map(formatIssue)).toEqual([]);
+	});
+
+	it('plays every scenario with all its expectations holding', () => {
+		expect(scenarioExpectationIssues(files, bundle.scenarios).map(formatIssue)).toEqual([]);
+	});
+
+	it('has at least 12 lessons, in order, each with an exam tip', () => {
+		expect(bundle.lessons.length).toBeGreaterThanOrEqual(12);
+		expect(bundle.lessons.map((l) => l.order)).toEqual(
+			[...bundle.lessons.map((l) => l.order)].sort((a, b) => a - b)
+		);
+		for (const lesson of bundle.lessons) expect(lesson.html, lesson.slug).toContain('callout-exam');
+	});
+
+	it('has at least 80 questions and 10 in each of the four scenario families', () => {
+		expect(bundle.questions.length).toBeGreaterThanOrEqual(80);
+		for (const family of ['cross-account', 'saml', 'mfa', 'mobile']) {
+			expect(
+				bundle.questions.filter((q) => q.topic === family).length,
+				family
+			).toBeGreaterThanOrEqual(10);
+		}
+	});
+
+	it('has "Choose TWO" items and a why for every option', () => {
+		expect(
+			bundle.questions.filter((q) => q.type === 'multiple' && q.choose === 2).length
+		).toBeGreaterThanOrEqual(10);
+		for (const q of bundle.questions)
+			for (const o of q.options) expect(o.whyHtml.trim(), q.id).not.toBe('');
+	});
+
+	it('covers every exam tip and common exam scenario of the guide with a question', () => {
+		const tags = new Set(bundle.questions.flatMap((q) => q.tags ?? []));
+		const required = [
+			...Array.from({ length: 10 }, (_, i) => `guide-tip-${i + 1}`),
+			'guide-scenario-mobile-s3',
+			'guide-scenario-ad-console',
+			'guide-scenario-lambda-dynamodb',
+			'guide-scenario-mfa-api'
+		];
+		expect(required.filter((t) => !tags.has(t))).toEqual([]);
+	});
+
+	it('ships the 12 guided scenarios the product is built around, each narrated', () => {
+		const ids = [
+			'vendor-external-id',
+			'lambda-cross-account-dynamodb',
+			'corporate-saml-sso',
+			'mobile-cognito-web-identity',
+			'mfa-protected-api-calls',
+			'identity-broker-federation-token',
+			'role-chaining-one-hour-cap',
+			'credentials-expire-and-refresh',
+			'revoke-leaked-session',
+			'deactivated-regional-endpoint',
+			'session-policy-narrows',
+			'ec2-instance-role-rotation'
+		];
+		expect(bundle.scenarios.map((s) => s.id).sort()).toEqual(expect.arrayContaining(ids.sort()));
+		for (const s of bundle.scenarios) {
+			for (const step of s.steps) expect(step.narration, `${s.id}`).toBeTruthy();
+		}
+	});
+});
