@@ -146,12 +146,15 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 	if (region) return region;
 
 	const role = findRole(world, roleArn);
-	const context = {
-		...requestKeys(ctx.region, now),
+	const samlKeys: Record<string, string> = {
 		// §5: saml:aud comes from the Recipient of SubjectConfirmationData, not from the Audience element.
 		...(a.audience !== undefined ? { 'saml:aud': a.audience } : {}),
 		...(a.subject !== undefined ? { 'saml:sub': a.subject, 'saml:sub_type': 'persistent' } : {}),
-		'saml:doc': `${providerRef?.account}/${provider.name}`,
+		'saml:doc': `${providerRef?.account}/${provider.name}`
+	};
+	const context = {
+		...requestKeys(ctx.region, now),
+		...samlKeys,
 		'aws:FederatedProvider': provider.arn
 	};
 	const trust = evaluateTrust(
@@ -205,7 +208,8 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 		transitiveTagKeys: [],
 		chained: false,
 		requestedBy: provider.arn,
-		federatedProvider: provider.arn
+		federatedProvider: provider.arn,
+		federatedKeys: samlKeys
 	});
 	return {
 		ok: true,

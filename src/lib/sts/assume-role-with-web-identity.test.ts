@@ -204,3 +204,48 @@ describe('AssumeRoleWithWebIdentity', () => {
 		});
 	});
 });
+
+describe('web identity sessions keep the provider keys (§5)', () => {
+	it('permission policies can use ${cognito-identity.amazonaws.com:sub} as a policy variable', async () => {
+		const { attach } = await import('./simulator');
+		const roleArn = 'arn:aws:iam::111111111111:role/CognitoAuth';
+		let s = attach(state(), roleArn, {
+			Version: '2012-10-17',
+			Statement: [
+				{
+					Effect: 'Allow',
+					Action: 's3:PutObject',
+					Resource: 'arn:aws:s3:::photos/${cognito-identity.amazonaws.com:sub}/*'
+				}
+			]
+		}).state;
+		const assumed = (await import('./simulator')).call(s, {
+			as: 'anonymous',
+			call: 'AssumeRoleWithWebIdentity',
+			idToken: {
+				iss: 'https://cognito-identity.amazonaws.com',
+				aud: 'us-east-1:pool-1',
+				sub: 'us-east-1:maria',
+				expiresIn: 600,
+				amr: ['authenticated']
+			},
+			params: { RoleArn: roleArn, RoleSessionName: 'app' },
+			save: 'maria'
+		});
+		s = assumed.state;
+		expect(
+			outcomeOf(s, {
+				as: 'creds:maria',
+				call: 's3:PutObject',
+				resource: 'arn:aws:s3:::photos/us-east-1:maria/a.jpg'
+			}).allowed
+		).toBe(true);
+		expect(
+			outcomeOf(s, {
+				as: 'creds:maria',
+				call: 's3:PutObject',
+				resource: 'arn:aws:s3:::photos/us-east-1:other/a.jpg'
+			}).allowed
+		).toBe(false);
+	});
+});

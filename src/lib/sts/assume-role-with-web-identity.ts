@@ -170,7 +170,8 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 		transitiveTagKeys: [],
 		chained: false,
 		requestedBy: providerName,
-		federatedProvider: providerName
+		federatedProvider: providerName,
+		federatedKeys: webIdentityContext(claims)
 	});
 	return {
 		ok: true,

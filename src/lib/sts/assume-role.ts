@@ -8,7 +8,14 @@
  * reveals a role's settings to a caller who may not assume it.
  */
 import { parseArn, parseIamEntityArn } from './arn';
-import { authenticated, fail, mintCredentials, regionCheck, type ApiHandler } from './api-support';
+import {
+	authenticated,
+	fail,
+	mintCredentials,
+	regionCheck,
+	simulatorFailure,
+	type ApiHandler
+} from './api-support';
 import { awsError, messages } from './aws-errors';
 import { callerArn, describeCaller } from './caller';
 import { formatDuration } from './clock';
@@ -95,11 +102,7 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 	if (!sessionPolicies.ok) {
 		return sessionPolicies.error
 			? fail(sessionPolicies.error, sessionPolicies.why, ['§3.2'])
-			: {
-					ok: false,
-					simulatorError: sessionPolicies.simulatorError,
-					explanation: explanation(sessionPolicies.simulatorError)
-				};
+			: simulatorFailure(sessionPolicies.simulatorError);
 	}
 
 	// §2.2: a caller holding temporary credentials (role session or GetSessionToken session) is role chaining.
@@ -122,7 +125,7 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 		...(params.SourceIdentity !== undefined
 			? { 'sts:SourceIdentity': String(params.SourceIdentity) }
 			: {}),
-		// The brief's rule from §2.4/§5: MFA sent with this call counts at assume time only.
+		// §2.4: SerialNumber + TokenCode satisfy MFA conditions at assume time (age 0), and only then.
 		...(mfa.kind === 'valid'
 			? { 'aws:MultiFactorAuthPresent': 'true', 'aws:MultiFactorAuthAge': '0' }
 			: {}),

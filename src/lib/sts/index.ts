@@ -53,6 +53,7 @@ export {
 	simMachine,
 	SIM_MACHINE_VERSION,
 	credentialActorId,
+	type TrackedCredential,
 	type SimMachineContext,
 	type SimMachineEvent,
 	type SimMachineInput
@@ -108,4 +109,5 @@ export {
 	type ActionCatalog
 } from './action-catalog';
 export { seedFromText, SeededRandom, type RandomSource } from './credential-ids';
-export { runBenchmark, type BenchmarkResult } from './bench';
+export { runBenchmark, type BenchmarkResult, type Timing } from './bench';
+export { BUILT_IN_OIDC_PROVIDERS } from './identity-tokens';

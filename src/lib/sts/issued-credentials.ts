@@ -53,6 +53,12 @@ export interface IssuedCredentials {
 	requestedBy: string;
 	/** aws:FederatedProvider for web identity / SAML sessions (sts-facts §5). */
 	federatedProvider?: string;
+	/**
+	 * The identity provider's keys (e.g. cognito-identity.amazonaws.com:sub, saml:sub), which stay
+	 * in the session's request context so permission policies can use them as conditions and policy
+	 * variables such as ${cognito-identity.amazonaws.com:sub} (sts-facts §5; IAM policy examples).
+	 */
+	federatedKeys?: Record<string, string | string[]>;
 	savedAs?: string;
 }
 

@@ -48,7 +48,7 @@ function sessionKeys(creds: IssuedCredentials, now: Instant): ContextValues {
 		keys['aws:MultiFactorAuthAge'] = String(now - creds.mfaAuthenticatedAt);
 	if (creds.sourceIdentity) keys['aws:SourceIdentity'] = creds.sourceIdentity;
 	if (creds.federatedProvider) keys['aws:FederatedProvider'] = creds.federatedProvider;
-	return keys;
+	return { ...creds.federatedKeys, ...keys };
 }
 
 /** The principal keys of a caller (IAM-CK, sts-facts §5). Long-term keys carry no MFA or token keys. */
