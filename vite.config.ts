@@ -14,6 +14,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
-		restoreMocks: true
+		restoreMocks: true,
+		// CI machines have 2 cores shared with a browser; slow is not wrong (budgets live in npm run bench).
+		testTimeout: 30_000
 	}
 });

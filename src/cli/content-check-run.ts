@@ -13,7 +13,8 @@ export function scenarioExpectationIssues(
 	const issues: ContentIssue[] = [];
 	for (const [file, text] of Object.entries(files)) {
 		if (!/(^|\/)scenarios\/[^/]+\.(ya?ml|json)$/.test(file)) continue;
-		const scenario = scenarios.find((s) => parseScenario(text, file).id === s.id);
+		const id = (parseYamlSource(text, file).data as { id?: unknown } | null)?.id;
+		const scenario = scenarios.find((s) => s.id === id);
 		if (!scenario) continue;
 		const report = runScenario(scenario);
 		const yaml = parseYamlSource(text, file);
