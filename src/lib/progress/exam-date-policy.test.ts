@@ -5,7 +5,7 @@ import { scheduleCard, type ScheduledAnswer } from './card-scheduler';
 import { DAY_MS } from './day-calendar';
 import { adjustDue, isWeakTopic, latestDueBefore, requestRetention } from './exam-date-policy';
 import { setExamDate } from './settings-repository';
-import { studyPlan } from './study-plan';
+import { MAX_PLAN_DAYS, studyPlan } from './study-plan';
 import { answer, makeCtx, T0 } from './test-harness';
 import { emptyTopicAggregate, addAttemptToTopic } from './aggregate-builder';
 import type { AttemptRecord } from './record-schemas';
@@ -158,6 +158,17 @@ describe('exam date through the repository, with a fake clock', () => {
 		expect(plan.notScheduledBeforeExam).toEqual(
 			expect.arrayContaining(['regions', 'ec2-roles', 'revocation'])
 		);
+	});
+
+	it('an exam years away is planned over the first 180 days, every topic included', async () => {
+		const { ctx } = makeCtx();
+		await setExamDate(ctx, Date.UTC(2099, 5, 1));
+		const catalogue = ['mfa', 'saml', 'regions'].map((topic) => ({ topic, questionCount: 4 }));
+		const plan = await studyPlan(ctx, T0, catalogue);
+		expect(plan.examAt).toBe(Date.UTC(2099, 5, 1));
+		expect(plan.days).toHaveLength(MAX_PLAN_DAYS);
+		const planned = new Set(plan.days.flatMap((d) => d.focusTopics));
+		expect([...planned].sort()).toEqual(['mfa', 'regions', 'saml']);
 	});
 
 	it('without an exam date the plan covers a week', async () => {

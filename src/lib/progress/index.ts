@@ -41,7 +41,7 @@ export type {
 export { estimateReadiness, readinessExplanation, DEFAULT_PASS_MARK } from './readiness-estimate';
 export type { ReadinessEstimate } from './readiness-estimate';
 
-export { backupFileName, BACKUP_FORMAT, MAX_BACKUP_BYTES } from './backup-envelope';
+export { backupFileName, formatBytes, BACKUP_FORMAT, MAX_BACKUP_BYTES } from './backup-envelope';
 export type { BackupEnvelope, BackupData } from './backup-envelope';
 export { serializeBackup } from './backup-export';
 export type { ExportOptions } from './backup-export';

@@ -155,6 +155,25 @@ describe('the store API', () => {
 		expect(await store.dueCards()).toEqual([]);
 		expect(await store.needsBackupReminder()).toBe(false);
 	});
+
+	it('clearAll deletes every table, aggregates included', async () => {
+		const store = await openProgressStore({ ...base(), idb: memoryIdb() });
+		await store.recordAnswer(answer());
+		await store.markLessonRead('assume-role');
+		await store.setSetting('lastBackupAt', T0);
+		await store.clearAll();
+		const { data } = await store.exportAll({ markBackedUp: false });
+		expect(data).toEqual({
+			attempts: [],
+			cards: [],
+			lessons: [],
+			exams: [],
+			settings: [],
+			packs: [],
+			aggregates: []
+		});
+		expect((await store.dashboard()).totals.attempts).toBe(0);
+	});
 });
 
 describe('requestPersistence', () => {

@@ -2,6 +2,8 @@ import { AppDB, DB_NAME, type ProgressContext } from './app-db';
 import { recordAnswer } from './attempt-repository';
 import { exportAll, serializeBackup } from './backup-export';
 import { importBackup, previewImport } from './backup-import';
+import { replaceAllTables } from './bulk-writer';
+import type { SourceTables } from './backup-merge';
 import { needsBackupReminder } from './backup-reminder';
 import { loadDashboard } from './dashboard-queries';
 import { listExams, recordExam } from './exam-repository';
@@ -25,6 +27,15 @@ import { requestPersistence } from './storage-persistence';
 import { studyPlan } from './study-plan';
 
 export type { ProgressStore, ProgressStoreOptions } from './store-contract';
+
+const NO_PROGRESS = {
+	attempts: [],
+	cards: [],
+	lessons: [],
+	exams: [],
+	settings: [],
+	packs: []
+} as const satisfies SourceTables;
 
 /**
  * Opens the progress store: IndexedDB when it works, memory (with a reason) when it does
@@ -82,6 +93,10 @@ export async function openProgressStore(
 			serializeBackup(await run((ctx) => exportAll(ctx, { appVersion: options.appVersion, ...o }))),
 		previewImport: (input) => run((ctx) => previewImport(ctx, input)),
 		importBackup: (input, mode) => run((ctx) => importBackup(ctx, input, mode)),
+		clearAll: async () => {
+			// The bulk path with empty tables: one transaction, so another tab never sees half.
+			await run((ctx) => replaceAllTables(ctx, NO_PROGRESS));
+		},
 		needsBackupReminder: (now) => run((ctx) => needsBackupReminder(ctx, clock(now))),
 		requestPersistence: async () => {
 			const state = await requestPersistence(options.storage);

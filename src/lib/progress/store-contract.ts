@@ -63,6 +63,11 @@ export interface ProgressStore {
 	previewImport(input: BackupInput): Promise<ImportPreview>;
 	importBackup(input: BackupInput, mode: ImportMode): Promise<ImportResult>;
 	needsBackupReminder(now?: number): Promise<boolean>;
+	/**
+	 * Deletes every row of every table in one transaction ("Delete all progress"). The learner
+	 * confirms first and is offered an export; there is no undo.
+	 */
+	clearAll(): Promise<void>;
 	/** Asks the browser to keep our data (see `requestPersistence`) and remembers the answer. */
 	requestPersistence(): Promise<PersistenceState>;
 

@@ -9,6 +9,12 @@ import { readSetting } from './settings-repository';
 
 /** Days planned when there is no exam date. */
 export const DEFAULT_PLAN_DAYS = 7;
+/**
+ * Longest plan. An exam further away is planned over the first 180 days: every topic still
+ * gets its days before the exam, and a far-off (or mistyped, or imported) date such as 2099
+ * does not make each dashboard read count the `due` index 27,000 times.
+ */
+export const MAX_PLAN_DAYS = 180;
 
 /** One day of the plan. */
 export interface StudyPlanDay {
@@ -32,7 +38,7 @@ export interface StudyPlan {
 
 /**
  * Plans each day from today until the day before the exam (or {@link DEFAULT_PLAN_DAYS}
- * days without one) so that every topic is practised before the exam:
+ * days without one, at most {@link MAX_PLAN_DAYS}) so that every topic is practised before the exam:
  * 1. topics are ordered weakest first (by mastery; unstudied topics have mastery 0);
  * 2. topic i of T gets focus day ⌊i·H/T⌋ of H days — the weakest come first, all fit;
  * 3. weak topics (mastery < 0.7) get a second focus day counted back from the last day,
@@ -51,7 +57,7 @@ export async function studyPlan(
 	const horizon =
 		examAt === null
 			? DEFAULT_PLAN_DAYS
-			: Math.max(1, daysBetween(today, dayKeyOf(examAt, effects)));
+			: Math.min(MAX_PLAN_DAYS, Math.max(1, daysBetween(today, dayKeyOf(examAt, effects))));
 	const aggs = (await db.aggregates
 		.where('key')
 		.startsWith('topic:')

@@ -1,6 +1,14 @@
 import { browser } from '$app/environment';
 import type { AnswerRecord, AnswerRecorder } from '$lib/quiz';
-import { openProgressStore, type ProgressStore, type StoreStatus } from '$lib/progress';
+import {
+	openProgressStore,
+	type LessonRecord,
+	type ProgressStore,
+	type StoreStatus
+} from '$lib/progress';
+
+/** Longest title kept for "Continue where you left off" (the setting's schema allows 200). */
+const MAX_TITLE = 200;
 
 /**
  * The app's one progress store. Opening never fails: when IndexedDB is blocked or full the store
@@ -25,6 +33,47 @@ class ProgressBridge {
 	/** Lets answers carry each question's authored difficulty (used by the FSRS rating). */
 	setDifficulties(entries: Iterable<[string, 1 | 2 | 3]>): void {
 		for (const [id, d] of entries) this.difficulties.set(id, d);
+	}
+
+	/**
+	 * Remembers `route` as the place to continue from (the `lastLocation` setting). Never
+	 * throws: losing a bookmark must not break the page that set it.
+	 */
+	visit(route: string, title: string): Promise<void> {
+		return this.store()
+			.then((store) =>
+				store.setSetting('lastLocation', {
+					route,
+					title: title.slice(0, MAX_TITLE),
+					at: Date.now()
+				})
+			)
+			.catch((e: unknown) => console.warn('could not remember the last location', e));
+	}
+
+	/** A lesson was opened: counts it as read and makes it the place to continue from. */
+	async lessonOpened(slug: string, title: string): Promise<LessonRecord | undefined> {
+		try {
+			const store = await this.store();
+			const [record] = await Promise.all([
+				store.markLessonRead(slug),
+				this.visit(`/lessons/${slug}`, title)
+			]);
+			return record;
+		} catch (e) {
+			console.warn('could not record the lesson as read', e);
+			return undefined;
+		}
+	}
+
+	/** The learner reached the end of a lesson. */
+	async lessonFinished(slug: string): Promise<LessonRecord | undefined> {
+		try {
+			return await (await this.store()).markLessonRead(slug, { completed: true });
+		} catch (e) {
+			console.warn('could not record the lesson as finished', e);
+			return undefined;
+		}
 	}
 
 	/** The recorder quiz machines report answers to. */

@@ -1,0 +1,86 @@
+// Shared arithmetic of the hand-written SVG charts (see BarChart.svelte for why there is no
+// chart library). Pure functions, so the layout rules are readable in one place.
+
+/** Colour roles a mark may take; each maps to a theme token in the chart styles. */
+export type ChartTone = 'accent' | 'ok' | 'warn' | 'bad' | 'muted';
+
+/** Rough advance width of a character of the 13 px chart font, for truncating labels. */
+const CHAR_PX = 7.2;
+
+/** `text`, cut with an ellipsis so it fits into `px` pixels of chart text. */
+export function fitText(text: string, px: number): string {
+	const max = Math.max(3, Math.floor(px / CHAR_PX));
+	return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * Indices of the x-axis labels to draw so that neighbours stay at least `minGapPx` apart:
+ * every k-th from the first, and always the last (today, usually the one that matters).
+ */
+export function labelIndices(count: number, plotWidth: number, minGapPx = 56): number[] {
+	if (count <= 0) return [];
+	const step = count > 1 ? plotWidth / (count - 1) : plotWidth;
+	const every = Math.max(1, Math.ceil(minGapPx / Math.max(step, 1)));
+	const out: number[] = [];
+	for (let i = 0; i < count; i += every) out.push(i);
+	const last = count - 1;
+	if (out.at(-1) !== last) {
+		// Drop the label just before the last if it would collide with it.
+		if (out.length > 1 && (last - out.at(-1)!) * step < minGapPx) out.pop();
+		out.push(last);
+	}
+	return out;
+}
+
+/** A "nice" upper bound for a count axis: 1, 2, 5 or 10 times a power of ten, at least `max`. */
+export function niceCeiling(max: number): number {
+	if (max <= 1) return 1;
+	const power = 10 ** Math.floor(Math.log10(max));
+	for (const m of [1, 2, 5, 10]) if (m * power >= max) return m * power;
+	return 10 * power;
+}
+
+/** Path data for a line through the points, broken wherever a value is missing. */
+export function brokenLinePath(points: ReadonlyArray<{ x: number; y: number } | null>): string {
+	let d = '';
+	let pen = false;
+	for (const p of points) {
+		if (!p) {
+			pen = false;
+			continue;
+		}
+		d += `${pen ? 'L' : 'M'}${p.x.toFixed(1)} ${p.y.toFixed(1)}`;
+		pen = true;
+	}
+	return d;
+}
+
+/** `0.4567` → `46%`. */
+export const percent = (x: number): string => `${Math.round(x * 100)}%`;
+
+/** One bar of a BarChart. */
+export interface BarRow {
+	label: string;
+	/** Between 0 and `max`. */
+	value: number;
+	/** What is written at the end of the bar (the value, and a word if colour carries one). */
+	valueText: string;
+	tone?: ChartTone;
+}
+
+/** One point of a LineChart. */
+export interface LinePoint {
+	/** Short x-axis label ("12 Mar", "Today"). */
+	label: string;
+	/** Between 0 and `max`, or null where there is nothing to plot. */
+	value: number | null;
+}
+
+/** One column of a ColumnChart. */
+export interface Column {
+	/** Short x-axis label. */
+	label: string;
+	value: number;
+	/** Marks a column (e.g. today, with overdue reviews) in a second colour. */
+	highlight?: boolean;
+}

@@ -1,0 +1,85 @@
+// Words and dates of the progress dashboard, shared by the home page and /progress.
+import type { MasteryLevel, ReadinessEstimate } from '$lib/progress';
+import type { ChartTone } from '$lib/components/charts/chart-geometry';
+
+/** Local calendar date of a `YYYY-MM-DD` day key (noon, so no time zone can shift the day). */
+export function dayDate(day: string): Date {
+	const [y, m, d] = day.split('-').map(Number);
+	return new Date(y!, m! - 1, d!, 12);
+}
+
+const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'short' });
+const longDate = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'short',
+	year: 'numeric'
+});
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'short',
+	year: 'numeric',
+	hour: '2-digit',
+	minute: '2-digit'
+});
+
+/** "3 Mar". */
+export const formatDay = (day: string): string => shortDay.format(dayDate(day));
+/** "Tue 4 Mar", or "Today" / "Tomorrow". */
+export function forecastDayLabel(day: string, index: number): string {
+	if (index === 0) return 'Today';
+	if (index === 1) return 'Tomorrow';
+	return `${weekday.format(dayDate(day))} ${shortDay.format(dayDate(day))}`;
+}
+/** "Tue 4": short enough for a column label. */
+export const weekdayAndDate = (day: string): string =>
+	`${weekday.format(dayDate(day))} ${dayDate(day).getDate()}`;
+/** "3 Mar 2025". */
+export const formatDate = (ms: number): string => longDate.format(new Date(ms));
+/** "3 Mar 2025, 09:41". */
+export const formatDateTime = (ms: number): string => dateTime.format(new Date(ms));
+
+/** `0.456` → `46%`. */
+export const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+/** "1 answer", "3 answers". */
+export const plural = (n: number, one: string, many = `${one}s`): string =>
+	`${n} ${n === 1 ? one : many}`;
+
+const LEVELS: Record<MasteryLevel, { label: string; tone: ChartTone }> = {
+	'not-started': { label: 'not started', tone: 'muted' },
+	weak: { label: 'weak', tone: 'bad' },
+	developing: { label: 'developing', tone: 'warn' },
+	strong: { label: 'strong', tone: 'accent' },
+	mastered: { label: 'mastered', tone: 'ok' }
+};
+/** The word for a mastery band (colour never carries it alone). */
+export const levelLabel = (level: MasteryLevel): string => LEVELS[level].label;
+/** The colour role of a mastery band in charts. */
+export const levelTone = (level: MasteryLevel): ChartTone => LEVELS[level].tone;
+
+const BANDS: Record<ReadinessEstimate['band'], string> = {
+	'not-yet': 'Not ready yet',
+	borderline: 'Borderline',
+	'likely-pass': 'Likely to pass'
+};
+/** The headline of a readiness band. */
+export const bandLabel = (band: ReadinessEstimate['band']): string => BANDS[band];
+
+/** `YYYY-MM-DD` of a moment in local time, as a date input wants it. */
+export function dateInputValue(ms: number): string {
+	const d = new Date(ms);
+	const two = (n: number) => String(n).padStart(2, '0');
+	return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+/**
+ * The moment an exam on local day `value` (`YYYY-MM-DD`) is taken to start: 09:00 local
+ * time, a typical test-centre slot. Undefined for an empty or malformed value.
+ */
+export function examMomentOf(value: string): number | undefined {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+	if (!m) return undefined;
+	const t = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 9).getTime();
+	return Number.isNaN(t) ? undefined : t;
+}

@@ -1,0 +1,104 @@
+import type {
+	Dashboard,
+	LastLocation,
+	LessonRecord,
+	PersistenceState,
+	ProgressStore,
+	StudyPlan
+} from '$lib/progress';
+import { progress } from './progress.svelte';
+import {
+	loadProgressCatalogue,
+	topicCatalogue,
+	type ProgressCatalogue
+} from './progress-catalogue';
+
+/** Re-query this often even without writes, so "due now" and the streak follow the clock. */
+export const REFRESH_MS = 60_000;
+
+/**
+ * The dashboard as reactive state. `watchDashboard()` (a Dexie live query, so writes in other
+ * tabs arrive too) drives it; each emission, each minute and each return to the tab also
+ * re-reads what the dashboard query does not cover (lesson list, settings, reminder, plan).
+ */
+export class DashboardFeed {
+	dashboard = $state.raw<Dashboard | undefined>();
+	/** Every lesson the learner opened, most recent first. */
+	lessons = $state.raw<LessonRecord[]>([]);
+	lastLocation = $state.raw<LastLocation | undefined>();
+	backupReminder = $state(false);
+	lastBackupAt = $state<number | undefined>();
+	persistence = $state<PersistenceState | undefined>();
+	plan = $state.raw<StudyPlan | undefined>();
+	catalogue = $state.raw<ProgressCatalogue | undefined>();
+	error = $state<string | undefined>();
+
+	/** Whether the learner has begun (an answer, a lesson or an exam); undefined until read. */
+	get started(): boolean | undefined {
+		const d = this.dashboard;
+		if (!d) return undefined;
+		return d.totals.attempts > 0 || d.lessons.read > 0 || d.exams.length > 0;
+	}
+
+	#store: ProgressStore | undefined;
+	#seq = 0;
+	#stopped = false;
+
+	/** Starts reading; returns the function that stops (use as `onMount`'s cleanup). */
+	start(): () => void {
+		this.#stopped = false;
+		let subscription: { unsubscribe(): void } | undefined;
+		const timer = setInterval(() => void this.refresh(), REFRESH_MS);
+		const onVisible = () => {
+			if (document.visibilityState === 'visible') void this.refresh();
+		};
+		document.addEventListener('visibilitychange', onVisible);
+		(async () => {
+			const [store, catalogue] = await Promise.all([
+				progress.store(),
+				// Without the catalogue (offline before the first full visit) topics show as slugs.
+				loadProgressCatalogue().catch(() => undefined)
+			]);
+			if (this.#stopped) return;
+			this.catalogue = catalogue;
+			if (catalogue) store.setCatalogue(topicCatalogue(catalogue));
+			this.#store = store;
+			subscription = store.watchDashboard().subscribe({
+				next: (d) => void this.refresh(d),
+				error: (e) => (this.error = e instanceof Error ? e.message : String(e))
+			});
+		})().catch((e: unknown) => (this.error = e instanceof Error ? e.message : String(e)));
+		return () => {
+			this.#stopped = true;
+			clearInterval(timer);
+			document.removeEventListener('visibilitychange', onVisible);
+			subscription?.unsubscribe();
+		};
+	}
+
+	/** Re-reads everything now (after an action whose effect the live query does not cover). */
+	async refresh(fresh?: Dashboard): Promise<void> {
+		const store = this.#store;
+		if (!store || this.#stopped) return;
+		const mine = ++this.#seq;
+		const [dashboard, lessons, lastLocation, reminder, lastBackupAt, persistence, plan] =
+			await Promise.all([
+				fresh ?? store.dashboard(),
+				store.listLessons(),
+				store.getSetting('lastLocation'),
+				store.needsBackupReminder(),
+				store.getSetting('lastBackupAt'),
+				store.getSetting('persistence'),
+				store.studyPlan()
+			]);
+		// A slower, older read must not overwrite a newer one.
+		if (this.#stopped || mine !== this.#seq) return;
+		this.dashboard = dashboard;
+		this.lessons = lessons;
+		this.lastLocation = lastLocation;
+		this.backupReminder = reminder;
+		this.lastBackupAt = lastBackupAt;
+		this.persistence = persistence;
+		this.plan = plan;
+	}
+}

@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import { expect, type Page } from '@playwright/test';
+import { open } from './fixtures';
+import { currentQuestion, pressOptions, wrongAnswer } from './quiz-helpers';
+
+/** A backup file as the browser downloaded it. */
+export interface SavedBackup {
+	fileName: string;
+	path: string;
+	text: string;
+	json: { format: string; exportedAt: number; data: Record<string, unknown[]> };
+}
+
+/**
+ * Answers `results.length` practice questions with the keyboard (true = right answer), from a
+ * new or resumed session; returns the ids answered.
+ */
+export async function answerPractice(page: Page, results: boolean[]): Promise<string[]> {
+	await open(page, '/quiz/practice');
+	const start = page.getByTestId('start-practice');
+	const session = page.getByTestId('practice-session');
+	await expect(start.or(session)).toBeVisible();
+	if (await start.isVisible()) await start.click();
+	await expect(session).toBeVisible();
+	const ids: string[] = [];
+	for (const right of results) {
+		const q = await currentQuestion(page);
+		ids.push(q.id);
+		await pressOptions(page, right ? q.right : wrongAnswer(q));
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('feedback')).toContainText(right ? 'Correct.' : 'Not quite');
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('feedback')).toBeEmpty();
+	}
+	return ids;
+}
+
+/** Opens /progress and waits until the dashboard has read IndexedDB. */
+export async function openProgress(page: Page): Promise<void> {
+	await open(page, '/progress');
+	await expect(page.getByTestId('dashboard')).toBeVisible();
+}
+
+/** Clicks "Export progress" on /progress and reads the file the browser saved. */
+export async function exportBackup(page: Page): Promise<SavedBackup> {
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('export-backup').click()
+	]);
+	const path = await download.path();
+	const text = await readFile(path, 'utf8');
+	await expect(page.getByTestId('export-status')).toContainText('Saved');
+	return { fileName: download.suggestedFilename(), path, text, json: JSON.parse(text) };
+}
+
+/** Chooses a backup file (a path, or a name and its text) in the import control. */
+export async function chooseBackup(page: Page, file: string | { name: string; text: string }) {
+	const input = page.getByTestId('import-file');
+	if (typeof file === 'string') await input.setInputFiles(file);
+	else
+		await input.setInputFiles({
+			name: file.name,
+			mimeType: 'application/json',
+			buffer: Buffer.from(file.text)
+		});
+}
+
+/** Imports the frozen v1 fixture (48 answers in March 2025, two lessons, an exam) by merging. */
+export async function importFixture(page: Page): Promise<void> {
+	await openProgress(page);
+	await chooseBackup(page, 'tests/fixtures/progress/backup-v1.json');
+	await expect(page.getByTestId('import-preview')).toBeVisible();
+	await page.getByTestId('import-merge').click();
+	await expect(page.getByTestId('import-status')).toContainText('Merged');
+}

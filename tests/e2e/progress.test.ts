@@ -1,0 +1,260 @@
+import { axeViolations, expect, open, test } from './fixtures';
+
+/** The local date `days` from now, as a date input takes it. */
+function inDays(days: number): string {
+	const d = new Date(Date.now() + days * 86_400_000);
+	const two = (n: number) => String(n).padStart(2, '0');
+	return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+import {
+	answerPractice,
+	chooseBackup,
+	exportBackup,
+	importFixture,
+	openProgress
+} from './progress-helpers';
+
+test('answers from a practice session show on the dashboard, also after a reload', async ({
+	page
+}) => {
+	await answerPractice(page, [true, false, true]);
+	await openProgress(page);
+	await expect(page.getByTestId('stat-answers')).toContainText('3');
+	await expect(page.getByTestId('stat-answers')).toContainText('67% right');
+	await expect(page.getByTestId('stat-streak')).toContainText('1 day');
+	await expect(page.getByTestId('stat-streak')).toContainText('today counts');
+	await page.reload();
+	await page.locator('body.started').waitFor();
+	await expect(page.getByTestId('stat-answers')).toContainText('3');
+	// Every chart has its data as a table one click away.
+	const mastery = page.getByRole('img', { name: 'Mastery by topic' });
+	await expect(mastery).toBeVisible();
+	for (const summary of await page.getByText('Show the data').all()) await summary.click();
+	await expect(page.getByRole('table', { name: 'Mastery by topic' })).toContainText('Answers');
+	await expect(page.getByRole('img', { name: /Accuracy per day/ })).toBeVisible();
+	await expect(
+		page.getByRole('img', { name: /Reviews due on each of the next 14 days/ })
+	).toBeVisible();
+	await expect(
+		page.getByRole('table', { name: 'Reviews due per day' }).locator('tbody tr')
+	).toHaveCount(14);
+	await expect(page.getByTestId('readiness')).toContainText('pass mark 72%');
+	await page.getByText('How is this computed?').click();
+	await expect(page.getByTestId('readiness-explanation')).toContainText('it rests on 3 answers');
+});
+
+test('the home page keeps the introduction for newcomers and adds a dashboard once started', async ({
+	page
+}) => {
+	await open(page, '/');
+	await expect(page.getByRole('link', { name: /Start with lesson 1/ })).toBeVisible();
+	// Give the client a moment to read IndexedDB: still nothing to show.
+	await page.waitForTimeout(500);
+	await expect(page.getByTestId('home-dashboard')).toHaveCount(0);
+
+	await answerPractice(page, [true, true]);
+	await open(page, '/');
+	const home = page.getByTestId('home-dashboard');
+	await expect(home).toBeVisible();
+	await expect(home.getByTestId('stat-answers')).toContainText('2');
+	await expect(home.getByTestId('continue-link')).toHaveText(/Continue: Practice session/);
+	await expect(page.getByRole('img', { name: 'Mastery of your 5 weakest topics' })).toBeVisible();
+	// The introduction is still there.
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('AWS STS');
+	await home.getByTestId('continue-link').click();
+	await expect(page).toHaveURL(/\/quiz\/practice$/);
+	await expect(page.getByTestId('practice-session')).toBeVisible();
+});
+
+test('opening a lesson marks it read, reaching its end marks it finished, and it can be continued', async ({
+	page
+}) => {
+	await open(page, '/lessons/assume-role');
+	const title = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+	await page.getByTestId('next-lesson').scrollIntoViewIfNeeded();
+	await expect(page.getByTestId('lesson-end')).toContainText('Lesson read to the end');
+
+	await openProgress(page);
+	await expect(page.getByTestId('lessons-read')).toContainText('1 of 15 lessons opened, 1 read');
+	await expect(page.getByTestId('stat-lessons')).toContainText('1 of 15');
+	await expect(page.getByTestId('continue-link')).toHaveText(`Continue: ${title} →`);
+	await open(page, '/');
+	await page.getByTestId('continue-link').click();
+	await expect(page).toHaveURL(/\/lessons\/assume-role$/);
+});
+
+test('export, delete everything, import: the data comes back identical', async ({ page }) => {
+	await answerPractice(page, [true, false, true, true]);
+	await open(page, '/lessons/what-is-sts');
+	await importFixture(page);
+	await page.getByTestId('exam-date').fill(inDays(60));
+	await page.getByRole('button', { name: 'Save exam date' }).click();
+	await expect(page.getByTestId('exam-date-status')).toContainText('Exam date set to');
+
+	const before = await exportBackup(page);
+	expect(before.fileName).toMatch(/^sts-trainer-backup-\d{4}-\d{2}-\d{2}\.json$/);
+	expect(before.json.format).toBe('sts-trainer-backup');
+	expect(before.json.data.attempts).toHaveLength(4 + 48);
+
+	// Delete with the keyboard: the confirmation takes focus on "Cancel", the safe choice.
+	await page.getByTestId('delete-all').focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
+	await page.keyboard.press('Shift+Tab');
+	await expect(page.getByTestId('confirm-delete')).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('delete-status')).toHaveText(
+		'All progress on this device was deleted.'
+	);
+	await expect(page.getByTestId('dashboard-empty')).toBeVisible();
+
+	await chooseBackup(page, before.path);
+	const preview = page.getByTestId('import-preview');
+	await expect(preview.getByTestId('count-attempts')).toHaveText('52');
+	await expect(preview.getByTestId('count-exams')).toHaveText('1');
+	await expect(preview).toContainText('Answers from 3 Mar 2025 to');
+	await page.getByTestId('import-replace').click();
+	await page.getByTestId('confirm-replace').click();
+	await expect(page.getByTestId('import-status')).toContainText('Replaced: 52 answers');
+	await expect(page.getByTestId('stat-answers')).toContainText('52');
+
+	const after = await exportBackup(page);
+	expect(after.json.data).toEqual(before.json.data);
+});
+
+test('a bad backup file shows what is wrong, by field, and changes nothing', async ({ page }) => {
+	await answerPractice(page, [true, false]);
+	await openProgress(page);
+	const before = await exportBackup(page);
+
+	await chooseBackup(page, 'tests/fixtures/progress/bad-backups/tampered-exam-score.json');
+	const error = page.getByTestId('import-error');
+	await expect(error).toContainText('This backup cannot be imported (1 problem)');
+	await expect(error).toContainText('data.exams[0].score');
+	await expect(error).toContainText('Nothing was changed.');
+	await expect(page.getByTestId('import-merge')).toHaveCount(0);
+
+	await chooseBackup(page, { name: 'notes.json', text: '{"format": "sts-trainer-backup", ' });
+	await expect(error).toContainText('not valid JSON');
+
+	await chooseBackup(page, 'tests/fixtures/progress/bad-backups/negative-time.json');
+	await expect(error).toContainText('data.attempts[0].timeMs');
+
+	await expect(page.getByTestId('stat-answers')).toContainText('2');
+	const after = await exportBackup(page);
+	const { settings: s1, ...rest1 } = before.json.data;
+	const { settings: s2, ...rest2 } = after.json.data;
+	expect(rest2).toEqual(rest1);
+	// The first export only added its own timestamp.
+	const withoutBackupStamp = (rows: unknown[]) =>
+		rows.filter((r) => (r as { key: string }).key !== 'lastBackupAt');
+	expect(withoutBackupStamp(s2!)).toEqual(withoutBackupStamp(s1!));
+});
+
+test('two tabs: an answer in one shows on the dashboard in the other without a reload', async ({
+	context
+}) => {
+	const dashboard = await context.newPage();
+	await openProgress(dashboard);
+	await expect(dashboard.getByTestId('dashboard-empty')).toBeVisible();
+
+	const quiz = await context.newPage();
+	await answerPractice(quiz, [true]);
+	await expect(dashboard.getByTestId('stat-answers')).toContainText('1');
+
+	await answerPractice(quiz, [false, true]);
+	await expect(dashboard.getByTestId('stat-answers')).toContainText('3');
+	await expect(dashboard.getByTestId('stat-answers')).toContainText('67% right');
+});
+
+test('without IndexedDB the banner explains, the quiz still works and progress lives in memory', async ({
+	page
+}) => {
+	await page.addInitScript(() => {
+		IDBFactory.prototype.open = () => {
+			throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+		};
+	});
+	await open(page, '/');
+	const banner = page.getByTestId('storage-banner');
+	await expect(banner).toContainText('Your progress is not being saved on this device.');
+	await expect(banner).toContainText('does not allow this site to store data');
+	await expect(page.getByRole('status').filter({ has: banner })).toHaveCount(1);
+
+	await answerPractice(page, [true, false]);
+	await expect(banner).toBeVisible();
+	// Client-side navigation keeps the in-memory store: the answers are on the dashboard.
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Progress' })
+		.click();
+	await expect(page.getByTestId('stat-answers')).toContainText('2');
+	await expect(page.getByText('Right now progress is kept in memory only')).toBeVisible();
+	// Exporting still works, so nothing is lost if the learner acts on the banner.
+	const saved = await exportBackup(page);
+	expect(saved.json.data.attempts).toHaveLength(2);
+});
+
+test('persistent storage can be requested and the answer is remembered', async ({ page }) => {
+	await answerPractice(page, [true]);
+	await openProgress(page);
+	await expect(page.getByTestId('persistence-state')).toHaveText(
+		'Persistent storage has not been requested yet.'
+	);
+	await page.getByTestId('request-persistence').click();
+	const state = page.getByTestId('persistence-state');
+	await expect(state).toContainText(/Persistent storage: (granted|denied|unsupported)\./);
+	const shown = await state.innerText();
+	await page.reload();
+	await page.locator('body.started').waitFor();
+	await expect(state).toHaveText(shown);
+});
+
+test('an exam date schedules a plan up to the exam and can be cleared', async ({ page }) => {
+	await answerPractice(page, [true, false, true]);
+	await openProgress(page);
+	await page.getByTestId('exam-date').fill(inDays(20));
+	await page.getByTestId('exam-date').press('Enter');
+	await expect(page.getByTestId('exam-date-status')).toContainText('Exam date set to');
+	const plan = page.getByTestId('study-plan');
+	await expect(plan).toContainText(/Plan up to your exam on .*, 2\d days away/);
+	await expect(plan).toContainText('Reviews now aim for 90% retention');
+	await expect(plan.locator('tbody tr')).toHaveCount(7);
+	await plan.getByText(/Show the remaining \d+ days/).click();
+
+	await page.getByRole('button', { name: 'Clear' }).click();
+	await expect(page.getByTestId('exam-date-status')).toContainText('Exam date cleared');
+	await expect(plan).toContainText('Plan for the next 7 days');
+	await expect(page.getByTestId('exam-date')).toHaveValue('');
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`axe finds no violations on /progress and / with data present (${scheme})`, async ({
+		page
+	}) => {
+		// Seeds through the UI, then runs axe three times: more than the default 30 s on 2 cores.
+		test.setTimeout(90_000);
+		await page.emulateMedia({ colorScheme: scheme });
+		await answerPractice(page, [true, false, true]);
+		await open(page, '/lessons/what-is-sts');
+		await importFixture(page);
+		await page.getByTestId('exam-date').fill(inDays(40));
+		await page.getByRole('button', { name: 'Save exam date' }).click();
+		await expect(page.getByTestId('study-plan')).toContainText('Plan up to your exam');
+		// Open every disclosure so the tables and explanations are checked too.
+		for (const summary of await page.locator('summary').all()) await summary.click();
+		await chooseBackup(page, 'tests/fixtures/progress/backup-v1.json');
+		await expect(page.getByTestId('import-preview')).toBeVisible();
+		expect(await axeViolations(page)).toEqual([]);
+
+		await chooseBackup(page, 'tests/fixtures/progress/bad-backups/duplicate-card.json');
+		await expect(page.getByTestId('import-error')).toBeVisible();
+		await page.getByTestId('delete-all').click();
+		expect(await axeViolations(page)).toEqual([]);
+
+		await open(page, '/');
+		await expect(page.getByTestId('home-dashboard')).toBeVisible();
+		for (const summary of await page.locator('summary').all()) await summary.click();
+		expect(await axeViolations(page)).toEqual([]);
+	});
+}
