@@ -12,6 +12,13 @@ type RefinementCtx = z.core.$RefinementCtx;
 export function checkCallStep(s: CallStep, ctx: RefinementCtx): void {
 	const api = stsApiOf(s.call);
 	const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+	// Extension: an AWS service only assumes roles on your behalf; what it gets is used through creds:NAME.
+	if (s.as.startsWith('service:')) {
+		if (api !== 'AssumeRole')
+			issue('call', `${s.as} can only call AssumeRole (an AWS service assumes a role on your behalf); save the credentials and make ${s.call} as creds:NAME`);
+		if (s.mfa) issue('mfa', 'an AWS service principal has no MFA device');
+		if (api !== 'AssumeRole') return;
+	}
 	if (!api) {
 		const service = serviceOf(s.call);
 		if (!service) return issue('call', 'call is an STS API name (AssumeRole, GetSessionToken, …) or an action such as s3:GetObject');

@@ -74,6 +74,19 @@ describe('valid scenario files', () => {
 		const json = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
 		expect(Object.keys(json.properties ?? {})).toEqual(expect.arrayContaining(['id', 'world', 'steps', 'summary']));
 	});
+
+	it('extension: service:PRINCIPAL callers, in the zod schema and in its JSON Schema', () => {
+		const s = parseScenario(readFileSync(join(GOOD, 'service-callers.yaml'), 'utf8'), 'x.yaml');
+		expect(s.steps.map((step) => ('as' in step ? step.as : ''))).toContain('service:ec2.amazonaws.com');
+		const text = JSON.stringify(z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }));
+		const pattern = /"pattern":"(\^\(user:[^"]*)"/.exec(text)?.[1];
+		expect(pattern).toBeDefined();
+		const as = new RegExp(JSON.parse(`"${pattern}"`));
+		for (const ok of ['service:ec2.amazonaws.com', 'service:lambda.amazonaws.com', 'service:ecs-tasks.amazonaws.com', 'user:111111111111/alice'])
+			expect(as.test(ok), ok).toBe(true);
+		for (const bad of ['service:alice', 'service:arn:aws:iam::111111111111:user/alice', 'service:ec2.amazonaws.com.evil', 'service:'])
+			expect(as.test(bad), bad).toBe(false);
+	});
 });
 
 describe('invalid scenario files: located, readable issues', () => {
@@ -118,6 +131,16 @@ describe('invalid scenario files: located, readable issues', () => {
 		expect(byPath['steps[2].mfa']).toContain('GetFederationToken does not accept MFA');
 		expect(byPath['steps[3].save']).toBe('GetCallerIdentity returns no credentials to save');
 		expect(byPath['steps[4].as']).toContain('a caller is user:ACCOUNT/NAME');
+	});
+
+	it('service callers: AssumeRole only, no MFA, a service principal', () => {
+		const issues = issuesOf(join(BAD, 'bad-service-callers.yaml'));
+		expect(issues.map((i) => `${i.line} ${i.path}`)).toEqual(['10 steps[0].call', '13 steps[1].mfa', '15 steps[2].as']);
+		expect(issues[0].message).toBe(
+			'service:ec2.amazonaws.com can only call AssumeRole (an AWS service assumes a role on your behalf); save the credentials and make s3:GetObject as creds:NAME'
+		);
+		expect(issues[1].message).toBe('an AWS service principal has no MFA device');
+		expect(issues[2].message).toContain('service:PRINCIPAL');
 	});
 
 	it('YAML syntax errors are located too', () => {

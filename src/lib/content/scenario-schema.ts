@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { stsApiOf } from '../sts/api-model';
+import { SERVICE_PRINCIPAL } from '../sts/caller';
 
 export { stsApiOf };
 import { policyDocumentSchema, policyStatementSchema, policyUsageProblems, normalizePolicy } from '../sts/policy-document';
@@ -98,7 +99,8 @@ const worldSchema = z.strictObject({
 	accounts: z.array(accountSchema).min(1)
 });
 
-const callerPattern = /^(user:\d{12}\/[\w+=,.@-]+|root:\d{12}|creds:[\w.-]+|anonymous|key:\w+)$/;
+/** Extension: service:<principal> (an AWS service assuming a role on your behalf, sts-facts §2.1, §12). */
+const callerPattern = new RegExp(`^(user:\\d{12}\\/[\\w+=,.@-]+|root:\\d{12}|creds:[\\w.-]+|anonymous|key:\\w+|service:${SERVICE_PRINCIPAL.source.slice(1, -1)})$`);
 const stepText = { title: z.string().min(1).max(120).optional(), narration: markdown.optional() };
 
 const expectSchema = z
@@ -147,7 +149,7 @@ const samlAssertionSchema = z.strictObject({
 
 const callStepSchema = z
 	.strictObject({
-		as: z.string().regex(callerPattern, 'a caller is user:ACCOUNT/NAME, root:ACCOUNT, creds:NAME, anonymous or key:ACCESSKEYID'),
+		as: z.string().regex(callerPattern, 'a caller is user:ACCOUNT/NAME, root:ACCOUNT, creds:NAME, anonymous, key:ACCESSKEYID or service:PRINCIPAL (e.g. service:ec2.amazonaws.com)'),
 		call: z.string().min(1),
 		region: region.optional(),
 		params: z.record(z.string(), z.unknown()).optional(),

@@ -38,7 +38,7 @@ export type MemberSpec =
 	| { kind: 'policy'; required?: boolean; max?: number }
 	| { kind: 'tags'; max: number }
 	| { kind: 'tagKeys'; max: number }
-	| { kind: 'policyArns' }
+	| { kind: 'policyArns'; max: number }
 	| { kind: 'list'; min?: number; max?: number };
 
 const pattern = (text: string, regex: RegExp): PatternSpec => ({ text, regex });
@@ -78,12 +78,15 @@ const tokenCode: MemberSpec = {
 // sts-facts §3: AssumeRole's Policy lost its model max in 2023 but the docs keep the 2048-character
 // plaintext limit, enforced by the server; the other operations still carry max 2048 in the model.
 const sessionPolicy: MemberSpec = { kind: 'policy', max: 2048 };
+// sts-facts §3, §3.1: "Up to 10 managed policy ARNs". The botocore model has no max for the list, so
+// AWS's wording for an 11th ARN is not recorded [inf]: the standard list-length violation.
+const policyArns: MemberSpec = { kind: 'policyArns', max: 10 };
 
 export const API_MEMBERS: Record<StsApi, Record<string, MemberSpec>> = {
 	AssumeRole: {
 		RoleArn: arnType,
 		RoleSessionName: roleSessionName,
-		PolicyArns: { kind: 'policyArns' },
+		PolicyArns: policyArns,
 		Policy: sessionPolicy,
 		DurationSeconds: roleDuration,
 		Tags: { kind: 'tags', max: 50 },
@@ -108,7 +111,7 @@ export const API_MEMBERS: Record<StsApi, Record<string, MemberSpec>> = {
 		RoleArn: arnType,
 		PrincipalArn: arnType,
 		SAMLAssertion: { kind: 'string', required: true, min: 4, max: 100000 },
-		PolicyArns: { kind: 'policyArns' },
+		PolicyArns: policyArns,
 		Policy: sessionPolicy,
 		DurationSeconds: roleDuration
 	},
@@ -117,7 +120,7 @@ export const API_MEMBERS: Record<StsApi, Record<string, MemberSpec>> = {
 		RoleSessionName: roleSessionName,
 		WebIdentityToken: { kind: 'string', required: true, min: 4, max: 20000 },
 		ProviderId: { kind: 'string', min: 4, max: 2048 },
-		PolicyArns: { kind: 'policyArns' },
+		PolicyArns: policyArns,
 		Policy: sessionPolicy,
 		DurationSeconds: roleDuration
 	},
@@ -135,7 +138,7 @@ export const API_MEMBERS: Record<StsApi, Record<string, MemberSpec>> = {
 			pattern: pattern('[\\w+=,.@-]*', /^[\w+=,.@-]*$/)
 		},
 		Policy: sessionPolicy,
-		PolicyArns: { kind: 'policyArns' },
+		PolicyArns: policyArns,
 		DurationSeconds: userDuration,
 		Tags: { kind: 'tags', max: 50 }
 	},

@@ -4,7 +4,7 @@
  */
 import type { IdTokenSpec, SamlAssertionSpec } from '../content/scenario-schema';
 import { awsError, messages, type AwsError } from './aws-errors';
-import type { Caller, CallerResolution } from './caller';
+import type { CallerResolution, ServiceCaller, SignedCaller } from './caller';
 import { formatInstant, type Instant } from './clock';
 import { accessKeyId, secretAccessKey, sessionToken, type RandomSource } from './credential-ids';
 import { explanation, type Explanation } from './explain';
@@ -74,11 +74,29 @@ export function simulatorFailure(message: string): ApiResult {
 /**
  * Authentication comes before anything else: an unknown key or expired credentials fail every
  * call (sts-facts §1, §4); an unsigned request cannot call operations that need credentials.
+ * A service caller (`service:…`, a project extension) only assumes roles on your behalf: any
+ * other call is an authoring mistake, reported as a simulator error.
  */
 export function authenticated(
 	resolution: CallerResolution,
 	operation: string
-): { caller: Exclude<Caller, { kind: 'anonymous' }> } | { failure: ApiResult } {
+): { caller: SignedCaller } | { failure: ApiResult } {
+	const auth = authenticatedOrService(resolution, operation);
+	if ('caller' in auth && auth.caller.kind === 'service') {
+		return {
+			failure: simulatorFailure(
+				`the service caller service:${auth.caller.principal} can only call AssumeRole (it assumes a role on your behalf); save the credentials it receives and make ${operation} with creds:NAME`
+			)
+		};
+	}
+	return auth as { caller: SignedCaller } | { failure: ApiResult };
+}
+
+/** As `authenticated`, but lets an AWS service caller through (AssumeRole only). */
+export function authenticatedOrService(
+	resolution: CallerResolution,
+	operation: string
+): { caller: SignedCaller | ServiceCaller } | { failure: ApiResult } {
 	if (!resolution.ok) {
 		if (resolution.error === undefined)
 			return { failure: simulatorFailure(resolution.simulatorError) };

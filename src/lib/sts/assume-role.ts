@@ -1,5 +1,8 @@
 /**
- * AssumeRole (sts-facts §2, §2.1, §2.2, §2.4, §3, §3.2, §3.3, §4, §7, §8, §10).
+ * AssumeRole (sts-facts §2, §2.1, §2.2, §2.4, §3, §3.2, §3.3, §4, §7, §8, §10, §12).
+ *
+ * Callers: IAM users and holders of temporary credentials, and (a project extension) AWS service
+ * principals such as ec2.amazonaws.com that assume a role on your behalf.
  *
  * Order of checks: authentication, model validation, request-level rules that need no policy
  * (root, credential type, MFA code, tags, session policy, chaining cap, Region), then
@@ -9,7 +12,7 @@
  */
 import { parseArn, parseIamEntityArn } from './arn';
 import {
-	authenticated,
+	authenticatedOrService,
 	fail,
 	mintCredentials,
 	regionCheck,
@@ -17,7 +20,13 @@ import {
 	type ApiHandler
 } from './api-support';
 import { awsError, messages } from './aws-errors';
-import { callerArn, describeCaller } from './caller';
+import {
+	callerArn,
+	describeCaller,
+	EC2_SERVICE_PRINCIPAL,
+	isInstanceRoleSession,
+	serviceSessionKind
+} from './caller';
 import { formatDuration } from './clock';
 import { explanation } from './explain';
 import { checkMfa, withMfaShorthand } from './mfa';
@@ -37,7 +46,7 @@ import { integerParam, tagsOf, transitiveKeysOf, validateParams } from './valida
 import { findRole } from './world-lookup';
 
 export const assumeRole: ApiHandler = (ctx, resolution) => {
-	const auth = authenticated(resolution, 'AssumeRole');
+	const auth = authenticatedOrService(resolution, 'AssumeRole');
 	if ('failure' in auth) return auth.failure;
 	const caller = auth.caller;
 	const { world, now } = ctx;
@@ -105,8 +114,17 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 			: simulatorFailure(sessionPolicies.simulatorError);
 	}
 
-	// §2.2: a caller holding temporary credentials (role session or GetSessionToken session) is role chaining.
-	const chained = caller.kind === 'session';
+	// §2.2: a caller holding temporary credentials (role session or GetSessionToken session) is role
+	// chaining, capped at 1 h. Exception: EC2 instance-role credentials. sts-facts §2.2 and §12 quote
+	// "AWS does not treat using roles to grant permissions to applications that run on EC2 instances
+	// as role chaining". [inf] sts-facts does not say whether an application on the instance that
+	// calls AssumeRole WITH the instance credentials is then capped at 1 h; the simulator reads the
+	// quote as "no" and applies only the target role's MaxSessionDuration. Credentials that any other
+	// service obtained (a Lambda execution role, an ECS task role, …) are an ordinary role session,
+	// so assuming a role with them is role chaining (§2.2: "using a role's temporary credentials to
+	// assume another role").
+	const fromInstanceRole = caller.kind === 'session' && isInstanceRoleSession(caller.creds);
+	const chained = caller.kind === 'session' && !fromInstanceRole;
 	const requested = integerParam(params.DurationSeconds);
 	if (chained) {
 		const capped = checkChainingCap(requested, describeCaller(caller));
@@ -146,7 +164,8 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 				action,
 				context,
 				identityPolicies: perms?.identityPolicies ?? [],
-				sessionPolicies: perms?.sessionPolicies ?? null
+				sessionPolicies: perms?.sessionPolicies ?? null,
+				...(caller.kind === 'service' ? { service: true } : {})
 			},
 			{ explain: ctx.explain }
 		);
@@ -164,7 +183,7 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 			return fail(
 				awsError('AccessDenied', messages.notAuthorized(principal, action, roleArn)),
 				action === 'sts:AssumeRole'
-					? `${describeCaller(caller)} may not assume ${roleArn}.`
+					? `${describeCaller(caller)} may not assume ${roleArn}.${caller.kind === 'service' ? ` A service may assume a role only if its trust policy names it: Principal: { Service: "${caller.principal}" }. In AWS the service reports the failure in its own words (the instance or function gets no credentials); the simulator shows STS's AccessDenied.` : ''}`
 					: `Assuming the role is allowed, but the request also ${action === 'sts:TagSession' ? 'passes session tags' : 'sets a SourceIdentity'}, which needs ${action} allowed as well (sts-facts §7).`,
 				['§4', '§7'],
 				trust.story,
@@ -176,8 +195,14 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 		throw new Error('unreachable: an allowed assumption implies the role exists');
 
 	const duration = requested ?? DEFAULT_ROLE_SESSION_SECONDS;
-	const tooLong = checkMaxSessionDuration(role, duration);
-	if (tooLong) return tooLong;
+	// §2.1: "The maximum session duration setting does not limit sessions that are assumed by AWS
+	// services"; "IAM role credentials provided by Amazon EC2 instances … are not subject to the
+	// specified maximum session duration". Only the model's 900..43200 range applies (checked above).
+	const service = caller.kind === 'service' ? caller.principal : undefined;
+	if (!service) {
+		const tooLong = checkMaxSessionDuration(role, duration);
+		if (tooLong) return tooLong;
+	}
 
 	const merged = mergeSessionTags(tags, transitive, inherited);
 	const sourceIdentity =
@@ -194,6 +219,7 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 		tags: merged.tags,
 		transitiveTagKeys: merged.transitiveTagKeys,
 		...(sourceIdentity ? { sourceIdentity } : {}),
+		...(service ? { assumedByService: service } : {}),
 		chained,
 		requestedBy: principal
 	});
@@ -214,11 +240,37 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 						: []),
 					...(chained
 						? ['This is role chaining, so the session could not exceed 1 h (sts-facts §2.2).']
-						: [])
+						: []),
+					...(fromInstanceRole
+						? [
+								'The caller used EC2 instance-role credentials. "AWS does not treat using roles to grant permissions to applications that run on EC2 instances as role chaining" (sts-facts §2.2), so the simulator applies no 1-hour chaining cap here, only the role\'s MaxSessionDuration. (sts-facts does not state this case explicitly; it is the simulator\'s reading.)'
+							]
+						: []),
+					...(service ? serviceSessionNotes(service, role.maxSessionDuration, duration) : [])
 				],
 				statements: [...trust.trust, ...trust.identity, ...trust.session],
-				facts: ['§2', '§3', '§7']
+				facts: service ? ['§2', '§2.1', '§2.2', '§7', '§12'] : ['§2', '§3', '§7']
 			}
 		)
 	};
 };
+
+/** What learners should know about credentials a service obtained (sts-facts §2.1, §2.2, §12). */
+function serviceSessionNotes(
+	service: string,
+	maxSessionDuration: number,
+	duration: number
+): string[] {
+	const notes = [
+		`These are ${serviceSessionKind(service)}. Sessions that AWS services assume are not limited by the role's MaxSessionDuration (sts-facts §2.1)${duration > maxSessionDuration ? `: this one lasts ${formatDuration(duration)} although the role allows ${formatDuration(maxSessionDuration)} to API callers` : ''}. In AWS the service chooses the lifetime itself; always read Expiration rather than assuming a fixed number.`
+	];
+	if (service === EC2_SERVICE_PRINCIPAL)
+		notes.push(
+			'On the instance, the metadata service (IMDS) serves them and AWS makes new credentials available at least five minutes before the old ones expire; the old ones stay valid until their own Expiration (sts-facts §12). Observed lifetimes are around 6 h, but do not rely on a number. Using them is not role chaining (sts-facts §2.2).'
+		);
+	else
+		notes.push(
+			'Your code receives them as an ordinary role session: calling AssumeRole with them is role chaining, capped at 1 h (sts-facts §2.2).'
+		);
+	return notes;
+}

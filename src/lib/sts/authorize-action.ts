@@ -35,7 +35,7 @@ function deniedMessage(arn: string, action: string, resource: string, reason: st
 		resource === '*'
 			? `User: ${arn} is not authorized to perform: ${action}`
 			: messages.notAuthorized(arn, action, resource);
-	return `${base} ${reason}`;
+	return reason ? `${base} ${reason}` : base;
 }
 
 export function authorizeAction(
@@ -79,7 +79,7 @@ export function authorizeAction(
 				c.api === 'GetFederationToken')
 		) {
 			return fail(
-				awsError('InvalidClientTokenId', 'The security token included in the request is invalid'),
+				awsError('InvalidClientTokenId', messages.invalidClientTokenId),
 				c.api === 'GetSessionToken'
 					? 'These GetSessionToken credentials were obtained without MFA, and such credentials cannot call any IAM API: IAM rejects the token itself, before any policy is read (sts-facts §2.4, §4). Call GetSessionToken again with SerialNumber and TokenCode.'
 					: 'GetFederationToken credentials cannot call IAM through the API or CLI (sts-facts §2.4, §4).',

@@ -1,11 +1,11 @@
 /**
  * Performance probes for the `bench` CLI (no timing asserts in tests). Targets: an AssumeRole call
  * including policy evaluation at a median ≤ 3 ms after warm-up; a clock advance with 1,000 live
- * credentials ≤ 16 ms (one frame).
+ * credentials ≤ 16 ms (one frame), also when all of them expire in that advance.
  */
 import { createActor } from 'xstate';
 import type { ScenarioWorld } from '../content/scenario-schema';
-import { simMachine } from './sim-machine';
+import { simMachine, stopSimulator } from './sim-machine';
 import { advance, call, createSimulator, type SimState } from './simulator';
 
 export interface Timing {
@@ -26,6 +26,8 @@ export interface BenchmarkResult {
 	machineAdvance1000: Timing;
 	/** Machine: clock.advance that expires all 1,000 credential actors at once (worst case, after one warm-up round). */
 	machineExpire1000: Timing;
+	/** Machine: stopSimulator with 1,000 credential actors (each expiry round's machine, after use). */
+	machineStop1000: Timing;
 }
 
 const BENCH_WORLD: ScenarioWorld = {
@@ -119,9 +121,17 @@ function machineWith(count: number): ReturnType<typeof createActor<typeof simMac
 	return actor;
 }
 
-/** `credentials` sets the number of live credentials for the clock probes (default 1,000; tests use fewer). */
+/**
+ * `credentials` sets the number of live credentials for the clock probes (default 1,000; tests use
+ * fewer); `expiryRounds` the number of fresh machines timed for the expiry and stop probes (default 7).
+ */
 export function runBenchmark(
-	options: { iterations?: number; warmup?: number; credentials?: number } = {}
+	options: {
+		iterations?: number;
+		warmup?: number;
+		credentials?: number;
+		expiryRounds?: number;
+	} = {}
 ): BenchmarkResult {
 	const iterations = options.iterations ?? 200;
 	const warmup = options.warmup ?? 50;
@@ -138,20 +148,27 @@ export function runBenchmark(
 	const machineAdvance1000 = measure(Math.min(iterations, 50), 5, () =>
 		actor.send({ type: 'clock.advance', seconds: 1 })
 	);
+	stopSimulator(actor);
 	// Each round needs a fresh machine (expiry happens once); the first round warms the JIT up.
-	// The actors are paused (no timers) and simply dropped: stopping 1,000 children costs XState O(n²).
+	// An odd number of samples, so the median is one of them.
+	const rounds = options.expiryRounds ?? 7;
 	const expireSamples: number[] = [];
-	for (let i = 0; i < 3; i++) {
+	const stopSamples: number[] = [];
+	for (let i = 0; i <= rounds; i++) {
 		const fresh = machineWith(count);
-		const t = performance.now();
+		let t = performance.now();
 		fresh.send({ type: 'clock.advance', seconds: 43200 });
 		if (i > 0) expireSamples.push(performance.now() - t);
+		t = performance.now();
+		stopSimulator(fresh);
+		if (i > 0) stopSamples.push(performance.now() - t);
 	}
 	return {
 		assumeRole,
 		assumeRoleNoExplain,
 		engineAdvance1000,
 		machineAdvance1000,
-		machineExpire1000: timing(expireSamples)
+		machineExpire1000: timing(expireSamples),
+		machineStop1000: timing(stopSamples)
 	};
 }

@@ -12,7 +12,35 @@ export type Caller =
 	| { kind: 'anonymous' }
 	| { kind: 'user'; user: User; accessKeyId: string }
 	| { kind: 'root'; root: RootUser; accessKeyId: string }
-	| { kind: 'session'; creds: IssuedCredentials };
+	| { kind: 'session'; creds: IssuedCredentials }
+	| ServiceCaller;
+
+/**
+ * Project extension (docs/reference/simulator-scenarios.md, "Project extensions"): an AWS service
+ * assuming a role on your behalf, such as EC2 for an instance profile or Lambda for a function's
+ * execution role. It signs nothing the learner can see and may only call AssumeRole; the role's
+ * trust policy must allow `Principal: { Service: "<principal>" }` (sts-facts §2.1, §12).
+ */
+export type ServiceCaller = { kind: 'service'; principal: string };
+
+/** Callers that sign requests with their own AWS credentials. */
+export type SignedCaller = Exclude<Caller, { kind: 'anonymous' } | { kind: 'service' }>;
+
+/** A service principal as trust policies name it: `<service>.amazonaws.com`. */
+export const SERVICE_PRINCIPAL =
+	/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)*\.amazonaws\.com$/;
+
+/** sts-facts §2.1, §12: the EC2 service principal; its role sessions are the instance's credentials. */
+export const EC2_SERVICE_PRINCIPAL = 'ec2.amazonaws.com';
+
+/**
+ * EC2 instance-role credentials: a role session that the EC2 service obtained for an instance.
+ * sts-facts §2.2, §12: "AWS does not treat using roles to grant permissions to applications that
+ * run on EC2 instances as role chaining."
+ */
+export function isInstanceRoleSession(creds: IssuedCredentials): boolean {
+	return creds.assumedByService === EC2_SERVICE_PRINCIPAL;
+}
 
 export type CallerResolution =
 	| { ok: true; caller: Caller }
@@ -29,6 +57,15 @@ export interface CallerLookup {
 
 export function resolveCaller(as: string, state: CallerLookup): CallerResolution {
 	if (as === 'anonymous') return { ok: true, caller: { kind: 'anonymous' } };
+	if (as.startsWith('service:')) {
+		const principal = as.slice(8);
+		if (!SERVICE_PRINCIPAL.test(principal))
+			return {
+				ok: false,
+				simulatorError: `${principal} is not an AWS service principal such as ec2.amazonaws.com or lambda.amazonaws.com`
+			};
+		return { ok: true, caller: { kind: 'service', principal } };
+	}
 	if (as.startsWith('user:')) {
 		const [account, name] = as.slice(5).split('/');
 		const user = state.world.accounts[account]?.users[name];
@@ -105,6 +142,8 @@ export function callerArn(caller: Caller): string {
 			return caller.root.arn;
 		case 'session':
 			return caller.creds.identity.arn;
+		case 'service':
+			return caller.principal;
 	}
 }
 
@@ -118,6 +157,8 @@ export function callerAccount(caller: Caller): string | undefined {
 			return caller.root.account;
 		case 'session':
 			return caller.creds.identity.account;
+		case 'service':
+			return undefined;
 	}
 }
 
@@ -137,8 +178,19 @@ export function describeCaller(caller: Caller): string {
 					? 'GetSessionToken'
 					: c.api === 'GetFederationToken'
 						? 'GetFederationToken'
-						: `${c.api} (a role session)`;
+						: c.assumedByService
+							? `${c.api} by ${c.assumedByService} (${serviceSessionKind(c.assumedByService)})`
+							: `${c.api} (a role session)`;
 			return `temporary credentials ${c.accessKeyId} from ${from}, acting as ${c.identity.arn}`;
 		}
+		case 'service':
+			return `the AWS service ${caller.principal} (on your behalf)`;
 	}
+}
+
+/** How learners know a service's role credentials. */
+export function serviceSessionKind(principal: string): string {
+	if (principal === EC2_SERVICE_PRINCIPAL) return 'EC2 instance-role credentials';
+	if (principal === 'lambda.amazonaws.com') return "a Lambda function's execution-role session";
+	return `a role session of the ${principal} service`;
 }

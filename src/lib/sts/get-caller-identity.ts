@@ -26,7 +26,7 @@ export const getCallerIdentity: ApiHandler = (_ctx, resolution) => {
 		caller.kind === 'session' && caller.creds.api === 'GetSessionToken'
 			? ' GetSessionToken credentials report the IAM user itself (sts-facts §9).'
 			: caller.kind === 'session' && caller.creds.identity.type === 'assumed-role'
-				? ' A role session reports the assumed-role ARN (no role path) and UserId = role ID:session name (sts-facts §3, §9).'
+				? ` A role session reports the assumed-role ARN (no role path) and UserId = role ID:session name (sts-facts §3, §9).${caller.creds.assumedByService ? ` The session was started by ${caller.creds.assumedByService} on your behalf and is named as that service chose (for EC2, the instance ID).` : ''}`
 				: '';
 	return {
 		ok: true,

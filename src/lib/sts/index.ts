@@ -51,6 +51,7 @@ export {
 // The XState machines for the UI.
 export {
 	simMachine,
+	stopSimulator,
 	SIM_MACHINE_VERSION,
 	credentialActorId,
 	type TrackedCredential,
@@ -61,8 +62,11 @@ export {
 export {
 	credentialMachine,
 	type CredentialActorInput,
-	type CredentialActorEvent
+	type CredentialActorEvent,
+	type CredentialSnapshot
 } from './credential-machine';
+// Callers, including the project's service-principal extension (`as: service:ec2.amazonaws.com`).
+export { SERVICE_PRINCIPAL, EC2_SERVICE_PRINCIPAL } from './caller';
 
 // Credentials, identities, explanations, errors.
 export {

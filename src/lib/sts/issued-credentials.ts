@@ -49,8 +49,15 @@ export interface IssuedCredentials {
 	sourceIdentity?: string;
 	/** sts-facts §2.2: issued to a caller that itself held temporary credentials. */
 	chained: boolean;
-	/** The principal that requested them (ARN), or the identity provider for federation. */
+	/** The principal that requested them (ARN), the identity provider for federation, or the service principal. */
 	requestedBy: string;
+	/**
+	 * Project extension: the AWS service principal that assumed the role on the learner's behalf
+	 * (e.g. ec2.amazonaws.com for an instance profile, lambda.amazonaws.com for an execution role).
+	 * sts-facts §2.1: such sessions are not limited by the role's MaxSessionDuration; §2.2, §12:
+	 * EC2 instance-role credentials are not role chaining.
+	 */
+	assumedByService?: string;
 	/** aws:FederatedProvider for web identity / SAML sessions (sts-facts §5). */
 	federatedProvider?: string;
 	/**

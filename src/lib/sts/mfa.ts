@@ -17,6 +17,7 @@ export function mfaDeviceOf(caller: Caller, world: World): string | undefined {
 		case 'root':
 			return caller.root.mfaSerial;
 		case 'anonymous':
+		case 'service':
 			return undefined;
 		case 'session': {
 			const id = caller.creds.identity;

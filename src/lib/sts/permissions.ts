@@ -21,7 +21,9 @@ export interface PermissionSet {
 
 export function permissionsOf(caller: Caller, world: World): PermissionSet | undefined {
 	switch (caller.kind) {
+		// A service principal has no identity policies: only the role's trust policy decides (sts-facts §7).
 		case 'anonymous':
+		case 'service':
 			return undefined;
 		case 'user':
 			return {

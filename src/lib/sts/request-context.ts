@@ -56,6 +56,10 @@ export function principalKeys(caller: Caller, world: World, now: Instant): Conte
 	switch (caller.kind) {
 		case 'anonymous':
 			return {};
+		// sts-facts §5 lists no principal keys for a service principal; aws:SourceArn / aws:SourceAccount
+		// (§8) describe the resource the service acts for, which scenarios do not model.
+		case 'service':
+			return {};
 		case 'user':
 			return {
 				'aws:PrincipalArn': caller.user.arn,

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createActor, SimulatedClock, type AnyActorRef } from 'xstate';
 import { parseScenario } from '../content/scenario-schema';
-import { credentialActorId, SIM_MACHINE_VERSION, simMachine } from './sim-machine';
+import { credentialMachine } from './credential-machine';
+import { credentialActorId, SIM_MACHINE_VERSION, simMachine, stopSimulator } from './sim-machine';
 
 const scenario = parseScenario(
 	readFileSync('tests/fixtures/reference-scenarios/rev-001.yaml', 'utf8'),
@@ -202,6 +203,56 @@ describe('simMachine', () => {
 		expect(Object.keys(snap.children)).toEqual([]);
 		actor.send({ type: 'scenario.next' });
 		expect(Object.keys(actor.getSnapshot().children)[0]).toMatch(/^credential-1-ASIA/);
+	});
+
+	it('expires many credential actors in one advance, each with its own state', () => {
+		const actor = start();
+		for (let i = 0; i < 40; i++) actor.send(assume(`k${i}`, i % 2 ? 900 : 1800));
+		actor.send({ type: 'clock.advance', seconds: 900 });
+		const { context } = actor.getSnapshot();
+		const values = context.sim.credentials.map((c) => childValue(actor, c.accessKeyId));
+		expect(values).toEqual(context.tracked.map((t) => t.status));
+		expect(values.filter((v) => v === 'expired')).toHaveLength(20);
+		expect(values.filter((v) => v === 'active')).toHaveLength(20);
+	});
+
+	it('credentials.release stops the credential actors newest first; the next sync brings them back', () => {
+		const actor = start();
+		actor.send(assume('a'));
+		actor.send(assume('b'));
+		const stopped: string[] = [];
+		const keys = actor.getSnapshot().context.sim.credentials.map((c) => c.accessKeyId);
+		for (const key of keys) {
+			const id = credentialActorId(0, key);
+			actor.getSnapshot().children[id]?.subscribe({ complete: () => stopped.push(id) });
+		}
+		actor.send({ type: 'credentials.release' });
+		expect(Object.keys(actor.getSnapshot().children)).toEqual([]);
+		expect(actor.getSnapshot().context.tracked).toEqual([]);
+		expect(stopped).toEqual([credentialActorId(0, keys[1]), credentialActorId(0, keys[0])]);
+		actor.send({ type: 'clock.advance', seconds: 600 });
+		expect(keys.map((k) => childValue(actor, k))).toEqual(['expiringSoon', 'expiringSoon']);
+		stopSimulator(actor);
+		expect(actor.getSnapshot().status).toBe('stopped');
+	});
+
+	it('a credential actor follows the lifecycle rule and keeps its snapshot when nothing changes', () => {
+		const input = { accessKeyId: 'ASIAEXAMPLE', issuedAt: 0, expiresAt: 900, now: 0 };
+		const child = createActor(credentialMachine, { input }).start();
+		const first = child.getSnapshot();
+		expect(first.value).toBe('active');
+		child.send({ type: 'clock.changed', now: 100 });
+		expect(child.getSnapshot()).toBe(first);
+		const seen: string[] = [];
+		child.subscribe((s) => seen.push(s.value));
+		for (const [now, revokedBefore] of [[600], [700], [900], [50, 10], [50]])
+			child.send({ type: 'clock.changed', now, ...(revokedBefore ? { revokedBefore } : {}) });
+		expect(seen).toEqual(['expiringSoon', 'expiringSoon', 'expired', 'revoked', 'active']);
+		expect(child.getSnapshot().context).toEqual(input);
+		const born = createActor(credentialMachine, {
+			input: { ...input, now: 10, revokedBefore: 20 }
+		});
+		expect(born.getSnapshot().value).toBe('revoked');
 	});
 
 	it('ignores events that cannot apply', () => {

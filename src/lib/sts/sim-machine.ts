@@ -7,14 +7,23 @@
  * Randomness is the seeded generator in the simulator state (input `seed`), so snapshots replay.
  *
  * Events: call.submit, clock.advance, clock.play, clock.pause, admin.revoke, admin.attach,
- * policy.edit, scenario.load, scenario.next, scenario.back, scenario.restart.
+ * policy.edit, scenario.load, scenario.next, scenario.back, scenario.restart, credentials.release.
+ *
+ * Stop the actor with `stopSimulator(actor)` rather than `actor.stop()` when it may hold many
+ * credential actors: XState stops children oldest first, which is quadratic with a large constant
+ * (see stopCredentialActors in credential-sync.ts); releasing them newest first beforehand is cheap.
  */
-import { assign, enqueueActions, setup } from 'xstate';
+import { assign, enqueueActions, setup, type Actor } from 'xstate';
 import type { Scenario, ScenarioWorld } from '../content/scenario-schema';
 import type { PolicyEdit } from './admin-actions';
 import type { CallRequest } from './api-support';
 import { credentialMachine } from './credential-machine';
-import { credentialActorId, syncCredentialActors, type TrackedCredential } from './credential-sync';
+import {
+	credentialActorId,
+	stopCredentialActors,
+	syncCredentialActors,
+	type TrackedCredential
+} from './credential-sync';
 import { parsePolicy } from './policy-document';
 import {
 	applyEntry,
@@ -27,7 +36,7 @@ import {
 } from './sim-timeline';
 
 /** Bump when the context or child shapes change; persisted snapshots of another version must be discarded. */
-export const SIM_MACHINE_VERSION = 1;
+export const SIM_MACHINE_VERSION = 2;
 
 export { credentialActorId, type TrackedCredential };
 
@@ -58,7 +67,9 @@ export type SimMachineEvent =
 	| { type: 'scenario.load'; scenario: Scenario; seed?: number }
 	| { type: 'scenario.next' }
 	| { type: 'scenario.back' }
-	| { type: 'scenario.restart' };
+	| { type: 'scenario.restart' }
+	/** Stops every credential actor; the next event that syncs credentials spawns them again. */
+	| { type: 'credentials.release' };
 
 function withSession(session: Session): Partial<SimMachineContext> {
 	return { ...session, error: null };
@@ -116,9 +127,13 @@ export const simMachine = setup({
 				)
 			})
 		),
+		/** Newest first: see stopCredentialActors in credential-sync.ts for why the order matters. */
 		stopAllCredentialActors: enqueueActions(({ context, enqueue }) => {
-			for (const t of context.tracked)
-				enqueue.stopChild(credentialActorId(context.generation, t.accessKeyId));
+			stopCredentialActors(
+				context.tracked.map((t) => t.accessKeyId),
+				context.generation,
+				enqueue
+			);
 			enqueue.assign({ tracked: [] });
 		})
 	}
@@ -201,6 +216,7 @@ export const simMachine = setup({
 		'scenario.restart': {
 			actions: [assign(({ context }) => withSession(restart(context))), 'syncCredentials']
 		},
+		'credentials.release': { actions: 'stopAllCredentialActors' },
 		'scenario.load': {
 			actions: [
 				'stopAllCredentialActors',
@@ -247,3 +263,9 @@ export const simMachine = setup({
 		}
 	}
 });
+
+/** Stops a simulator actor, releasing its credential actors newest first (see the header). */
+export function stopSimulator(actor: Actor<typeof simMachine>): void {
+	actor.send({ type: 'credentials.release' });
+	actor.stop();
+}

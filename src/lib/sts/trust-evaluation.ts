@@ -31,6 +31,8 @@ export interface TrustRequest {
 	sessionPolicies: readonly NamedPolicy[] | null;
 	/** Federated callers: skip the identity side in explanations. */
 	federated?: boolean;
+	/** An AWS service principal (project extension): only the trust policy decides (sts-facts §7). */
+	service?: boolean;
 }
 
 export interface TrustOutcome {
@@ -81,9 +83,10 @@ export function evaluateTrust(
 	if (!explain) return { allowed, decision, trust: [], identity: [], session: [], story: [] };
 
 	const trust = analyseStatements('trust', [trustPolicy], request);
-	const identity = req.federated
-		? []
-		: analyseStatements('identity', req.identityPolicies, request);
+	const identity =
+		req.federated || req.service
+			? []
+			: analyseStatements('identity', req.identityPolicies, request);
 	const session = req.sessionPolicies
 		? analyseStatements('session', req.sessionPolicies, request)
 		: [];
@@ -143,7 +146,11 @@ function story(
 			`The trust policy of ${role.name} allows it: ${trustAllow.map((v) => v.text).join('; ')}.`
 		);
 	}
-	if (req.federated || trustDeny.length || trustAllow.length === 0) return lines;
+	if (req.service && trustAllow.length && !trustDeny.length)
+		lines.push(
+			`${req.principal} is an AWS service acting on your behalf: it has no identity policies, so the trust policy alone decides (sts-facts §7).`
+		);
+	if (req.federated || req.service || trustDeny.length || trustAllow.length === 0) return lines;
 
 	const sameAccount = parseArn(req.principal)?.account === role.account;
 	const kind = principalMatchKind(trust, role, req);

@@ -64,6 +64,19 @@ describe('model-constraint validation, in AWS wording (§3, §4)', () => {
 		);
 	});
 
+	it('at most 10 managed policy ARNs (§3, §3.1; wording [inf])', () => {
+		const arns = (n: number) =>
+			Array.from({ length: n }, (_, i) => ({ arn: `arn:aws:iam::111111111111:policy/P${i}` }));
+		const base = { RoleArn: 'arn:aws:iam::111111111111:role/R', RoleSessionName: 'ok' };
+		expect(validateParams('AssumeRole', { ...base, PolicyArns: arns(10) })).toBeUndefined();
+		expect(validateParams('AssumeRole', { ...base, PolicyArns: arns(11) })?.message).toBe(
+			"1 validation error detected: Value '[11 policy ARNs]' at 'policyArns' failed to satisfy constraint: Member must have length less than or equal to 10"
+		);
+		expect(
+			validateParams('GetFederationToken', { Name: 'fed', PolicyArns: arns(11) })?.message
+		).toContain("at 'policyArns'");
+	});
+
 	it('Query-protocol integers may arrive as text', () => {
 		expect(integerParam('3600')).toBe(3600);
 		expect(integerParam(3600)).toBe(3600);

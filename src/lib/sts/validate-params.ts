@@ -128,6 +128,12 @@ function checkMember(name: string, spec: MemberSpec, value: unknown): Constraint
 			if (!Array.isArray(value))
 				return [{ member, value: JSON.stringify(value), constraint: 'be a list of {arn}' }];
 			const out: ConstraintViolation[] = [];
+			if (value.length > spec.max)
+				out.push({
+					member,
+					value: `[${value.length} policy ARNs]`,
+					constraint: `have length less than or equal to ${spec.max}`
+				});
 			value.forEach((d: unknown, i) => {
 				const arn = typeof d === 'string' ? d : (d as { arn?: unknown } | null)?.arn;
 				out.push(
