@@ -79,14 +79,26 @@ export async function recordAnswer(
 	const { db, effects } = ctx;
 	const at = input.at ?? effects.now();
 	const id = input.id ?? effects.newId();
+	const day = dayKeyOf(at, effects);
 	return db.transaction('rw', [db.attempts, db.cards, db.aggregates, db.settings], async () => {
-		const existing = await db.attempts.get(id);
+		// Every read in one round trip: in Chromium each awaited IndexedDB request costs a
+		// process hop, and the duplicate check does not need to go first.
+		const [existing, prev, examAt, topicRow, dayRow, timeRow] = await Promise.all([
+			db.attempts.get(id),
+			db.cards.get(input.questionId),
+			readSetting(db, 'examDate'),
+			db.aggregates.get(topicKey(input.topic)),
+			db.aggregates.get(dayKey(day)),
+			db.aggregates.get(timeKey(input.difficulty))
+		]);
 		if (existing) {
 			// Already recorded (a retry after a lost response, or a double submit): write nothing.
 			// The card can only be missing after importing an inconsistent backup; then report
 			// the card this answer alone would give, without storing it.
 			const card =
-				(await db.cards.get(existing.questionId)) ??
+				(existing.questionId === input.questionId
+					? prev
+					: await db.cards.get(existing.questionId)) ??
 				scheduleCard(undefined, {
 					...existing,
 					questionDifficulty: existing.difficulty,
@@ -94,14 +106,6 @@ export async function recordAnswer(
 				});
 			return { attempt: existing, card, grade: existing.rating, duplicate: true };
 		}
-		const day = dayKeyOf(at, effects);
-		const [prev, examAt, topicRow, dayRow, timeRow] = await Promise.all([
-			db.cards.get(input.questionId),
-			readSetting(db, 'examDate'),
-			db.aggregates.get(topicKey(input.topic)),
-			db.aggregates.get(dayKey(day)),
-			db.aggregates.get(timeKey(input.difficulty))
-		]);
 		const topicAgg = ofKind(topicRow, 'topic');
 		const times = ofKind(timeRow, 'time') ?? emptyTimeAggregate(input.difficulty);
 		// Graded against times *before* this answer, so it cannot move its own threshold.
@@ -141,9 +145,8 @@ export async function recordAnswer(
 		}
 		rows.push(topic, addAttemptToDay(ofKind(dayRow, 'day') ?? emptyDayAggregate(day), attempt));
 		rows.push(addAttemptToTimes(times, attempt));
-		await db.attempts.add(attempt);
-		await db.cards.put(card);
-		await db.aggregates.bulkPut(rows);
+		// Issued together: IndexedDB applies them in order, and waiting for each costs a hop.
+		await Promise.all([db.attempts.add(attempt), db.cards.put(card), db.aggregates.bulkPut(rows)]);
 		return { attempt, card, grade, duplicate: false };
 	});
 }

@@ -1,6 +1,8 @@
 import type { ProgressContext } from './app-db';
+import { isValidAttemptFast } from './attempt-check';
 import { BACKUP_FORMAT, backupEnvelope, type BackupEnvelope } from './backup-envelope';
-import { ProgressDataError, problemsOf } from './progress-errors';
+import { ProgressDataError, problemsOf, type ProgressProblem } from './progress-errors';
+import { attemptRecord, type AttemptRecord } from './record-schemas';
 import { SCHEMA_VERSION } from './schema-primitives';
 import { writeSetting } from './settings-repository';
 
@@ -16,7 +18,7 @@ export interface ExportOptions {
 
 /**
  * Every table as one backup envelope, read in one read-only transaction so the snapshot is
- * consistent even while another tab writes. Validated with the same zod schema imports use:
+ * consistent even while another tab writes. Validated against the schemas imports use:
  * a backup we could not read back is refused here, while the data is still intact, rather
  * than discovered on the day it is needed. Tables are in primary-key order, so two exports
  * of the same database are identical.
@@ -47,20 +49,32 @@ export async function exportAll(
 			...(aggregates ? { aggregates } : {})
 		};
 	});
+	// The attempts table is nearly the whole file: it is checked record by record with a fast
+	// check (zod only for a record the check is unsure about, to name the bad field), and the
+	// rest of the envelope with the full schema. Same verdict as parsing everything with zod.
+	const { attempts, ...others } = data;
+	const problems: ProgressProblem[] = [];
+	for (let i = 0; i < attempts.length; i++) {
+		if (isValidAttemptFast(attempts[i])) continue;
+		const checked = attemptRecord.safeParse(attempts[i]);
+		if (!checked.success) problems.push(...problemsOf(checked.error, ['data', 'attempts', i]));
+	}
 	const result = backupEnvelope.safeParse({
 		format: BACKUP_FORMAT,
 		schemaVersion: SCHEMA_VERSION,
 		exportedAt,
 		app: { version: options.appVersion ?? '0.0.0' },
-		data
+		data: { attempts: [], ...others }
 	});
-	if (!result.success)
-		throw new ProgressDataError(
-			'Stored progress is invalid; export refused',
-			problemsOf(result.error)
-		);
+	if (!result.success) problems.push(...problemsOf(result.error));
+	if (problems.length > 0 || !result.success)
+		throw new ProgressDataError('Stored progress is invalid; export refused', problems);
+	const envelope: BackupEnvelope = {
+		...result.data,
+		data: { ...result.data.data, attempts: attempts as AttemptRecord[] }
+	};
 	if (options.markBackedUp !== false) await writeSetting(ctx, 'lastBackupAt', exportedAt);
-	return result.data;
+	return envelope;
 }
 
 /** The text of a backup file: compact JSON (pretty-printing adds a third for nothing). */

@@ -20,6 +20,10 @@ export const epochMs = z
 	.min(MIN_EPOCH_MS, 'date is before 2020-01-01')
 	.max(MAX_EPOCH_MS, 'date is after 2100-01-01');
 
+/** Characters of a {@link recordId} (shared with the fast export check in `attempt-check.ts`). */
+export const RECORD_ID_PATTERN = /^[\w.:/#@+-]+$/;
+/** Longest {@link recordId}. */
+export const RECORD_ID_MAX = 200;
 /**
  * Ids of questions, packs, attempts and exams: printable, no whitespace, bounded, so a
  * tampered backup cannot smuggle megabyte keys into an index.
@@ -27,15 +31,19 @@ export const epochMs = z
 export const recordId = z
 	.string()
 	.min(1, 'must not be empty')
-	.max(200, 'must be at most 200 characters')
-	.regex(/^[\w.:/#@+-]+$/, 'may contain only letters, digits and . : / # @ + - _');
+	.max(RECORD_ID_MAX, 'must be at most 200 characters')
+	.regex(RECORD_ID_PATTERN, 'may contain only letters, digits and . : / # @ + - _');
 
+/** Shape of a {@link topicSlug}. */
+export const TOPIC_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Longest {@link topicSlug}. */
+export const TOPIC_SLUG_MAX = 80;
 /** Topic slug as in `content/topics.yaml` (kebab-case). */
 export const topicSlug = z
 	.string()
 	.min(1)
-	.max(80)
-	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case topic slug');
+	.max(TOPIC_SLUG_MAX)
+	.regex(TOPIC_SLUG_PATTERN, 'must be a kebab-case topic slug');
 
 /** A question's authored difficulty: 1 recall, 2 applied, 3 multi-step scenario. */
 export const questionDifficulty = z.literal([1, 2, 3]);

@@ -1,0 +1,123 @@
+// Measures the progress store in real Chromium (its IndexedDB, not fake-indexeddb in Node):
+// 100,000 attempts across 2,000 questions, then dashboard load, recordAnswer and export.
+//
+//   npm run build && node scripts/serve-static.mjs build --port 4174 &
+//   npx vite-node scripts/bench-progress.ts -- --port 4174 [--attempts N] [--questions N]
+//
+// It builds nothing of the app: it bundles only src/lib/progress/bench.ts (with Vite, in
+// memory) into a script and serves it at the app's origin through Playwright's request
+// routing, opens a page of the served app and loads the script there, so the benchmark runs
+// under the app's own Content-Security-Policy (which, for one, keeps zod from compiling its
+// validators with `new Function`: export validation is measured as learners get it).
+// `runProgressBench` then uses `window.indexedDB`. Prints one JSON object; the budgets are
+// reported next to the numbers, never asserted.
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { build, type Rollup } from 'vite';
+import type { BenchResult } from '../src/lib/progress/bench';
+
+const BUDGETS = { dashboardReadyMs: 150, recordAnswerP95Ms: 5, exportMs: 2000 } as const;
+
+function option(name: string, fallback: number): number {
+	const args = process.argv.slice(2);
+	const i = args.indexOf(`--${name}`);
+	const value = i >= 0 ? Number(args[i + 1]) : fallback;
+	if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+	return value;
+}
+
+/** bench.ts and what it imports (Dexie, zod, ts-fsrs) as one classic script. */
+async function bundleBench(): Promise<string> {
+	const entry = fileURLToPath(new URL('../src/lib/progress/bench.ts', import.meta.url));
+	const out = (await build({
+		configFile: false,
+		logLevel: 'error',
+		define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+		build: {
+			write: false,
+			minify: true,
+			target: 'es2022',
+			lib: { entry, formats: ['iife'], name: 'progressBench', fileName: 'bench' }
+		}
+	})) as Rollup.RollupOutput[] | Rollup.RollupOutput;
+	const chunk = (Array.isArray(out) ? out[0]! : out).output[0];
+	return chunk.code;
+}
+
+const port = option('port', Number(process.env.PORT ?? 4174));
+const attempts = option('attempts', 100_000);
+const questions = option('questions', 2_000);
+const recordSamples = option('samples', 300);
+
+const script = await bundleBench();
+const browser = await chromium.launch({
+	executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--no-first-run'
+	]
+});
+try {
+	// No service worker: precaching the app would compete with the benchmark for the CPU.
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	await context.route('**/__bench/progress-bench.js', (route) =>
+		route.fulfill({ contentType: 'text/javascript', body: script })
+	);
+	const page = await context.newPage();
+	page.on('pageerror', (e) => console.error('page error:', e.message));
+	const res = await page.goto(`http://localhost:${port}/glossary`);
+	if (!res?.ok()) throw new Error(`nothing served on port ${port} (build, then serve build/)`);
+	await page.locator('body.started').waitFor();
+	await page.addScriptTag({ url: '/__bench/progress-bench.js' });
+	const result = await page.evaluate(
+		(opts) => {
+			const bench = (
+				globalThis as unknown as {
+					progressBench: typeof import('../src/lib/progress/bench');
+				}
+			).progressBench;
+			return bench.runProgressBench({ idb: { indexedDB, IDBKeyRange }, ...opts });
+		},
+		{ attempts, questions, recordSamples, dashboardRuns: 9 }
+	);
+	const r: BenchResult = result;
+	const measured = {
+		dashboardReadyMs: r.dashboardColdMs,
+		recordAnswerP95Ms: r.recordAnswerP95Ms,
+		exportMs: r.exportMs
+	};
+	const round = (x: number) => Math.round(x * 10) / 10;
+	console.log(
+		JSON.stringify(
+			{
+				browser: `Chromium ${browser.version()}`,
+				attempts: r.attempts,
+				questions: r.questions,
+				dashboardReadyMs: round(measured.dashboardReadyMs),
+				dashboardWarmMedianMs: round(r.dashboardWarmMedianMs),
+				dueCardsMs: round(r.dueCardsMs),
+				recordAnswerP50Ms: round(r.recordAnswerP50Ms),
+				recordAnswerP95Ms: round(measured.recordAnswerP95Ms),
+				exportMs: round(measured.exportMs),
+				exportBytes: r.exportBytes,
+				generateMs: round(r.generateMs),
+				seedMs: round(r.seedMs),
+				budgets: BUDGETS,
+				withinBudget: Object.fromEntries(
+					Object.entries(BUDGETS).map(([k, limit]) => [
+						k,
+						measured[k as keyof typeof BUDGETS] <= limit
+					])
+				)
+			},
+			null,
+			2
+		)
+	);
+} finally {
+	await browser.close();
+}
