@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
+/** @type {Record<string, string>} */
 const types = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
@@ -19,15 +20,44 @@ const types = {
 	'.woff2': 'font/woff2'
 };
 
-// The security headers documented in the README for static hosts.
-const securityHeaders = {
+// The security headers documented in the README ("Deploying"), sent with every response.
+// The header CSP carries what a <meta> CSP cannot (frame-ancestors) and what is the same on every
+// page; script-src, with each page's own inline-script hash, is in the page's <meta> CSP, which
+// SvelteKit writes. Both policies apply, so a page gets the stricter of each.
+export const headerCsp = [
+	"object-src 'none'",
+	"base-uri 'self'",
+	"form-action 'self'",
+	"frame-ancestors 'none'",
+	"connect-src 'self'",
+	"img-src 'self' data:",
+	"font-src 'self'",
+	"manifest-src 'self'",
+	"worker-src 'self'",
+	"style-src 'self' 'unsafe-inline'"
+].join('; ');
+
+export const securityHeaders = {
+	'Content-Security-Policy': headerCsp,
 	'X-Content-Type-Options': 'nosniff',
 	'Referrer-Policy': 'no-referrer',
 	'X-Frame-Options': 'DENY',
-	'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-	'Cross-Origin-Opener-Policy': 'same-origin'
+	'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+	'Cross-Origin-Opener-Policy': 'same-origin',
+	'Cross-Origin-Resource-Policy': 'same-origin'
 };
 
+/**
+ * Hashed assets never change; everything else (HTML, sw.js, version.json) is revalidated.
+ * @param {string} pathname
+ */
+export function cacheControl(pathname) {
+	return pathname.startsWith('/_app/immutable/')
+		? 'public, max-age=31536000, immutable'
+		: 'no-cache';
+}
+
+/** @param {string} root @param {string} pathname */
 function resolveFile(root, pathname) {
 	const clean = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
 	const base = join(root, clean);
@@ -38,7 +68,12 @@ function resolveFile(root, pathname) {
 	return undefined;
 }
 
-/** Starts a static server for root; resolves with the listening server. */
+/**
+ * Starts a static server for root; resolves with the listening server.
+ * @param {string} root
+ * @param {{ port?: number, host?: string }} [options]
+ * @returns {Promise<import('node:http').Server>}
+ */
 export function serveStatic(root, { port = 4173, host = '127.0.0.1' } = {}) {
 	root = resolve(root);
 	const server = createServer((req, res) => {
@@ -53,11 +88,11 @@ export function serveStatic(root, { port = 4173, host = '127.0.0.1' } = {}) {
 			return;
 		}
 		const type = types[extname(file)] ?? 'application/octet-stream';
-		// Hashed assets never change; everything else is revalidated (the service worker versions it).
-		const cache = url.pathname.startsWith('/_app/immutable/')
-			? 'public, max-age=31536000, immutable'
-			: 'no-cache';
-		res.writeHead(200, { ...headers, 'Content-Type': type, 'Cache-Control': cache });
+		res.writeHead(200, {
+			...headers,
+			'Content-Type': type,
+			'Cache-Control': cacheControl(url.pathname)
+		});
 		if (req.method === 'HEAD') res.end();
 		else createReadStream(file).pipe(res);
 	});
@@ -66,13 +101,14 @@ export function serveStatic(root, { port = 4173, host = '127.0.0.1' } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const args = process.argv.slice(2);
+	/** @param {string} name @param {string} fallback */
 	const opt = (name, fallback) => {
 		const i = args.indexOf(`--${name}`);
 		return i >= 0 ? args[i + 1] : fallback;
 	};
 	const root =
 		args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'build';
-	const port = Number(opt('port', process.env.PORT ?? 4173));
+	const port = Number(opt('port', process.env.PORT ?? '4173'));
 	const host = opt('host', '127.0.0.1');
 	await serveStatic(root, { port, host });
 	console.log(`Serving ${resolve(root)} at http://localhost:${port}`);

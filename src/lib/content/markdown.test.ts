@@ -35,6 +35,12 @@ describe('renderMarkdown', () => {
 		expect(r.html).toContain('<a href="/lessons/assume-role">lesson</a>');
 	});
 
+	it('renders an empty header cell (a table corner) as a data cell, not an empty <th>', () => {
+		const r = renderMarkdown('| | Console | API |\n| --- | --- | --- |\n| Result | session | keys |\n');
+		expect(r.html).toMatch(/<thead>\s*<tr>\s*<td><\/td>\s*<th>Console<\/th>/);
+		expect(r.html).not.toMatch(/<th[^>]*>\s*<\/th>/);
+	});
+
 	it('refuses remote images', () => {
 		const r = renderMarkdown('![x](https://evil.example/x.png)');
 		expect(r.html).not.toContain('<img');

@@ -152,6 +152,12 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
 				tableCount++;
 				return `<div class="table-wrap" tabindex="0" role="region" aria-label="Table ${tableCount}">${inner}</div>\n`;
 			},
+			tablecell(token) {
+				// An empty corner cell names nothing, so it is a data cell: an empty <th> is an
+				// unlabelled header to screen readers (axe: empty-table-header).
+				if (token.header && !token.text.trim()) return '<td></td>\n';
+				return Object.getPrototypeOf(this).tablecell.call(this, token) as string;
+			},
 			blockquote(token) {
 				const quote = token as CalloutQuote;
 				const body = this.parser.parse(quote.tokens);

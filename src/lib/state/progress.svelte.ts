@@ -1,11 +1,6 @@
 import { browser } from '$app/environment';
 import type { AnswerRecord, AnswerRecorder } from '$lib/quiz';
-import {
-	openProgressStore,
-	type LessonRecord,
-	type ProgressStore,
-	type StoreStatus
-} from '$lib/progress';
+import type { LessonRecord, ProgressStore, StoreStatus } from '$lib/progress';
 
 /** Longest title kept for "Continue where you left off" (the setting's schema allows 200). */
 const MAX_TITLE = 200;
@@ -19,14 +14,21 @@ class ProgressBridge {
 	private opening: Promise<ProgressStore> | undefined;
 	private difficulties = new Map<string, 1 | 2 | 3>();
 
-	/** The store, opened on first use (browser only). */
+	/**
+	 * The store, opened on first use (browser only): the first answer recorded, or a page that
+	 * reads progress. The progress layer (Dexie, FSRS, backup schemas: ~50 KB gzip) is imported
+	 * here rather than at the top so that quiz pages hydrate without it.
+	 */
 	store(): Promise<ProgressStore> {
 		if (!browser) return Promise.reject(new Error('progress is only available in the browser'));
-		this.opening ??= openProgressStore().then((store) => {
+		this.opening ??= import('$lib/progress').then(async ({ openProgressStore }) => {
+			const store = await openProgressStore();
 			this.status = store.status;
 			store.onStatusChange((s) => (this.status = s));
 			return store;
 		});
+		// A chunk that failed to load (a deploy replaced it) is retried on the next use.
+		this.opening.catch(() => (this.opening = undefined));
 		return this.opening;
 	}
 

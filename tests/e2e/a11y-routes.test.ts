@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { axeViolations, expect, open, test } from './fixtures';
+import { builtRoutes } from './routes';
+
+// Every prerendered page, in both colour schemes, as it stands once its data has loaded
+// (quiz pages fetch the question bank after hydration). Interactive states are checked in the
+// flow tests (quiz.test.ts runs axe after answering and on exam results).
+const routes = existsSync('build') ? builtRoutes() : [];
+
+test('the build exists, so every route gets an accessibility check', () => {
+	expect(routes.length, 'run `npm run build` before the browser tests').toBeGreaterThan(20);
+});
+
+for (const route of routes) {
+	for (const scheme of ['light', 'dark'] as const) {
+		test(`axe: no WCAG 2.1 A/AA or best-practice violations on ${route} (${scheme})`, async ({
+			page
+		}) => {
+			await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+			await open(page, route);
+			await page.waitForLoadState('networkidle');
+			expect(await axeViolations(page)).toEqual([]);
+		});
+	}
+}
