@@ -1,0 +1,33 @@
+/**
+ * Where simulator sessions are saved, and a light reader for the scenario list's "resume"
+ * markers. Kept apart from sim-persistence.ts so the list page does not load the engine.
+ */
+
+export const SIM_STORAGE_PREFIX = 'sts-trainer:simulator:';
+
+export const simStorageKey = (scenarioId: string) => SIM_STORAGE_PREFIX + scenarioId;
+
+export interface SavedProgress {
+	/** Scenario steps played so far. */
+	cursor: number;
+	/** Actions in the session (steps and free calls). */
+	actions: number;
+}
+
+/** How far a saved session got, or undefined (none saved, unreadable, or storage blocked). */
+export function savedProgress(
+	storage: Storage | undefined,
+	scenarioId: string
+): SavedProgress | undefined {
+	try {
+		const text = storage?.getItem(simStorageKey(scenarioId));
+		if (!text) return undefined;
+		const context = (JSON.parse(text) as { snapshot?: { context?: Record<string, unknown> } })
+			.snapshot?.context;
+		if (!context || typeof context.cursor !== 'number' || !Array.isArray(context.timeline))
+			return undefined;
+		return { cursor: context.cursor, actions: context.timeline.length };
+	} catch {
+		return undefined;
+	}
+}
