@@ -6,7 +6,7 @@
 import { SIM_MACHINE_VERSION } from '$lib/sts';
 import { simStorageKey } from './sim-storage-keys';
 
-export { simStorageKey };
+export { scenarioFingerprint, simStorageKey } from './sim-storage-keys';
 
 export interface SavedSimulation {
 	version: number;
@@ -20,14 +20,6 @@ export interface KeyValueStorage {
 	getItem(key: string): string | null;
 	setItem(key: string, value: string): void;
 	removeItem(key: string): void;
-}
-
-/** FNV-1a over the scenario's JSON: changes whenever the authored scenario changes. */
-export function scenarioFingerprint(scenario: unknown): string {
-	const text = JSON.stringify(scenario);
-	let h = 2166136261;
-	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-	return `${(h >>> 0).toString(16)}-${text.length}`;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -7,6 +7,14 @@ export const SIM_STORAGE_PREFIX = 'sts-trainer:simulator:';
 
 export const simStorageKey = (scenarioId: string) => SIM_STORAGE_PREFIX + scenarioId;
 
+/** FNV-1a over the scenario's JSON: changes whenever the authored scenario changes. */
+export function scenarioFingerprint(scenario: unknown): string {
+	const text = JSON.stringify(scenario);
+	let h = 2166136261;
+	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+	return `${(h >>> 0).toString(16)}-${text.length}`;
+}
+
 export interface SavedProgress {
 	/** Scenario steps played so far. */
 	cursor: number;

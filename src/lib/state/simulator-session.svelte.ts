@@ -1,16 +1,12 @@
-import { createActor, type Actor, type Snapshot, type SnapshotFrom } from 'xstate';
+import type { SnapshotFrom } from 'xstate';
 import type { Scenario } from '$lib/content/scenario-schema';
-import { simMachine, type Outcome, type SimMachineEvent } from '$lib/sts';
-import {
-	clearSavedSimulation,
-	readSavedSimulation,
-	scenarioFingerprint,
-	writeSavedSimulation,
-	type KeyValueStorage
-} from './sim-persistence';
+import type { ActionCatalog, Outcome, SimMachineEvent, simMachine } from '$lib/sts';
+import type { KeyValueStorage } from './sim-persistence';
+import { scenarioFingerprint } from './sim-storage-keys';
+import type { SimActor } from './sim-runtime';
 
-export type SimActor = Actor<typeof simMachine>;
 export type SimSnapshot = SnapshotFrom<typeof simMachine>;
+type Runtime = typeof import('./sim-runtime');
 
 export interface SimulatorSessionOptions {
 	/** Where sessions are saved; none on the server (nothing is saved or restored). */
@@ -21,61 +17,100 @@ export interface SimulatorSessionOptions {
 	saveDelay?: number;
 }
 
+/** The initial snapshot prepared at build time (initialSnapshot) with the scenario put back. */
+export function withScenario(initial: unknown, scenario: Scenario): SimSnapshot {
+	const snap = initial as { context: Record<string, unknown> };
+	return { ...snap, context: { ...snap.context, scenario } } as unknown as SimSnapshot;
+}
+
 /**
- * The simulator machine for one scenario page, as reactive state: `snapshot` follows the actor;
- * the session is restored from storage on `start()` and saved after every change.
+ * The simulator machine for one scenario page, as reactive state. Until `start()` has loaded
+ * the engine (sim-runtime.ts, imported after hydration), `snapshot` is the starting snapshot
+ * prepared at build time, so the page renders and hydrates without the engine's JavaScript.
+ * Then the saved session is restored, if any, and every change is saved.
  */
 export class SimulatorSession {
 	snapshot = $state.raw() as SimSnapshot;
 	/** True when `start()` found and restored a saved session. */
 	restored = $state(false);
+	/** The engine has loaded; events are processed. */
+	ready = $state(false);
+	/** Why the engine could not be loaded. */
+	failed = $state<string | undefined>();
 	readonly scenario: Scenario;
-	private actor: SimActor;
+	private actor: SimActor | undefined;
+	private runtime: Runtime | undefined;
 	private readonly fingerprint: string;
 	private readonly options: SimulatorSessionOptions;
 	private subscription: { unsubscribe(): void } | undefined;
 	private saveTimer: ReturnType<typeof setTimeout> | undefined;
+	private started: Promise<boolean> | undefined;
 
-	constructor(scenario: Scenario, options: SimulatorSessionOptions = {}) {
+	constructor(scenario: Scenario, initial: unknown, options: SimulatorSessionOptions = {}) {
 		this.scenario = scenario;
 		this.options = options;
 		this.fingerprint = scenarioFingerprint(scenario);
-		this.actor = createActor(simMachine, { input: { scenario } });
-		this.snapshot = this.actor.getSnapshot();
+		this.snapshot = withScenario(initial, scenario);
 	}
 
-	/** Browser only: restores a saved session if there is a usable one, then runs. */
-	start(): void {
+	/** Browser only: loads the engine, restores a saved session if there is a usable one, then runs. */
+	start(load: () => Promise<Runtime> = () => import('./sim-runtime')): Promise<boolean> {
+		this.started ??= load().then(
+			(runtime) => {
+				this.run(runtime);
+				return true;
+			},
+			(e: unknown) => {
+				this.failed = e instanceof Error ? e.message : String(e);
+				return false;
+			}
+		);
+		return this.started;
+	}
+
+	/** The IAM action catalogue, for checking and suggesting service actions (after `start()`). */
+	async actionCatalog(): Promise<ActionCatalog | undefined> {
+		if (!(await this.whenReady()) || !this.runtime) return undefined;
+		return this.runtime.loadActionCatalog().catch(() => undefined);
+	}
+
+	/** Resolves once the engine runs (false if it could not be loaded). */
+	whenReady(): Promise<boolean> {
+		return this.started ?? this.start();
+	}
+
+	private run(runtime: Runtime): void {
+		this.runtime = runtime;
 		const { storage } = this.options;
 		const saved = storage
-			? readSavedSimulation(storage, this.scenario.id, this.fingerprint)
+			? runtime.readSavedSimulation(storage, this.scenario.id, this.fingerprint)
 			: undefined;
-		let restored: SimActor | undefined;
+		let actor: SimActor | undefined;
 		if (saved) {
 			try {
-				restored = createActor(simMachine, {
-					snapshot: saved as Snapshot<unknown>,
-					input: { scenario: this.scenario }
-				});
-				restored.start();
-				if (restored.getSnapshot().status !== 'active') {
-					restored.stop();
-					restored = undefined;
+				actor = runtime.createSimActor(this.scenario, saved);
+				actor.start();
+				if (actor.getSnapshot().status !== 'active') {
+					actor.stop();
+					actor = undefined;
 				}
 			} catch {
-				restored = undefined;
+				actor = undefined;
 			}
-			if (!restored && storage) clearSavedSimulation(storage, this.scenario.id);
+			if (!actor && storage) runtime.clearSavedSimulation(storage, this.scenario.id);
 		}
-		if (restored) {
-			this.actor = restored;
-			this.restored = restored.getSnapshot().context.timeline.length > 0;
-		} else this.actor.start();
-		this.snapshot = this.actor.getSnapshot();
-		this.subscription = this.actor.subscribe({
+		if (actor) this.restored = actor.getSnapshot().context.timeline.length > 0;
+		else {
+			actor = runtime.createSimActor(this.scenario);
+			actor.start();
+		}
+		this.actor = actor;
+		this.snapshot = actor.getSnapshot();
+		this.subscription = actor.subscribe({
 			next: (snapshot) => this.changed(snapshot),
 			error: () => undefined
 		});
+		this.ready = true;
 	}
 
 	private changed(snapshot: SimSnapshot): void {
@@ -94,8 +129,9 @@ export class SimulatorSession {
 		this.scheduleSave();
 	}
 
+	/** Sends an event; ignored until the engine has loaded (await `whenReady()` first). */
 	send(event: SimMachineEvent): void {
-		this.actor.send(event);
+		this.actor?.send(event);
 	}
 
 	get running(): boolean {
@@ -107,7 +143,8 @@ export class SimulatorSession {
 		this.send({ type: 'clock.pause' });
 		this.send({ type: 'scenario.load', scenario: this.scenario });
 		this.cancelSave();
-		if (this.options.storage) clearSavedSimulation(this.options.storage, this.scenario.id);
+		if (this.options.storage && this.runtime)
+			this.runtime.clearSavedSimulation(this.options.storage, this.scenario.id);
 		this.restored = false;
 	}
 
@@ -130,8 +167,8 @@ export class SimulatorSession {
 	save(): void {
 		this.cancelSave();
 		const { storage } = this.options;
-		if (!storage) return;
-		writeSavedSimulation(
+		if (!storage || !this.runtime || !this.actor) return;
+		this.runtime.writeSavedSimulation(
 			storage,
 			this.scenario.id,
 			this.fingerprint,
@@ -142,6 +179,6 @@ export class SimulatorSession {
 	stop(): void {
 		this.flush();
 		this.subscription?.unsubscribe();
-		this.actor.stop();
+		this.actor?.stop();
 	}
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseScenario } from '$lib/content/scenario-schema';
 import { simStorageKey } from './sim-persistence';
+import { initialSnapshot } from './sim-runtime';
 import { SimulatorSession } from './simulator-session.svelte';
 
 const scenario = parseScenario(
@@ -19,14 +20,37 @@ function memory() {
 	};
 }
 
+const initial = initialSnapshot(scenario);
+
 describe('SimulatorSession', () => {
 	afterEach(() => vi.useRealTimers());
 
-	it('follows the machine, saves after changes and restores on the next start', () => {
-		vi.useFakeTimers();
+	it('renders the build-time snapshot until the engine has loaded', async () => {
+		const session = new SimulatorSession(scenario, initial);
+		expect(session.ready).toBe(false);
+		expect(session.snapshot.context.scenario).toBe(scenario);
+		expect(session.snapshot.context.cursor).toBe(0);
+		session.send({ type: 'scenario.next' }); // ignored: no engine yet
+		expect(await session.whenReady()).toBe(true);
+		expect(session.ready).toBe(true);
+		expect(session.snapshot.context.cursor).toBe(0);
+		session.send({ type: 'scenario.next' });
+		expect(session.snapshot.context.cursor).toBe(1);
+		session.stop();
+	});
+
+	it('reports an engine that cannot be loaded', async () => {
+		const session = new SimulatorSession(scenario, initial);
+		expect(await session.start(() => Promise.reject(new Error('offline')))).toBe(false);
+		expect(session.failed).toBe('offline');
+		expect(session.ready).toBe(false);
+	});
+
+	it('follows the machine, saves after changes and restores on the next start', async () => {
 		const storage = memory();
-		const first = new SimulatorSession(scenario, { storage });
-		first.start();
+		const first = new SimulatorSession(scenario, initial, { storage });
+		await first.start();
+		vi.useFakeTimers();
 		expect(first.restored).toBe(false);
 		first.send({ type: 'scenario.next' });
 		expect(first.snapshot.context.cursor).toBe(1);
@@ -36,8 +60,8 @@ describe('SimulatorSession', () => {
 		first.send({ type: 'scenario.next' });
 		first.stop(); // flushes the pending save
 
-		const second = new SimulatorSession(scenario, { storage });
-		second.start();
+		const second = new SimulatorSession(scenario, initial, { storage });
+		await second.start();
 		expect(second.restored).toBe(true);
 		expect(second.snapshot.context.cursor).toBe(2);
 		second.reset();
@@ -46,11 +70,13 @@ describe('SimulatorSession', () => {
 		second.stop();
 	});
 
-	it('announces expiries while the clock plays', () => {
-		vi.useFakeTimers();
+	it('announces expiries while the clock plays', async () => {
 		const expired: string[][] = [];
-		const session = new SimulatorSession(scenario, { onexpiry: (o) => expired.push(o.expired) });
-		session.start();
+		const session = new SimulatorSession(scenario, initial, {
+			onexpiry: (o) => expired.push(o.expired)
+		});
+		await session.start();
+		vi.useFakeTimers();
 		session.send({
 			type: 'call.submit',
 			request: {

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getContent } from '$lib/server/content';
 import { renderMarkdown } from '$lib/content/markdown';
+import { initialSnapshot } from '$lib/state/sim-runtime';
 import { factTitles } from './fact-titles.server';
 
 export function entries() {
@@ -29,6 +30,8 @@ export function load({ params }) {
 			title: lessonTitle(ref)
 		})),
 		questions: (scenario.questions ?? []).filter((id) => questions.some((q) => q.id === id)),
-		factTitles: factTitles()
+		factTitles: factTitles(),
+		/** The machine's starting snapshot: the page renders from it until the engine has loaded. */
+		initial: initialSnapshot(scenario)
 	};
 }

@@ -3,14 +3,8 @@
  * and inline hints worded the way AWS words its ValidationError (sts-facts §3). Hints never block
  * sending: an invalid request is worth sending, to see AWS's answer.
  */
-import {
-	API_MEMBERS,
-	DEFAULT_REGION,
-	STS_APIS,
-	stsApiOf,
-	type CallRequest,
-	type StsApi
-} from '$lib/sts';
+import type { CallRequest } from '$lib/sts';
+import { API_MEMBERS, DEFAULT_REGION, STS_APIS, stsApiOf, type StsApi } from './sts-light';
 
 export type ApiChoice = StsApi | 'action';
 

@@ -2,7 +2,8 @@
  * Shows a simulator request as the AWS CLI command a learner would type, and as the table of
  * request parameters AWS receives. Pure: the caller passes what it knows about MFA devices.
  */
-import { DEFAULT_REGION, stsApiOf, type CallRequest, type StsApi } from '$lib/sts';
+import type { CallRequest, StsApi } from '$lib/sts';
+import { DEFAULT_REGION, stsApiOf } from './sts-light';
 
 /** PascalCase API and member names to the CLI's kebab-case: SAMLAssertion → saml-assertion. */
 export function kebab(name: string): string {

@@ -2,22 +2,18 @@
  * Pure helpers that turn simulator state into what the page shows: caller choices, timeline
  * rows, headlines, announcements for the live region, and AWS-shaped error responses.
  */
-import {
-	formatDuration,
-	formatInstant,
-	mfaCode,
-	statusOf,
-	type AdminOutcome,
-	type CallOutcome,
-	type CallRequest,
-	type CredentialStatus,
-	type Instant,
-	type IssuedCredentials,
-	type Outcome,
-	type SimState,
-	type StepReport,
-	type World
+import type {
+	AdminOutcome,
+	CallOutcome,
+	CallRequest,
+	CredentialStatus,
+	IssuedCredentials,
+	Outcome,
+	SimState,
+	StepReport,
+	World
 } from '$lib/sts';
+import { formatDuration, formatInstant, mfaCode, statusOf, type Instant } from './sts-light';
 import type { ScenarioStep } from '$lib/content/scenario-schema';
 import { CUSTOM_KEY } from './call-form';
 
