@@ -1,6 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { getContent } from '$lib/server/content';
 import { renderMarkdown } from '$lib/content/markdown';
+import { initialSnapshot } from '$lib/state/sim-runtime';
+import { factTitles } from './fact-titles.server';
 
 export function entries() {
 	return getContent().scenarios.map((s) => ({ id: s.id }));
@@ -10,8 +12,12 @@ export function load({ params }) {
 	const { scenarios, lessons, questions, topics } = getContent();
 	const scenario = scenarios.find((s) => s.id === params.id);
 	if (!scenario) error(404, 'No such scenario');
-	const lessonTitle = (ref: string) =>
-		lessons.find((l) => l.slug === ref.split('#')[0])?.title ?? ref;
+	/** A lesson reference's title: the section's heading for lesson#anchor, else the lesson's. */
+	const lessonTitle = (ref: string) => {
+		const [slug, anchor] = ref.split('#');
+		const lesson = lessons.find((l) => l.slug === slug);
+		return (anchor && lesson?.headings.find((h) => h.id === anchor)?.text) || lesson?.title || ref;
+	};
 	return {
 		scenario,
 		topic:
@@ -23,6 +29,9 @@ export function load({ params }) {
 			href: `/lessons/${ref}`,
 			title: lessonTitle(ref)
 		})),
-		questions: (scenario.questions ?? []).filter((id) => questions.some((q) => q.id === id))
+		questions: (scenario.questions ?? []).filter((id) => questions.some((q) => q.id === id)),
+		factTitles: factTitles(),
+		/** The machine's starting snapshot: the page renders from it until the engine has loaded. */
+		initial: initialSnapshot(scenario)
 	};
 }

@@ -1,0 +1,31 @@
+/**
+ * The heavy half of the simulator page: the engine, XState, zod and iam-simulate. The page
+ * renders from a snapshot prepared at build time and imports this module after hydration, so
+ * its first JavaScript stays small (see simulator-session.svelte.ts).
+ */
+import { createActor, type Actor, type Snapshot } from 'xstate';
+import type { Scenario } from '$lib/content/scenario-schema';
+import { loadActionCatalog, simMachine } from '$lib/sts';
+
+export { loadActionCatalog };
+export { clearSavedSimulation, readSavedSimulation, writeSavedSimulation } from './sim-persistence';
+
+export type SimActor = Actor<typeof simMachine>;
+
+/** A simulator actor for the scenario, fresh or from a persisted snapshot (not started). */
+export function createSimActor(scenario: Scenario, snapshot?: unknown): SimActor {
+	return snapshot === undefined
+		? createActor(simMachine, { input: { scenario } })
+		: createActor(simMachine, { snapshot: snapshot as Snapshot<unknown>, input: { scenario } });
+}
+
+/**
+ * The machine's starting snapshot, as plain data for the page to render before the engine has
+ * loaded. The scenario is left out (the page has it already) and put back by `withScenario`.
+ */
+export function initialSnapshot(scenario: Scenario): Record<string, unknown> {
+	const persisted = createSimActor(scenario).getPersistedSnapshot() as unknown as {
+		context: Record<string, unknown>;
+	};
+	return { ...persisted, context: { ...persisted.context, scenario: null } };
+}

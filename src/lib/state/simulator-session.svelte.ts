@@ -1,0 +1,184 @@
+import type { SnapshotFrom } from 'xstate';
+import type { Scenario } from '$lib/content/scenario-schema';
+import type { ActionCatalog, Outcome, SimMachineEvent, simMachine } from '$lib/sts';
+import type { KeyValueStorage } from './sim-persistence';
+import { scenarioFingerprint } from './sim-storage-keys';
+import type { SimActor } from './sim-runtime';
+
+export type SimSnapshot = SnapshotFrom<typeof simMachine>;
+type Runtime = typeof import('./sim-runtime');
+
+export interface SimulatorSessionOptions {
+	/** Where sessions are saved; none on the server (nothing is saved or restored). */
+	storage?: KeyValueStorage;
+	/** Called while the clock plays, when credentials expire (the page announces it). */
+	onexpiry?: (outcome: Extract<Outcome, { kind: 'advance' }>) => void;
+	/** Milliseconds to wait before saving after a change. */
+	saveDelay?: number;
+}
+
+/** The initial snapshot prepared at build time (initialSnapshot) with the scenario put back. */
+export function withScenario(initial: unknown, scenario: Scenario): SimSnapshot {
+	const snap = initial as { context: Record<string, unknown> };
+	return { ...snap, context: { ...snap.context, scenario } } as unknown as SimSnapshot;
+}
+
+/**
+ * The simulator machine for one scenario page, as reactive state. Until `start()` has loaded
+ * the engine (sim-runtime.ts, imported after hydration), `snapshot` is the starting snapshot
+ * prepared at build time, so the page renders and hydrates without the engine's JavaScript.
+ * Then the saved session is restored, if any, and every change is saved.
+ */
+export class SimulatorSession {
+	snapshot = $state.raw() as SimSnapshot;
+	/** True when `start()` found and restored a saved session. */
+	restored = $state(false);
+	/** The engine has loaded; events are processed. */
+	ready = $state(false);
+	/** Why the engine could not be loaded. */
+	failed = $state<string | undefined>();
+	readonly scenario: Scenario;
+	private actor: SimActor | undefined;
+	private runtime: Runtime | undefined;
+	private readonly fingerprint: string;
+	private readonly options: SimulatorSessionOptions;
+	private subscription: { unsubscribe(): void } | undefined;
+	private saveTimer: ReturnType<typeof setTimeout> | undefined;
+	private started: Promise<boolean> | undefined;
+
+	constructor(scenario: Scenario, initial: unknown, options: SimulatorSessionOptions = {}) {
+		this.scenario = scenario;
+		this.options = options;
+		this.fingerprint = scenarioFingerprint(scenario);
+		this.snapshot = withScenario(initial, scenario);
+	}
+
+	/** Browser only: loads the engine, restores a saved session if there is a usable one, then runs. */
+	start(load: () => Promise<Runtime> = () => import('./sim-runtime')): Promise<boolean> {
+		this.started ??= load().then(
+			(runtime) => {
+				this.run(runtime);
+				return true;
+			},
+			(e: unknown) => {
+				this.failed = e instanceof Error ? e.message : String(e);
+				return false;
+			}
+		);
+		return this.started;
+	}
+
+	/** The IAM action catalogue, for checking and suggesting service actions (after `start()`). */
+	async actionCatalog(): Promise<ActionCatalog | undefined> {
+		if (!(await this.whenReady()) || !this.runtime) return undefined;
+		return this.runtime.loadActionCatalog().catch(() => undefined);
+	}
+
+	/** Resolves once the engine runs (false if it could not be loaded). */
+	whenReady(): Promise<boolean> {
+		return this.started ?? this.start();
+	}
+
+	private run(runtime: Runtime): void {
+		this.runtime = runtime;
+		const { storage } = this.options;
+		const saved = storage
+			? runtime.readSavedSimulation(storage, this.scenario.id, this.fingerprint)
+			: undefined;
+		let actor: SimActor | undefined;
+		if (saved) {
+			try {
+				actor = runtime.createSimActor(this.scenario, saved);
+				actor.start();
+				if (actor.getSnapshot().status !== 'active') {
+					actor.stop();
+					actor = undefined;
+				}
+			} catch {
+				actor = undefined;
+			}
+			if (!actor && storage) runtime.clearSavedSimulation(storage, this.scenario.id);
+		}
+		if (actor) this.restored = actor.getSnapshot().context.timeline.length > 0;
+		else {
+			actor = runtime.createSimActor(this.scenario);
+			actor.start();
+		}
+		this.actor = actor;
+		this.snapshot = actor.getSnapshot();
+		this.subscription = actor.subscribe({
+			next: (snapshot) => this.changed(snapshot),
+			error: () => undefined
+		});
+		this.ready = true;
+	}
+
+	private changed(snapshot: SimSnapshot): void {
+		const before = this.snapshot;
+		this.snapshot = snapshot;
+		if (snapshot.value === 'running' && this.options.onexpiry) {
+			const log = snapshot.context.sim.log;
+			const last = log[log.length - 1];
+			if (
+				log.length > before.context.sim.log.length &&
+				last?.kind === 'advance' &&
+				last.expired.length
+			)
+				this.options.onexpiry(last);
+		}
+		this.scheduleSave();
+	}
+
+	/** Sends an event; ignored until the engine has loaded (await `whenReady()` first). */
+	send(event: SimMachineEvent): void {
+		this.actor?.send(event);
+	}
+
+	get running(): boolean {
+		return this.snapshot.value === 'running';
+	}
+
+	/** Back to the scenario's start; the saved session is discarded. */
+	reset(): void {
+		this.send({ type: 'clock.pause' });
+		this.send({ type: 'scenario.load', scenario: this.scenario });
+		this.cancelSave();
+		if (this.options.storage && this.runtime)
+			this.runtime.clearSavedSimulation(this.options.storage, this.scenario.id);
+		this.restored = false;
+	}
+
+	private scheduleSave(): void {
+		if (!this.options.storage || this.saveTimer !== undefined) return;
+		this.saveTimer = setTimeout(() => this.save(), this.options.saveDelay ?? 250);
+	}
+
+	private cancelSave(): void {
+		clearTimeout(this.saveTimer);
+		this.saveTimer = undefined;
+	}
+
+	/** Saves a pending change now (when the page is hidden). */
+	flush(): void {
+		if (this.saveTimer !== undefined) this.save();
+	}
+
+	/** Saves now. */
+	save(): void {
+		this.cancelSave();
+		const { storage } = this.options;
+		if (!storage || !this.runtime || !this.actor) return;
+		this.runtime.writeSavedSimulation(
+			storage,
+			this.scenario.id,
+			this.fingerprint,
+			this.actor.getPersistedSnapshot()
+		);
+	}
+
+	stop(): void {
+		this.flush();
+		this.subscription?.unsubscribe();
+		this.actor?.stop();
+	}
+}

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseScenario } from '$lib/content/scenario-schema';
+import { simStorageKey } from './sim-persistence';
+import { initialSnapshot } from './sim-runtime';
+import { SimulatorSession } from './simulator-session.svelte';
+
+const scenario = parseScenario(
+	readFileSync('content/scenarios/credentials-expire-and-refresh.yaml', 'utf8'),
+	'credentials-expire-and-refresh.yaml'
+);
+
+function memory() {
+	const map = new Map<string, string>();
+	return {
+		map,
+		getItem: (k: string) => map.get(k) ?? null,
+		setItem: (k: string, v: string) => void map.set(k, v),
+		removeItem: (k: string) => void map.delete(k)
+	};
+}
+
+const initial = initialSnapshot(scenario);
+
+describe('SimulatorSession', () => {
+	afterEach(() => vi.useRealTimers());
+
+	it('renders the build-time snapshot until the engine has loaded', async () => {
+		const session = new SimulatorSession(scenario, initial);
+		expect(session.ready).toBe(false);
+		expect(session.snapshot.context.scenario).toBe(scenario);
+		expect(session.snapshot.context.cursor).toBe(0);
+		session.send({ type: 'scenario.next' }); // ignored: no engine yet
+		expect(await session.whenReady()).toBe(true);
+		expect(session.ready).toBe(true);
+		expect(session.snapshot.context.cursor).toBe(0);
+		session.send({ type: 'scenario.next' });
+		expect(session.snapshot.context.cursor).toBe(1);
+		session.stop();
+	});
+
+	it('reports an engine that cannot be loaded', async () => {
+		const session = new SimulatorSession(scenario, initial);
+		expect(await session.start(() => Promise.reject(new Error('offline')))).toBe(false);
+		expect(session.failed).toBe('offline');
+		expect(session.ready).toBe(false);
+	});
+
+	it('follows the machine, saves after changes and restores on the next start', async () => {
+		const storage = memory();
+		const first = new SimulatorSession(scenario, initial, { storage });
+		await first.start();
+		vi.useFakeTimers();
+		expect(first.restored).toBe(false);
+		first.send({ type: 'scenario.next' });
+		expect(first.snapshot.context.cursor).toBe(1);
+		expect(storage.map.size).toBe(0);
+		vi.advanceTimersByTime(300);
+		expect(storage.map.has(simStorageKey(scenario.id))).toBe(true);
+		first.send({ type: 'scenario.next' });
+		first.stop(); // flushes the pending save
+
+		const second = new SimulatorSession(scenario, initial, { storage });
+		await second.start();
+		expect(second.restored).toBe(true);
+		expect(second.snapshot.context.cursor).toBe(2);
+		second.reset();
+		expect(second.snapshot.context.cursor).toBe(0);
+		expect(storage.map.size).toBe(0);
+		second.stop();
+	});
+
+	it('announces expiries while the clock plays', async () => {
+		const expired: string[][] = [];
+		const session = new SimulatorSession(scenario, initial, {
+			onexpiry: (o) => expired.push(o.expired)
+		});
+		await session.start();
+		vi.useFakeTimers();
+		session.send({
+			type: 'call.submit',
+			request: {
+				as: scenario.steps.map((s) => ('as' in s ? s.as : '')).find((a) => a.startsWith('user:'))!,
+				call: 'GetSessionToken',
+				params: { DurationSeconds: 900 }
+			}
+		});
+		expect(session.snapshot.context.sim.credentials).toHaveLength(1);
+		session.send({ type: 'clock.play', speed: 300 });
+		expect(session.running).toBe(true);
+		vi.advanceTimersByTime(3000);
+		expect(expired).toHaveLength(1);
+		session.send({ type: 'clock.pause' });
+		session.stop();
+	});
+});

@@ -1,0 +1,376 @@
+/**
+ * The free-play call form as plain data: the fields a learner fills in, the request they make,
+ * and inline hints worded the way AWS words its ValidationError (sts-facts §3). Hints never block
+ * sending: an invalid request is worth sending, to see AWS's answer.
+ */
+import type { CallRequest } from '$lib/sts';
+import { API_MEMBERS, DEFAULT_REGION, STS_APIS, stsApiOf, type StsApi } from './sts-light';
+
+export type ApiChoice = StsApi | 'action';
+
+export interface IdTokenFields {
+	iss: string;
+	aud: string;
+	sub: string;
+	expiresIn: string;
+}
+
+export interface SamlFields {
+	provider: string;
+	roleSessionName: string;
+	audience: string;
+	sessionNotOnOrAfterIn: string;
+	notOnOrAfterIn: string;
+	signedBy: 'provider' | 'other';
+}
+
+export interface CallFields {
+	/** A caller as the scenario contract spells it, or `key:` to type an access key ID. */
+	caller: string;
+	customKey: string;
+	api: ApiChoice;
+	action: string;
+	resource: string;
+	region: string;
+	/** Scalar request members (RoleArn, DurationSeconds, …) as typed. */
+	params: Record<string, string>;
+	/** Session policy JSON, sent as typed (as on the wire). */
+	policy: string;
+	/** Managed policy ARNs for PolicyArns, one per line. */
+	policyArns: string;
+	/** Session tags, one Key=Value per line. */
+	tags: string;
+	transitiveTagKeys: string;
+	idToken: IdTokenFields;
+	saml: SamlFields;
+	save: string;
+}
+
+export const CUSTOM_KEY = 'key:';
+
+/** Members that have their own editor (builders, textareas), not a text input. */
+const STRUCTURED = new Set([
+	'Policy',
+	'PolicyArns',
+	'Tags',
+	'TransitiveTagKeys',
+	'ProvidedContexts',
+	'SAMLAssertion',
+	'WebIdentityToken'
+]);
+
+/** The scalar members of an API, in the model's order. */
+export function scalarMembers(api: ApiChoice): string[] {
+	if (api === 'action') return [];
+	return Object.keys(API_MEMBERS[api]).filter((m) => !STRUCTURED.has(m));
+}
+
+export function acceptsMember(api: ApiChoice, member: string): boolean {
+	return api !== 'action' && member in API_MEMBERS[api];
+}
+
+/** Whether the API returns credentials (and so may save them). */
+export function issuesCredentials(api: ApiChoice): boolean {
+	return api !== 'action' && api !== 'GetCallerIdentity';
+}
+
+export function emptyFields(caller = 'anonymous'): CallFields {
+	return {
+		caller,
+		customKey: '',
+		api: 'AssumeRole',
+		action: 's3:GetObject',
+		resource: '',
+		region: DEFAULT_REGION,
+		params: {},
+		policy: '',
+		policyArns: '',
+		tags: '',
+		transitiveTagKeys: '',
+		idToken: { iss: '', aud: '', sub: '', expiresIn: '3600' },
+		saml: {
+			provider: '',
+			roleSessionName: '',
+			audience: 'https://signin.aws.amazon.com/saml',
+			sessionNotOnOrAfterIn: '',
+			notOnOrAfterIn: '300',
+			signedBy: 'provider'
+		},
+		save: ''
+	};
+}
+
+const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+const optionalInt = (v: string) => (v.trim() === '' ? undefined : Number(v.trim()));
+
+/**
+ * The form filled from a request (a scenario step), so a learner can replay and vary it.
+ * `mfa` fills SerialNumber and TokenCode for the `mfa:` shorthand.
+ */
+export function fieldsFromRequest(
+	request: CallRequest,
+	mfa?: { serial: string; code: string }
+): CallFields {
+	const fields = emptyFields(request.as);
+	if (request.as.startsWith('key:')) {
+		fields.caller = CUSTOM_KEY;
+		fields.customKey = request.as.slice(4);
+	}
+	const api = stsApiOf(request.call);
+	fields.api = api ?? 'action';
+	if (!api) fields.action = request.call;
+	fields.resource = request.resource ?? '';
+	fields.region = request.region ?? DEFAULT_REGION;
+	const params = request.params ?? {};
+	for (const [member, value] of Object.entries(params)) {
+		if (member === 'Policy') fields.policy = typeof value === 'string' ? value : pretty(value);
+		else if (member === 'PolicyArns' && Array.isArray(value))
+			fields.policyArns = value
+				.map((p: unknown) => (typeof p === 'string' ? p : text((p as { arn?: unknown })?.arn)))
+				.join('\n');
+		else if (member === 'Tags' && Array.isArray(value))
+			fields.tags = value
+				.map((t: { Key?: unknown; Value?: unknown }) => `${text(t?.Key)}=${text(t?.Value)}`)
+				.join('\n');
+		else if (member === 'TransitiveTagKeys' && Array.isArray(value))
+			fields.transitiveTagKeys = value.map(text).join(', ');
+		else if (!STRUCTURED.has(member)) fields.params[member] = text(value);
+	}
+	if (request.mfa && mfa) {
+		fields.params.SerialNumber = mfa.serial;
+		fields.params.TokenCode = request.mfa === 'wrong' ? wrongCode(mfa.code) : mfa.code;
+	}
+	if (request.idToken) {
+		const t = request.idToken;
+		fields.idToken = {
+			iss: t.iss,
+			aud: t.aud === undefined ? '' : [t.aud].flat().join(', '),
+			sub: text(t.sub),
+			expiresIn: String(t.expiresIn)
+		};
+	}
+	if (request.samlAssertion) {
+		const a = request.samlAssertion;
+		fields.saml = {
+			provider: a.provider,
+			roleSessionName: text(a.roleSessionName),
+			audience: text(a.audience),
+			sessionNotOnOrAfterIn: text(a.sessionNotOnOrAfterIn),
+			notOnOrAfterIn: String(a.notOnOrAfterIn),
+			signedBy: a.signedBy ?? 'provider'
+		};
+	}
+	fields.save = request.save ?? '';
+	return fields;
+}
+
+function wrongCode(code: string): string {
+	return String((Number(code) + 500_000) % 1_000_000).padStart(6, '0');
+}
+
+function pretty(value: unknown): string {
+	return JSON.stringify(value, null, 2);
+}
+
+export type BuildResult =
+	{ ok: true; request: CallRequest } | { ok: false; problems: Record<string, string> };
+
+/** Parses "Key=Value" lines (or comma-separated pairs) into STS Tags. */
+export function parseTags(input: string): { Key: string; Value: string }[] {
+	return input
+		.split(/\n/)
+		.flatMap((line) => line.split(/,(?=[^,=]*=)/))
+		.map((pair) => pair.trim())
+		.filter(Boolean)
+		.map((pair) => {
+			const at = pair.indexOf('=');
+			return at < 0
+				? { Key: pair, Value: '' }
+				: { Key: pair.slice(0, at).trim(), Value: pair.slice(at + 1).trim() };
+		});
+}
+
+const INTEGER_TEXT = /^-?\d+$/;
+
+/**
+ * The request the form describes. Fails only for what the simulator cannot send at all (no
+ * caller, no action); everything AWS would reject is sent, so AWS's error can be seen.
+ */
+export function buildRequest(fields: CallFields): BuildResult {
+	const problems: Record<string, string> = {};
+	let as = fields.caller;
+	if (as === CUSTOM_KEY) {
+		const key = fields.customKey.trim();
+		if (!/^\w+$/.test(key))
+			problems.customKey = 'Type an access key ID (letters and digits), e.g. AKIAIOSFODNN7EXAMPLE.';
+		as = `key:${key}`;
+	}
+	const api = fields.api;
+	let call: string = api;
+	if (api === 'action') {
+		call = fields.action.trim();
+		if (!/^[a-zA-Z0-9-]+:[A-Za-z0-9]+$/.test(call))
+			problems.action = 'Type a service action such as s3:GetObject or iam:ListUsers.';
+	}
+	const request: CallRequest = { as, call };
+	const region = fields.region.trim();
+	if (region && region !== DEFAULT_REGION) request.region = region;
+	if (api === 'action') {
+		const resource = fields.resource.trim();
+		if (resource) request.resource = resource;
+	} else {
+		const params: Record<string, unknown> = {};
+		for (const member of scalarMembers(api)) {
+			const value = (fields.params[member] ?? '').trim();
+			if (value === '') continue;
+			const spec = API_MEMBERS[api][member];
+			params[member] = spec.kind === 'integer' && INTEGER_TEXT.test(value) ? Number(value) : value;
+		}
+		if (acceptsMember(api, 'Policy') && fields.policy.trim()) params.Policy = fields.policy;
+		if (acceptsMember(api, 'PolicyArns') && fields.policyArns.trim())
+			params.PolicyArns = fields.policyArns
+				.split(/[\s,]+/)
+				.filter(Boolean)
+				.map((arn) => ({ arn }));
+		if (acceptsMember(api, 'Tags') && fields.tags.trim()) params.Tags = parseTags(fields.tags);
+		if (acceptsMember(api, 'TransitiveTagKeys') && fields.transitiveTagKeys.trim())
+			params.TransitiveTagKeys = fields.transitiveTagKeys.split(/[\s,]+/).filter(Boolean);
+		if (Object.keys(params).length) request.params = params;
+		if (api === 'AssumeRoleWithWebIdentity') {
+			const t = fields.idToken;
+			const expiresIn = optionalInt(t.expiresIn);
+			if (!t.iss.trim()) problems['idToken.iss'] = 'The token needs an issuer (iss).';
+			if (expiresIn === undefined || !Number.isInteger(expiresIn))
+				problems['idToken.expiresIn'] =
+					'Seconds until the token expires, e.g. 3600 (negative: already expired).';
+			const aud = t.aud
+				.split(',')
+				.map((a) => a.trim())
+				.filter(Boolean);
+			request.idToken = {
+				iss: t.iss.trim(),
+				...(aud.length ? { aud: aud.length === 1 ? aud[0] : aud } : {}),
+				...(t.sub.trim() ? { sub: t.sub.trim() } : {}),
+				expiresIn: expiresIn ?? 0
+			};
+		}
+		if (api === 'AssumeRoleWithSAML') {
+			const a = fields.saml;
+			const notOnOrAfterIn = optionalInt(a.notOnOrAfterIn);
+			const sessionEnd = optionalInt(a.sessionNotOnOrAfterIn);
+			if (!a.provider.trim())
+				problems['saml.provider'] = 'Name the SAML provider that issues the assertion.';
+			if (notOnOrAfterIn === undefined || !Number.isInteger(notOnOrAfterIn))
+				problems['saml.notOnOrAfterIn'] =
+					'Seconds until the assertion expires, e.g. 300 (negative: already expired).';
+			if (sessionEnd !== undefined && !Number.isInteger(sessionEnd))
+				problems['saml.sessionNotOnOrAfterIn'] = 'Whole seconds, or leave empty.';
+			request.samlAssertion = {
+				provider: a.provider.trim(),
+				...(a.roleSessionName.trim() ? { roleSessionName: a.roleSessionName.trim() } : {}),
+				...(a.audience.trim() ? { audience: a.audience.trim() } : {}),
+				...(sessionEnd !== undefined && Number.isInteger(sessionEnd)
+					? { sessionNotOnOrAfterIn: sessionEnd }
+					: {}),
+				notOnOrAfterIn: notOnOrAfterIn ?? 0,
+				signedBy: a.signedBy
+			};
+		}
+		const save = fields.save.trim();
+		if (save && issuesCredentials(api)) {
+			if (!/^[\w.-]+$/.test(save)) problems.save = 'A name is letters, digits, ".", "_" or "-".';
+			request.save = save;
+		}
+	}
+	return Object.keys(problems).length ? { ok: false, problems } : { ok: true, request };
+}
+
+/**
+ * What AWS would say about one member's value, in its ValidationError wording (sts-facts §3):
+ * "Value '…' at 'roleSessionName' failed to satisfy constraint: Member must …". Undefined when
+ * the value is acceptable or empty (a missing required member is reported by AWS on send).
+ */
+export function memberHint(api: ApiChoice, member: string, input: string): string | undefined {
+	if (api === 'action') return undefined;
+	const spec = API_MEMBERS[api][member];
+	const value = input.trim();
+	if (!spec || value === '') return undefined;
+	const wire = member.charAt(0).toLowerCase() + member.slice(1);
+	const fail = (shown: string, constraint: string) =>
+		`Value '${shown}' at '${wire}' failed to satisfy constraint: Member must ${constraint}`;
+	if (spec.kind === 'integer') {
+		if (!INTEGER_TEXT.test(value)) return `${member} is a whole number of seconds.`;
+		const n = Number(value);
+		if (n < spec.min) return fail(value, `have value greater than or equal to ${spec.min}`);
+		if (n > spec.max) return fail(value, `have value less than or equal to ${spec.max}`);
+		return undefined;
+	}
+	if (spec.kind !== 'string') return undefined;
+	const length = [...value].length;
+	if (spec.min !== undefined && length < spec.min)
+		return fail(value, `have length greater than or equal to ${spec.min}`);
+	if (spec.max !== undefined && length > spec.max)
+		return fail(value, `have length less than or equal to ${spec.max}`);
+	if (spec.pattern && !spec.pattern.regex.test(value))
+		return fail(value, `satisfy regular expression pattern: ${spec.pattern.text}`);
+	return undefined;
+}
+
+/** What each member is for, shown under its input. */
+export const MEMBER_HELP: Record<string, string> = {
+	RoleArn: 'The role to assume, e.g. arn:aws:iam::111122223333:role/Name.',
+	RoleSessionName: '2–64 characters of letters, digits and +=,.@_-; it appears in the session ARN.',
+	DurationSeconds: 'Session length in seconds (API default: 3600).',
+	ExternalId: 'Only if the role’s trust policy tests sts:ExternalId.',
+	SerialNumber: 'The MFA device ARN, e.g. arn:aws:iam::111122223333:mfa/alice.',
+	TokenCode: 'The six-digit code the MFA device shows now.',
+	SourceIdentity: 'Stays with the session and every role it chains into.',
+	PrincipalArn: 'The IAM SAML provider, e.g. arn:aws:iam::111122223333:saml-provider/Name.',
+	ProviderId: 'Only for Login with Amazon and Facebook OAuth 2.0 tokens.',
+	Name: 'The federated user’s name (2–32 characters); it appears in the session ARN.'
+};
+
+/** Suggested service actions while the IAM action catalogue is not loaded. */
+export const COMMON_ACTIONS = [
+	's3:GetObject',
+	's3:PutObject',
+	's3:ListBucket',
+	's3:DeleteObject',
+	'iam:ListUsers',
+	'iam:CreateUser',
+	'iam:PutRolePolicy',
+	'dynamodb:GetItem',
+	'dynamodb:PutItem',
+	'dynamodb:Query',
+	'ec2:DescribeInstances',
+	'ec2:TerminateInstances',
+	'lambda:InvokeFunction',
+	'sqs:SendMessage',
+	'sns:Publish',
+	'kms:Decrypt',
+	'secretsmanager:GetSecretValue',
+	'ssm:GetParameter',
+	'logs:PutLogEvents',
+	'cloudwatch:PutMetricData'
+];
+
+export const API_CHOICES: readonly ApiChoice[] = [...STS_APIS, 'action'];
+
+export const REGIONS = [
+	'us-east-1',
+	'us-east-2',
+	'us-west-1',
+	'us-west-2',
+	'eu-west-1',
+	'eu-west-2',
+	'eu-central-1',
+	'eu-north-1',
+	'ap-south-1',
+	'ap-southeast-1',
+	'ap-southeast-2',
+	'ap-northeast-1',
+	'sa-east-1',
+	'ca-central-1',
+	'af-south-1',
+	'me-south-1'
+];

@@ -1,0 +1,119 @@
+/**
+ * Shows a simulator request as the AWS CLI command a learner would type, and as the table of
+ * request parameters AWS receives. Pure: the caller passes what it knows about MFA devices.
+ */
+import type { CallRequest, StsApi } from '$lib/sts';
+import { DEFAULT_REGION, stsApiOf } from './sts-light';
+
+/** PascalCase API and member names to the CLI's kebab-case: SAMLAssertion → saml-assertion. */
+export function kebab(name: string): string {
+	return name
+		.replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+		.replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+		.toLowerCase();
+}
+
+/** Quotes a value for a POSIX shell only when it needs it. */
+export function shellQuote(value: string): string {
+	if (value !== '' && /^[\w@%+=:,./*-]+$/.test(value)) return value;
+	return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The AWS CLI's name for a service whose IAM prefix differs (S3's object API is `s3api`). */
+const CLI_SERVICE: Record<string, string> = { s3: 's3api' };
+
+export interface MfaValues {
+	serial: string;
+	code: string;
+}
+
+export interface CliOptions {
+	/** The MFA device and code that `mfa: true` / `mfa: wrong` would send, if known. */
+	mfa?: MfaValues;
+}
+
+type Param = [member: string, value: unknown];
+
+/** The parameters AWS receives, in the order the CLI shows them, with the step shorthands expanded. */
+export function requestParams(request: CallRequest, options: CliOptions = {}): Param[] {
+	const api = stsApiOf(request.call);
+	const params: Param[] = Object.entries(request.params ?? {});
+	if (api === 'AssumeRoleWithWebIdentity' && request.idToken && !has(params, 'WebIdentityToken'))
+		params.push(['WebIdentityToken', '$ID_TOKEN']);
+	if (api === 'AssumeRoleWithSAML' && request.samlAssertion && !has(params, 'SAMLAssertion'))
+		params.push(['SAMLAssertion', '$SAML_RESPONSE']);
+	if (request.mfa && !has(params, 'SerialNumber')) {
+		params.push(['SerialNumber', options.mfa?.serial ?? '<the caller’s MFA device>']);
+		params.push([
+			'TokenCode',
+			request.mfa === 'wrong'
+				? '<a wrong code>'
+				: (options.mfa?.code ?? '<the device’s current code>')
+		]);
+	}
+	return params;
+}
+
+function has(params: Param[], member: string): boolean {
+	return params.some(([m]) => m === member);
+}
+
+/** One CLI argument value: lists and structures in the CLI's shorthand syntax. */
+export function cliValue(member: string, value: unknown): string[] {
+	if (member === 'Tags' && Array.isArray(value))
+		return value.map((t: { Key?: unknown; Value?: unknown }) =>
+			shellQuote(`Key=${String(t?.Key ?? '')},Value=${String(t?.Value ?? '')}`)
+		);
+	if (member === 'PolicyArns' && Array.isArray(value))
+		return value.map((p: unknown) =>
+			shellQuote(`arn=${typeof p === 'string' ? p : String((p as { arn?: unknown })?.arn)}`)
+		);
+	if (Array.isArray(value)) return value.map((v) => shellQuote(String(v)));
+	if (typeof value === 'string' && value.startsWith('$')) return [`"${value}"`];
+	if (value !== null && typeof value === 'object') return [shellQuote(JSON.stringify(value))];
+	return [shellQuote(String(value))];
+}
+
+/** The request as an AWS CLI command, one argument per line. */
+export function cliCommand(request: CallRequest, options: CliOptions = {}): string {
+	const api = stsApiOf(request.call);
+	const lines: string[] = [];
+	if (api) {
+		lines.push(`aws sts ${kebab(api)}`);
+		for (const [member, value] of requestParams(request, options))
+			lines.push(`  --${kebab(member)} ${cliValue(member, value).join(' ')}`);
+	} else {
+		const [service, action = ''] = request.call.split(':');
+		lines.push(`aws ${CLI_SERVICE[service] ?? service} ${kebab(action)}`);
+	}
+	if (request.region && request.region !== DEFAULT_REGION)
+		lines.push(`  --region ${request.region}`);
+	if (request.as === 'anonymous') lines.push('  --no-sign-request');
+	const command = lines.join(' \\\n');
+	return [...comments(request, api), command].join('\n');
+}
+
+function comments(request: CallRequest, api: StsApi | undefined): string[] {
+	const out: string[] = [];
+	if (!api)
+		out.push(`# authorises ${request.call} on ${request.resource ?? '*'} (decided, not executed)`);
+	if (request.idToken) {
+		const { iss, aud, sub, expiresIn } = request.idToken;
+		out.push(
+			`# ID_TOKEN: a JWT from ${iss}${aud ? `, aud ${[aud].flat().join(' ')}` : ''}${sub ? `, sub ${sub}` : ''}, expires in ${expiresIn} s`
+		);
+	}
+	if (request.samlAssertion) {
+		const a = request.samlAssertion;
+		out.push(
+			`# SAML_RESPONSE: base64 assertion from ${a.provider}${a.roleSessionName ? ` for ${a.roleSessionName}` : ''}, NotOnOrAfter in ${a.notOnOrAfterIn} s${a.signedBy === 'other' ? ', signed with an unknown key' : ''}`
+		);
+	}
+	return out;
+}
+
+/** A parameter value as the table shows it. */
+export function displayValue(value: unknown): string {
+	if (typeof value === 'string') return value;
+	return JSON.stringify(value);
+}

@@ -1,0 +1,234 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '$lib/content/scenario-schema';
+import {
+	advance,
+	call,
+	createSimulator,
+	mfaCode,
+	revoke,
+	runScenario,
+	type CallOutcome
+} from '$lib/sts';
+import {
+	adminCommand,
+	announcement,
+	callerGroups,
+	cliErrorLine,
+	clockText,
+	condensedLog,
+	errorResponseXml,
+	maskSecret,
+	mfaDeviceFor,
+	nextExpiry,
+	outcomeHeadline,
+	policyEditError,
+	remaining,
+	requestId,
+	resourceSuggestions,
+	stepRequest,
+	timelineView,
+	truncateToken
+} from './sim-view';
+
+const load = (name: string) =>
+	parseScenario(readFileSync(`content/scenarios/${name}.yaml`, 'utf8'), `${name}.yaml`);
+const vendor = load('vendor-external-id');
+const mfa = load('mfa-protected-api-calls');
+
+function vendorSession() {
+	let sim = createSimulator(vendor.world, { seed: 7 });
+	const assume = call(sim, {
+		as: 'user:999988887777/cost-scanner',
+		call: 'AssumeRole',
+		params: {
+			RoleArn: 'arn:aws:iam::111122223333:role/CloudCostAuditRole',
+			RoleSessionName: 'scan',
+			ExternalId: 'ExCorp-7731'
+		},
+		save: 'audit'
+	});
+	sim = assume.state;
+	return { sim, outcome: assume.outcome };
+}
+
+describe('formatting', () => {
+	it('shows times, remaining time and masked secrets', () => {
+		expect(clockText(Date.parse('2026-03-02T08:00:05Z') / 1000)).toBe('2026-03-02 08:00:05 UTC');
+		expect(remaining(4000, 400)).toBe('expires in 1 h');
+		expect(remaining(100, 400)).toBe('expired 5 min ago');
+		expect(maskSecret('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')).toBe(
+			'••••••••••••••••OKEY'.replace('OKEY', 'EKEY')
+		);
+		expect(truncateToken('x'.repeat(30))).toBe(`${'x'.repeat(24)}…`);
+		expect(truncateToken('short')).toBe('short');
+	});
+});
+
+describe('callerGroups', () => {
+	it('offers long-term keys, saved credentials with their status, anonymous and a typed key', () => {
+		const { sim } = vendorSession();
+		const groups = callerGroups(sim);
+		expect(groups.map((g) => g.label)).toEqual([
+			'Long-term access keys',
+			'Saved temporary credentials',
+			'Other callers'
+		]);
+		expect(groups[0].options.map((o) => o.value)).toEqual([
+			'user:999988887777/cost-scanner',
+			'user:444455556666/mallory'
+		]);
+		expect(groups[1].options[0]).toMatchObject({ value: 'creds:audit' });
+		expect(groups[1].options[0].label).toContain('active, 1 h left');
+		const later = advance(sim, 3600).state;
+		expect(callerGroups(later)[1].options[0].label).toContain('(expired)');
+		expect(groups[2].options.map((o) => o.value)).toEqual(['anonymous', 'key:']);
+	});
+});
+
+describe('mfaDeviceFor', () => {
+	it("finds the caller's device and its current code; role sessions have none", () => {
+		const sim = createSimulator(mfa.world, { seed: 1 });
+		const user = Object.values(sim.world.accounts)
+			.flatMap((a) => Object.values(a.users))
+			.find((u) => u.mfaSerial)!;
+		const as = `user:${user.account}/${user.name}`;
+		expect(mfaDeviceFor(sim, as)).toEqual({
+			serial: user.mfaSerial,
+			code: mfaCode(user.mfaSerial!, sim.now)
+		});
+		expect(mfaDeviceFor(sim, `key:${user.accessKeyId}`)?.serial).toBe(user.mfaSerial);
+		expect(mfaDeviceFor(vendorSession().sim, 'creds:audit')).toBeUndefined();
+		expect(mfaDeviceFor(sim, 'anonymous')).toBeUndefined();
+	});
+});
+
+describe('timelineView and nextExpiry', () => {
+	it('places each credential set on the simulated clock', () => {
+		const { sim } = vendorSession();
+		const view = timelineView(sim);
+		expect(view.rows).toHaveLength(1);
+		expect(view.rows[0]).toMatchObject({ label: 'audit', status: 'active', left: 0 });
+		expect(view.rows[0].width).toBeGreaterThan(90);
+		expect(view.nowAt).toBe(0);
+		expect(nextExpiry(sim)).toBe(sim.now + 3600);
+		const later = advance(sim, 3600).state;
+		expect(timelineView(later).rows[0].status).toBe('expired');
+		expect(nextExpiry(later)).toBeUndefined();
+	});
+
+	it('shows revoked sessions as revoked', () => {
+		const { sim } = vendorSession();
+		const revoked = revoke(
+			advance(sim, 60).state,
+			'arn:aws:iam::111122223333:role/CloudCostAuditRole'
+		).state;
+		expect(timelineView(revoked).rows[0].status).toBe('revoked');
+	});
+});
+
+describe('outcomes', () => {
+	it('announces successes, errors and clock moves in one sentence', () => {
+		const { sim, outcome } = vendorSession();
+		expect(announcement(outcome)).toBe(
+			`AssumeRole succeeded: credentials expire at ${clockText(sim.now + 3600).slice(11, 19)}.`
+		);
+		const denied = call(sim, {
+			as: 'creds:audit',
+			call: 's3:PutObject',
+			resource: 'arn:aws:s3:::examplecorp-cur-reports/x'
+		}).outcome;
+		expect(announcement(denied)).toMatch(
+			/^AccessDenied: User: arn:aws:sts::111122223333:assumed-role/
+		);
+		expect(outcomeHeadline(denied)).toBe('s3:PutObject: AccessDenied');
+		expect(cliErrorLine(denied)).toMatch(
+			/^An error occurred \(AccessDenied\) when calling the PutObject operation: User: /
+		);
+		const moved = advance(sim, 3600).outcome;
+		expect(announcement(moved)).toBe('Clock advanced 1 h to 09:00:00. 1 credential set expired.');
+		expect(outcomeHeadline(moved)).toBe('Clock +1 h → 09:00:00');
+	});
+
+	it('prefixes scenario steps with their number and whether the expectation held', () => {
+		const report = runScenario(vendor).steps[0];
+		expect(announcement(report.outcome, report, vendor.steps.length)).toMatch(
+			/^Step 1 of 7: AccessDenied: .* Expectation held\.$/
+		);
+	});
+
+	it('reports rejected policy edits as IAM errors', () => {
+		const edit = {
+			kind: 'policy-edit' as const,
+			at: 0,
+			target: 'arn:aws:iam::111122223333:role/CloudCostAuditRole',
+			ok: false,
+			error: 'The trust policy is not valid: the policy is not valid JSON (Unexpected end)',
+			explanation: { summary: '', details: [], statements: [], facts: [] }
+		};
+		expect(policyEditError(edit)).toEqual({
+			code: 'MalformedPolicyDocument',
+			httpStatus: 400,
+			message: edit.error
+		});
+		expect(policyEditError({ ...edit, error: 'no role arn:x' })?.code).toBe('NoSuchEntity');
+		expect(announcement(edit)).toBe(`MalformedPolicyDocument: ${edit.error}`);
+	});
+
+	it('renders an STS error response as XML with the HTTP status', () => {
+		const xml = errorResponseXml(
+			{ code: 'ExpiredToken', httpStatus: 403, message: 'a <b> & c' },
+			'id-1'
+		);
+		expect(xml.split('\n')[0]).toBe('HTTP/1.1 403 Forbidden');
+		expect(xml).toContain('<Code>ExpiredToken</Code>');
+		expect(xml).toContain('<Message>a &lt;b&gt; &amp; c</Message>');
+		expect(xml).toContain('<RequestId>id-1</RequestId>');
+		expect(requestId({ kind: 'call', at: 1 }, 'x')).toMatch(
+			/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/
+		);
+		expect(requestId({ kind: 'call', at: 1 }, 'x')).toBe(requestId({ kind: 'call', at: 1 }, 'x'));
+	});
+
+	it('condenses consecutive clock moves in the log', () => {
+		let sim = vendorSession().sim;
+		sim = advance(sim, 60).state;
+		sim = advance(sim, 60).state;
+		const log = condensedLog(sim.log);
+		expect(log.map((e) => e.outcome.kind)).toEqual(['call', 'advance']);
+		expect((log[1].outcome as { seconds: number }).seconds).toBe(120);
+		expect(log[1].index).toBe(2);
+	});
+});
+
+describe('resourceSuggestions', () => {
+	it("offers the ARNs the world's policies name, wildcards filled in", () => {
+		const sim = createSimulator(vendor.world, { seed: 1 });
+		expect(resourceSuggestions(sim.world)).toEqual([
+			'arn:aws:iam::*:role/CloudCostAuditRole',
+			'arn:aws:s3:::examplecorp-cur-reports',
+			'arn:aws:s3:::examplecorp-cur-reports/example'
+		]);
+	});
+});
+
+describe('steps', () => {
+	it('strips narration and expectations from call steps and prints admin steps as CLI', () => {
+		const request = stepRequest(vendor.steps[2]) as CallOutcome['request'];
+		expect(request).toEqual({
+			as: 'user:999988887777/cost-scanner',
+			call: 'AssumeRole',
+			params: {
+				RoleArn: 'arn:aws:iam::111122223333:role/CloudCostAuditRole',
+				RoleSessionName: 'cloudcost-examplecorp',
+				ExternalId: 'ExCorp-7731'
+			},
+			save: 'audit'
+		});
+		expect(adminCommand({ advance: 3600 })).toBe('# wait 1 h (simulated time)');
+		expect(adminCommand({ revoke: 'arn:aws:iam::1:role/Ops' })).toContain(
+			'aws iam put-role-policy'
+		);
+		expect(adminCommand({ revoke: 'arn:aws:iam::1:user/bob' })).toContain('--user-name bob');
+	});
+});

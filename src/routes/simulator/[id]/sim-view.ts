@@ -1,0 +1,399 @@
+/**
+ * Pure helpers that turn simulator state into what the page shows: caller choices, timeline
+ * rows, headlines, announcements for the live region, and AWS-shaped error responses.
+ */
+import type {
+	AdminOutcome,
+	CallOutcome,
+	CallRequest,
+	CredentialStatus,
+	IssuedCredentials,
+	Outcome,
+	SimState,
+	StepReport,
+	World
+} from '$lib/sts';
+import { formatDuration, formatInstant, mfaCode, statusOf, type Instant } from './sts-light';
+import type { ScenarioStep } from '$lib/content/scenario-schema';
+import { CUSTOM_KEY } from './call-form';
+
+/** "08:00:00": the time of day of a simulated instant (UTC). */
+export function timeOfDay(t: Instant): string {
+	return formatInstant(t).slice(11, 19);
+}
+
+/** "2026-03-02 08:00:00 UTC". */
+export function clockText(t: Instant): string {
+	const iso = formatInstant(t);
+	return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}
+
+export const STATUS_LABEL: Record<CredentialStatus, string> = {
+	active: 'Active',
+	expiringSoon: 'Expiring soon',
+	expired: 'Expired',
+	revoked: 'Revoked'
+};
+
+/** "expires in 42 min" / "expired 5 min ago", in simulated time. */
+export function remaining(expiresAt: Instant, now: Instant): string {
+	const left = expiresAt - now;
+	return left > 0 ? `expires in ${formatDuration(left)}` : `expired ${formatDuration(-left)} ago`;
+}
+
+/** Shows the last four characters of a secret. */
+export function maskSecret(secret: string): string {
+	return `${'•'.repeat(Math.max(0, Math.min(secret.length - 4, 16)))}${secret.slice(-4)}`;
+}
+
+export function truncateToken(token: string, keep = 24): string {
+	return token.length <= keep ? token : `${token.slice(0, keep)}…`;
+}
+
+export interface CallerOption {
+	value: string;
+	label: string;
+}
+
+export interface CallerGroup {
+	label: string;
+	options: CallerOption[];
+}
+
+function credentialsLabel(sim: SimState, c: IssuedCredentials): string {
+	const status = statusOf(sim, c);
+	const when =
+		status === 'expired'
+			? 'expired'
+			: `${STATUS_LABEL[status].toLowerCase()}, ${formatDuration(c.expiresAt - sim.now)} left`;
+	return `${c.api} → ${c.identity.arn.split(':').pop()} (${when})`;
+}
+
+/** Everyone who can sign a request in this world, grouped for a <select>. */
+export function callerGroups(sim: SimState): CallerGroup[] {
+	const longTerm: CallerOption[] = [];
+	for (const account of Object.values(sim.world.accounts)) {
+		const where = account.alias ? `${account.id} ${account.alias}` : account.id;
+		for (const user of Object.values(account.users))
+			longTerm.push({
+				value: `user:${account.id}/${user.name}`,
+				label: `IAM user ${user.name} (${where}) · ${user.accessKeyId}`
+			});
+		if (account.root)
+			longTerm.push({
+				value: `root:${account.id}`,
+				label: `Root user of ${where} · ${account.root.accessKeyId}`
+			});
+	}
+	const saved: CallerOption[] = [];
+	const unsaved: CallerOption[] = [];
+	for (const c of [...sim.credentials].reverse()) {
+		if (c.savedAs && sim.saved[c.savedAs] === c.accessKeyId)
+			saved.push({
+				value: `creds:${c.savedAs}`,
+				label: `creds:${c.savedAs}: ${credentialsLabel(sim, c)}`
+			});
+		else
+			unsaved.push({
+				value: `key:${c.accessKeyId}`,
+				label: `${c.accessKeyId}: ${credentialsLabel(sim, c)}`
+			});
+	}
+	const groups: CallerGroup[] = [];
+	if (longTerm.length) groups.push({ label: 'Long-term access keys', options: longTerm });
+	if (saved.length) groups.push({ label: 'Saved temporary credentials', options: saved });
+	if (unsaved.length) groups.push({ label: 'Other issued credentials', options: unsaved });
+	groups.push({
+		label: 'Other callers',
+		options: [
+			{ value: 'anonymous', label: 'Anonymous (unsigned request)' },
+			{ value: CUSTOM_KEY, label: 'An access key ID you type…' }
+		]
+	});
+	return groups;
+}
+
+/** ARNs the world's identity policies name, as resource suggestions for service actions. */
+export function resourceSuggestions(world: World, limit = 40): string[] {
+	const out = new Set<string>();
+	for (const account of Object.values(world.accounts))
+		for (const owner of [...Object.values(account.users), ...Object.values(account.roles)])
+			for (const p of owner.policies) {
+				const statements = Array.isArray(p.document.Statement)
+					? p.document.Statement
+					: [p.document.Statement];
+				for (const s of statements)
+					for (const r of [s.Resource ?? []].flat())
+						if (r.startsWith('arn:')) out.add(r.replace(/\*$/, 'example'));
+			}
+	return [...out].slice(0, limit);
+}
+
+/** The credentials a caller string stands for, if it names issued ones. */
+export function credentialsOf(sim: SimState, as: string): IssuedCredentials | undefined {
+	const key = as.startsWith('creds:')
+		? sim.saved[as.slice(6)]
+		: as.startsWith('key:')
+			? as.slice(4)
+			: undefined;
+	return key ? sim.credentials.find((c) => c.accessKeyId === key) : undefined;
+}
+
+/** The caller's virtual MFA device and the code it shows now (role and federated sessions have none). */
+export function mfaDeviceFor(
+	sim: SimState,
+	as: string
+): { serial: string; code: string } | undefined {
+	let serial: string | undefined;
+	if (as.startsWith('user:')) {
+		const [account, name] = as.slice(5).split('/');
+		serial = sim.world.accounts[account]?.users[name]?.mfaSerial;
+	} else if (as.startsWith('root:')) {
+		serial = sim.world.accounts[as.slice(5)]?.root?.mfaSerial;
+	} else {
+		const id = credentialsOf(sim, as)?.identity;
+		if (id?.type === 'user') serial = sim.world.accounts[id.account]?.users[id.userName]?.mfaSerial;
+		if (id?.type === 'root') serial = sim.world.accounts[id.account]?.root?.mfaSerial;
+		if (!id && as.startsWith('key:')) {
+			for (const account of Object.values(sim.world.accounts)) {
+				if (account.root?.accessKeyId === as.slice(4)) serial = account.root.mfaSerial;
+				for (const user of Object.values(account.users))
+					if (user.accessKeyId === as.slice(4)) serial = user.mfaSerial;
+			}
+		}
+	}
+	return serial ? { serial, code: mfaCode(serial, sim.now) } : undefined;
+}
+
+export interface TimelineRow {
+	accessKeyId: string;
+	label: string;
+	detail: string;
+	status: CredentialStatus;
+	issuedAt: Instant;
+	expiresAt: Instant;
+	/** Position and width on the track, in percent. */
+	left: number;
+	width: number;
+}
+
+export interface TimelineView {
+	from: Instant;
+	to: Instant;
+	now: Instant;
+	/** Position of the "now" line, in percent. */
+	nowAt: number;
+	rows: TimelineRow[];
+}
+
+/** Every issued credential set against the simulated clock, from the world's start. */
+export function timelineView(sim: SimState): TimelineView {
+	const from = sim.world.start;
+	const latest = Math.max(sim.now, ...sim.credentials.map((c) => c.expiresAt));
+	// A little room after the last expiry (or an hour on an empty timeline).
+	const to =
+		latest === from ? from + 3600 : latest + Math.max(60, Math.round((latest - from) * 0.05));
+	const at = (t: Instant) => ((t - from) / (to - from)) * 100;
+	return {
+		from,
+		to,
+		now: sim.now,
+		nowAt: at(sim.now),
+		rows: sim.credentials.map((c) => ({
+			accessKeyId: c.accessKeyId,
+			label: c.savedAs ?? `${c.accessKeyId.slice(0, 8)}…`,
+			detail: `${c.api} · ${c.identity.arn}`,
+			status: statusOf(sim, c),
+			issuedAt: c.issuedAt,
+			expiresAt: c.expiresAt,
+			left: at(c.issuedAt),
+			width: Math.max(0.6, at(c.expiresAt) - at(c.issuedAt))
+		}))
+	};
+}
+
+/** The earliest expiry still ahead, for the "to next expiry" control. */
+export function nextExpiry(sim: SimState): Instant | undefined {
+	const ahead = sim.credentials.map((c) => c.expiresAt).filter((t) => t > sim.now);
+	return ahead.length ? Math.min(...ahead) : undefined;
+}
+
+/** The request a scenario call step makes (the step minus its narration and expectation). */
+export function stepRequest(step: ScenarioStep): CallRequest | undefined {
+	if (!('call' in step)) return undefined;
+	const { expect: _e, title: _t, narration: _n, ...request } = step;
+	void [_e, _t, _n];
+	return request;
+}
+
+const entityName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
+const entityKind = (arn: string) => (/:role\//.test(arn) ? 'role' : 'user');
+
+/** The CLI equivalent of a non-call step: the console's revoke button is an inline policy. */
+export function adminCommand(step: ScenarioStep): string | undefined {
+	if ('advance' in step) return `# wait ${formatDuration(step.advance)} (simulated time)`;
+	if ('revoke' in step) {
+		const kind = entityKind(step.revoke);
+		return [
+			`# IAM console: ${kind === 'role' ? 'Roles' : 'Users'} › ${entityName(step.revoke)} › Revoke active sessions`,
+			`aws iam put-${kind}-policy \\`,
+			`  --${kind}-name ${entityName(step.revoke)} \\`,
+			'  --policy-name AWSRevokeOlderSessions \\',
+			`  --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"DateLessThan":{"aws:TokenIssueTime":"<now>"}}}]}'`
+		].join('\n');
+	}
+	if ('attach' in step) {
+		const kind = entityKind(step.attach.to);
+		return [
+			`aws iam put-${kind}-policy \\`,
+			`  --${kind}-name ${entityName(step.attach.to)} \\`,
+			`  --policy-name ${step.attach.name ?? 'attached-policy'} \\`,
+			`  --policy-document '${JSON.stringify(step.attach.policy)}'`
+		].join('\n');
+	}
+	return undefined;
+}
+
+/** What a step does, in a few words, for the step list and the result heading. */
+export function stepLabel(step: ScenarioStep): string {
+	if ('call' in step) return `${step.call} as ${step.as}`;
+	if ('advance' in step) return `Advance the clock ${formatDuration(step.advance)}`;
+	if ('revoke' in step) return `Revoke active sessions of ${entityName(step.revoke)}`;
+	return `Attach a policy to ${entityName(step.attach.to)}`;
+}
+
+/** The operation name AWS uses in messages ("when calling the AssumeRole operation"). */
+export function operationOf(outcome: CallOutcome): string {
+	return outcome.api ?? outcome.request.call.split(':')[1] ?? outcome.request.call;
+}
+
+/** The AWS CLI's error line. */
+export function cliErrorLine(outcome: CallOutcome): string {
+	if (!outcome.error) return '';
+	return `An error occurred (${outcome.error.code}) when calling the ${operationOf(outcome)} operation: ${outcome.error.message}`;
+}
+
+/** A stable, made-up request ID, so the same outcome always shows the same one. */
+export function requestId(outcome: { at: number; kind: string }, salt: string): string {
+	let h = 2166136261;
+	const text = `${outcome.kind}#${outcome.at}#${salt}`;
+	const hex: string[] = [];
+	for (let round = 0; round < 4; round++) {
+		for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+		h = Math.imul(h ^ round, 16777619);
+		hex.push((h >>> 0).toString(16).padStart(8, '0'));
+	}
+	const s = hex.join('');
+	return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-a${s.slice(17, 20)}-${s.slice(20, 32)}`;
+}
+
+const xmlEscape = (s: string) =>
+	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The error as STS's Query API returns it (XML), with the HTTP status line. */
+export function errorResponseXml(
+	error: { code: string; httpStatus: number; message: string },
+	id: string,
+	namespace = 'https://sts.amazonaws.com/doc/2011-06-15/'
+): string {
+	const status = error.httpStatus === 403 ? '403 Forbidden' : '400 Bad Request';
+	return [
+		`HTTP/1.1 ${status}`,
+		'Content-Type: text/xml',
+		'',
+		`<ErrorResponse xmlns="${namespace}">`,
+		'  <Error>',
+		'    <Type>Sender</Type>',
+		`    <Code>${xmlEscape(error.code)}</Code>`,
+		`    <Message>${xmlEscape(error.message)}</Message>`,
+		'  </Error>',
+		`  <RequestId>${id}</RequestId>`,
+		'</ErrorResponse>'
+	].join('\n');
+}
+
+export interface AwsErrorShape {
+	code: string;
+	httpStatus: number;
+	message: string;
+}
+
+/** IAM's answer to a rejected policy edit (UpdateAssumeRolePolicy / PutRolePolicy). */
+export function policyEditError(outcome: AdminOutcome): AwsErrorShape | undefined {
+	if (outcome.ok || !outcome.error) return undefined;
+	if (outcome.kind !== 'policy-edit' || /^no (role|user)/.test(outcome.error))
+		return { code: 'NoSuchEntity', httpStatus: 404, message: outcome.error };
+	return { code: 'MalformedPolicyDocument', httpStatus: 400, message: outcome.error };
+}
+
+/** One line for the log and result headings. */
+export function outcomeHeadline(outcome: Outcome): string {
+	switch (outcome.kind) {
+		case 'call': {
+			const what = outcome.api ?? outcome.action ?? outcome.request.call;
+			if (outcome.simulatorError) return `${what}: not run`;
+			if (outcome.error) return `${what}: ${outcome.error.code}`;
+			if (!outcome.api) return `${what}: allowed`;
+			return `${what}: succeeded`;
+		}
+		case 'advance':
+			return `Clock +${formatDuration(outcome.seconds)} → ${timeOfDay(outcome.at)}`;
+		case 'revoke':
+			return outcome.ok ? `Revoked sessions of ${entityName(outcome.target)}` : `Revoke failed`;
+		case 'attach':
+			return outcome.ok ? `Attached a policy to ${entityName(outcome.target)}` : 'Attach failed';
+		case 'policy-edit': {
+			const err = policyEditError(outcome);
+			return err
+				? `Policy edit rejected: ${err.code}`
+				: `Policy of ${entityName(outcome.target)} updated`;
+		}
+	}
+}
+
+/** The live-region sentence for an outcome (never for the countdown). */
+export function announcement(outcome: Outcome, report?: StepReport, total?: number): string {
+	let text: string;
+	if (outcome.kind === 'call') {
+		const what = outcome.api ?? outcome.action ?? outcome.request.call;
+		if (outcome.simulatorError)
+			text = `The simulator could not run ${what}: ${outcome.simulatorError}.`;
+		else if (outcome.error) text = `${outcome.error.code}: ${outcome.error.message}`;
+		else if (outcome.facts.expiresAt !== undefined)
+			text = `${what} succeeded: credentials expire at ${timeOfDay(outcome.facts.expiresAt)}.`;
+		else if (outcome.api)
+			text = `${what} succeeded${outcome.facts.arn ? `: ${outcome.facts.arn}` : ''}.`;
+		else text = `${what} allowed.`;
+	} else if (outcome.kind === 'advance') {
+		text = `Clock advanced ${formatDuration(outcome.seconds)} to ${timeOfDay(outcome.at)}.${outcome.expired.length ? ` ${outcome.expired.length} credential set${outcome.expired.length === 1 ? '' : 's'} expired.` : ''}`;
+	} else {
+		const err = outcome.kind === 'policy-edit' ? policyEditError(outcome) : undefined;
+		text = err ? `${err.code}: ${err.message}` : outcome.explanation.summary;
+	}
+	if (!report) return text;
+	const checked = report.checked
+		? report.pass
+			? ' Expectation held.'
+			: ` Expectation did not hold: ${report.problem ?? ''}`
+		: '';
+	return `Step ${report.index + 1}${total ? ` of ${total}` : ''}: ${text}${checked}`;
+}
+
+/** Consecutive clock advances (playback ticks) shown as one log line. */
+export function condensedLog(log: readonly Outcome[]): { outcome: Outcome; index: number }[] {
+	const out: { outcome: Outcome; index: number }[] = [];
+	log.forEach((outcome, index) => {
+		const prev = out[out.length - 1];
+		if (outcome.kind === 'advance' && prev?.outcome.kind === 'advance') {
+			out[out.length - 1] = {
+				index,
+				outcome: {
+					...outcome,
+					seconds: prev.outcome.seconds + outcome.seconds,
+					expired: [...prev.outcome.expired, ...outcome.expired]
+				}
+			};
+		} else out.push({ outcome, index });
+	});
+	return out;
+}

@@ -1,0 +1,52 @@
+/**
+ * The engine values the page needs before the engine itself has loaded, taken from the engine's
+ * leaf modules (no XState, zod or iam-simulate behind them), so the page's first JavaScript stays
+ * small. The few constants that live in heavy modules are repeated here; sts-light.test.ts checks
+ * that they still agree with the engine.
+ */
+import { findEntity } from '$lib/sts/world-lookup';
+import {
+	credentialStatus,
+	sessionOwnerArn,
+	type CredentialStatus,
+	type IssuedCredentials
+} from '$lib/sts/issued-credentials';
+import type { NamedPolicy } from '$lib/sts/world';
+import type { SimState } from '$lib/sts/simulator';
+
+export { formatDuration, formatInstant, type Instant } from '$lib/sts/clock';
+export { mfaCode } from '$lib/sts/mfa-device';
+export { API_MEMBERS, STS_APIS, stsApiOf, type StsApi } from '$lib/sts/api-model';
+export { lookupAction, type ActionCatalog } from '$lib/sts/action-catalog';
+
+/** As call-dispatch.ts. */
+export const DEFAULT_REGION = 'us-east-1';
+/** As admin-actions.ts. */
+export const REVOKE_POLICY_NAME = 'AWSRevokeOlderSessions';
+/** As identity-tokens.ts (sts-facts §11). */
+export const BUILT_IN_OIDC_PROVIDERS = [
+	'accounts.google.com',
+	'graph.facebook.com',
+	'www.amazon.com',
+	'cognito-identity.amazonaws.com'
+] as const;
+
+/** When AWSRevokeOlderSessions cuts sessions off (as admin-actions.ts revokedBeforeOf). */
+export function revokedBeforeOf(policies: readonly NamedPolicy[]): number | undefined {
+	const p = policies.find((x) => x.name === REVOKE_POLICY_NAME);
+	const statement =
+		p && (Array.isArray(p.document.Statement) ? p.document.Statement[0] : p.document.Statement);
+	const value = statement?.Condition?.DateLessThan?.['aws:TokenIssueTime'];
+	return typeof value === 'string' ? Math.floor(Date.parse(value) / 1000) : undefined;
+}
+
+/** The lifecycle status of issued credentials now (as simulator.ts statusOf). */
+export function statusOf(state: SimState, creds: IssuedCredentials): CredentialStatus {
+	const ownerArn = sessionOwnerArn(creds.identity);
+	const owner = ownerArn ? findEntity(state.world, ownerArn) : undefined;
+	return credentialStatus(
+		creds,
+		state.now,
+		owner ? revokedBeforeOf(owner.entity.policies) : undefined
+	);
+}

@@ -1,0 +1,324 @@
+import type { Page } from '@playwright/test';
+import { axeViolations, expect, open, test } from './fixtures';
+
+const VENDOR = '/simulator/vendor-external-id';
+const VENDOR_STEPS = 7;
+const ROLE = 'arn:aws:iam::111122223333:role/CloudCostAuditRole';
+
+/** Plays `count` steps with the Next button. */
+async function playSteps(page: Page, count: number) {
+	for (let i = 0; i < count; i++) {
+		const before = await page.getByTestId('step-progress').textContent();
+		await page.getByTestId('next').click();
+		await expect(page.getByTestId('step-progress')).not.toHaveText(before ?? '');
+	}
+}
+
+async function openForm(page: Page) {
+	const toggle = page.getByRole('button', { name: /Make your own call/ });
+	if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+	await expect(page.getByTestId('call-form')).toBeVisible();
+}
+
+test('a scenario played to the end with the keyboard: each step shows its outcome and expectation', async ({
+	page
+}) => {
+	await open(page, VENDOR);
+	await expect(page.getByTestId('step-progress')).toHaveText(`Step 1 of ${VENDOR_STEPS}`);
+	await expect(page.getByTestId('step-title')).toHaveText(
+		"The vendor's new engineer forgets the external ID"
+	);
+	// The call is shown as the AWS CLI command it stands for.
+	await expect(page.getByTestId('step-player').locator('pre.cli')).toContainText(
+		`aws sts assume-role \\\n  --role-arn ${ROLE}`
+	);
+
+	await page.getByTestId('next').focus();
+	await page.keyboard.press('Enter');
+	const heading = page.getByRole('heading', { name: /^Result of step 1 of 7/ });
+	await expect(heading).toBeFocused();
+	await expect(page.getByTestId('expectation')).toContainText("The scenario's expectation held.");
+	await expect(page.getByTestId('result')).toContainText('AccessDenied');
+	await expect(page.getByTestId('result')).toContainText('HTTP 403');
+	await expect(page.getByTestId('live')).toHaveText(
+		/^Step 1 of 7: AccessDenied: User: .* Expectation held\.$/
+	);
+
+	// From the result, Tab reaches the button that plays the next step.
+	for (let i = 0; i < 40; i++) {
+		await page.keyboard.press('Tab');
+		if (await page.getByTestId('continue').evaluate((el) => el === document.activeElement)) break;
+	}
+	await expect(page.getByTestId('continue')).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: /^Result of step 2 of 7/ })).toBeFocused();
+
+	for (let step = 3; step <= VENDOR_STEPS; step++) {
+		await expect(page.getByTestId('step-progress')).toHaveText(`Step ${step} of ${VENDOR_STEPS}`);
+		await page.getByTestId('next').focus();
+		await page.keyboard.press('Enter');
+		await expect(
+			page.getByRole('heading', { name: new RegExp(`^Result of step ${step} of 7`) })
+		).toBeFocused();
+		await expect(page.getByTestId('expectation')).toContainText("The scenario's expectation held.");
+		if (step === 3) {
+			// AssumeRole issued credentials: ASIA key, masked secret, a countdown in simulated time.
+			const result = page.getByTestId('result');
+			await expect(result).toContainText(/ASIA[A-Z0-9]{16}/);
+			await expect(result.getByTestId('countdown')).toHaveText('expires in 1 h');
+			const secret = result.getByTestId('secret');
+			await expect(secret).toContainText('••••');
+			await result.getByRole('button', { name: 'Reveal secret access key' }).click();
+			await expect(secret).not.toContainText('•');
+		}
+	}
+	await expect(page.getByTestId('step-progress')).toHaveText(`All ${VENDOR_STEPS} steps played`);
+	await expect(page.getByTestId('step-title')).toHaveText('Scenario complete');
+	await expect(page.getByTestId('scenario-summary')).toContainText('7 of 7 expectations held.');
+	await expect(page.getByTestId('next')).toBeDisabled();
+	// Free play opens once the story is over.
+	await expect(page.getByTestId('call-form')).toBeVisible();
+});
+
+test('free play: time runs out on the credentials and the next call fails with ExpiredToken', async ({
+	page
+}) => {
+	await open(page, VENDOR);
+	await playSteps(page, 3);
+	const row = page.getByTestId('timeline').locator('li.row');
+	await expect(row).toHaveAttribute('data-status', 'active');
+
+	// +5 min moves the clock; the countdown follows, the live region is not spammed with it.
+	await page.getByRole('button', { name: '+5 min' }).click();
+	await expect(page.getByTestId('sim-clock')).toHaveText('2026-03-02 08:05:00 UTC');
+	await expect(page.getByTestId('countdown')).toHaveText('expires in 55 min');
+	await expect(page.getByTestId('live')).toHaveText('Clock advanced 5 min to 08:05:00.');
+
+	await page.getByTestId('to-next-expiry').click();
+	await expect(page.getByTestId('sim-clock')).toHaveText('2026-03-02 09:00:00 UTC');
+	await expect(row).toHaveAttribute('data-status', 'expired');
+	await expect(page.getByTestId('live')).toHaveText(
+		'Clock advanced 55 min to 09:00:00. 1 credential set expired.'
+	);
+	await expect(page.getByTestId('to-next-expiry')).toBeDisabled();
+
+	await openForm(page);
+	await page.getByLabel('Caller').selectOption('creds:audit');
+	await page.getByLabel('API or action').selectOption('action');
+	await page.getByLabel('Action', { exact: true }).fill('s3:GetObject');
+	await page
+		.getByLabel('Resource ARN')
+		.fill('arn:aws:s3:::examplecorp-cur-reports/cur/2026/02/examplecorp-cur-00001.csv.gz');
+	await page.getByLabel('Resource ARN').press('Enter');
+
+	const heading = page.getByRole('heading', { name: 'Result of your call' });
+	await expect(heading).toBeFocused();
+	const result = page.getByTestId('result');
+	await expect(result).toContainText('ExpiredToken');
+	await expect(result).toContainText('The security token included in the request is expired');
+	await expect(result).toContainText(
+		'An error occurred (ExpiredToken) when calling the GetObject operation'
+	);
+	await expect(page.getByTestId('live')).toHaveText(
+		'ExpiredToken: The security token included in the request is expired'
+	);
+	await expect(page.getByTestId('call-log')).toContainText('s3:GetObject: ExpiredToken');
+});
+
+test('a malformed trust policy is rejected and changes nothing; a valid edit changes the next AssumeRole', async ({
+	page
+}) => {
+	await open(page, VENDOR);
+	await openForm(page);
+	// The form starts with the first step's call: AssumeRole without an external ID.
+	await page.getByTestId('send').click();
+	await expect(page.getByTestId('result-headline')).toHaveText('AssumeRole: AccessDenied');
+
+	const role = page.locator('article', {
+		has: page.getByRole('heading', { name: 'Role CloudCostAuditRole' })
+	});
+	const trust = role.locator('pre.json').first();
+	const before = await trust.textContent();
+	await role.getByRole('button', { name: 'Edit trust policy of CloudCostAuditRole' }).click();
+	const editor = role.getByTestId('policy-editor');
+	const textarea = editor.getByLabel('Trust policy of CloudCostAuditRole');
+	await expect(textarea).toBeFocused();
+	await textarea.fill('{ "Version": "2012-10-17", "Statement": [ ');
+	await editor.getByRole('button', { name: 'Apply' }).click();
+	const alert = editor.getByRole('alert');
+	await expect(alert).toContainText('MalformedPolicyDocument');
+	await expect(alert).toContainText('not valid JSON');
+	await expect(alert).toContainText('when calling the UpdateAssumeRolePolicy operation');
+	await expect(page.getByTestId('live')).toHaveText(/^MalformedPolicyDocument: /);
+	// A policy that parses but is no trust policy is rejected too.
+	await textarea.fill(
+		'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole"}]}'
+	);
+	await editor.getByRole('button', { name: 'Apply' }).click();
+	await expect(alert).toContainText('needs a Principal');
+	await editor.getByRole('button', { name: 'Cancel' }).click();
+	await expect(trust).toHaveText(before ?? '');
+
+	// Drop the ExternalId condition: the same call now succeeds.
+	await role.getByRole('button', { name: 'Edit trust policy of CloudCostAuditRole' }).click();
+	await textarea.fill(
+		JSON.stringify({
+			Version: '2012-10-17',
+			Statement: [
+				{
+					Effect: 'Allow',
+					Principal: { AWS: 'arn:aws:iam::999988887777:root' },
+					Action: 'sts:AssumeRole'
+				}
+			]
+		})
+	);
+	await textarea.press('Control+Enter');
+	await expect(editor).toHaveCount(0);
+	await expect(
+		role.getByRole('button', { name: 'Edit trust policy of CloudCostAuditRole' })
+	).toBeFocused();
+	await expect(trust).not.toContainText('ExternalId');
+	await page.getByTestId('send').click();
+	await expect(page.getByTestId('result-headline')).toHaveText('AssumeRole: succeeded');
+	await expect(page.getByTestId('live')).toHaveText(
+		/^AssumeRole succeeded: credentials expire at 09:00:00\.$/
+	);
+});
+
+test('Back undoes a step, a reload restores the session, Reset starts over', async ({ page }) => {
+	await open(page, VENDOR);
+	await playSteps(page, 3);
+	await expect(page.getByTestId('timeline').locator('li.row')).toHaveCount(1);
+	await page.getByTestId('back').click();
+	await expect(page.getByTestId('step-progress')).toHaveText('Step 3 of 7');
+	await expect(page.getByTestId('step-title')).toBeFocused();
+	await expect(page.getByTestId('timeline').locator('li.row')).toHaveCount(0);
+	await expect(page.getByTestId('live')).toContainText('Undid the last action.');
+
+	await playSteps(page, 2);
+	await page.getByRole('button', { name: '+1 h' }).click();
+	await page.reload();
+	await page.locator('body.started').waitFor();
+	await expect(page.getByTestId('restored')).toBeVisible();
+	await expect(page.getByTestId('step-progress')).toHaveText('Step 5 of 7');
+	await expect(page.getByTestId('sim-clock')).toHaveText('2026-03-02 09:00:00 UTC');
+	await expect(page.getByTestId('timeline').locator('li.row')).toHaveAttribute(
+		'data-status',
+		'expired'
+	);
+	await expect(page.getByTestId('result')).toContainText('Result of step 4 of 7');
+
+	// The scenario list marks the saved session.
+	await open(page, '/simulator');
+	await expect(page.getByTestId('resume-vendor-external-id')).toHaveText(
+		/In progress: step 5 of 7/
+	);
+
+	await open(page, VENDOR);
+	await page.getByTestId('reset').click();
+	await page.getByTestId('confirm-reset').click();
+	await expect(page.getByTestId('step-progress')).toHaveText('Step 1 of 7');
+	await expect(page.getByTestId('sim-clock')).toHaveText('2026-03-02 08:00:00 UTC');
+	await page.reload();
+	await page.locator('body.started').waitFor();
+	await expect(page.getByTestId('restored')).toHaveCount(0);
+	await expect(page.getByTestId('step-progress')).toHaveText('Step 1 of 7');
+});
+
+test('MFA: the form fills in the virtual device and its code; a wrong code is refused', async ({
+	page
+}) => {
+	await open(page, '/simulator/mfa-protected-api-calls');
+	await openForm(page);
+	const form = page.getByTestId('call-form');
+	await page.getByLabel('API or action').selectOption('GetSessionToken');
+	const device = form.getByTestId('mfa-device');
+	await expect(device).toContainText(/shows \d{6} now/);
+	await form.getByRole('button', { name: "Fill in the device's current code" }).click();
+	await expect(form.getByLabel('SerialNumber')).toHaveValue(/^arn:aws:iam::\d{12}:mfa\//);
+	await expect(form.getByLabel('TokenCode')).toHaveValue(/^\d{6}$/);
+	// Inline validation words the problem as AWS's ValidationError does.
+	await form.getByLabel('DurationSeconds').fill('600');
+	await expect(form).toContainText(
+		"Value '600' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900"
+	);
+	await form.getByLabel('DurationSeconds').fill('3600');
+	await page.getByTestId('send').click();
+	await expect(page.getByTestId('result-headline')).toHaveText('GetSessionToken: succeeded');
+	await form.getByLabel('TokenCode').fill('12345');
+	await page.getByTestId('send').click();
+	await expect(page.getByTestId('result')).toContainText('ValidationError');
+	await expect(page.getByTestId('result')).toContainText(
+		"at 'tokenCode' failed to satisfy constraint"
+	);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`axe finds no violations on /simulator (${scheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: scheme });
+		await open(page, '/simulator');
+		expect(await axeViolations(page)).toEqual([]);
+	});
+
+	test(`axe finds no violations on a scenario with a result, the form and an editor open (${scheme})`, async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		await page.emulateMedia({ colorScheme: scheme });
+		await open(page, VENDOR);
+		expect(await axeViolations(page)).toEqual([]);
+		await playSteps(page, 3);
+		await page.getByRole('button', { name: '+1 h' }).click();
+		await openForm(page);
+		await page.getByLabel('API or action').selectOption('AssumeRoleWithWebIdentity');
+		await page.getByRole('button', { name: 'Edit trust policy of CloudCostAuditRole' }).click();
+		await page.getByLabel('Trust policy of CloudCostAuditRole').fill('{');
+		await page.getByTestId('policy-editor').getByRole('button', { name: 'Apply' }).click();
+		await expect(page.getByTestId('policy-editor').getByRole('alert')).toBeVisible();
+		await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+		expect(await axeViolations(page)).toEqual([]);
+		// A form problem, then an error result.
+		await page.getByTestId('send').click();
+		await expect(page.getByLabel('Issuer (iss)')).toBeFocused();
+		await expect(page.getByTestId('call-form')).toContainText('The token needs an issuer (iss).');
+		expect(await axeViolations(page)).toEqual([]);
+		await page.getByLabel('Issuer (iss)').fill('accounts.google.com');
+		await page.getByTestId('send').click();
+		await expect(page.getByTestId('result-headline')).toHaveText(
+			/^AssumeRoleWithWebIdentity: [A-Za-z]+$/
+		);
+		expect(await axeViolations(page)).toEqual([]);
+	});
+}
+
+test('the simulator works on a phone: panels collapse, nothing overflows', async ({ page }) => {
+	await page.setViewportSize({ width: 375, height: 740 });
+	await open(page, VENDOR);
+	await expect(page.getByRole('button', { name: /^▸? ?World/ })).toHaveAttribute(
+		'aria-expanded',
+		'false'
+	);
+	await playSteps(page, 3);
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+	expect(await axeViolations(page)).toEqual([]);
+});
+
+test('the IAM action catalogue loads on the simulator page only, and checks action names', async ({
+	page
+}) => {
+	const iamData: string[] = [];
+	page.on('request', (r) => {
+		if (new URL(r.url()).pathname.startsWith('/iam-data/')) iamData.push(r.url());
+	});
+	await open(page, '/');
+	await open(page, '/simulator');
+	expect(iamData).toEqual([]);
+	await open(page, VENDOR);
+	await openForm(page);
+	await page.getByLabel('API or action').selectOption('action');
+	await page.getByLabel('Action', { exact: true }).fill('s3:GetObjetc');
+	await expect(page.getByTestId('call-form')).toContainText('Not a known action');
+	expect(iamData.length).toBeGreaterThan(0);
+});
