@@ -35,7 +35,7 @@ export const questionSchema = z
 		choose: z.number().int().min(2).optional(),
 		difficulty: z.literal([1, 2, 3], { error: 'difficulty is 1 (recall), 2 (applied) or 3 (multi-step scenario)' }),
 		stem: text,
-		options: z.array(optionSchema).min(2).max(8),
+		options: z.array(optionSchema).min(2, 'a question needs at least 2 options').max(8, 'a question has at most 8 options'),
 		explanation: text.optional(),
 		lessons: z.array(lessonRef).optional(),
 		scenario: kebabId.optional(),
