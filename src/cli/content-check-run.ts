@@ -1,51 +1,56 @@
+import { checkContent, playScenarios, type ContentCheck } from '../lib/content/check-content';
 import { formatIssue, type ContentIssue } from '../lib/content/content-issue';
-import { loadContent } from '../lib/content/load-content';
-import { parseScenario, type Scenario } from '../lib/content/scenario-schema';
-import { parseYamlSource } from '../lib/content/yaml-source';
-import { runScenario } from '../lib/sts/scenario-runner';
+import type { Scenario } from '../lib/content/scenario-schema';
+import { parseYamlSource, usePreparsedYaml } from '../lib/content/yaml-source';
 import { readContentDir } from './read-content-dir';
+import { prefetchYaml } from './yaml-prefetch';
+
+const SCENARIO_FILE = /(^|\/)scenarios\/[^/]+\.(ya?ml|json)$/;
 
 /** Plays every scenario and turns each failed expectation into an issue at its step's line. */
 export function scenarioExpectationIssues(
 	files: Record<string, string>,
 	scenarios: Scenario[]
 ): ContentIssue[] {
-	const issues: ContentIssue[] = [];
-	for (const [file, text] of Object.entries(files)) {
-		if (!/(^|\/)scenarios\/[^/]+\.(ya?ml|json)$/.test(file)) continue;
-		const id = (parseYamlSource(text, file).data as { id?: unknown } | null)?.id;
-		const scenario = scenarios.find((s) => s.id === id);
-		if (!scenario) continue;
-		const report = runScenario(scenario);
-		const yaml = parseYamlSource(text, file);
-		for (const step of report.steps.filter((s) => !s.pass)) {
-			const at = yaml.locate(['steps', step.index, 'expect']);
-			issues.push({
-				file,
-				...at,
-				path: `steps[${step.index}]`,
-				message: `${step.label}: ${step.problem ?? 'expectation not met'}`
-			});
+	const byId = new Map(scenarios.map((s) => [s.id, s]));
+	const located = Object.entries(files).flatMap(([file, text]) => {
+		if (!SCENARIO_FILE.test(file)) return [];
+		try {
+			const yaml = parseYamlSource(text, file);
+			const value = byId.get(String((yaml.data as { id?: unknown } | null)?.id));
+			return value ? [{ value, file, yaml }] : [];
+		} catch {
+			return []; // a YAML syntax error is reported by loadContent
 		}
+	});
+	return playScenarios(located).issues;
+}
+
+/** Reads a content directory and checks it, parsing its YAML on every core first. */
+export async function checkContentDir(dir: string, cwd = process.cwd()): Promise<ContentCheck> {
+	const files = readContentDir(dir, cwd);
+	usePreparsedYaml(await prefetchYaml(files));
+	try {
+		return checkContent(files);
+	} finally {
+		usePreparsedYaml(undefined);
 	}
-	return issues;
 }
 
 /**
  * `npm run content:check [-- DIR]`: validates every content file and cross-reference, plays every
- * scenario and checks its expectations, prints every problem as `file:line:column  path: message`,
- * exits 1 on any error.
+ * scenario and checks its expectations and the answer keys that rely on it, prints every problem as
+ * `file:line:column  path: message` (ordered by file and line), then a per-file count and a
+ * one-line summary. Returns the exit code: 1 on any problem, else 0.
  */
-export function runContentCheck(dir: string, print: (line: string) => void): number {
-	const files = readContentDir(dir);
-	const { bundle, issues } = loadContent(files, { parseScenario });
-	issues.push(...scenarioExpectationIssues(files, bundle.scenarios));
+export async function runContentCheck(dir: string, print: (line: string) => void): Promise<number> {
+	const { issues, byFile, summary } = await checkContentDir(dir);
 	for (const issue of issues) print(formatIssue(issue));
-	const counts = `${bundle.lessons.length} lessons, ${bundle.questions.length} questions, ${bundle.glossary.length} glossary terms, ${bundle.scenarios.length} scenarios`;
-	print(
-		issues.length === 0
-			? `content ok: ${counts}`
-			: `${issues.length} problem(s) found (${counts} valid)`
-	);
+	if (issues.length > 0) {
+		print('');
+		print('problems by file:');
+		for (const [file, count] of Object.entries(byFile)) print(`  ${file}: ${count}`);
+	}
+	print(summary);
 	return issues.length === 0 ? 0 : 1;
 }

@@ -22,6 +22,11 @@ export interface ReferenceInput<S extends ScenarioSummary> {
 	misconceptions: Misconception[];
 	/** Undefined when scenarios were not loaded (their references are then not checked). */
 	scenarios?: Located<S>[];
+	/**
+	 * Lesson slugs and scenario ids of files that exist but failed validation (already reported):
+	 * references to them are not reported again as missing.
+	 */
+	invalid?: { lessons: Set<string>; scenarios: Set<string>; questions: Set<string> };
 }
 
 /** Checks every reference between content files: topics, lessons and anchors, scenarios, ids. */
@@ -29,9 +34,14 @@ export function checkReferences<S extends ScenarioSummary>(input: ReferenceInput
 	const issues: ContentIssue[] = [];
 	const topicOf = topicResolver(input.topics);
 	const anchors = new Map(input.lessons.map((l) => [l.lesson.slug, new Set(l.lesson.headings.map((h) => h.id))]));
-	const scenarioIds = input.scenarios ? new Set(input.scenarios.map((s) => s.value.id)) : undefined;
+	const scenarioIds = input.scenarios
+		? new Set([...input.scenarios.map((s) => s.value.id), ...(input.invalid?.scenarios ?? [])])
+		: undefined;
 	const misconceptionIds = new Set(input.misconceptions.map((m) => m.id));
-	const questionIds = new Set(input.questionFiles.flatMap((f) => f.questions.map((q) => q.id)));
+	const questionIds = new Set([
+		...input.questionFiles.flatMap((f) => f.questions.map((q) => q.id)),
+		...(input.invalid?.questions ?? [])
+	]);
 
 	const at = (file: string, yaml: YamlSource, path: (string | number)[], pathText: string, message: string, line = 0) => {
 		const pos = yaml.locate(path);
@@ -41,6 +51,7 @@ export function checkReferences<S extends ScenarioSummary>(input: ReferenceInput
 	const lessonRefProblem = (ref: string): string | undefined => {
 		const [slug, anchor] = ref.split('#');
 		const known = anchors.get(slug);
+		if (!known && input.invalid?.lessons.has(slug)) return undefined;
 		if (!known) return `no lesson with slug "${slug}"`;
 		if (anchor && !known.has(anchor))
 			return `lesson "${slug}" has no heading with anchor #${anchor} (it has: ${[...known].join(', ')})`;
@@ -87,8 +98,9 @@ export function checkReferences<S extends ScenarioSummary>(input: ReferenceInput
 	});
 
 	const seenQuestion = new Map<string, string>();
-	for (const { file, yaml, questions } of input.questionFiles) {
-		questions.forEach((q, i) => {
+	for (const { file, yaml, questions, indexes } of input.questionFiles) {
+		questions.forEach((q, k) => {
+			const i = indexes[k];
 			const p = (rest: string) => `questions[${i}].${rest}`;
 			const first = seenQuestion.get(q.id);
 			if (first) at(file, yaml, ['questions', i, 'id'], p('id'), `duplicate question id "${q.id}" (first in ${first})`);

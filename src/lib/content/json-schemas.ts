@@ -15,6 +15,6 @@ export const contentSchemas: Record<string, z.ZodType> = {
 
 /** JSON Schema (draft 2020-12) text for one zod schema, as editors read it. */
 export function toJsonSchemaText(name: string, schema: z.ZodType): string {
-	const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+	const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', reused: 'ref' });
 	return JSON.stringify({ ...json, $id: `/schemas/${name}` }, null, '\t') + '\n';
 }

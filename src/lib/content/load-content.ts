@@ -4,7 +4,7 @@ import { checkReferences, type Located } from './cross-check';
 import { createGlossaryLinker } from './glossary-linker';
 import { glossaryFileSchema, type GlossaryEntry } from './glossary-schema';
 import { loadLesson, type LessonSource } from './lesson-loader';
-import { loadQuestionFile, toQuizQuestion, type QuestionFileSource } from './question-loader';
+import { loadQuestionFile, type QuestionFileSource } from './question-loader';
 import { misconceptionsFileSchema, type Misconception } from './question-schema';
 import { topicsFileSchema, type Topic } from './topic-schema';
 import { loadYaml, parseYamlSource, type YamlSource } from './yaml-source';
@@ -17,6 +17,8 @@ export interface LoadOptions<S extends ScenarioSummary> {
 export interface LoadResult<S extends ScenarioSummary> {
 	bundle: ContentBundle<S>;
 	issues: ContentIssue[];
+	/** The parsed files with their YAML positions, for checks that run after loading. */
+	sources: { questionFiles: QuestionFileSource[]; scenarios: Located<S>[] };
 }
 
 /** Runs fn, turning a ContentError into collected issues so every file gets checked. */
@@ -33,6 +35,16 @@ function collect<T>(issues: ContentIssue[], fn: () => T): T | undefined {
 }
 
 const byName = (a: string, b: string) => a.localeCompare(b);
+
+/** The `id:` of a scenario file that failed validation, when its YAML can be read at all. */
+function rawScenarioId(text: string): string | undefined {
+	try {
+		const id = (parseYamlSource(text, '').data as { id?: unknown } | null)?.id;
+		return typeof id === 'string' ? id : undefined;
+	} catch {
+		return undefined;
+	}
+}
 
 /**
  * Validates and renders everything under content/. Takes a plain record of path → text (the
@@ -69,21 +81,41 @@ export function loadContent<S extends ScenarioSummary>(
 		: [];
 
 	const newLinker = createGlossaryLinker(glossary);
+	const invalid = { lessons: new Set<string>(), scenarios: new Set<string>(), questions: new Set<string>() };
 	const lessonSources = find(/(^|\/)lessons\/[^/]+\.md$/)
-		.map((file) => collect(issues, () => loadLesson(file, files[file], newLinker())))
+		.map((file) => {
+			const lesson = collect(issues, () => loadLesson(file, files[file], newLinker()));
+			const slug = /(?:^|\/)\d+-([a-z0-9-]+)\.md$/.exec(file)?.[1];
+			if (!lesson && slug) invalid.lessons.add(slug);
+			return lesson;
+		})
 		.filter((l): l is LessonSource => l !== undefined)
 		.sort((a, b) => a.lesson.order - b.lesson.order);
 
-	const questionFiles = find(/(^|\/)questions\/[^/]+\.ya?ml$/)
-		.map((file) => collect(issues, () => loadQuestionFile(file, files[file])))
-		.filter((q): q is QuestionFileSource => q !== undefined);
+	const questionFiles: QuestionFileSource[] = [];
+	for (const file of find(/(^|\/)questions\/[^/]+\.ya?ml$/)) {
+		const source = collect(issues, () => loadQuestionFile(file, files[file]));
+		if (!source) continue;
+		issues.push(...source.issues);
+		questionFiles.push(source);
+		const raw = (source.yaml.data as { questions?: unknown } | null)?.questions;
+		if (!Array.isArray(raw)) continue;
+		raw.forEach((q: unknown, i) => {
+			const id = (q as { id?: unknown } | null)?.id;
+			if (typeof id === 'string' && !source.indexes.includes(i)) invalid.questions.add(id);
+		});
+	}
 
 	const scenarioFiles: Record<string, string> = {};
 	const scenarios: Located<S>[] = [];
 	if (options.parseScenario) {
 		for (const file of find(/(^|\/)scenarios\/[^/]+\.(ya?ml|json)$/)) {
 			const s = collect(issues, () => options.parseScenario!(files[file], file));
-			if (!s) continue;
+			if (!s) {
+				const id = rawScenarioId(files[file]);
+				if (id) invalid.scenarios.add(id);
+				continue;
+			}
 			scenarios.push({ value: s, file, yaml: parseYamlSource(files[file], file) });
 			scenarioFiles[s.id] = files[file];
 		}
@@ -96,17 +128,19 @@ export function loadContent<S extends ScenarioSummary>(
 			glossary: glossaryFile && glossaryYaml ? { file: glossaryFile, yaml: glossaryYaml, entries: glossary } : undefined,
 			questionFiles,
 			misconceptions,
-			scenarios: options.parseScenario ? scenarios : undefined
+			scenarios: options.parseScenario ? scenarios : undefined,
+			invalid
 		})
 	);
 
 	return {
 		issues,
+		sources: { questionFiles, scenarios },
 		bundle: {
 			topics,
 			lessons: lessonSources.map((l) => l.lesson),
 			glossary,
-			questions: questionFiles.flatMap((f) => f.questions.map((q) => toQuizQuestion(q))),
+			questions: questionFiles.flatMap((f) => f.rendered),
 			misconceptions,
 			scenarios: scenarios.map((s) => s.value),
 			scenarioFiles

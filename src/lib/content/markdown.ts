@@ -53,124 +53,162 @@ function describeHtml(raw: string): string {
 	return `raw HTML is not allowed in Markdown (found ${JSON.stringify(raw.trim().slice(0, 40))}); use Markdown syntax`;
 }
 
+/** State of the render in progress; the one Marked instance below reads and fills it. */
+interface RenderState {
+	source: string;
+	options: RenderOptions;
+	problems: MarkdownProblem[];
+	headings: Heading[];
+	links: InternalLink[];
+	usedIds: Map<string, number>;
+	searchFrom: number;
+	suppressGlossary: number;
+	tableCount: number;
+}
+
+let state: RenderState | undefined;
+const current = (): RenderState => {
+	if (!state) throw new Error('markdown renderer used outside renderMarkdown');
+	return state;
+};
+
+function lineOf(raw: string): number {
+	const s = current();
+	const at = s.source.indexOf(raw, s.searchFrom);
+	const index = at >= 0 ? at : s.source.indexOf(raw);
+	if (at >= 0) s.searchFrom = at;
+	return index < 0 ? 1 : s.source.slice(0, index).split('\n').length;
+}
+const report = (raw: string, message: string) => current().problems.push({ line: lineOf(raw), message });
+
+/**
+ * One Marked instance for every render: building one per call cost more than the rendering itself
+ * (5,000 questions have ~60,000 Markdown fields). Rendering is synchronous, so the per-call state
+ * lives in `state` for the duration of one renderMarkdown call.
+ */
+const marked = new Marked({
+	gfm: true,
+	walkTokens(token: Token) {
+		if (token.type === 'blockquote') {
+			const quote = token as CalloutQuote;
+			const first = quote.tokens[0];
+			if (first?.type === 'paragraph') {
+				const match = /^\[!([A-Z]+)\][ \t]*\n?/.exec(first.text);
+				if (match && CALLOUTS[match[1]]) {
+					quote.callout = match[1];
+					const inline = first.tokens?.[0];
+					if (inline && 'text' in inline) {
+						inline.text = inline.text.replace(/^\[!([A-Z]+)\][ \t]*\n?/, '');
+						if ('raw' in inline) inline.raw = inline.text;
+					}
+				} else if (match) report(quote.raw, `unknown callout [!${match[1]}] (use ${Object.keys(CALLOUTS).join(', ')})`);
+			}
+		}
+		if (token.type === 'html') report(token.raw, describeHtml(token.raw));
+		if (token.type === 'link' && ['internal', 'anchor'].includes(classifyLink(token.href)))
+			current().links.push({ href: token.href, line: lineOf(token.raw) });
+		if (token.type === 'link' && classifyLink(token.href) === 'unsafe')
+			report(token.raw, `unsafe link target ${JSON.stringify(token.href)}: links must be http(s), relative or #anchor`);
+		if (token.type === 'image' && classifyLink(token.href) !== 'internal')
+			report(token.raw, `image ${JSON.stringify(token.href)} must be a file served by the app (no remote images)`);
+	},
+	renderer: {
+		html({ text }) {
+			return escapeHtml(text);
+		},
+		heading({ tokens, depth }) {
+			const s = current();
+			s.suppressGlossary++;
+			const inner = this.parser.parseInline(tokens);
+			s.suppressGlossary--;
+			const plain = tokens.map((t) => ('text' in t ? t.text : t.raw)).join('');
+			let id = slugify(plain) || 'section';
+			const seen = s.usedIds.get(id) ?? 0;
+			s.usedIds.set(id, seen + 1);
+			if (seen > 0) id = `${id}-${seen + 1}`;
+			s.headings.push({ depth, text: plain, id });
+			return `<h${depth} id="${id}">${inner}</h${depth}>\n`;
+		},
+		link({ href, title, tokens }) {
+			const s = current();
+			s.suppressGlossary++;
+			const inner = this.parser.parseInline(tokens);
+			s.suppressGlossary--;
+			const kind = classifyLink(href);
+			if (kind === 'unsafe') return inner;
+			const t = title ? ` title="${escapeHtml(title)}"` : '';
+			if (kind === 'external')
+				return `<a href="${escapeHtml(href)}"${t} target="_blank" rel="noopener noreferrer">${inner}<span class="visually-hidden"> (opens in a new tab)</span></a>`;
+			return `<a href="${escapeHtml(href)}"${t}>${inner}</a>`;
+		},
+		image({ href, text }) {
+			if (classifyLink(href) !== 'internal') return escapeHtml(text);
+			return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}" loading="lazy">`;
+		},
+		text(token) {
+			if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+			const s = current();
+			const escaped = 'escaped' in token && token.escaped ? token.text : escapeHtml(token.text);
+			return s.options.glossary && s.suppressGlossary === 0 ? s.options.glossary.link(escaped) : escaped;
+		},
+		codespan({ text }) {
+			return `<code>${escapeHtml(text)}</code>`;
+		},
+		code({ text, lang }) {
+			const language = lang ? ` class="language-${escapeHtml(lang.split(/\s/)[0])}"` : '';
+			const label = lang ? ` aria-label="${escapeHtml(lang.split(/\s/)[0].toUpperCase())} example"` : ' aria-label="Code example"';
+			return `<pre tabindex="0"${label}><code${language}>${escapeHtml(text)}</code></pre>\n`;
+		},
+		table(token) {
+			// Let the default table renderer build the table, then wrap it for horizontal scroll.
+			const inner = Object.getPrototypeOf(this).table.call(this, token) as string;
+			// Focusable so keyboard users can scroll a wide table; numbered so landmarks stay unique.
+			const s = current();
+			s.tableCount++;
+			return `<div class="table-wrap" tabindex="0" role="region" aria-label="Table ${s.tableCount}">${inner}</div>\n`;
+		},
+		tablecell(token) {
+			// An empty corner cell names nothing, so it is a data cell: an empty <th> is an
+			// unlabelled header to screen readers (axe: empty-table-header).
+			if (token.header && !token.text.trim()) return '<td></td>\n';
+			return Object.getPrototypeOf(this).tablecell.call(this, token) as string;
+		},
+		blockquote(token) {
+			const quote = token as CalloutQuote;
+			const body = this.parser.parse(quote.tokens);
+			if (!quote.callout) return `<blockquote>${body}</blockquote>\n`;
+			const kind = quote.callout.toLowerCase();
+			// role=note, not <aside>: several callouts per page must not become duplicate landmarks.
+			return `<div class="callout callout-${kind}" role="note"><p class="callout-title">${CALLOUTS[quote.callout]}</p>${body}</div>\n`;
+		}
+	}
+});
+
 /**
  * Renders authored Markdown to HTML that is safe to insert: raw HTML is escaped (and reported),
  * links are limited to http(s), site paths and anchors, external links open in a new tab without
  * an opener, remote images are refused (the app makes no third-party requests).
  */
 export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedMarkdown {
-	const problems: MarkdownProblem[] = [];
-	const headings: Heading[] = [];
-	const links: InternalLink[] = [];
-	const usedIds = new Map<string, number>();
-	let searchFrom = 0;
-	let suppressGlossary = 0;
-	let tableCount = 0;
-
-	const lineOf = (raw: string): number => {
-		const at = source.indexOf(raw, searchFrom);
-		const index = at >= 0 ? at : source.indexOf(raw);
-		if (at >= 0) searchFrom = at;
-		return index < 0 ? 1 : source.slice(0, index).split('\n').length;
+	const outer = state;
+	state = {
+		source,
+		options,
+		problems: [],
+		headings: [],
+		links: [],
+		usedIds: new Map(),
+		searchFrom: 0,
+		suppressGlossary: 0,
+		tableCount: 0
 	};
-	const report = (raw: string, message: string) => problems.push({ line: lineOf(raw), message });
-
-	const marked = new Marked({
-		gfm: true,
-		walkTokens(token: Token) {
-			if (token.type === 'blockquote') {
-				const quote = token as CalloutQuote;
-				const first = quote.tokens[0];
-				if (first?.type === 'paragraph') {
-					const match = /^\[!([A-Z]+)\][ \t]*\n?/.exec(first.text);
-					if (match && CALLOUTS[match[1]]) {
-						quote.callout = match[1];
-						const inline = first.tokens?.[0];
-						if (inline && 'text' in inline) {
-							inline.text = inline.text.replace(/^\[!([A-Z]+)\][ \t]*\n?/, '');
-							if ('raw' in inline) inline.raw = inline.text;
-						}
-					} else if (match) report(quote.raw, `unknown callout [!${match[1]}] (use ${Object.keys(CALLOUTS).join(', ')})`);
-				}
-			}
-			if (token.type === 'html') report(token.raw, describeHtml(token.raw));
-			if (token.type === 'link' && ['internal', 'anchor'].includes(classifyLink(token.href)))
-				links.push({ href: token.href, line: lineOf(token.raw) });
-			if (token.type === 'link' && classifyLink(token.href) === 'unsafe')
-				report(token.raw, `unsafe link target ${JSON.stringify(token.href)}: links must be http(s), relative or #anchor`);
-			if (token.type === 'image' && classifyLink(token.href) !== 'internal')
-				report(token.raw, `image ${JSON.stringify(token.href)} must be a file served by the app (no remote images)`);
-		},
-		renderer: {
-			html({ text }) {
-				return escapeHtml(text);
-			},
-			heading({ tokens, depth }) {
-				suppressGlossary++;
-				const inner = this.parser.parseInline(tokens);
-				suppressGlossary--;
-				const plain = tokens.map((t) => ('text' in t ? t.text : t.raw)).join('');
-				let id = slugify(plain) || 'section';
-				const seen = usedIds.get(id) ?? 0;
-				usedIds.set(id, seen + 1);
-				if (seen > 0) id = `${id}-${seen + 1}`;
-				headings.push({ depth, text: plain, id });
-				return `<h${depth} id="${id}">${inner}</h${depth}>\n`;
-			},
-			link({ href, title, tokens }) {
-				suppressGlossary++;
-				const inner = this.parser.parseInline(tokens);
-				suppressGlossary--;
-				const kind = classifyLink(href);
-				if (kind === 'unsafe') return inner;
-				const t = title ? ` title="${escapeHtml(title)}"` : '';
-				if (kind === 'external')
-					return `<a href="${escapeHtml(href)}"${t} target="_blank" rel="noopener noreferrer">${inner}<span class="visually-hidden"> (opens in a new tab)</span></a>`;
-				return `<a href="${escapeHtml(href)}"${t}>${inner}</a>`;
-			},
-			image({ href, text }) {
-				if (classifyLink(href) !== 'internal') return escapeHtml(text);
-				return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}" loading="lazy">`;
-			},
-			text(token) {
-				if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
-				const escaped = 'escaped' in token && token.escaped ? token.text : escapeHtml(token.text);
-				return options.glossary && suppressGlossary === 0 ? options.glossary.link(escaped) : escaped;
-			},
-			codespan({ text }) {
-				return `<code>${escapeHtml(text)}</code>`;
-			},
-			code({ text, lang }) {
-				const language = lang ? ` class="language-${escapeHtml(lang.split(/\s/)[0])}"` : '';
-				const label = lang ? ` aria-label="${escapeHtml(lang.split(/\s/)[0].toUpperCase())} example"` : ' aria-label="Code example"';
-				return `<pre tabindex="0"${label}><code${language}>${escapeHtml(text)}</code></pre>\n`;
-			},
-			table(token) {
-				// Let the default table renderer build the table, then wrap it for horizontal scroll.
-				const inner = Object.getPrototypeOf(this).table.call(this, token) as string;
-				// Focusable so keyboard users can scroll a wide table; numbered so landmarks stay unique.
-				tableCount++;
-				return `<div class="table-wrap" tabindex="0" role="region" aria-label="Table ${tableCount}">${inner}</div>\n`;
-			},
-			tablecell(token) {
-				// An empty corner cell names nothing, so it is a data cell: an empty <th> is an
-				// unlabelled header to screen readers (axe: empty-table-header).
-				if (token.header && !token.text.trim()) return '<td></td>\n';
-				return Object.getPrototypeOf(this).tablecell.call(this, token) as string;
-			},
-			blockquote(token) {
-				const quote = token as CalloutQuote;
-				const body = this.parser.parse(quote.tokens);
-				if (!quote.callout) return `<blockquote>${body}</blockquote>\n`;
-				const kind = quote.callout.toLowerCase();
-				// role=note, not <aside>: several callouts per page must not become duplicate landmarks.
-				return `<div class="callout callout-${kind}" role="note"><p class="callout-title">${CALLOUTS[quote.callout]}</p>${body}</div>\n`;
-			}
-		}
-	});
-
-	const html = options.inline
-		? (marked.parseInline(source, { async: false }) as string)
-		: (marked.parse(source, { async: false }) as string);
-	return { html, headings, problems, links };
+	try {
+		const html = options.inline
+			? (marked.parseInline(source, { async: false }) as string)
+			: (marked.parse(source, { async: false }) as string);
+		const { headings, problems, links } = state;
+		return { html, headings, problems, links };
+	} finally {
+		state = outer;
+	}
 }

@@ -1,6 +1,7 @@
-import { ContentError, type ContentIssue } from './content-issue';
+import { z } from 'zod';
+import { formatPath, type ContentIssue } from './content-issue';
 import { renderMarkdown } from './markdown';
-import { questionFileSchema, type Question } from './question-schema';
+import { questionFileSchema, questionSchema, type Question } from './question-schema';
 import { issuesFromZod, parseYamlSource, type YamlSource } from './yaml-source';
 
 /** An option as the quiz shows it: safe HTML for its text and its explanation. */
@@ -32,64 +33,105 @@ export interface QuizQuestion {
 export interface QuestionFileSource {
 	file: string;
 	yaml: YamlSource;
+	/** The questions that passed the schema (the others are reported in `issues`). */
 	questions: Question[];
+	/** Index of each valid question in the file's `questions` list, to locate later issues. */
+	indexes: number[];
+	/** The valid questions rendered for the quiz (same order as `questions`). */
+	rendered: QuizQuestion[];
+	/** Schema, topic and Markdown problems of this file. */
+	issues: ContentIssue[];
 }
 
-/** Parses and validates one question file; Markdown problems are reported with the field. */
+/** The file's own fields; each question is then validated alone so one bad question hides no other. */
+const questionFileShape = questionFileSchema.extend({ questions: z.array(z.unknown()).min(1) });
+
+/**
+ * Parses and validates one question file. Throws a ContentError only for YAML syntax errors; every
+ * other problem (schema, topic, Markdown) is returned in `issues`, next to the questions that are valid.
+ */
 export function loadQuestionFile(file: string, text: string): QuestionFileSource {
 	const yaml = parseYamlSource(text, file);
-	const parsed = questionFileSchema.safeParse(yaml.data ?? {});
-	if (!parsed.success) throw new ContentError(issuesFromZod(parsed.error, yaml));
 	const issues: ContentIssue[] = [];
-	const questions = parsed.data.questions.map((q, i) => {
-		const topic = q.topic ?? parsed.data.topic;
+	const shape = questionFileShape.safeParse(yaml.data ?? {});
+	if (!shape.success) issues.push(...issuesFromZod(shape.error, yaml));
+	const data = (yaml.data ?? {}) as { topic?: unknown; questions?: unknown };
+	const fileTopic = shape.success ? shape.data.topic : typeof data.topic === 'string' ? data.topic : undefined;
+	const raw = Array.isArray(data.questions) ? data.questions : [];
+	const questions: Question[] = [];
+	const indexes: number[] = [];
+	const rendered: QuizQuestion[] = [];
+	raw.forEach((item, i) => {
+		const parsed = questionSchema.safeParse(item);
+		if (!parsed.success) {
+			issues.push(...issuesFromZod(parsed.error, yaml, ['questions', i]));
+			return;
+		}
+		const topic = parsed.data.topic ?? fileTopic;
 		if (!topic) {
 			const at = yaml.locate(['questions', i]);
 			issues.push({ file, ...at, path: `questions[${i}].topic`, message: 'no topic: set `topic` on the question or at the top of the file' });
 		}
-		return { ...q, topic: topic ?? '' };
+		const q = { ...parsed.data, topic: topic ?? '' };
+		const { quiz, problems } = renderQuestion(q);
+		for (const p of problems) {
+			const at = yaml.locate(['questions', i, ...p.path]);
+			issues.push({ file, ...at, path: formatPath(['questions', i, ...p.path]), message: p.message });
+		}
+		questions.push(q);
+		indexes.push(i);
+		rendered.push(quiz);
 	});
-	questions.forEach((q, i) => {
-		const check = (markdown: string | undefined, path: (string | number)[]) => {
-			if (!markdown) return;
-			for (const p of renderMarkdown(markdown).problems) {
-				const at = yaml.locate(['questions', i, ...path]);
-				issues.push({ file, ...at, path: `questions[${i}].${path.join('.').replace(/\.(\d+)/g, '[$1]')}`, message: p.message });
-			}
-		};
-		check(q.stem, ['stem']);
-		check(q.explanation, ['explanation']);
-		q.options.forEach((o, j) => {
-			check(o.text, ['options', j, 'text']);
-			check(o.why, ['options', j, 'why']);
-		});
-	});
-	if (issues.length) throw new ContentError(issues);
-	return { file, yaml, questions };
+	return { file, yaml, questions, indexes, rendered, issues };
 }
 
-/** Renders a validated question for the quiz. */
-export function toQuizQuestion(q: Question, packId?: string): QuizQuestion {
-	const block = (md: string) => renderMarkdown(md).html;
-	const inline = (md: string) => renderMarkdown(md, { inline: !md.includes('\n\n') && !/^\s*[-*] /m.test(md) }).html;
-	return {
+/** A Markdown problem of one question, at a field path below the question (e.g. `options[1].why`). */
+export interface QuestionProblem {
+	path: (string | number)[];
+	message: string;
+}
+
+/**
+ * Renders a validated question for the quiz, each Markdown field exactly once, and reports the
+ * Markdown problems found on the way (raw HTML, unsafe links, remote images).
+ */
+export function renderQuestion(
+	q: Question,
+	packId?: string
+): { quiz: QuizQuestion; problems: QuestionProblem[] } {
+	const problems: QuestionProblem[] = [];
+	const render = (md: string, path: (string | number)[], inline: boolean) => {
+		const r = renderMarkdown(md, { inline });
+		for (const p of r.problems) problems.push({ path, message: p.message });
+		return r.html;
+	};
+	const block = (md: string, path: (string | number)[]) => render(md, path, false);
+	const inline = (md: string, path: (string | number)[]) =>
+		render(md, path, !md.includes('\n\n') && !/^\s*[-*] /m.test(md));
+	const quiz: QuizQuestion = {
 		id: q.id,
 		topic: q.topic,
 		type: q.type,
 		...(q.choose !== undefined ? { choose: q.choose } : {}),
 		difficulty: q.difficulty,
-		stemHtml: block(q.stem),
-		options: q.options.map((o) => ({
-			html: inline(o.text),
-			whyHtml: inline(o.why),
+		stemHtml: block(q.stem, ['stem']),
+		options: q.options.map((o, j) => ({
+			html: inline(o.text, ['options', j, 'text']),
+			whyHtml: inline(o.why, ['options', j, 'why']),
 			correct: o.correct,
 			...(o.misconception ? { misconception: o.misconception } : {})
 		})),
-		...(q.explanation ? { explanationHtml: block(q.explanation) } : {}),
+		...(q.explanation ? { explanationHtml: block(q.explanation, ['explanation']) } : {}),
 		...(q.lessons ? { lessons: q.lessons } : {}),
 		...(q.scenario ? { scenario: q.scenario } : {}),
 		sources: q.sources,
 		...(q.tags ? { tags: q.tags } : {}),
 		...(packId ? { packId } : {})
 	};
+	return { quiz, problems };
+}
+
+/** Renders a validated question for the quiz. */
+export function toQuizQuestion(q: Question, packId?: string): QuizQuestion {
+	return renderQuestion(q, packId).quiz;
 }

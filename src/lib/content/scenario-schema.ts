@@ -103,7 +103,8 @@ const worldSchema = z.strictObject({
 const callerPattern = new RegExp(`^(user:\\d{12}\\/[\\w+=,.@-]+|root:\\d{12}|creds:[\\w.-]+|anonymous|key:\\w+|service:${SERVICE_PRINCIPAL.source.slice(1, -1)})$`);
 const stepText = { title: z.string().min(1).max(120).optional(), narration: markdown.optional() };
 
-const expectSchema = z
+/** What a call step must do; also what a question's `verify` claims a step does (question-schema.ts). */
+export const expectSchema = z
 	.strictObject({
 		ok: z.boolean().optional(),
 		error: z.string().regex(/^[A-Za-z]+$/, 'an AWS error code such as AccessDenied').optional(),

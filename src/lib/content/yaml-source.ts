@@ -1,6 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ContentError, formatPath, type ContentIssue } from './content-issue';
+import { readableIssues } from './scenario-issues';
 
 /** A parsed YAML file that can still say where each value came from. */
 export interface YamlSource {
@@ -10,13 +11,19 @@ export interface YamlSource {
 }
 
 /**
- * Parses YAML keeping positions, so schema errors can name file, line and field.
- * Syntax errors throw a ContentError with every error the parser found.
+ * Parses YAML; syntax errors throw a ContentError with every error the parser found. Positions are
+ * needed only when something is wrong, so the document with its line table is kept only for files
+ * whose `locate` is called (parsed again then): at 5,000 questions, keeping every document alive
+ * doubled the check's time in garbage collection.
  */
 export function parseYamlSource(text: string, file: string): YamlSource {
-	const lineCounter = new LineCounter();
-	const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+	const ready = preparsed?.get(text);
+	if (ready) return { file, data: ready.data, locate: lazyLocate(text) };
+	const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
 	if (doc.errors.length > 0) {
+		// Parsed again with a line table: errors are rare, positions are not needed otherwise.
+		const lineCounter = new LineCounter();
+		parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
 		throw new ContentError(
 			doc.errors.map((e) => {
 				const pos = lineCounter.linePos(e.pos[0]);
@@ -30,11 +37,30 @@ export function parseYamlSource(text: string, file: string): YamlSource {
 			})
 		);
 	}
-	return {
-		file,
-		data: doc.toJS({ maxAliasCount: 100 }),
-		locate: (path) => locateInDocument(doc, lineCounter, path)
+	return { file, data: doc.toJS({ maxAliasCount: 100 }), locate: lazyLocate(text) };
+}
+
+/** `locate` for a text: parses it with a line table on first use only. */
+function lazyLocate(text: string): YamlSource['locate'] {
+	let located: { doc: Document; lineCounter: LineCounter } | undefined;
+	return (path) => {
+		if (!located) {
+			const lineCounter = new LineCounter();
+			located = { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter };
+		}
+		return locateInDocument(located.doc, located.lineCounter, path);
 	};
+}
+
+/** Data of YAML texts parsed ahead of time (by worker threads, see src/cli/yaml-prefetch.ts). */
+let preparsed: ReadonlyMap<string, { data: unknown }> | undefined;
+
+/**
+ * Lets parseYamlSource use data parsed elsewhere with the same options, keyed by the exact text.
+ * Texts not in the map, or that had errors there, are parsed here as usual. Pass undefined to stop.
+ */
+export function usePreparsedYaml(map: ReadonlyMap<string, { data: unknown }> | undefined): void {
+	preparsed = map;
 }
 
 function locateInDocument(
@@ -66,9 +92,11 @@ function locateInDocument(
 	return { line: pos.line, column: pos.col };
 }
 
-/** Converts schema issues into located content issues. */
+/** Converts schema issues into located content issues, worded for authors (see readableIssues). */
 export function issuesFromZod(error: z.ZodError, source: YamlSource, prefix: PropertyKey[] = []): ContentIssue[] {
-	return error.issues.map((issue) => {
+	let data = source.data;
+	for (const key of prefix) data = (data as Record<PropertyKey, unknown> | null | undefined)?.[key as string];
+	return readableIssues(error.issues, data).map((issue) => {
 		const path = [...prefix, ...issue.path];
 		// For unknown keys, point at the key itself.
 		const full = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]] : path;
