@@ -72,12 +72,4 @@ test('the dark theme toggle is remembered across reloads', async ({ page }) => {
 	expect(bg).toBe('rgb(21, 23, 28)');
 });
 
-for (const path of ['/', '/lessons', '/lessons/assume-role', '/glossary', '/search']) {
-	for (const scheme of ['light', 'dark'] as const) {
-		test(`axe finds no violations on ${path} (${scheme})`, async ({ page }) => {
-			await page.emulateMedia({ colorScheme: scheme });
-			await open(page, path);
-			expect(await axeViolations(page)).toEqual([]);
-		});
-	}
-}
+// axe on every page in both colour schemes: tests/e2e/a11y-routes.test.ts.
