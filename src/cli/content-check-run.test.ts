@@ -13,7 +13,8 @@ async function run(dir: string): Promise<{ code: number; lines: string[] }> {
 	return { code, lines };
 }
 
-describe('npm run content:check', () => {
+describe('npm run content:check', { timeout: 30_000 }, () => {
+	// Whole-content checks take seconds on a busy machine; the default 5 s is too tight.
 	it('exits 0 and says so on valid content', async () => {
 		const { code, lines } = await run('tests/fixtures/content/check/base');
 		expect(code).toBe(0);

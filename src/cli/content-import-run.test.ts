@@ -13,7 +13,8 @@ function run(...argv: string[]) {
 	return { code, out, err };
 }
 
-describe('npm run content:import', () => {
+describe('npm run content:import', { timeout: 30_000 }, () => {
+	// Whole-content checks take seconds on a busy machine; the default 5 s is too tight.
 	it('prints YAML on stdout and every skipped question on stderr with file, line and title', () => {
 		const { code, out, err } = run('tests/fixtures/import/features.gift', '--topic', 'assume-role');
 		expect(code).toBe(0);

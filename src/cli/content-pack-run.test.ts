@@ -28,7 +28,8 @@ function copy(name: string): string {
 	return dir;
 }
 
-describe('npm run content:pack', () => {
+describe('npm run content:pack', { timeout: 30_000 }, () => {
+	// Whole-content checks take seconds on a busy machine; the default 5 s is too tight.
 	it('builds the fixture pack exactly as committed (the e2e test loads that file)', () => {
 		const { code, written, err } = run('tests/fixtures/packs/source', '-o', 'pack.json');
 		expect(code).toBe(0);

@@ -28,7 +28,8 @@ function checkWithContent(yaml: string): string[] {
 		.map(formatIssue);
 }
 
-describe('importedToYaml', () => {
+describe('importedToYaml', { timeout: 30_000 }, () => {
+	// Whole-content checks take seconds on a busy machine; the default 5 s is too tight.
 	const complete = importedToYaml(parseGift(fixture('complete.gift')), {
 		source: 'complete.gift',
 		format: 'GIFT'

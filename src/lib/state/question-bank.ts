@@ -19,11 +19,40 @@ let pending: Promise<QuestionBank> | undefined;
 export type PackQuestionSource = () => Promise<
 	{ packId: string; name: string; questions: QuizQuestion[] }[]
 >;
-let packSource: PackQuestionSource = async () => [];
+
+/** The installed packs (IndexedDB), loaded only when a quiz page needs the bank. */
+const installedPacks: PackQuestionSource = async () =>
+	(await import('./pack-library')).loadInstalledPackQuestions();
+
+let packSource: PackQuestionSource = installedPacks;
 
 export function setPackQuestionSource(source: PackQuestionSource): void {
 	packSource = source;
 	pending = undefined;
+}
+
+/** Forgets the loaded bank, so the next quiz page reads the installed packs again. */
+export function invalidateQuestionBank(): void {
+	pending = undefined;
+}
+
+/**
+ * The bundled questions followed by the packs' questions. A pack question whose id is already
+ * taken (by the app or an earlier pack) is left out: ids key the learner's progress.
+ */
+export function mergePackQuestions(
+	bundled: QuizQuestion[],
+	packs: { packId: string; name: string; questions: QuizQuestion[] }[]
+): { questions: QuizQuestion[]; packNames: Record<string, string> } {
+	const seen = new Set(bundled.map((q) => q.id));
+	const questions = [...bundled];
+	for (const pack of packs)
+		for (const q of pack.questions) {
+			if (seen.has(q.id)) continue;
+			seen.add(q.id);
+			questions.push({ ...q, packId: pack.packId });
+		}
+	return { questions, packNames: Object.fromEntries(packs.map((p) => [p.packId, p.name])) };
 }
 
 /** Loads the bundled bank (precached for offline use) plus imported packs, once per page load. */
@@ -33,12 +62,12 @@ export function loadQuestionBank(fetcher: typeof fetch = fetch): Promise<Questio
 		if (!res.ok) throw new Error(`question bank: HTTP ${res.status}`);
 		const data = (await res.json()) as Omit<QuestionBank, 'byId' | 'packNames'>;
 		const packs = await packSource().catch(() => []);
-		const questions = [...data.questions, ...packs.flatMap((p) => p.questions)];
+		const { questions, packNames } = mergePackQuestions(data.questions, packs);
 		return {
 			...data,
 			questions,
 			byId: new Map(questions.map((q) => [q.id, q])),
-			packNames: Object.fromEntries(packs.map((p) => [p.packId, p.name]))
+			packNames
 		};
 	})();
 	pending.catch(() => (pending = undefined));

@@ -1,0 +1,100 @@
+import {
+	packIds,
+	packQuizQuestions,
+	validatePackText,
+	type ContentIndex,
+	type InstalledPackIds,
+	type PackValidation
+} from '$lib/content/pack-check';
+import type { Pack } from '$lib/content/pack-schema';
+import type { QuizQuestion } from '$lib/content/question-loader';
+import type { PackRecord } from '$lib/progress';
+import { progress } from './progress.svelte';
+import { invalidateQuestionBank } from './question-bank';
+
+/** An installed pack as the Author page lists it. */
+export interface InstalledPack {
+	record: PackRecord;
+	/** Undefined when the stored data no longer passes the pack schema (e.g. a hand-edited backup). */
+	pack?: Pack;
+	ids: InstalledPackIds;
+	questions: QuizQuestion[];
+}
+
+/** The app's own ids, topics, lessons and scenarios, prerendered for pack checks. */
+export async function loadContentIndex(fetcher: typeof fetch = fetch): Promise<ContentIndex> {
+	const res = await fetcher('/author/content-index.json');
+	if (!res.ok) throw new Error(`content index: HTTP ${res.status}`);
+	return (await res.json()) as ContentIndex;
+}
+
+function toInstalled(record: PackRecord): InstalledPack {
+	const loaded = packQuizQuestions(record.data);
+	return {
+		record,
+		...(loaded ? { pack: loaded.pack } : {}),
+		ids: loaded
+			? packIds(loaded.pack)
+			: {
+					id: record.id,
+					title: record.title,
+					version: record.version,
+					questions: [],
+					lessons: [],
+					scenarios: []
+				},
+		questions: loaded?.questions ?? []
+	};
+}
+
+/** The installed packs, by title. */
+export async function listInstalledPacks(): Promise<InstalledPack[]> {
+	const records = await (await progress.store()).listPacks();
+	return records.map(toInstalled).sort((a, b) => a.record.title.localeCompare(b.record.title));
+}
+
+/** Reads and validates a pack file against the app's content and the installed packs. */
+export async function checkPackFile(
+	file: Blob,
+	index: ContentIndex,
+	installed: InstalledPack[]
+): Promise<PackValidation> {
+	return validatePackText(
+		await file.text(),
+		index,
+		installed.map((p) => p.ids)
+	);
+}
+
+/** Stores a validated pack (replacing an installed one with the same id). */
+export async function installPack(pack: Pack): Promise<void> {
+	await (
+		await progress.store()
+	).savePack({
+		id: pack.id,
+		version: pack.version,
+		title: pack.title,
+		author: pack.author,
+		// The validated pack as plain JSON (what packRecord.data holds).
+		data: JSON.parse(JSON.stringify(pack))
+	});
+	invalidateQuestionBank();
+}
+
+/** Removes a pack; the learner's answers to its questions stay in their history. */
+export async function removeInstalledPack(id: string): Promise<void> {
+	await (await progress.store()).removePack(id);
+	invalidateQuestionBank();
+}
+
+/**
+ * The installed packs' questions for the quiz, each rendered at load time by the same safe
+ * Markdown renderer as the app's own questions (raw HTML escaped, unsafe links dropped).
+ */
+export async function loadInstalledPackQuestions(): Promise<
+	{ packId: string; name: string; questions: QuizQuestion[] }[]
+> {
+	return (await listInstalledPacks())
+		.filter((p) => p.pack)
+		.map((p) => ({ packId: p.record.id, name: p.record.title, questions: p.questions }));
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { QuizQuestion } from '$lib/content/question-loader';
+import { loadQuestionBank, mergePackQuestions, setPackQuestionSource } from './question-bank';
+
+const q = (id: string): QuizQuestion => ({
+	id,
+	topic: 'mfa',
+	type: 'single',
+	difficulty: 1,
+	stemHtml: `<p>${id}</p>`,
+	options: [
+		{ html: 'a', whyHtml: 'a', correct: true },
+		{ html: 'b', whyHtml: 'b', correct: false }
+	],
+	sources: []
+});
+
+describe('mergePackQuestions', () => {
+	it('appends pack questions marked with their pack, skipping ids already taken', () => {
+		const merged = mergePackQuestions(
+			[q('a'), q('b')],
+			[
+				{ packId: 'p1', name: 'Pack one', questions: [q('b'), q('c')] },
+				{ packId: 'p2', name: 'Pack two', questions: [q('c'), q('d')] }
+			]
+		);
+		expect(merged.questions.map((x) => [x.id, x.packId])).toEqual([
+			['a', undefined],
+			['b', undefined],
+			['c', 'p1'],
+			['d', 'p2']
+		]);
+		expect(merged.packNames).toEqual({ p1: 'Pack one', p2: 'Pack two' });
+	});
+});
+
+describe('loadQuestionBank', () => {
+	it('adds the installed packs’ questions and names to the bundled bank', async () => {
+		setPackQuestionSource(async () => [{ packId: 'p', name: 'P', questions: [q('x')] }]);
+		const fetcher = (async () =>
+			new Response(
+				JSON.stringify({ questions: [q('a')], topics: [], lessons: {}, scenarios: {} })
+			)) as unknown as typeof fetch;
+		const bank = await loadQuestionBank(fetcher);
+		expect(bank.questions.map((x) => x.id)).toEqual(['a', 'x']);
+		expect(bank.byId.get('x')?.packId).toBe('p');
+		expect(bank.packNames).toEqual({ p: 'P' });
+	});
+});

@@ -1,0 +1,186 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { axeViolations, expect, open, test } from './fixtures';
+import { pressOptions } from './quiz-helpers';
+
+interface PackFile {
+	id: string;
+	title: string;
+	questions: { id: string; options: { correct: boolean }[] }[];
+}
+
+const PACKS = 'tests/fixtures/packs';
+const readPack = (name: string) => JSON.parse(readFileSync(`${PACKS}/${name}`, 'utf8')) as PackFile;
+const LAB_V1 = 'lab-session-durations-1.0.0.json';
+const LAB_V2 = 'lab-session-durations-1.1.0.json';
+const XSS = 'xss-pack.json';
+
+/** The pack question on screen and the display positions of its right options. */
+async function packQuestion(page: Page, pack: PackFile) {
+	const section = page.locator('section.question').first();
+	const id = (await section.getAttribute('data-question-id'))!;
+	const q = pack.questions.find((x) => x.id === id);
+	expect(q, `question ${id} comes from the pack`).toBeDefined();
+	const authored = await section
+		.locator('.option')
+		.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.option)));
+	return { id, right: authored.flatMap((a, p) => (q!.options[a].correct ? [p] : [])) };
+}
+
+async function loadPack(page: Page, name: string) {
+	await page.getByLabel('Pack file').setInputFiles(`${PACKS}/${name}`);
+	await expect(page.getByTestId('pack-preview')).toBeVisible();
+}
+
+async function removePack(page: Page, title: string) {
+	await open(page, '/author');
+	await page.getByRole('button', { name: `Remove ${title}` }).click();
+	await expect(page.getByTestId('pack-status')).toContainText(`Removed “${title}”`);
+	await expect(page.getByTestId('no-packs')).toBeVisible();
+}
+
+test('the Author page is reachable from the header and has no accessibility violations', async ({
+	page
+}) => {
+	await open(page, '/');
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Packs' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Content packs' })).toBeVisible();
+	await expect(page.getByTestId('no-packs')).toBeVisible();
+	expect(await axeViolations(page)).toEqual([]);
+});
+
+test('load a valid pack, practise one of its questions ("from <pack>"), update it, remove it', async ({
+	page
+}) => {
+	const pack = readPack(LAB_V1);
+	await open(page, '/author');
+	await loadPack(page, LAB_V1);
+	const preview = page.getByTestId('pack-preview');
+	await expect(preview).toContainText(pack.title);
+	await expect(preview).toContainText('3 questions');
+	await expect(preview).toContainText('1 lesson');
+	await expect(preview).toContainText('1 scenario');
+	await expect(preview).toContainText('Lab notes — session durations');
+	expect(await axeViolations(page)).toEqual([]);
+	await page.getByTestId('install-pack').click();
+	await expect(page.getByTestId('pack-status')).toContainText(`Added “${pack.title}”`);
+	await expect(page.getByTestId('installed-pack')).toContainText(
+		'Version 1.0.0 by Example Instructor'
+	);
+	expect(await axeViolations(page)).toEqual([]);
+
+	await page.getByRole('link', { name: `Practise its questions (${pack.title})` }).click();
+	await expect(page).toHaveURL(/\/quiz\/practice\?pack=lab-session-durations$/);
+	await expect(page.getByTestId('question-source')).toHaveValue('pack:lab-session-durations');
+	await page.getByTestId('start-practice').click();
+	await expect(page.locator('.progress-line')).toContainText(`Question 1 of 3`);
+	await expect(page.locator('.progress-line')).toContainText(`from ${pack.title}`);
+	const q = await packQuestion(page, pack);
+	await pressOptions(page, q.right);
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('feedback')).toContainText('Correct.');
+	await expect(page.locator('.option .why')).toHaveCount(
+		pack.questions.find((x) => x.id === q.id)!.options.length
+	);
+
+	// A newer version of the same pack id updates it in place.
+	await open(page, '/author');
+	await loadPack(page, LAB_V2);
+	await expect(page.getByTestId('pack-update')).toContainText(
+		'Updates the installed version 1.0.0 to 1.1.0'
+	);
+	await expect(page.getByTestId('pack-update')).toContainText('2 questions stay');
+	await page.getByRole('button', { name: 'Update to 1.1.0' }).click();
+	await expect(page.getByTestId('pack-status')).toContainText(
+		`Updated “${pack.title}” (version 1.1.0)`
+	);
+	await expect(page.getByTestId('installed-pack')).toHaveCount(1);
+	await expect(page.getByTestId('installed-pack')).toContainText('Version 1.1.0');
+
+	await removePack(page, pack.title);
+	await open(page, '/quiz/practice?pack=lab-session-durations');
+	await expect(page.getByTestId('pack-missing')).toBeVisible();
+});
+
+test('an invalid pack lists every error with its field path and cannot be added', async ({
+	page
+}) => {
+	await open(page, '/author');
+	await loadPack(page, 'invalid-pack.json');
+	const errors = page.getByTestId('pack-errors');
+	await expect(errors).toContainText('16 errors: this pack cannot be loaded');
+	await expect(errors).toContainText('questions[0].options[0].why: why is required');
+	await expect(errors).toContainText(
+		'scenarios[0].steps[0].as: no user alice in account 111111111111'
+	);
+	await expect(page.getByTestId('install-pack')).toBeDisabled();
+	expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a pack full of XSS payloads loads, is practised and removed without running anything', async ({
+	page
+}) => {
+	const dialogs: string[] = [];
+	page.on('dialog', (d) => {
+		dialogs.push(d.message());
+		void d.dismiss();
+	});
+	const pack = readPack(XSS);
+	const injected =
+		'#xss-img, #xss-style, #xss-svg, #xss-a, #xss-iframe, #xss-mxss, #xss-title, #xss-details, #xss-object, #xss-form, iframe, object, embed, svg[onload], img[onerror], a[href^="javascript" i], a[href^="data:" i], a[href^="vbscript" i], meta[http-equiv="refresh" i], base';
+	const noInjection = async () => {
+		expect(
+			await page.locator(injected).evaluateAll((els) => els.map((e) => e.outerHTML.slice(0, 120)))
+		).toEqual([]);
+		expect(
+			await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)
+		).toBeUndefined();
+		// No script or style from the pack: every script is the app's own, no style hides the page.
+		expect(
+			await page
+				.locator('script')
+				.evaluateAll((els) => els.filter((e) => /alert|__xss/.test(e.textContent ?? '')).length)
+		).toBe(0);
+		expect(
+			await page
+				.locator('style')
+				.evaluateAll((els) => els.filter((e) => /display:\s*none/.test(e.textContent ?? '')).length)
+		).toBe(0);
+		await expect(page.locator('body')).toBeVisible();
+		expect(dialogs).toEqual([]);
+	};
+
+	await open(page, '/author');
+	await loadPack(page, XSS);
+	await expect(page.getByTestId('pack-errors')).toHaveCount(0);
+	await expect(page.getByTestId('pack-warnings')).toContainText('warnings');
+	await page.getByTestId('pack-warnings').locator('summary').click();
+	await noInjection();
+	await page.getByTestId('install-pack').click();
+	await expect(page.getByTestId('pack-status')).toContainText('Added');
+	// The title, author and description are shown as text.
+	await expect(page.getByTestId('installed-pack')).toContainText('XSS torture <img src=x onerror=');
+	await noInjection();
+
+	await page.getByRole('link', { name: /^Practise its questions/ }).click();
+	await page.getByTestId('start-practice').click();
+	await expect(page.locator('.progress-line')).toContainText(`from ${pack.title}`);
+	// Both questions, in the order drawn: every stem, option, why and explanation is on screen.
+	for (let i = 0; i < pack.questions.length; i++) {
+		await expect(page.locator('.progress-line')).toContainText(`Question ${i + 1} of 2`);
+		const q = await packQuestion(page, pack);
+		if (q.id === 'xss-payload-stem')
+			await expect(page.locator('section.question .stem')).toContainText('<script>window.__xss');
+		await noInjection();
+		await pressOptions(page, q.right);
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('feedback')).toContainText('Correct.');
+		await noInjection();
+		await page.getByTestId('next-question').click();
+	}
+	await expect(page.getByText('Session complete')).toBeVisible();
+	await noInjection();
+
+	await removePack(page, pack.title);
+	await noInjection();
+});
