@@ -1,4 +1,4 @@
-import { axeViolations, expect, open, test } from './fixtures';
+import { expect, open, test } from './fixtures';
 
 test('the home page says what the app is and where to start', async ({ page }) => {
 	await open(page, '/');
