@@ -65,9 +65,10 @@ test('load a valid pack, practise one of its questions ("from <pack>"), remove i
 	expect(await axeViolations(page)).toEqual([]);
 	await page.getByTestId('install-pack').click();
 	await expect(page.getByTestId('pack-status')).toContainText(`Added “${pack.title}”`);
-	await expect(page.getByTestId('installed-pack')).toContainText(
-		'Version 1.0.0 by Example Instructor'
-	);
+	const installed = page.getByTestId('installed-pack');
+	await expect(installed).toContainText('Version 1.0.0 by Example Instructor');
+	await expect(installed).toContainText('Lessons: Lab notes — session durations');
+	await expect(installed).toContainText('Scenarios: A script asks for more than the role allows');
 	expect(await axeViolations(page)).toEqual([]);
 
 	await page.getByRole('link', { name: `Practise its questions (${pack.title})` }).click();
