@@ -60,17 +60,35 @@ try {
 	generate(work);
 	await loadActionCatalog().catch(() => undefined);
 
-	// CPU time is reported next to wall time: on a busy machine wall time mostly measures the others.
-	// The CLI's own path: read the directory, parse YAML on every core, check everything.
-	const samples: { wallMs: number; cpuMs: number }[] = [];
 	let result: ContentCheck | undefined;
-	for (let r = 0; r < runs; r++) {
-		const t0 = performance.now();
-		const cpu0 = process.cpuUsage();
-		result = await checkContentDir(join(work, 'content'), work);
-		const cpu = process.cpuUsage(cpu0);
-		samples.push({ wallMs: ms(t0), cpuMs: Math.round((cpu.user + cpu.system) / 1000) });
-	}
+	// CPU time is reported next to wall time: on a busy machine wall time mostly measures the others.
+	// The CLI's own path: read the directory, parse YAML (every core, or the cache), check everything.
+	const measure = async (cacheFile: string | null) => {
+		const samples: { wallMs: number; cpuMs: number }[] = [];
+		for (let r = 0; r < runs; r++) {
+			const t0 = performance.now();
+			const cpu0 = process.cpuUsage();
+			result = await checkContentDir(join(work, 'content'), {
+				cwd: work,
+				cache: cacheFile !== null,
+				...(cacheFile ? { cacheFile } : {})
+			});
+			const cpu = process.cpuUsage(cpu0);
+			samples.push({ wallMs: ms(t0), cpuMs: Math.round((cpu.user + cpu.system) / 1000) });
+		}
+		return {
+			runs: samples,
+			minWallMs: Math.min(...samples.map((x) => x.wallMs)),
+			medianWallMs: median(samples.map((x) => x.wallMs)),
+			medianCpuMs: median(samples.map((x) => x.cpuMs))
+		};
+	};
+	// Cold: every file parsed (as on a first run, or with --no-cache).
+	const cold = await measure(null);
+	// Warm: unchanged files come from the YAML cache (the usual authoring loop).
+	const cacheFile = join(work, 'yaml-cache.v8');
+	await checkContentDir(join(work, 'content'), { cwd: work, cacheFile });
+	const warm = await measure(cacheFile);
 	const generatedIssues = result!.issues.filter((i) => /questions\/bench-/.test(i.file));
 
 	let cli: { wallMs: number; exitCode: number | null } | undefined;
@@ -96,16 +114,15 @@ try {
 				generatedQuestions: total,
 				totalQuestions: result!.bundle.questions.length,
 				files: Object.keys(readContentDir(join(work, 'content'), work)).length,
-				runs: samples,
 				bytes: Object.entries(readContentDir(join(work, 'content'), work)).reduce(
 					(n, [, text]) => n + text.length,
 					0
 				),
-				minWallMs: Math.min(...samples.map((s) => s.wallMs)),
-				medianWallMs: median(samples.map((s) => s.wallMs)),
-				medianCpuMs: median(samples.map((s) => s.cpuMs)),
+				cold,
+				warm,
 				budgetMs: 3000,
-				withinBudget: median(samples.map((s) => s.wallMs)) < 3000,
+				coldWithinBudget: cold.medianWallMs < 3000,
+				warmWithinBudget: warm.medianWallMs < 3000,
 				issuesInGeneratedFiles: generatedIssues.length,
 				issuesInBundledContent: result!.issues.length - generatedIssues.length,
 				...(cli ? { cli } : {}),

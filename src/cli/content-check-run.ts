@@ -3,7 +3,7 @@ import { formatIssue, type ContentIssue } from '../lib/content/content-issue';
 import type { Scenario } from '../lib/content/scenario-schema';
 import { parseYamlSource, usePreparsedYaml } from '../lib/content/yaml-source';
 import { readContentDir } from './read-content-dir';
-import { prefetchYaml } from './yaml-prefetch';
+import { defaultCacheFile, prefetchYaml, type Prefetched } from './yaml-prefetch';
 
 const SCENARIO_FILE = /(^|\/)scenarios\/[^/]+\.(ya?ml|json)$/;
 
@@ -26,12 +26,28 @@ export function scenarioExpectationIssues(
 	return playScenarios(located).issues;
 }
 
-/** Reads a content directory and checks it, parsing its YAML on every core first. */
-export async function checkContentDir(dir: string, cwd = process.cwd()): Promise<ContentCheck> {
-	const files = readContentDir(dir, cwd);
-	usePreparsedYaml(await prefetchYaml(files));
+export interface CheckDirOptions {
+	cwd?: string;
+	/** Reuse YAML parsed by earlier runs (default true); `false` parses everything. */
+	cache?: boolean;
+	/** Where that cache lives (default: defaultCacheFile(dir)). */
+	cacheFile?: string;
+}
+
+/**
+ * Reads a content directory and checks it. YAML unchanged since the last run comes from a cache
+ * keyed by the text's hash; the rest is parsed on every core before the (single-threaded) check.
+ */
+export async function checkContentDir(
+	dir: string,
+	options: CheckDirOptions = {}
+): Promise<ContentCheck & { yaml: Prefetched['stats'] }> {
+	const files = readContentDir(dir, options.cwd);
+	const cacheFile = options.cache === false ? null : (options.cacheFile ?? defaultCacheFile(dir));
+	const { parsed, stats } = await prefetchYaml(files, { cacheFile });
+	usePreparsedYaml(parsed);
 	try {
-		return checkContent(files);
+		return { ...checkContent(files), yaml: stats };
 	} finally {
 		usePreparsedYaml(undefined);
 	}
@@ -43,8 +59,12 @@ export async function checkContentDir(dir: string, cwd = process.cwd()): Promise
  * `file:line:column  path: message` (ordered by file and line), then a per-file count and a
  * one-line summary. Returns the exit code: 1 on any problem, else 0.
  */
-export async function runContentCheck(dir: string, print: (line: string) => void): Promise<number> {
-	const { issues, byFile, summary } = await checkContentDir(dir);
+export async function runContentCheck(
+	dir: string,
+	print: (line: string) => void,
+	options: CheckDirOptions = {}
+): Promise<number> {
+	const { issues, byFile, summary } = await checkContentDir(dir, options);
 	for (const issue of issues) print(formatIssue(issue));
 	if (issues.length > 0) {
 		print('');

@@ -42,6 +42,8 @@ export function createGlossaryLinker(entries: GlossaryEntry[], base = '/glossary
 				let out = text;
 				for (const m of matchers) {
 					if (linked.has(m.id)) continue;
+					// Most terms are not in a given text: test the whole text before splitting it.
+					if (!m.pattern.test(out)) continue;
 					// Never match inside a link this linker already inserted.
 					const parts = out.split(/(<a [^>]*>.*?<\/a>)/);
 					let done = false;

@@ -100,9 +100,10 @@ export function loadContent<S extends ScenarioSummary>(
 		questionFiles.push(source);
 		const raw = (source.yaml.data as { questions?: unknown } | null)?.questions;
 		if (!Array.isArray(raw)) continue;
+		const valid = new Set(source.indexes);
 		raw.forEach((q: unknown, i) => {
 			const id = (q as { id?: unknown } | null)?.id;
-			if (typeof id === 'string' && !source.indexes.includes(i)) invalid.questions.add(id);
+			if (typeof id === 'string' && !valid.has(i)) invalid.questions.add(id);
 		});
 	}
 

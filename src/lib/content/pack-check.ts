@@ -110,6 +110,18 @@ export function contentIndexOf(bundle: ContentBundle<Scenario>): ContentIndex {
 	};
 }
 
+/** A pack lesson's title from its front matter, or its slug when the front matter is unreadable. */
+export function packLessonTitle(lesson: { slug: string; markdown: string }): string {
+	const split = splitFrontMatter(lesson.markdown);
+	try {
+		const title =
+			split && (parseYamlSource(split.yaml, lesson.slug).data as { title?: unknown })?.title;
+		return typeof title === 'string' && title.trim() ? title.trim() : lesson.slug;
+	} catch {
+		return lesson.slug;
+	}
+}
+
 /** The ids a stored pack holds. */
 export function packIds(pack: Pack): InstalledPackIds {
 	return {

@@ -7,6 +7,7 @@ import {
 	type PackValidation
 } from '$lib/content/pack-check';
 import type { Pack } from '$lib/content/pack-schema';
+import type { Scenario } from '$lib/content/scenario-schema';
 import type { QuizQuestion } from '$lib/content/question-loader';
 import type { PackRecord } from '$lib/progress';
 import { progress } from './progress.svelte';
@@ -97,4 +98,21 @@ export async function loadInstalledPackQuestions(): Promise<
 	return (await listInstalledPacks())
 		.filter((p) => p.pack)
 		.map((p) => ({ packId: p.record.id, name: p.record.title, questions: p.questions }));
+}
+
+/**
+ * The installed packs' simulator scenarios (validated with the scenario schema when loaded), for
+ * the simulator's scenario list. Pack Markdown (summary, narration) must be rendered with
+ * renderMarkdown like the app's own scenarios.
+ */
+export async function listPackScenarios(): Promise<
+	{ packId: string; packTitle: string; scenario: Scenario }[]
+> {
+	return (await listInstalledPacks()).flatMap((p) =>
+		(p.pack?.scenarios ?? []).map((scenario) => ({
+			packId: p.record.id,
+			packTitle: p.record.title,
+			scenario
+		}))
+	);
 }

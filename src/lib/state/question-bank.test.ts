@@ -32,6 +32,20 @@ describe('mergePackQuestions', () => {
 		]);
 		expect(merged.packNames).toEqual({ p1: 'Pack one', p2: 'Pack two' });
 	});
+
+	it('keeps links to the app’s lessons and scenarios, drops links to the pack’s own', () => {
+		const linked = {
+			...q('e'),
+			lessons: ['role-chaining#the-one-hour-cap', 'pack-lesson'],
+			scenario: 'pack-scenario'
+		};
+		const merged = mergePackQuestions([], [{ packId: 'p', name: 'P', questions: [linked] }], {
+			lessons: { 'role-chaining': 'Role chaining' },
+			scenarios: { 'vendor-external-id': 'Vendor' }
+		});
+		expect(merged.questions[0].lessons).toEqual(['role-chaining#the-one-hour-cap']);
+		expect(merged.questions[0].scenario).toBeUndefined();
+	});
 });
 
 describe('loadQuestionBank', () => {

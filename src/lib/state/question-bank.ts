@@ -38,11 +38,16 @@ export function invalidateQuestionBank(): void {
 
 /**
  * The bundled questions followed by the packs' questions. A pack question whose id is already
- * taken (by the app or an earlier pack) is left out: ids key the learner's progress.
+ * taken (by the app or an earlier pack) is left out: ids key the learner's progress. Links to a
+ * pack's own lessons or scenarios are dropped, since the app has no page for them.
  */
 export function mergePackQuestions(
 	bundled: QuizQuestion[],
-	packs: { packId: string; name: string; questions: QuizQuestion[] }[]
+	packs: { packId: string; name: string; questions: QuizQuestion[] }[],
+	pages: { lessons: Record<string, string>; scenarios: Record<string, string> } = {
+		lessons: {},
+		scenarios: {}
+	}
 ): { questions: QuizQuestion[]; packNames: Record<string, string> } {
 	const seen = new Set(bundled.map((q) => q.id));
 	const questions = [...bundled];
@@ -50,7 +55,14 @@ export function mergePackQuestions(
 		for (const q of pack.questions) {
 			if (seen.has(q.id)) continue;
 			seen.add(q.id);
-			questions.push({ ...q, packId: pack.packId });
+			const { lessons, scenario, ...rest } = q;
+			const shown = lessons?.filter((ref) => ref.split('#')[0] in pages.lessons);
+			questions.push({
+				...rest,
+				...(shown?.length ? { lessons: shown } : {}),
+				...(scenario && scenario in pages.scenarios ? { scenario } : {}),
+				packId: pack.packId
+			});
 		}
 	return { questions, packNames: Object.fromEntries(packs.map((p) => [p.packId, p.name])) };
 }
@@ -62,7 +74,7 @@ export function loadQuestionBank(fetcher: typeof fetch = fetch): Promise<Questio
 		if (!res.ok) throw new Error(`question bank: HTTP ${res.status}`);
 		const data = (await res.json()) as Omit<QuestionBank, 'byId' | 'packNames'>;
 		const packs = await packSource().catch(() => []);
-		const { questions, packNames } = mergePackQuestions(data.questions, packs);
+		const { questions, packNames } = mergePackQuestions(data.questions, packs, data);
 		return {
 			...data,
 			questions,
