@@ -1,4 +1,4 @@
-import { axeViolations, expect, open, test } from './fixtures';
+import { expect, open, test } from './fixtures';
 
 test('the home page says what the app is and where to start', async ({ page }) => {
 	await open(page, '/');
@@ -71,13 +71,3 @@ test('the dark theme toggle is remembered across reloads', async ({ page }) => {
 	const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 	expect(bg).toBe('rgb(21, 23, 28)');
 });
-
-for (const path of ['/', '/lessons', '/lessons/assume-role', '/glossary', '/search']) {
-	for (const scheme of ['light', 'dark'] as const) {
-		test(`axe finds no violations on ${path} (${scheme})`, async ({ page }) => {
-			await page.emulateMedia({ colorScheme: scheme });
-			await open(page, path);
-			expect(await axeViolations(page)).toEqual([]);
-		});
-	}
-}
