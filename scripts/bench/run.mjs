@@ -120,7 +120,7 @@ results.meta = {
 	seconds: Math.round((Date.now() - t0) / 1000),
 	lighthouseRuns: runs,
 	jsMethod:
-		'every script requested before body.started (hydrated), service worker blocked; server sends identity encoding, so each body is gzipped here with zlib level 9',
+		'every script requested before body.started (hydrated), service worker blocked; each decoded body gzipped here with zlib level 9 (the server also gzips, at the default level: "transfer")',
 	lighthouseMethod: `Lighthouse 12 default (mobile) config, simulated throttling; median of ${runs} runs per figure`,
 	interactionMethod:
 		'Event Timing duration of the submitting keydown (durationThreshold 16; unreported = <16 ms), and rAF + message-channel after-paint time as a fallback'

@@ -17,10 +17,22 @@ export function table(header, rows) {
 
 export function pagesTable(rows) {
 	return table(
-		['page', 'JS gzip KB', 'files', 'perf', 'a11y', 'best pr.', 'LCP ms', 'TBT ms', 'CLS'],
+		[
+			'page',
+			'JS gzip-9 KB',
+			'transfer KB',
+			'files',
+			'perf',
+			'a11y',
+			'best pr.',
+			'LCP ms',
+			'TBT ms',
+			'CLS'
+		],
 		rows.map(({ label, js, lighthouse: lh }) => [
 			label,
 			fmt(js && js.gzipBytes / 1024, 1),
+			fmt(js && js.transferBytes / 1024, 1),
 			fmt(js?.files),
 			fmt(lh?.performance),
 			fmt(lh?.accessibility),

@@ -16,6 +16,8 @@ for (const route of routes) {
 		test(`axe: no WCAG 2.1 A/AA or best-practice violations on ${route} (${scheme})`, async ({
 			page
 		}) => {
+			// axe on a long page (glossary, scenarios) takes ~20 s on a busy two-core machine.
+			test.setTimeout(60_000);
 			await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
 			await open(page, route);
 			await page.waitForLoadState('networkidle');

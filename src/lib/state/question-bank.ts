@@ -13,6 +13,9 @@ export interface QuestionBank {
 	packNames: Record<string, string>;
 }
 
+/** Where the bundled bank is served; quiz pages also preload it from their <head>. */
+export const QUESTION_BANK_URL = '/quiz/questions.json';
+
 let pending: Promise<QuestionBank> | undefined;
 
 /** Extra questions from imported packs; set by the packs feature. */
@@ -70,7 +73,7 @@ export function mergePackQuestions(
 /** Loads the bundled bank (precached for offline use) plus imported packs, once per page load. */
 export function loadQuestionBank(fetcher: typeof fetch = fetch): Promise<QuestionBank> {
 	pending ??= (async () => {
-		const res = await fetcher('/quiz/questions.json');
+		const res = await fetcher(QUESTION_BANK_URL);
 		if (!res.ok) throw new Error(`question bank: HTTP ${res.status}`);
 		const data = (await res.json()) as Omit<QuestionBank, 'byId' | 'packNames'>;
 		const packs = await packSource().catch(() => []);
