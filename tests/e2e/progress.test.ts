@@ -99,6 +99,29 @@ test('opening a lesson marks it read, reaching its end marks it finished, and it
 	await expect(page).toHaveURL(/\/lessons\/assume-role$/);
 });
 
+test('a simulator scenario and a started exam each become the place to continue from', async ({
+	page
+}) => {
+	await open(page, '/simulator');
+	const first = page.locator('.scenarios h2 a').first();
+	const title = (await first.innerText()).trim();
+	await first.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	await openProgress(page);
+	await expect(page.getByTestId('continue-link')).toHaveText(`Continue: Simulator: ${title} →`);
+
+	await open(page, '/quiz/exam');
+	await page.getByLabel('Questions').fill('5');
+	await page.getByTestId('start-exam').click();
+	await expect(page.getByTestId('exam')).toBeVisible();
+	await openProgress(page);
+	await expect(page.getByTestId('continue-link')).toHaveText(
+		'Continue: Exam simulation in progress →'
+	);
+	await page.getByTestId('continue-link').click();
+	await expect(page.getByTestId('exam-timer')).toBeVisible();
+});
+
 test('export, delete everything, import: the data comes back identical', async ({ page }) => {
 	await answerPractice(page, [true, false, true, true]);
 	await open(page, '/lessons/what-is-sts');

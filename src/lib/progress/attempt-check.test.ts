@@ -64,11 +64,11 @@ describe('isValidAttemptFast', () => {
 		expect(isValidAttemptFast({ ...attempts[0]!, packId: 'pack-1', examId: 'exam-1' })).toBe(true);
 	});
 
-	it('never accepts what zod rejects, over thousands of mutated records', () => {
+	it('never accepts what zod rejects, over 6,000 mutated records', () => {
 		const rand = prng(7);
 		const keys = [...Object.keys(attemptRecord.shape), 'extra', '__proto__'];
 		let rejected = 0;
-		for (let i = 0; i < 20_000; i++) {
+		for (let i = 0; i < 6_000; i++) {
 			const record: Record<string, unknown> = { ...attempts[i % attempts.length]! };
 			const changes = 1 + Math.floor(rand() * 3);
 			for (let c = 0; c < changes; c++) {
@@ -80,7 +80,7 @@ describe('isValidAttemptFast', () => {
 			if (!zodSays) rejected++;
 			if (isValidAttemptFast(record)) expect(zodSays, JSON.stringify(record)).toBe(true);
 		}
-		expect(rejected).toBeGreaterThan(5_000);
+		expect(rejected).toBeGreaterThan(1_500);
 	});
 
 	it('leaves odd objects to zod', () => {

@@ -81,8 +81,9 @@ export class DashboardFeed {
 		const store = this.#store;
 		if (!store || this.#stopped) return;
 		const mine = ++this.#seq;
-		const [dashboard, lessons, lastLocation, reminder, lastBackupAt, persistence, plan] =
-			await Promise.all([
+		let read;
+		try {
+			read = await Promise.all([
 				fresh ?? store.dashboard(),
 				store.listLessons(),
 				store.getSetting('lastLocation'),
@@ -91,6 +92,12 @@ export class DashboardFeed {
 				store.getSetting('persistence'),
 				store.studyPlan()
 			]);
+		} catch (e) {
+			// The store only rejects on a defect; show it rather than leave a stale dashboard.
+			if (mine === this.#seq) this.error = e instanceof Error ? e.message : String(e);
+			return;
+		}
+		const [dashboard, lessons, lastLocation, reminder, lastBackupAt, persistence, plan] = read;
 		// A slower, older read must not overwrite a newer one.
 		if (this.#stopped || mine !== this.#seq) return;
 		this.dashboard = dashboard;
