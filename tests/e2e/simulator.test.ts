@@ -216,6 +216,14 @@ test('Back undoes a step, a reload restores the session, Reset starts over', asy
 	);
 
 	await open(page, VENDOR);
+	// Restart rewinds the story (after a confirmation); Reset also forgets the saved session.
+	await page.getByTestId('restart').click();
+	await expect(page.getByTestId('confirm-restart')).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('step-progress')).toHaveText('Step 1 of 7');
+	await expect(page.getByTestId('step-title')).toBeFocused();
+	await expect(page.getByTestId('live')).toContainText('Restarted the scenario.');
+	await playSteps(page, 1);
 	await page.getByTestId('reset').click();
 	await page.getByTestId('confirm-reset').click();
 	await expect(page.getByTestId('step-progress')).toHaveText('Step 1 of 7');
@@ -321,4 +329,28 @@ test('the IAM action catalogue loads on the simulator page only, and checks acti
 	await page.getByLabel('Action', { exact: true }).fill('s3:GetObjetc');
 	await expect(page.getByTestId('call-form')).toContainText('Not a known action');
 	expect(iamData.length).toBeGreaterThan(0);
+});
+
+test('after one visit the simulator works offline: the engine and the IAM action data come from the cache', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	await open(page, '/');
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller)
+			await new Promise((resolve) =>
+				navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true })
+			);
+	});
+	await context.setOffline(true);
+	await open(page, '/simulator/mfa-protected-api-calls');
+	await page.getByTestId('next').click();
+	await expect(page.getByTestId('expectation')).toContainText("The scenario's expectation held.");
+	await openForm(page);
+	await page.getByLabel('API or action').selectOption('action');
+	await page.getByLabel('Action', { exact: true }).fill('ec2:TerminateInstancez');
+	await expect(page.getByTestId('call-form')).toContainText('Not a known action');
+	await context.setOffline(false);
 });

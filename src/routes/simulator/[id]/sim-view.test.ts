@@ -57,6 +57,7 @@ describe('formatting', () => {
 		expect(clockText(Date.parse('2026-03-02T08:00:05Z') / 1000)).toBe('2026-03-02 08:00:05 UTC');
 		expect(remaining(4000, 400)).toBe('expires in 1 h');
 		expect(remaining(100, 400)).toBe('expired 5 min ago');
+		expect(remaining(400, 400)).toBe('expired just now');
 		expect(maskSecret('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')).toBe(
 			'••••••••••••••••OKEY'.replace('OKEY', 'EKEY')
 		);

@@ -38,6 +38,7 @@ export const STATUS_LABEL: Record<CredentialStatus, string> = {
 /** "expires in 42 min" / "expired 5 min ago", in simulated time. */
 export function remaining(expiresAt: Instant, now: Instant): string {
 	const left = expiresAt - now;
+	if (left === 0) return 'expired just now';
 	return left > 0 ? `expires in ${formatDuration(left)}` : `expired ${formatDuration(-left)} ago`;
 }
 
