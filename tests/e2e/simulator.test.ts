@@ -33,15 +33,23 @@ test('a scenario played to the end with the keyboard: each step shows its outcom
 		`aws sts assume-role \\\n  --role-arn ${ROLE}`
 	);
 
+	// A guess first, with the keyboard: arrow keys move within the radio group.
+	await page.getByLabel('It works').focus();
+	await page.keyboard.press('Space');
+	await page.keyboard.press('ArrowDown');
+	await expect(page.getByLabel('AWS refuses it')).toBeChecked();
 	await page.getByTestId('next').focus();
 	await page.keyboard.press('Enter');
 	const heading = page.getByRole('heading', { name: /^Result of step 1 of 7/ });
+	await expect(page.getByTestId('prediction')).toHaveText(
+		/You predicted AWS would refuse it: right\./
+	);
 	await expect(heading).toBeFocused();
 	await expect(page.getByTestId('expectation')).toContainText("The scenario's expectation held.");
 	await expect(page.getByTestId('result')).toContainText('AccessDenied');
 	await expect(page.getByTestId('result')).toContainText('HTTP 403');
 	await expect(page.getByTestId('live')).toHaveText(
-		/^Step 1 of 7: AccessDenied: User: .* Expectation held\.$/
+		/^Step 1 of 7: AccessDenied: User: .* Expectation held\. You predicted AWS would refuse it: right\.$/
 	);
 
 	// From the result, Tab reaches the button that plays the next step.
@@ -123,6 +131,22 @@ test('free play: time runs out on the credentials and the next call fails with E
 		'ExpiredToken: The security token included in the request is expired'
 	);
 	await expect(page.getByTestId('call-log')).toContainText('s3:GetObject: ExpiredToken');
+});
+
+test('playing the clock moves the countdown without filling the live region', async ({ page }) => {
+	await open(page, VENDOR);
+	await playSteps(page, 3);
+	const countdown = page.getByTestId('countdown');
+	await expect(countdown).toHaveText('expires in 1 h');
+	await page.getByTestId('play-clock').click();
+	await expect(page.getByTestId('live')).toHaveText('The clock is running.');
+	await expect(countdown).toHaveText(/^expires in 5\d min$/, { timeout: 10_000 });
+	await expect(page.getByTestId('live')).toHaveText('The clock is running.');
+	await page.getByTestId('play-clock').click();
+	await expect(page.getByTestId('live')).toHaveText('The clock is paused.');
+	const stopped = await page.getByTestId('sim-clock').textContent();
+	await page.waitForTimeout(1500);
+	await expect(page.getByTestId('sim-clock')).toHaveText(stopped ?? '');
 });
 
 test('a malformed trust policy is rejected and changes nothing; a valid edit changes the next AssumeRole', async ({
@@ -216,6 +240,14 @@ test('Back undoes a step, a reload restores the session, Reset starts over', asy
 	);
 
 	await open(page, VENDOR);
+	// Restart rewinds the story (after a confirmation); Reset also forgets the saved session.
+	await page.getByTestId('restart').click();
+	await expect(page.getByTestId('confirm-restart')).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('step-progress')).toHaveText('Step 1 of 7');
+	await expect(page.getByTestId('step-title')).toBeFocused();
+	await expect(page.getByTestId('live')).toContainText('Restarted the scenario.');
+	await playSteps(page, 1);
 	await page.getByTestId('reset').click();
 	await page.getByTestId('confirm-reset').click();
 	await expect(page.getByTestId('step-progress')).toHaveText('Step 1 of 7');
@@ -321,4 +353,28 @@ test('the IAM action catalogue loads on the simulator page only, and checks acti
 	await page.getByLabel('Action', { exact: true }).fill('s3:GetObjetc');
 	await expect(page.getByTestId('call-form')).toContainText('Not a known action');
 	expect(iamData.length).toBeGreaterThan(0);
+});
+
+test('after one visit the simulator works offline: the engine and the IAM action data come from the cache', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	await open(page, '/');
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller)
+			await new Promise((resolve) =>
+				navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true })
+			);
+	});
+	await context.setOffline(true);
+	await open(page, '/simulator/mfa-protected-api-calls');
+	await page.getByTestId('next').click();
+	await expect(page.getByTestId('expectation')).toContainText("The scenario's expectation held.");
+	await openForm(page);
+	await page.getByLabel('API or action').selectOption('action');
+	await page.getByLabel('Action', { exact: true }).fill('ec2:TerminateInstancez');
+	await expect(page.getByTestId('call-form')).toContainText('Not a known action');
+	await context.setOffline(false);
 });

@@ -109,7 +109,7 @@ const optionalInt = (v: string) => (v.trim() === '' ? undefined : Number(v.trim(
  */
 export function fieldsFromRequest(
 	request: CallRequest,
-	mfa?: { serial: string; code: string }
+	mfa?: { serial: string; code: string; wrong?: string }
 ): CallFields {
 	const fields = emptyFields(request.as);
 	if (request.as.startsWith('key:')) {
@@ -138,7 +138,8 @@ export function fieldsFromRequest(
 	}
 	if (request.mfa && mfa) {
 		fields.params.SerialNumber = mfa.serial;
-		fields.params.TokenCode = request.mfa === 'wrong' ? wrongCode(mfa.code) : mfa.code;
+		fields.params.TokenCode =
+			request.mfa === 'wrong' ? (mfa.wrong ?? wrongCode(mfa.code)) : mfa.code;
 	}
 	if (request.idToken) {
 		const t = request.idToken;

@@ -106,5 +106,14 @@ describe('requestParams', () => {
 				([m, v]) => `${m}=${v}`
 			)
 		).toEqual(['SerialNumber=<the caller’s MFA device>', 'TokenCode=<a wrong code>']);
+		expect(
+			requestParams(
+				{ as: 'user:1/a', call: 'AssumeRole', mfa: 'wrong' },
+				{ mfa: { serial: 's', code: '111111', wrong: '222222' } }
+			)
+		).toEqual([
+			['SerialNumber', 's'],
+			['TokenCode', '222222']
+		]);
 	});
 });

@@ -25,6 +25,8 @@ const CLI_SERVICE: Record<string, string> = { s3: 's3api' };
 export interface MfaValues {
 	serial: string;
 	code: string;
+	/** A code the device does not show now (what `mfa: wrong` sends). */
+	wrong?: string;
 }
 
 export interface CliOptions {
@@ -47,7 +49,7 @@ export function requestParams(request: CallRequest, options: CliOptions = {}): P
 		params.push([
 			'TokenCode',
 			request.mfa === 'wrong'
-				? '<a wrong code>'
+				? (options.mfa?.wrong ?? '<a wrong code>')
 				: (options.mfa?.code ?? '<the device’s current code>')
 		]);
 	}

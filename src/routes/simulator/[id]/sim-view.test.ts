@@ -23,6 +23,7 @@ import {
 	nextExpiry,
 	outcomeHeadline,
 	policyEditError,
+	predictionVerdict,
 	remaining,
 	requestId,
 	resourceSuggestions,
@@ -57,6 +58,7 @@ describe('formatting', () => {
 		expect(clockText(Date.parse('2026-03-02T08:00:05Z') / 1000)).toBe('2026-03-02 08:00:05 UTC');
 		expect(remaining(4000, 400)).toBe('expires in 1 h');
 		expect(remaining(100, 400)).toBe('expired 5 min ago');
+		expect(remaining(400, 400)).toBe('expired just now');
 		expect(maskSecret('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')).toBe(
 			'••••••••••••••••OKEY'.replace('OKEY', 'EKEY')
 		);
@@ -93,10 +95,13 @@ describe('mfaDeviceFor', () => {
 			.flatMap((a) => Object.values(a.users))
 			.find((u) => u.mfaSerial)!;
 		const as = `user:${user.account}/${user.name}`;
-		expect(mfaDeviceFor(sim, as)).toEqual({
+		const device = mfaDeviceFor(sim, as);
+		expect(device).toMatchObject({
 			serial: user.mfaSerial,
 			code: mfaCode(user.mfaSerial!, sim.now)
 		});
+		expect(device?.wrong).toMatch(/^\d{6}$/);
+		expect(device?.wrong).not.toBe(device?.code);
 		expect(mfaDeviceFor(sim, `key:${user.accessKeyId}`)?.serial).toBe(user.mfaSerial);
 		expect(mfaDeviceFor(vendorSession().sim, 'creds:audit')).toBeUndefined();
 		expect(mfaDeviceFor(sim, 'anonymous')).toBeUndefined();
@@ -198,6 +203,21 @@ describe('outcomes', () => {
 		expect(log.map((e) => e.outcome.kind)).toEqual(['call', 'advance']);
 		expect((log[1].outcome as { seconds: number }).seconds).toBe(120);
 		expect(log[1].index).toBe(2);
+	});
+});
+
+describe('predictions', () => {
+	it('compare the guess with what AWS answered', () => {
+		const { outcome } = vendorSession();
+		expect(predictionVerdict('works', outcome)).toBe('You predicted it would work: right.');
+		expect(predictionVerdict('refused', outcome)).toBe(
+			'You predicted AWS would refuse it, but it worked.'
+		);
+		const report = runScenario(vendor).steps[0];
+		expect(predictionVerdict('refused', report.outcome)).toBe(
+			'You predicted AWS would refuse it: right.'
+		);
+		expect(predictionVerdict('works', advance(vendorSession().sim, 60).outcome)).toBeUndefined();
 	});
 });
 

@@ -13,7 +13,14 @@ import type {
 	StepReport,
 	World
 } from '$lib/sts';
-import { formatDuration, formatInstant, mfaCode, statusOf, type Instant } from './sts-light';
+import {
+	formatDuration,
+	formatInstant,
+	mfaCode,
+	statusOf,
+	wrongMfaCode,
+	type Instant
+} from './sts-light';
 import type { ScenarioStep } from '$lib/content/scenario-schema';
 import { CUSTOM_KEY } from './call-form';
 
@@ -38,6 +45,7 @@ export const STATUS_LABEL: Record<CredentialStatus, string> = {
 /** "expires in 42 min" / "expired 5 min ago", in simulated time. */
 export function remaining(expiresAt: Instant, now: Instant): string {
 	const left = expiresAt - now;
+	if (left === 0) return 'expired just now';
 	return left > 0 ? `expires in ${formatDuration(left)}` : `expired ${formatDuration(-left)} ago`;
 }
 
@@ -143,7 +151,7 @@ export function credentialsOf(sim: SimState, as: string): IssuedCredentials | un
 export function mfaDeviceFor(
 	sim: SimState,
 	as: string
-): { serial: string; code: string } | undefined {
+): { serial: string; code: string; wrong: string } | undefined {
 	let serial: string | undefined;
 	if (as.startsWith('user:')) {
 		const [account, name] = as.slice(5).split('/');
@@ -162,7 +170,9 @@ export function mfaDeviceFor(
 			}
 		}
 	}
-	return serial ? { serial, code: mfaCode(serial, sim.now) } : undefined;
+	return serial
+		? { serial, code: mfaCode(serial, sim.now), wrong: wrongMfaCode(serial, sim.now) }
+		: undefined;
 }
 
 export interface TimelineRow {
@@ -396,4 +406,23 @@ export function condensedLog(log: readonly Outcome[]): { outcome: Outcome; index
 		} else out.push({ outcome, index });
 	});
 	return out;
+}
+
+/** A learner's guess before playing a step. */
+export type Prediction = 'works' | 'refused';
+
+/** What happened, in the terms of a prediction; undefined for outcomes that are not calls. */
+export function actualAnswer(outcome: Outcome): Prediction | undefined {
+	if (outcome.kind !== 'call' || outcome.simulatorError) return undefined;
+	return outcome.ok ? 'works' : 'refused';
+}
+
+/** One sentence comparing the learner's guess with what AWS answered. */
+export function predictionVerdict(prediction: Prediction, outcome: Outcome): string | undefined {
+	const actual = actualAnswer(outcome);
+	if (!actual) return undefined;
+	const guess = prediction === 'works' ? 'it would work' : 'AWS would refuse it';
+	return prediction === actual
+		? `You predicted ${guess}: right.`
+		: `You predicted ${guess}, but ${actual === 'works' ? 'it worked' : 'AWS refused it'}.`;
 }

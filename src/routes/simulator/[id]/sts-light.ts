@@ -15,7 +15,7 @@ import type { NamedPolicy } from '$lib/sts/world';
 import type { SimState } from '$lib/sts/simulator';
 
 export { formatDuration, formatInstant, type Instant } from '$lib/sts/clock';
-export { mfaCode } from '$lib/sts/mfa-device';
+export { mfaCode, wrongMfaCode } from '$lib/sts/mfa-device';
 export { API_MEMBERS, STS_APIS, stsApiOf, type StsApi } from '$lib/sts/api-model';
 export { lookupAction, type ActionCatalog } from '$lib/sts/action-catalog';
 
