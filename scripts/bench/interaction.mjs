@@ -66,7 +66,7 @@ export async function measureInteraction(browser, origin, answers = 50) {
 		const word = (await choose.count()) ? await choose.textContent() : '';
 		const needed = { TWO: 2, THREE: 3 }[word?.match(/Choose (\w+)/)?.[1] ?? ''] ?? 1;
 		for (let k = 1; k <= needed; k++) await page.keyboard.press(String(k));
-		await page.evaluate(() => /** @type {any} */ ((window).__bench.armed = true));
+		await page.evaluate(() => /** @type {any} */ (window.__bench.armed = true));
 		await page.keyboard.press('Enter');
 		await page.locator('.option .why').first().waitFor();
 		await page.getByTestId('next-question').waitFor();

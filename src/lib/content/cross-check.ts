@@ -30,10 +30,14 @@ export interface ReferenceInput<S extends ScenarioSummary> {
 }
 
 /** Checks every reference between content files: topics, lessons and anchors, scenarios, ids. */
-export function checkReferences<S extends ScenarioSummary>(input: ReferenceInput<S>): ContentIssue[] {
+export function checkReferences<S extends ScenarioSummary>(
+	input: ReferenceInput<S>
+): ContentIssue[] {
 	const issues: ContentIssue[] = [];
 	const topicOf = topicResolver(input.topics);
-	const anchors = new Map(input.lessons.map((l) => [l.lesson.slug, new Set(l.lesson.headings.map((h) => h.id))]));
+	const anchors = new Map(
+		input.lessons.map((l) => [l.lesson.slug, new Set(l.lesson.headings.map((h) => h.id))])
+	);
 	const scenarioIds = input.scenarios
 		? new Set([...input.scenarios.map((s) => s.value.id), ...(input.invalid?.scenarios ?? [])])
 		: undefined;
@@ -43,7 +47,14 @@ export function checkReferences<S extends ScenarioSummary>(input: ReferenceInput
 		...(input.invalid?.questions ?? [])
 	]);
 
-	const at = (file: string, yaml: YamlSource, path: (string | number)[], pathText: string, message: string, line = 0) => {
+	const at = (
+		file: string,
+		yaml: YamlSource,
+		path: (string | number)[],
+		pathText: string,
+		message: string,
+		line = 0
+	) => {
 		const pos = yaml.locate(path);
 		issues.push({ file, line: pos.line + line, column: pos.column, path: pathText, message });
 	};
@@ -65,35 +76,62 @@ export function checkReferences<S extends ScenarioSummary>(input: ReferenceInput
 		const lesson = /^\/lessons\/([^/]+)$/.exec(path);
 		if (lesson) return lessonRefProblem(anchor ? `${lesson[1]}#${anchor}` : lesson[1]);
 		if (path === '/glossary')
-			return anchor && !glossaryTermIds.has(anchor) ? `no glossary term with id "${anchor}"` : undefined;
+			return anchor && !glossaryTermIds.has(anchor)
+				? `no glossary term with id "${anchor}"`
+				: undefined;
 		const scenario = /^\/simulator\/([^/]+)$/.exec(path);
-		if (scenario) return scenarioIds && !scenarioIds.has(scenario[1]) ? `no scenario with id "${scenario[1]}"` : undefined;
-		if (/^\/(lessons|glossary|quiz(\/(practice|exam|review|due))?|simulator|progress|search|author)?$/.test(path)) return undefined;
+		if (scenario)
+			return scenarioIds && !scenarioIds.has(scenario[1])
+				? `no scenario with id "${scenario[1]}"`
+				: undefined;
+		if (
+			/^\/(lessons|glossary|quiz(\/(practice|exam|review|due))?|simulator|progress|search|author)?$/.test(
+				path
+			)
+		)
+			return undefined;
 		return `link to ${href}: no such page in the app`;
 	};
 
 	for (const { lesson, yaml, yamlLine, links } of input.lessons) {
 		for (const link of links) {
 			const problem = linkProblem(link.href, lesson.slug);
-			if (problem) issues.push({ file: lesson.file, line: link.line, column: 1, path: 'body', message: problem });
+			if (problem)
+				issues.push({
+					file: lesson.file,
+					line: link.line,
+					column: 1,
+					path: 'body',
+					message: problem
+				});
 		}
 		lesson.topics.forEach((t, i) => {
-			if (!topicOf(t)) at(lesson.file, yaml, ['topics', i], `topics[${i}]`, `unknown topic "${t}"`, yamlLine - 1);
+			if (!topicOf(t))
+				at(lesson.file, yaml, ['topics', i], `topics[${i}]`, `unknown topic "${t}"`, yamlLine - 1);
 		});
 		lesson.scenarios?.forEach((s, i) => {
 			if (scenarioIds && !scenarioIds.has(s))
-				at(lesson.file, yaml, ['scenarios', i], `scenarios[${i}]`, `no scenario with id "${s}"`, yamlLine - 1);
+				at(
+					lesson.file,
+					yaml,
+					['scenarios', i],
+					`scenarios[${i}]`,
+					`no scenario with id "${s}"`,
+					yamlLine - 1
+				);
 		});
 	}
 
 	const glossaryIds = new Set<string>();
 	input.glossary?.entries.forEach((e, i) => {
 		const g = input.glossary!;
-		if (glossaryIds.has(e.id)) at(g.file, g.yaml, ['terms', i, 'id'], `terms[${i}].id`, `duplicate glossary id "${e.id}"`);
+		if (glossaryIds.has(e.id))
+			at(g.file, g.yaml, ['terms', i, 'id'], `terms[${i}].id`, `duplicate glossary id "${e.id}"`);
 		glossaryIds.add(e.id);
 		e.lessons?.forEach((ref, j) => {
 			const problem = lessonRefProblem(ref);
-			if (problem) at(g.file, g.yaml, ['terms', i, 'lessons', j], `terms[${i}].lessons[${j}]`, problem);
+			if (problem)
+				at(g.file, g.yaml, ['terms', i, 'lessons', j], `terms[${i}].lessons[${j}]`, problem);
 		});
 	});
 
@@ -103,19 +141,44 @@ export function checkReferences<S extends ScenarioSummary>(input: ReferenceInput
 			const i = indexes[k];
 			const p = (rest: string) => `questions[${i}].${rest}`;
 			const first = seenQuestion.get(q.id);
-			if (first) at(file, yaml, ['questions', i, 'id'], p('id'), `duplicate question id "${q.id}" (first in ${first})`);
+			if (first)
+				at(
+					file,
+					yaml,
+					['questions', i, 'id'],
+					p('id'),
+					`duplicate question id "${q.id}" (first in ${first})`
+				);
 			else seenQuestion.set(q.id, file);
 			if (q.topic && !topicOf(q.topic))
-				at(file, yaml, ['questions', i], p('topic'), `unknown topic "${q.topic}" (see content/topics.yaml)`);
+				at(
+					file,
+					yaml,
+					['questions', i],
+					p('topic'),
+					`unknown topic "${q.topic}" (see content/topics.yaml)`
+				);
 			q.lessons?.forEach((ref, j) => {
 				const problem = lessonRefProblem(ref);
 				if (problem) at(file, yaml, ['questions', i, 'lessons', j], p(`lessons[${j}]`), problem);
 			});
 			if (q.scenario && scenarioIds && !scenarioIds.has(q.scenario))
-				at(file, yaml, ['questions', i, 'scenario'], p('scenario'), `no scenario with id "${q.scenario}"`);
+				at(
+					file,
+					yaml,
+					['questions', i, 'scenario'],
+					p('scenario'),
+					`no scenario with id "${q.scenario}"`
+				);
 			q.options.forEach((o, j) => {
 				if (o.misconception && !misconceptionIds.has(o.misconception))
-					at(file, yaml, ['questions', i, 'options', j, 'misconception'], p(`options[${j}].misconception`), `no misconception with id "${o.misconception}" in content/misconceptions.yaml`);
+					at(
+						file,
+						yaml,
+						['questions', i, 'options', j, 'misconception'],
+						p(`options[${j}].misconception`),
+						`no misconception with id "${o.misconception}" in content/misconceptions.yaml`
+					);
 			});
 		});
 	}
@@ -125,13 +188,15 @@ export function checkReferences<S extends ScenarioSummary>(input: ReferenceInput
 		const first = seenScenario.get(s.id);
 		if (first) at(file, yaml, ['id'], 'id', `duplicate scenario id "${s.id}" (first in ${first})`);
 		else seenScenario.set(s.id, file);
-		if (!topicOf(s.topic)) at(file, yaml, ['topic'], 'topic', `unknown topic "${s.topic}" (see content/topics.yaml)`);
+		if (!topicOf(s.topic))
+			at(file, yaml, ['topic'], 'topic', `unknown topic "${s.topic}" (see content/topics.yaml)`);
 		s.lessons?.forEach((ref, j) => {
 			const problem = lessonRefProblem(ref);
 			if (problem) at(file, yaml, ['lessons', j], `lessons[${j}]`, problem);
 		});
 		s.questions?.forEach((id, j) => {
-			if (!questionIds.has(id)) at(file, yaml, ['questions', j], `questions[${j}]`, `no question with id "${id}"`);
+			if (!questionIds.has(id))
+				at(file, yaml, ['questions', j], `questions[${j}]`, `no question with id "${id}"`);
 		});
 	}
 	return issues;

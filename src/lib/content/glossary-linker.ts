@@ -22,7 +22,9 @@ function escapeRegExp(s: string): string {
  * ("trust policy") match in any case. Longer names win over shorter ones they contain.
  */
 function matchersFor(entries: GlossaryEntry[]): Matcher[] {
-	const names = entries.flatMap((e) => [e.term, ...(e.aliases ?? [])].map((name) => ({ id: e.id, name })));
+	const names = entries.flatMap((e) =>
+		[e.term, ...(e.aliases ?? [])].map((name) => ({ id: e.id, name }))
+	);
 	names.sort((a, b) => b.name.length - a.name.length);
 	return names.map(({ id, name }) => ({
 		id,
@@ -33,7 +35,10 @@ function matchersFor(entries: GlossaryEntry[]): Matcher[] {
 	}));
 }
 
-export function createGlossaryLinker(entries: GlossaryEntry[], base = '/glossary'): () => GlossaryLinker {
+export function createGlossaryLinker(
+	entries: GlossaryEntry[],
+	base = '/glossary'
+): () => GlossaryLinker {
 	const matchers = matchersFor(entries);
 	return () => {
 		const linked = new Set<string>();

@@ -32,14 +32,27 @@ export function loadLesson(file: string, text: string, glossary?: GlossaryLinker
 	const name = FILE_NAME.exec(file);
 	if (!name)
 		throw new ContentError([
-			{ file, line: 1, column: 1, path: '', message: 'lesson files are named NN-slug.md (e.g. 02-assume-role.md)' }
+			{
+				file,
+				line: 1,
+				column: 1,
+				path: '',
+				message: 'lesson files are named NN-slug.md (e.g. 02-assume-role.md)'
+			}
 		]);
 	const split = splitFrontMatter(text);
 	if (!split)
 		throw new ContentError([
-			{ file, line: 1, column: 1, path: '', message: 'missing YAML front matter: start the file with --- and a title' }
+			{
+				file,
+				line: 1,
+				column: 1,
+				path: '',
+				message: 'missing YAML front matter: start the file with --- and a title'
+			}
 		]);
-	const shift = (issues: ContentIssue[]) => issues.map((i) => ({ ...i, line: i.line + split.yamlLine - 1 }));
+	const shift = (issues: ContentIssue[]) =>
+		issues.map((i) => ({ ...i, line: i.line + split.yamlLine - 1 }));
 	let yaml: YamlSource;
 	try {
 		yaml = parseYamlSource(split.yaml, file);
@@ -51,9 +64,21 @@ export function loadLesson(file: string, text: string, glossary?: GlossaryLinker
 	const issues: ContentIssue[] = parsed.success ? [] : shift(issuesFromZod(parsed.error, yaml));
 	const rendered = renderMarkdown(split.body, { glossary });
 	for (const p of rendered.problems)
-		issues.push({ file, line: p.line + split.bodyLine - 1, column: 1, path: 'body', message: p.message });
+		issues.push({
+			file,
+			line: p.line + split.bodyLine - 1,
+			column: 1,
+			path: 'body',
+			message: p.message
+		});
 	if (!rendered.headings.some((h) => h.depth === 2))
-		issues.push({ file, line: split.bodyLine, column: 1, path: 'body', message: 'a lesson needs at least one ## section' });
+		issues.push({
+			file,
+			line: split.bodyLine,
+			column: 1,
+			path: 'body',
+			message: 'a lesson needs at least one ## section'
+		});
 	if (issues.length > 0 || !parsed.success) throw new ContentError(issues);
 	return {
 		yaml,

@@ -11,7 +11,9 @@ export const lessonFrontMatterSchema = z.strictObject({
 	/** Topic ids from content/topics.yaml that the lesson teaches. */
 	topics: z.array(kebabId).min(1),
 	/** AWS documentation the lesson's facts come from. */
-	sources: z.array(z.strictObject({ title: text, url: httpUrl })).min(1, 'cite at least one source'),
+	sources: z
+		.array(z.strictObject({ title: text, url: httpUrl }))
+		.min(1, 'cite at least one source'),
 	/** Simulator scenarios that show the lesson in action. */
 	scenarios: z.array(kebabId).optional()
 });

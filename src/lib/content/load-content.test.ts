@@ -42,7 +42,11 @@ describe('loadContent (bad fixtures fail with file, line and field)', () => {
 	it('missing title', () => {
 		const { issues } = withFile('content/lessons/03-missing-title.md', bad('missing-title.md'));
 		expect(issues).toHaveLength(1);
-		expect(issues[0]).toMatchObject({ file: 'content/lessons/03-missing-title.md', line: 2, path: 'title' });
+		expect(issues[0]).toMatchObject({
+			file: 'content/lessons/03-missing-title.md',
+			line: 2,
+			path: 'title'
+		});
 	});
 
 	it('bad front matter YAML', () => {
@@ -74,14 +78,20 @@ describe('loadContent (bad fixtures fail with file, line and field)', () => {
 		const text = issues.map(formatIssue);
 		expect(text).toEqual(
 			expect.arrayContaining([
-				expect.stringMatching(/^content\/questions\/bad\.yaml:\d+:\d+ {2}questions\[0\]\.options\[1\]\.why: /),
-				expect.stringMatching(/questions\[0\]\.options: a single-answer question needs exactly one correct option/)
+				expect.stringMatching(
+					/^content\/questions\/bad\.yaml:\d+:\d+ {2}questions\[0\]\.options\[1\]\.why: /
+				),
+				expect.stringMatching(
+					/questions\[0\]\.options: a single-answer question needs exactly one correct option/
+				)
 			])
 		);
 	});
 
 	it('a reference to a missing anchor names the anchors that exist', () => {
-		const fixed = bad('bad-question.yaml').replace('why: ""', 'why: no').replace('{ text: B, correct: true', '{ text: B, correct: false');
+		const fixed = bad('bad-question.yaml')
+			.replace('why: ""', 'why: no')
+			.replace('{ text: B, correct: true', '{ text: B, correct: false');
 		const { issues } = withFile('content/questions/bad.yaml', fixed);
 		expect(issues).toHaveLength(1);
 		expect(formatIssue(issues[0])).toMatch(
@@ -90,7 +100,10 @@ describe('loadContent (bad fixtures fail with file, line and field)', () => {
 	});
 
 	it('duplicate question ids across files', () => {
-		const { issues } = withFile('content/questions/again.yaml', readFileSync('tests/fixtures/content/good/questions/assume-role.yaml', 'utf8'));
+		const { issues } = withFile(
+			'content/questions/again.yaml',
+			readFileSync('tests/fixtures/content/good/questions/assume-role.yaml', 'utf8')
+		);
 		expect(issues.filter((i) => /duplicate question id/.test(i.message))).toHaveLength(2);
 	});
 });

@@ -60,9 +60,17 @@ export function loadContent<S extends ScenarioSummary>(
 
 	const topicsFile = find(/(^|\/)topics\.yaml$/)[0];
 	const topics: Topic[] = topicsFile
-		? (collect(issues, () => loadYaml(topicsFileSchema, files[topicsFile], topicsFile).topics) ?? [])
+		? (collect(issues, () => loadYaml(topicsFileSchema, files[topicsFile], topicsFile).topics) ??
+			[])
 		: [];
-	if (!topicsFile) issues.push({ file: 'content/topics.yaml', line: 1, column: 1, path: '', message: 'missing topics file' });
+	if (!topicsFile)
+		issues.push({
+			file: 'content/topics.yaml',
+			line: 1,
+			column: 1,
+			path: '',
+			message: 'missing topics file'
+		});
 
 	const glossaryFile = find(/(^|\/)glossary\.yaml$/)[0];
 	let glossaryYaml: YamlSource | undefined;
@@ -75,13 +83,20 @@ export function loadContent<S extends ScenarioSummary>(
 
 	const misconceptionsFile = find(/(^|\/)misconceptions\.yaml$/)[0];
 	const misconceptions: Misconception[] = misconceptionsFile
-		? (collect(issues, () =>
-				loadYaml(misconceptionsFileSchema, files[misconceptionsFile], misconceptionsFile).misconceptions
+		? (collect(
+				issues,
+				() =>
+					loadYaml(misconceptionsFileSchema, files[misconceptionsFile], misconceptionsFile)
+						.misconceptions
 			) ?? [])
 		: [];
 
 	const newLinker = createGlossaryLinker(glossary);
-	const invalid = { lessons: new Set<string>(), scenarios: new Set<string>(), questions: new Set<string>() };
+	const invalid = {
+		lessons: new Set<string>(),
+		scenarios: new Set<string>(),
+		questions: new Set<string>()
+	};
 	const lessonSources = find(/(^|\/)lessons\/[^/]+\.md$/)
 		.map((file) => {
 			const lesson = collect(issues, () => loadLesson(file, files[file], newLinker()));
@@ -126,7 +141,10 @@ export function loadContent<S extends ScenarioSummary>(
 		...checkReferences({
 			topics,
 			lessons: lessonSources,
-			glossary: glossaryFile && glossaryYaml ? { file: glossaryFile, yaml: glossaryYaml, entries: glossary } : undefined,
+			glossary:
+				glossaryFile && glossaryYaml
+					? { file: glossaryFile, yaml: glossaryYaml, entries: glossary }
+					: undefined,
 			questionFiles,
 			misconceptions,
 			scenarios: options.parseScenario ? scenarios : undefined,

@@ -5,7 +5,11 @@ import { createGlossaryLinker } from './glossary-linker';
 describe('renderMarkdown', () => {
 	it('gives headings stable ids and lists them', () => {
 		const r = renderMarkdown('# Title\n\n## Cross-account access\n\n## Cross-account access\n');
-		expect(r.headings.map((h) => h.id)).toEqual(['title', 'cross-account-access', 'cross-account-access-2']);
+		expect(r.headings.map((h) => h.id)).toEqual([
+			'title',
+			'cross-account-access',
+			'cross-account-access-2'
+		]);
 		expect(r.html).toContain('<h2 id="cross-account-access">');
 	});
 
@@ -30,13 +34,17 @@ describe('renderMarkdown', () => {
 	});
 
 	it('opens external links safely and keeps internal ones', () => {
-		const r = renderMarkdown('[AWS](https://docs.aws.amazon.com/) and [lesson](/lessons/assume-role)');
+		const r = renderMarkdown(
+			'[AWS](https://docs.aws.amazon.com/) and [lesson](/lessons/assume-role)'
+		);
 		expect(r.html).toContain('target="_blank" rel="noopener noreferrer"');
 		expect(r.html).toContain('<a href="/lessons/assume-role">lesson</a>');
 	});
 
 	it('renders an empty header cell (a table corner) as a data cell, not an empty <th>', () => {
-		const r = renderMarkdown('| | Console | API |\n| --- | --- | --- |\n| Result | session | keys |\n');
+		const r = renderMarkdown(
+			'| | Console | API |\n| --- | --- | --- |\n| Result | session | keys |\n'
+		);
 		expect(r.html).toMatch(/<thead>\s*<tr>\s*<td><\/td>\s*<th>Console<\/th>/);
 		expect(r.html).not.toMatch(/<th[^>]*>\s*<\/th>/);
 	});
@@ -72,7 +80,11 @@ describe('renderMarkdown', () => {
 		);
 		expect(r.html).toContain('<h2 id="the-trust-policy">The trust policy</h2>');
 		expect(r.html.match(/href="\/glossary#trust-policy"/g)).toHaveLength(1);
-		expect(r.html).toContain('A <a class="glossary-term" href="/glossary#trust-policy">Trust policy</a>');
-		expect(r.html).toContain('and AssumeRoles and <a class="glossary-term" href="/glossary#assume-role">AssumeRole</a>.');
+		expect(r.html).toContain(
+			'A <a class="glossary-term" href="/glossary#trust-policy">Trust policy</a>'
+		);
+		expect(r.html).toContain(
+			'and AssumeRoles and <a class="glossary-term" href="/glossary#assume-role">AssumeRole</a>.'
+		);
 	});
 });

@@ -46,7 +46,8 @@ const CALLOUTS: Record<string, string> = {
 type CalloutQuote = Tokens.Blockquote & { callout?: string };
 
 function describeHtml(raw: string): string {
-	if (/<\s*script/i.test(raw)) return 'raw <script> is not allowed: it could run script in a learner’s browser';
+	if (/<\s*script/i.test(raw))
+		return 'raw <script> is not allowed: it could run script in a learner’s browser';
 	if (/\son[a-z]+\s*=/i.test(raw))
 		return 'event-handler attributes (on…=) are not allowed: they could run script in a learner’s browser';
 	if (/javascript:/i.test(raw)) return 'javascript: URLs are not allowed: they could run script';
@@ -79,7 +80,8 @@ function lineOf(raw: string): number {
 	if (at >= 0) s.searchFrom = at;
 	return index < 0 ? 1 : s.source.slice(0, index).split('\n').length;
 }
-const report = (raw: string, message: string) => current().problems.push({ line: lineOf(raw), message });
+const report = (raw: string, message: string) =>
+	current().problems.push({ line: lineOf(raw), message });
 
 /**
  * One Marked instance for every render: building one per call cost more than the rendering itself
@@ -101,16 +103,26 @@ const marked = new Marked({
 						inline.text = inline.text.replace(/^\[!([A-Z]+)\][ \t]*\n?/, '');
 						if ('raw' in inline) inline.raw = inline.text;
 					}
-				} else if (match) report(quote.raw, `unknown callout [!${match[1]}] (use ${Object.keys(CALLOUTS).join(', ')})`);
+				} else if (match)
+					report(
+						quote.raw,
+						`unknown callout [!${match[1]}] (use ${Object.keys(CALLOUTS).join(', ')})`
+					);
 			}
 		}
 		if (token.type === 'html') report(token.raw, describeHtml(token.raw));
 		if (token.type === 'link' && ['internal', 'anchor'].includes(classifyLink(token.href)))
 			current().links.push({ href: token.href, line: lineOf(token.raw) });
 		if (token.type === 'link' && classifyLink(token.href) === 'unsafe')
-			report(token.raw, `unsafe link target ${JSON.stringify(token.href)}: links must be http(s), relative or #anchor`);
+			report(
+				token.raw,
+				`unsafe link target ${JSON.stringify(token.href)}: links must be http(s), relative or #anchor`
+			);
 		if (token.type === 'image' && classifyLink(token.href) !== 'internal')
-			report(token.raw, `image ${JSON.stringify(token.href)} must be a file served by the app (no remote images)`);
+			report(
+				token.raw,
+				`image ${JSON.stringify(token.href)} must be a file served by the app (no remote images)`
+			);
 	},
 	renderer: {
 		html({ text }) {
@@ -149,14 +161,18 @@ const marked = new Marked({
 			if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
 			const s = current();
 			const escaped = 'escaped' in token && token.escaped ? token.text : escapeHtml(token.text);
-			return s.options.glossary && s.suppressGlossary === 0 ? s.options.glossary.link(escaped) : escaped;
+			return s.options.glossary && s.suppressGlossary === 0
+				? s.options.glossary.link(escaped)
+				: escaped;
 		},
 		codespan({ text }) {
 			return `<code>${escapeHtml(text)}</code>`;
 		},
 		code({ text, lang }) {
 			const language = lang ? ` class="language-${escapeHtml(lang.split(/\s/)[0])}"` : '';
-			const label = lang ? ` aria-label="${escapeHtml(lang.split(/\s/)[0].toUpperCase())} example"` : ' aria-label="Code example"';
+			const label = lang
+				? ` aria-label="${escapeHtml(lang.split(/\s/)[0].toUpperCase())} example"`
+				: ' aria-label="Code example"';
 			return `<pre tabindex="0"${label}><code${language}>${escapeHtml(text)}</code></pre>\n`;
 		},
 		table(token) {

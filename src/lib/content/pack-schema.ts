@@ -33,7 +33,10 @@ export const packSchema = z
 		/** Stable id: loading a pack with the same id replaces (updates) the stored one. */
 		id: kebabId.max(80),
 		title: text.max(200),
-		version: z.string().max(40, 'version is at most 40 characters').regex(SEMVER, 'version is a semantic version such as 1.0.0'),
+		version: z
+			.string()
+			.max(40, 'version is at most 40 characters')
+			.regex(SEMVER, 'version is a semantic version such as 1.0.0'),
 		author: text.max(200),
 		description: text.max(2000).optional(),
 		/** Questions as in content/questions/*.yaml; each names its own `topic`. */

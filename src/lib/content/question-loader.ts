@@ -56,7 +56,11 @@ export function loadQuestionFile(file: string, text: string): QuestionFileSource
 	const shape = questionFileShape.safeParse(yaml.data ?? {});
 	if (!shape.success) issues.push(...issuesFromZod(shape.error, yaml));
 	const data = (yaml.data ?? {}) as { topic?: unknown; questions?: unknown };
-	const fileTopic = shape.success ? shape.data.topic : typeof data.topic === 'string' ? data.topic : undefined;
+	const fileTopic = shape.success
+		? shape.data.topic
+		: typeof data.topic === 'string'
+			? data.topic
+			: undefined;
 	const raw = Array.isArray(data.questions) ? data.questions : [];
 	const questions: Question[] = [];
 	const indexes: number[] = [];
@@ -70,13 +74,23 @@ export function loadQuestionFile(file: string, text: string): QuestionFileSource
 		const topic = parsed.data.topic ?? fileTopic;
 		if (!topic) {
 			const at = yaml.locate(['questions', i]);
-			issues.push({ file, ...at, path: `questions[${i}].topic`, message: 'no topic: set `topic` on the question or at the top of the file' });
+			issues.push({
+				file,
+				...at,
+				path: `questions[${i}].topic`,
+				message: 'no topic: set `topic` on the question or at the top of the file'
+			});
 		}
 		const q = { ...parsed.data, topic: topic ?? '' };
 		const { quiz, problems } = renderQuestion(q);
 		for (const p of problems) {
 			const at = yaml.locate(['questions', i, ...p.path]);
-			issues.push({ file, ...at, path: formatPath(['questions', i, ...p.path]), message: p.message });
+			issues.push({
+				file,
+				...at,
+				path: formatPath(['questions', i, ...p.path]),
+				message: p.message
+			});
 		}
 		questions.push(q);
 		indexes.push(i);

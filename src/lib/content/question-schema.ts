@@ -33,9 +33,14 @@ export const questionSchema = z
 		topic: kebabId.optional(),
 		type: z.enum(['single', 'multiple']),
 		choose: z.number().int().min(2).optional(),
-		difficulty: z.literal([1, 2, 3], { error: 'difficulty is 1 (recall), 2 (applied) or 3 (multi-step scenario)' }),
+		difficulty: z.literal([1, 2, 3], {
+			error: 'difficulty is 1 (recall), 2 (applied) or 3 (multi-step scenario)'
+		}),
 		stem: text,
-		options: z.array(optionSchema).min(2, 'a question needs at least 2 options').max(8, 'a question has at most 8 options'),
+		options: z
+			.array(optionSchema)
+			.min(2, 'a question needs at least 2 options')
+			.max(8, 'a question has at most 8 options'),
 		explanation: text.optional(),
 		lessons: z.array(lessonRef).optional(),
 		scenario: kebabId.optional(),
@@ -54,10 +59,18 @@ export const questionSchema = z
 					message: `a single-answer question needs exactly one correct option (found ${correct})`
 				});
 			if (q.choose !== undefined)
-				ctx.addIssue({ code: 'custom', path: ['choose'], message: '`choose` is only for type: multiple' });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['choose'],
+					message: '`choose` is only for type: multiple'
+				});
 		} else {
 			if (q.choose === undefined)
-				ctx.addIssue({ code: 'custom', path: ['choose'], message: 'a multiple-answer question needs `choose`' });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['choose'],
+					message: 'a multiple-answer question needs `choose`'
+				});
 			else if (q.choose !== correct)
 				ctx.addIssue({
 					code: 'custom',
@@ -65,10 +78,18 @@ export const questionSchema = z
 					message: `choose is ${q.choose} but ${correct} options are marked correct`
 				});
 			if (correct >= q.options.length)
-				ctx.addIssue({ code: 'custom', path: ['options'], message: 'at least one option must be wrong' });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['options'],
+					message: 'at least one option must be wrong'
+				});
 		}
 		if (q.verify && !q.scenario)
-			ctx.addIssue({ code: 'custom', path: ['verify'], message: '`verify` needs `scenario`: the scenario whose steps prove the options' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['verify'],
+				message: '`verify` needs `scenario`: the scenario whose steps prove the options'
+			});
 		q.verify?.forEach((claim, i) => {
 			if (claim.option >= q.options.length)
 				ctx.addIssue({

@@ -17,19 +17,29 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 	return v;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+	v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Branch order must match stepSchema in scenario-schema.ts: call, advance, revoke, attach. */
-const STEP_KEYS: ReadonlyArray<readonly string[]> = [['call', 'as'], ['advance'], ['revoke'], ['attach']];
+const STEP_KEYS: ReadonlyArray<readonly string[]> = [
+	['call', 'as'],
+	['advance'],
+	['revoke'],
+	['attach']
+];
 
 function isStepPath(path: readonly PropertyKey[]): boolean {
 	return path.length === 2 && path[0] === 'steps' && typeof path[1] === 'number';
 }
 
 /** The branch the author evidently meant, or a message when no branch fits at all. */
-function chooseBranch(issue: Extract<Issue, { code: 'invalid_union' }>, value: unknown): number | string {
+function chooseBranch(
+	issue: Extract<Issue, { code: 'invalid_union' }>,
+	value: unknown
+): number | string {
 	if (isStepPath(issue.path)) {
-		if (!isRecord(value)) return 'a step is a mapping: a call (as + call), advance, revoke or attach';
+		if (!isRecord(value))
+			return 'a step is a mapping: a call (as + call), advance, revoke or attach';
 		const found = STEP_KEYS.findIndex((keys) => keys.some((k) => k in value));
 		return found >= 0 ? found : 'a step needs one of: call (with as), advance, revoke or attach';
 	}
@@ -39,16 +49,24 @@ function chooseBranch(issue: Extract<Issue, { code: 'invalid_union' }>, value: u
 		.filter(({ branch }) => !branch.some((e) => e.path.length === 0 && e.code === 'invalid_type'));
 	if (candidates.length === 0) {
 		const expected = issue.errors.flatMap((branch) =>
-			branch.filter((e) => e.path.length === 0 && e.code === 'invalid_type').map((e) => (e as { expected: string }).expected)
+			branch
+				.filter((e) => e.path.length === 0 && e.code === 'invalid_type')
+				.map((e) => (e as { expected: string }).expected)
 		);
-		const names = [...new Set(expected.map((e) => (e === 'array' ? 'a list' : e === 'object' ? 'a mapping' : `a ${e}`)))];
+		const names = [
+			...new Set(
+				expected.map((e) => (e === 'array' ? 'a list' : e === 'object' ? 'a mapping' : `a ${e}`))
+			)
+		];
 		return `expected ${names.join(' or ')}`;
 	}
 	// The branch that got furthest: no unknown keys at its root, then the fewest issues.
 	let best = candidates[0].index;
 	let bestScore = Infinity;
 	for (const { branch, index } of candidates) {
-		const unknownAtRoot = branch.filter((e) => e.path.length === 0 && e.code === 'unrecognized_keys').length;
+		const unknownAtRoot = branch.filter(
+			(e) => e.path.length === 0 && e.code === 'unrecognized_keys'
+		).length;
 		const score = unknownAtRoot * 1000 + branch.length;
 		if (score < bestScore) [best, bestScore] = [index, score];
 	}
@@ -56,18 +74,27 @@ function chooseBranch(issue: Extract<Issue, { code: 'invalid_union' }>, value: u
 }
 
 /** Flattens union errors recursively so every issue names a concrete field and problem. */
-export function readableIssues(issues: readonly Issue[], data: unknown, prefix: Path = []): Issue[] {
+export function readableIssues(
+	issues: readonly Issue[],
+	data: unknown,
+	prefix: Path = []
+): Issue[] {
 	const out: Issue[] = [];
 	for (const raw of issues) {
 		const issue = { ...raw, path: [...prefix, ...raw.path] } as Issue;
-		if (issue.code === 'invalid_type' && valueAt(data, issue.path) === undefined && issue.path.length > 0) {
+		if (
+			issue.code === 'invalid_type' &&
+			valueAt(data, issue.path) === undefined &&
+			issue.path.length > 0
+		) {
 			// zod says "expected string, received undefined"; authors read "required".
 			out.push({ ...issue, message: `${String(issue.path[issue.path.length - 1])} is required` });
 			continue;
 		}
 		if (issue.code === 'unrecognized_keys') {
 			// Fields are strict (the contract): one located issue per unknown field.
-			for (const key of issue.keys) out.push({ ...issue, keys: [key], message: `unknown field "${key}"` });
+			for (const key of issue.keys)
+				out.push({ ...issue, keys: [key], message: `unknown field "${key}"` });
 			continue;
 		}
 		if (issue.code !== 'invalid_union' || issue.errors.length === 0) {

@@ -44,15 +44,23 @@ describe('valid scenario files', () => {
 	}
 
 	it('reads the optional fields: summary, lessons, questions, step title and narration', () => {
-		const s = parseScenario(readFileSync(join(GOOD, 'cross-account-external-id.yaml'), 'utf8'), 'x.yaml');
+		const s = parseScenario(
+			readFileSync(join(GOOD, 'cross-account-external-id.yaml'), 'utf8'),
+			'x.yaml'
+		);
 		expect(s.summary).toContain('**Audit**');
 		expect(s.lessons).toEqual(['cross-account', 'external-id#confused-deputy']);
 		expect(s.questions).toEqual(['xacct-external-id']);
-		expect(s.steps[0]).toMatchObject({ title: 'Without the external ID', narration: expect.stringContaining('**false**') });
+		expect(s.steps[0]).toMatchObject({
+			title: 'Without the external ID',
+			narration: expect.stringContaining('**false**')
+		});
 	});
 
 	it('accepts JSON, which is YAML', () => {
-		expect(parseScenario(readFileSync(join(GOOD, 'web-identity-cognito.json'), 'utf8'), 'x.json').topic).toBe('web-identity');
+		expect(
+			parseScenario(readFileSync(join(GOOD, 'web-identity-cognito.json'), 'utf8'), 'x.json').topic
+		).toBe('web-identity');
 	});
 
 	it('accepts bare statements in policies, booleans in conditions, and sts:API call names', () => {
@@ -71,20 +79,38 @@ describe('valid scenario files', () => {
 	});
 
 	it('can be exported as JSON Schema for editors', () => {
-		const json = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
-		expect(Object.keys(json.properties ?? {})).toEqual(expect.arrayContaining(['id', 'world', 'steps', 'summary']));
+		const json = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as {
+			properties?: Record<string, unknown>;
+		};
+		expect(Object.keys(json.properties ?? {})).toEqual(
+			expect.arrayContaining(['id', 'world', 'steps', 'summary'])
+		);
 	});
 
 	it('extension: service:PRINCIPAL callers, in the zod schema and in its JSON Schema', () => {
 		const s = parseScenario(readFileSync(join(GOOD, 'service-callers.yaml'), 'utf8'), 'x.yaml');
-		expect(s.steps.map((step) => ('as' in step ? step.as : ''))).toContain('service:ec2.amazonaws.com');
-		const text = JSON.stringify(z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }));
+		expect(s.steps.map((step) => ('as' in step ? step.as : ''))).toContain(
+			'service:ec2.amazonaws.com'
+		);
+		const text = JSON.stringify(
+			z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' })
+		);
 		const pattern = /"pattern":"(\^\(user:[^"]*)"/.exec(text)?.[1];
 		expect(pattern).toBeDefined();
 		const as = new RegExp(JSON.parse(`"${pattern}"`));
-		for (const ok of ['service:ec2.amazonaws.com', 'service:lambda.amazonaws.com', 'service:ecs-tasks.amazonaws.com', 'user:111111111111/alice'])
+		for (const ok of [
+			'service:ec2.amazonaws.com',
+			'service:lambda.amazonaws.com',
+			'service:ecs-tasks.amazonaws.com',
+			'user:111111111111/alice'
+		])
 			expect(as.test(ok), ok).toBe(true);
-		for (const bad of ['service:alice', 'service:arn:aws:iam::111111111111:user/alice', 'service:ec2.amazonaws.com.evil', 'service:'])
+		for (const bad of [
+			'service:alice',
+			'service:arn:aws:iam::111111111111:user/alice',
+			'service:ec2.amazonaws.com.evil',
+			'service:'
+		])
 			expect(as.test(bad), bad).toBe(false);
 	});
 });
@@ -92,7 +118,13 @@ describe('valid scenario files', () => {
 describe('invalid scenario files: located, readable issues', () => {
 	it('an unknown field names the file, the line of the key and the path', () => {
 		expect(issuesOf(join(BAD, 'unknown-field.yaml'))).toEqual([
-			{ file: join(BAD, 'unknown-field.yaml'), line: 13, column: 5, path: 'steps[0]', message: 'unknown field "colour"' }
+			{
+				file: join(BAD, 'unknown-field.yaml'),
+				line: 13,
+				column: 5,
+				path: 'steps[0]',
+				message: 'unknown field "colour"'
+			}
 		]);
 	});
 
@@ -110,24 +142,44 @@ describe('invalid scenario files: located, readable issues', () => {
 		const byPath = Object.fromEntries(issues.map((i) => [i.path, i]));
 		expect(byPath['id'].message).toContain('kebab-case');
 		expect(byPath['world.start'].line).toBe(5);
-		expect(byPath['world.accounts[0].id']).toMatchObject({ line: 7, message: 'an account id is 12 digits in quotes, e.g. "111111111111"' });
-		expect(byPath['world.accounts[0].stsDisabledRegions[0]'].message).toContain('cannot be deactivated');
+		expect(byPath['world.accounts[0].id']).toMatchObject({
+			line: 7,
+			message: 'an account id is 12 digits in quotes, e.g. "111111111111"'
+		});
+		expect(byPath['world.accounts[0].stsDisabledRegions[0]'].message).toContain(
+			'cannot be deactivated'
+		);
 		expect(byPath['world.accounts[0].roles[0].maxSessionDuration'].message).toContain('43200');
-		expect(byPath['world.accounts[0].roles[0].trust.Statement[0].Effect']).toMatchObject({ line: 15, message: 'Effect must be "Allow" or "Deny"' });
-		expect(byPath['world.accounts[0].roles[0].policies[0]'].message).toBe('an identity policy statement needs a Resource');
+		expect(byPath['world.accounts[0].roles[0].trust.Statement[0].Effect']).toMatchObject({
+			line: 15,
+			message: 'Effect must be "Allow" or "Deny"'
+		});
+		expect(byPath['world.accounts[0].roles[0].policies[0]'].message).toBe(
+			'an identity policy statement needs a Resource'
+		);
 	});
 
 	it('references: unknown users, unsaved credentials, missing root, unknown ARNs, missing MFA devices', () => {
 		const issues = issuesOf(join(BAD, 'bad-references.yaml'));
-		expect(issues.map((i) => `${i.line} ${i.path}`)).toEqual(['11 steps[0].as', '13 steps[1].as', '15 steps[2].as', '17 steps[3].revoke', '20 steps[4].mfa']);
-		expect(issues[1].message).toBe('no earlier step saves credentials as never-saved (use save: never-saved)');
+		expect(issues.map((i) => `${i.line} ${i.path}`)).toEqual([
+			'11 steps[0].as',
+			'13 steps[1].as',
+			'15 steps[2].as',
+			'17 steps[3].revoke',
+			'20 steps[4].mfa'
+		]);
+		expect(issues[1].message).toBe(
+			'no earlier step saves credentials as never-saved (use save: never-saved)'
+		);
 	});
 
 	it('calls: unsupported services, misspelt parameters, MFA where AWS takes none, save without credentials', () => {
 		const issues = issuesOf(join(BAD, 'bad-calls.yaml'));
 		const byPath = Object.fromEntries(issues.map((i) => [i.path, i.message]));
 		expect(byPath['steps[0].call']).toContain('does not model glacier');
-		expect(byPath['steps[1].params.RoleSesionName']).toContain('AssumeRole has no parameter RoleSesionName');
+		expect(byPath['steps[1].params.RoleSesionName']).toContain(
+			'AssumeRole has no parameter RoleSesionName'
+		);
 		expect(byPath['steps[2].mfa']).toContain('GetFederationToken does not accept MFA');
 		expect(byPath['steps[3].save']).toBe('GetCallerIdentity returns no credentials to save');
 		expect(byPath['steps[4].as']).toContain('a caller is user:ACCOUNT/NAME');
@@ -135,7 +187,11 @@ describe('invalid scenario files: located, readable issues', () => {
 
 	it('service callers: AssumeRole only, no MFA, a service principal', () => {
 		const issues = issuesOf(join(BAD, 'bad-service-callers.yaml'));
-		expect(issues.map((i) => `${i.line} ${i.path}`)).toEqual(['10 steps[0].call', '13 steps[1].mfa', '15 steps[2].as']);
+		expect(issues.map((i) => `${i.line} ${i.path}`)).toEqual([
+			'10 steps[0].call',
+			'13 steps[1].mfa',
+			'15 steps[2].as'
+		]);
 		expect(issues[0].message).toBe(
 			'service:ec2.amazonaws.com can only call AssumeRole (an AWS service assumes a role on your behalf); save the credentials and make s3:GetObject as creds:NAME'
 		);
@@ -150,13 +206,20 @@ describe('invalid scenario files: located, readable issues', () => {
 	});
 
 	it('expectations must be consistent', () => {
-		expect(() => parseScenario(minimal(`  - as: user:111111111111/alice\n    call: GetSessionToken\n    expect: { ok: true, error: AccessDenied }`), 't.yaml')).toThrow(
-			/expect cannot have both ok: true and error/
-		);
+		expect(() =>
+			parseScenario(
+				minimal(
+					`  - as: user:111111111111/alice\n    call: GetSessionToken\n    expect: { ok: true, error: AccessDenied }`
+				),
+				't.yaml'
+			)
+		).toThrow(/expect cannot have both ok: true and error/);
 	});
 
 	it('step-kind fields are checked against the API', () => {
-		const bad = minimal(`  - as: anonymous\n    call: AssumeRole\n    idToken: { iss: accounts.google.com, aud: x, expiresIn: 10 }\n  - as: user:111111111111/alice\n    call: s3:GetObject\n    params: { Bucket: b }`);
+		const bad = minimal(
+			`  - as: anonymous\n    call: AssumeRole\n    idToken: { iss: accounts.google.com, aud: x, expiresIn: 10 }\n  - as: user:111111111111/alice\n    call: s3:GetObject\n    params: { Bucket: b }`
+		);
 		const err = (() => {
 			try {
 				parseScenario(bad, 't.yaml');

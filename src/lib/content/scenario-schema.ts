@@ -8,7 +8,12 @@ import { stsApiOf } from '../sts/api-model';
 import { SERVICE_PRINCIPAL } from '../sts/caller';
 
 export { stsApiOf };
-import { policyDocumentSchema, policyStatementSchema, policyUsageProblems, normalizePolicy } from '../sts/policy-document';
+import {
+	policyDocumentSchema,
+	policyStatementSchema,
+	policyUsageProblems,
+	normalizePolicy
+} from '../sts/policy-document';
 import { ContentError, type ContentIssue } from './content-issue';
 import { issuesFromZod, parseYamlSource } from './yaml-source';
 import { readableIssues } from './scenario-issues';
@@ -19,9 +24,16 @@ const iamName = /^[\w+=,.@-]{1,64}$/;
 const accountId = z
 	.string({ error: 'an account id is 12 digits in quotes, e.g. "111111111111"' })
 	.regex(/^\d{12}$/, 'an account id is exactly 12 digits, e.g. "111111111111"');
-const region = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, 'not a Region name such as us-east-1 or eu-west-2');
+const region = z
+	.string()
+	.regex(
+		/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/,
+		'not a Region name such as us-east-1 or eu-west-2'
+	);
 const markdown = z.string().min(1);
-const iamPath = z.string().regex(/^\/([\w+=,.@-]+\/)*$/, 'an IAM path starts and ends with "/", e.g. /division/');
+const iamPath = z
+	.string()
+	.regex(/^\/([\w+=,.@-]+\/)*$/, 'an IAM path starts and ends with "/", e.g. /division/');
 const tags = z.record(z.string().min(1).max(128), z.string().max(256));
 
 /** A policy, or a bare statement (the contract allows "policy documents, or a list of statements"). */
@@ -31,14 +43,21 @@ const checkedIdentityPolicy = identityPolicy.superRefine((p, ctx) => {
 	const bare = !('Statement' in p);
 	const doc = bare ? normalizePolicy({ Statement: p }) : normalizePolicy(p);
 	// A bare statement has no Statement[0] for the author to find.
-	for (const message of policyUsageProblems(doc, 'identity')) ctx.addIssue({ code: 'custom', message: bare ? message.replace(/^Statement\[0\]: /, '') : message });
+	for (const message of policyUsageProblems(doc, 'identity'))
+		ctx.addIssue({
+			code: 'custom',
+			message: bare ? message.replace(/^Statement\[0\]: /, '') : message
+		});
 });
 const trustPolicy = policyDocumentSchema.superRefine((p, ctx) => {
-	for (const message of policyUsageProblems(normalizePolicy(p), 'trust')) ctx.addIssue({ code: 'custom', message });
+	for (const message of policyUsageProblems(normalizePolicy(p), 'trust'))
+		ctx.addIssue({ code: 'custom', message });
 });
 
 const userSchema = z.strictObject({
-	name: z.string().regex(iamName, 'an IAM user name is 1-64 characters of letters, digits and +=,.@_-'),
+	name: z
+		.string()
+		.regex(iamName, 'an IAM user name is 1-64 characters of letters, digits and +=,.@_-'),
 	path: iamPath.optional(),
 	mfa: z.boolean().optional(),
 	policies: z.array(checkedIdentityPolicy).optional(),
@@ -47,7 +66,9 @@ const userSchema = z.strictObject({
 });
 
 const roleSchema = z.strictObject({
-	name: z.string().regex(iamName, 'an IAM role name is 1-64 characters of letters, digits and +=,.@_-'),
+	name: z
+		.string()
+		.regex(iamName, 'an IAM role name is 1-64 characters of letters, digits and +=,.@_-'),
 	path: iamPath.optional(),
 	// sts-facts §2.1: MaxSessionDuration 3600..43200, default 3600.
 	maxSessionDuration: z.number().int().min(3600).max(43200).optional(),
@@ -60,29 +81,60 @@ const roleSchema = z.strictObject({
 });
 
 const samlProviderSchema = z.strictObject({
-	saml: z.string().regex(/^[\w.-]{1,128}$/, 'a SAML provider name is letters, digits, ".", "_" or "-"')
+	saml: z
+		.string()
+		.regex(/^[\w.-]{1,128}$/, 'a SAML provider name is letters, digits, ".", "_" or "-"')
 });
 const oidcProviderSchema = z.strictObject({
 	oidc: z
 		.string()
-		.regex(/^(https:\/\/)?[a-z0-9.-]+(\/[\w.~/-]*)?$/, 'an OIDC provider is an issuer host (and path), e.g. token.actions.githubusercontent.com'),
+		.regex(
+			/^(https:\/\/)?[a-z0-9.-]+(\/[\w.~/-]*)?$/,
+			'an OIDC provider is an issuer host (and path), e.g. token.actions.githubusercontent.com'
+		),
 	clientIds: z.array(z.string().min(1)).optional()
 });
 
 // sts-facts §10: us-east-1 cannot be deactivated; opt-in Regions cannot be toggled at all.
 const OPT_IN_REGIONS = new Set([
-	'af-south-1', 'ap-east-1', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7',
-	'ca-west-1', 'me-south-1', 'me-central-1', 'il-central-1', 'eu-south-1', 'eu-south-2', 'eu-central-2', 'mx-central-1'
+	'af-south-1',
+	'ap-east-1',
+	'ap-south-2',
+	'ap-southeast-3',
+	'ap-southeast-4',
+	'ap-southeast-5',
+	'ap-southeast-7',
+	'ca-west-1',
+	'me-south-1',
+	'me-central-1',
+	'il-central-1',
+	'eu-south-1',
+	'eu-south-2',
+	'eu-central-2',
+	'mx-central-1'
 ]);
 const disabledRegion = region.superRefine((r, ctx) => {
-	if (r === 'us-east-1') ctx.addIssue({ code: 'custom', message: 'STS in us-east-1 is always active and cannot be deactivated (sts-facts §10)' });
+	if (r === 'us-east-1')
+		ctx.addIssue({
+			code: 'custom',
+			message: 'STS in us-east-1 is always active and cannot be deactivated (sts-facts §10)'
+		});
 	else if (OPT_IN_REGIONS.has(r))
-		ctx.addIssue({ code: 'custom', message: `${r} is an opt-in Region: STS there cannot be deactivated manually (sts-facts §10)` });
+		ctx.addIssue({
+			code: 'custom',
+			message: `${r} is an opt-in Region: STS there cannot be deactivated manually (sts-facts §10)`
+		});
 });
 
 const accountSchema = z.strictObject({
 	id: accountId,
-	alias: z.string().regex(/^[a-z0-9]([a-z0-9-]{1,61}[a-z0-9])?$/, 'an account alias is lower-case letters, digits and hyphens').optional(),
+	alias: z
+		.string()
+		.regex(
+			/^[a-z0-9]([a-z0-9-]{1,61}[a-z0-9])?$/,
+			'an account alias is lower-case letters, digits and hyphens'
+		)
+		.optional(),
 	stsDisabledRegions: z.array(disabledRegion).optional(),
 	users: z.array(userSchema).optional(),
 	roles: z.array(roleSchema).optional(),
@@ -90,7 +142,13 @@ const accountSchema = z.strictObject({
 	identityProviders: z.array(z.union([samlProviderSchema, oidcProviderSchema])).optional(),
 	/** Extension: customer managed policies, usable as session policies through PolicyArns. */
 	managedPolicies: z
-		.array(z.strictObject({ name: z.string().regex(/^[\w+=,.@-]{1,128}$/), path: iamPath.optional(), policy: policyDocumentSchema }))
+		.array(
+			z.strictObject({
+				name: z.string().regex(/^[\w+=,.@-]{1,128}$/),
+				path: iamPath.optional(),
+				policy: policyDocumentSchema
+			})
+		)
 		.optional()
 });
 
@@ -100,28 +158,45 @@ const worldSchema = z.strictObject({
 });
 
 /** Extension: service:<principal> (an AWS service assuming a role on your behalf, sts-facts §2.1, §12). */
-const callerPattern = new RegExp(`^(user:\\d{12}\\/[\\w+=,.@-]+|root:\\d{12}|creds:[\\w.-]+|anonymous|key:\\w+|service:${SERVICE_PRINCIPAL.source.slice(1, -1)})$`);
+const callerPattern = new RegExp(
+	`^(user:\\d{12}\\/[\\w+=,.@-]+|root:\\d{12}|creds:[\\w.-]+|anonymous|key:\\w+|service:${SERVICE_PRINCIPAL.source.slice(1, -1)})$`
+);
 const stepText = { title: z.string().min(1).max(120).optional(), narration: markdown.optional() };
 
 /** What a call step must do; also what a question's `verify` claims a step does (question-schema.ts). */
 export const expectSchema = z
 	.strictObject({
 		ok: z.boolean().optional(),
-		error: z.string().regex(/^[A-Za-z]+$/, 'an AWS error code such as AccessDenied').optional(),
+		error: z
+			.string()
+			.regex(/^[A-Za-z]+$/, 'an AWS error code such as AccessDenied')
+			.optional(),
 		allowed: z.boolean().optional(),
 		expiresIn: z.number().int().optional(),
-		accessKeyPrefix: z.string().regex(/^[A-Z]{4}$/, 'a four-letter prefix such as ASIA or AKIA').optional(),
+		accessKeyPrefix: z
+			.string()
+			.regex(/^[A-Z]{4}$/, 'a four-letter prefix such as ASIA or AKIA')
+			.optional(),
 		arn: z.string().startsWith('arn:').optional(),
 		account: accountId.optional(),
 		userId: z.string().min(1).optional(),
 		messageIncludes: z.string().min(1).optional()
 	})
 	.superRefine((e, ctx) => {
-		if (Object.keys(e).length === 0) ctx.addIssue({ code: 'custom', message: 'expect needs at least one key' });
+		if (Object.keys(e).length === 0)
+			ctx.addIssue({ code: 'custom', message: 'expect needs at least one key' });
 		if (e.ok === true && e.error !== undefined)
-			ctx.addIssue({ code: 'custom', message: 'expect cannot have both ok: true and error', path: ['error'] });
+			ctx.addIssue({
+				code: 'custom',
+				message: 'expect cannot have both ok: true and error',
+				path: ['error']
+			});
 		if (e.allowed === true && e.error !== undefined)
-			ctx.addIssue({ code: 'custom', message: 'expect cannot have both allowed: true and error', path: ['error'] });
+			ctx.addIssue({
+				code: 'custom',
+				message: 'expect cannot have both allowed: true and error',
+				path: ['error']
+			});
 	});
 
 const idTokenSchema = z.strictObject({
@@ -150,34 +225,59 @@ const samlAssertionSchema = z.strictObject({
 
 const callStepSchema = z
 	.strictObject({
-		as: z.string().regex(callerPattern, 'a caller is user:ACCOUNT/NAME, root:ACCOUNT, creds:NAME, anonymous, key:ACCESSKEYID or service:PRINCIPAL (e.g. service:ec2.amazonaws.com)'),
+		as: z
+			.string()
+			.regex(
+				callerPattern,
+				'a caller is user:ACCOUNT/NAME, root:ACCOUNT, creds:NAME, anonymous, key:ACCESSKEYID or service:PRINCIPAL (e.g. service:ec2.amazonaws.com)'
+			),
 		call: z.string().min(1),
 		region: region.optional(),
 		params: z.record(z.string(), z.unknown()).optional(),
 		mfa: z.union([z.boolean(), z.literal('wrong')]).optional(),
-		save: z.string().regex(/^[\w.-]+$/, 'a credentials name is letters, digits, ".", "_" or "-"').optional(),
+		save: z
+			.string()
+			.regex(/^[\w.-]+$/, 'a credentials name is letters, digits, ".", "_" or "-"')
+			.optional(),
 		expect: expectSchema.optional(),
 		idToken: idTokenSchema.optional(),
 		samlAssertion: samlAssertionSchema.optional(),
-		resource: z.string().regex(/^(\*|arn:.+)$/, 'a resource is "*" or an ARN').optional(),
+		resource: z
+			.string()
+			.regex(/^(\*|arn:.+)$/, 'a resource is "*" or an ARN')
+			.optional(),
 		...stepText
 	})
 	.superRefine((s, ctx) => checkCallStep(s, ctx));
 
-const advanceStepSchema = z.strictObject({ advance: z.number().int().min(0, 'time only moves forward'), ...stepText });
-const revokeStepSchema = z.strictObject({ revoke: z.string().startsWith('arn:aws:iam::', 'revoke takes a role or user ARN'), ...stepText });
+const advanceStepSchema = z.strictObject({
+	advance: z.number().int().min(0, 'time only moves forward'),
+	...stepText
+});
+const revokeStepSchema = z.strictObject({
+	revoke: z.string().startsWith('arn:aws:iam::', 'revoke takes a role or user ARN'),
+	...stepText
+});
 const attachStepSchema = z.strictObject({
 	attach: z.strictObject({
 		to: z.string().startsWith('arn:aws:iam::', 'attach.to is a role or user ARN'),
 		policy: checkedIdentityPolicy,
 		/** Extension: the inline policy name (default attached-N). */
-		name: z.string().regex(/^[\w+=,.@-]{1,128}$/).optional()
+		name: z
+			.string()
+			.regex(/^[\w+=,.@-]{1,128}$/)
+			.optional()
 	}),
 	...stepText
 });
 
 /** The four step kinds, keyed by the field that identifies each (see scenario-issues.ts). */
-export const stepSchema = z.union([callStepSchema, advanceStepSchema, revokeStepSchema, attachStepSchema]);
+export const stepSchema = z.union([
+	callStepSchema,
+	advanceStepSchema,
+	revokeStepSchema,
+	attachStepSchema
+]);
 
 export const scenarioSchema = z
 	.strictObject({
@@ -185,7 +285,16 @@ export const scenarioSchema = z
 		title: z.string().min(1),
 		topic: z.string().min(1),
 		summary: markdown.optional(),
-		lessons: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(#[\w-]+)?$/, 'a lesson ref is lesson-id or lesson-id#anchor')).optional(),
+		lessons: z
+			.array(
+				z
+					.string()
+					.regex(
+						/^[a-z0-9]+(-[a-z0-9]+)*(#[\w-]+)?$/,
+						'a lesson ref is lesson-id or lesson-id#anchor'
+					)
+			)
+			.optional(),
 		questions: z.array(z.string().regex(kebab, 'a question id is kebab-case')).optional(),
 		world: worldSchema,
 		steps: z.array(stepSchema).min(1)
@@ -216,7 +325,10 @@ export function parseScenario(text: string, file: string): Scenario {
 	const source = parseYamlSource(text, file);
 	const result = scenarioSchema.safeParse(source.data);
 	if (result.success) return result.data;
-	const issues: ContentIssue[] = issuesFromZod(new z.ZodError(readableIssues(result.error.issues, source.data)), source);
+	const issues: ContentIssue[] = issuesFromZod(
+		new z.ZodError(readableIssues(result.error.issues, source.data)),
+		source
+	);
 	throw new ContentError(dedupe(issues));
 }
 

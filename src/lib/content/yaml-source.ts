@@ -46,7 +46,10 @@ function lazyLocate(text: string): YamlSource['locate'] {
 	return (path) => {
 		if (!located) {
 			const lineCounter = new LineCounter();
-			located = { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter };
+			located = {
+				doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }),
+				lineCounter
+			};
 		}
 		return locateInDocument(located.doc, located.lineCounter, path);
 	};
@@ -93,9 +96,14 @@ function locateInDocument(
 }
 
 /** Converts schema issues into located content issues, worded for authors (see readableIssues). */
-export function issuesFromZod(error: z.ZodError, source: YamlSource, prefix: PropertyKey[] = []): ContentIssue[] {
+export function issuesFromZod(
+	error: z.ZodError,
+	source: YamlSource,
+	prefix: PropertyKey[] = []
+): ContentIssue[] {
 	let data = source.data;
-	for (const key of prefix) data = (data as Record<PropertyKey, unknown> | null | undefined)?.[key as string];
+	for (const key of prefix)
+		data = (data as Record<PropertyKey, unknown> | null | undefined)?.[key as string];
 	return readableIssues(error.issues, data).map((issue) => {
 		const path = [...prefix, ...issue.path];
 		// For unknown keys, point at the key itself.

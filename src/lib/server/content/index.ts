@@ -22,7 +22,9 @@ export function getContent(): ContentBundle<Scenario> {
 	);
 	const { bundle, issues } = loadContent(record, { parseScenario });
 	if (issues.length > 0) {
-		throw new Error(`Content has ${issues.length} problem(s):\n${issues.map(formatIssue).join('\n')}`);
+		throw new Error(
+			`Content has ${issues.length} problem(s):\n${issues.map(formatIssue).join('\n')}`
+		);
 	}
 	cached = bundle;
 	return bundle;
