@@ -1,19 +1,6 @@
-import type { Page } from '@playwright/test';
 import { expect, open, test } from './fixtures';
 import { builtRoutes } from './routes';
-
-/** Waits until the service worker has installed (precached everything) and controls the page. */
-async function waitForServiceWorker(page: Page) {
-	await page.evaluate(async () => {
-		const registration = await navigator.serviceWorker.ready;
-		if (!navigator.serviceWorker.controller) {
-			await new Promise((resolve) =>
-				navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true })
-			);
-		}
-		return registration.active?.state;
-	});
-}
+import { waitForServiceWorker } from './sw-helpers';
 
 test('after one visit every route works offline, including routes never visited', async ({
 	page,

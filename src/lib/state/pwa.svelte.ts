@@ -1,4 +1,7 @@
 import { registerSW } from 'virtual:pwa-register';
+import { afterLoadAndIdle } from './after-load-idle';
+
+const HOUR = 60 * 60 * 1000;
 
 /**
  * Service worker status for the UI. The new version waits until the learner chooses to reload,
@@ -11,19 +14,34 @@ class PwaState {
 	offlineReady = $state(false);
 	online = $state(true);
 	private update: ((reload?: boolean) => Promise<void>) | undefined;
+	private started = false;
 
 	init(): void {
+		if (this.started) return;
+		this.started = true;
 		this.online = navigator.onLine;
 		addEventListener('online', () => (this.online = true));
 		addEventListener('offline', () => (this.online = false));
 		if (!('serviceWorker' in navigator)) return;
+		// Registering loads workbox-window and lets the worker precache the whole app: wait until
+		// the page has loaded and the main thread is idle, so neither competes with first paint.
+		void afterLoadAndIdle(window).then(() => this.register());
+	}
+
+	private register(): void {
 		this.update = registerSW({
 			immediate: true,
 			onNeedRefresh: () => (this.needRefresh = true),
 			onOfflineReady: () => (this.offlineReady = true),
 			onRegisteredSW: (_url, registration) => {
-				// Look for a new version hourly while the app stays open.
-				if (registration) setInterval(() => registration.update().catch(() => {}), 60 * 60 * 1000);
+				if (!registration) return;
+				const check = () => void registration.update().catch(() => {});
+				// Look for a new version hourly while the app stays open, and when the learner
+				// comes back to it.
+				setInterval(check, HOUR);
+				document.addEventListener('visibilitychange', () => {
+					if (document.visibilityState === 'visible') check();
+				});
 			}
 		});
 	}
