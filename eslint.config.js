@@ -54,6 +54,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build-next/',
 			'.svelte-kit/',
 			'node_modules/',
 			'static/',

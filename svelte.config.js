@@ -1,11 +1,18 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// BUILD_DIR: where the static site is written (default build/); the update test builds a second
+// version into build-next/. BUILD_ID: the version name (default: the build time), which the
+// service worker and `_app/version.json` carry and the footer shows.
+const outDir = process.env.BUILD_DIR || 'build';
+const buildId = process.env.BUILD_ID;
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ fallback: undefined, strict: true }),
+		adapter: adapter({ pages: outDir, assets: outDir, fallback: undefined, strict: true }),
+		...(buildId ? { version: { name: buildId } } : {}),
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		// Strict CSP: SvelteKit hashes its own inline bootstrap script into the prerendered pages.
 		csp: {
