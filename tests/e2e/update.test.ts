@@ -1,0 +1,160 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
+import { serveStatic } from '../../scripts/serve-static.mjs';
+import { expect, open, test as base } from './fixtures';
+import { answerPractice, openProgress } from './progress-helpers';
+import { currentQuestion, pressOptions } from './quiz-helpers';
+import { waitForServiceWorker } from './sw-helpers';
+
+// Two real builds of the app: v1 is build/ (`npm run build`), v2 is build-next/
+// (`npm run build:next`, the same source with another version name). `npm test` makes both.
+const V1 = 'build';
+const V2 = 'build-next';
+
+/** The version name a build carries (SvelteKit's `_app/version.json`). */
+function versionOf(dir: string): string {
+	const file = `${dir}/_app/version.json`;
+	if (!existsSync(file))
+		throw new Error(`${file} is missing: run npm run build && npm run build:next`);
+	return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+/** A static host whose deployed site can be swapped, at the same address, as a deploy does. */
+interface Host {
+	url: string;
+	deploy(dir: string): Promise<void>;
+}
+
+const test = base.extend<{ host: Host }>({
+	// Playwright reads a fixture's dependencies from its first parameter: none here.
+	// eslint-disable-next-line no-empty-pattern
+	host: async ({}, use) => {
+		let server: Server = await serveStatic(V1, { port: 0 });
+		const port = (server.address() as AddressInfo).port;
+		const stop = () => {
+			server.closeAllConnections();
+			return new Promise<void>((done) => server.close(() => done()));
+		};
+		await use({
+			url: `http://127.0.0.1:${port}`,
+			async deploy(dir) {
+				await stop();
+				server = await serveStatic(dir, { port });
+			}
+		});
+		await stop();
+	},
+	// The app under test is on this host, so the fixtures' third-party guard checks against it.
+	baseURL: async ({ host }, use) => use(host.url)
+});
+
+/** Seconds left on the exam timer ("m:ss" or "h:mm:ss"). */
+async function secondsLeft(page: Page): Promise<number> {
+	const text = await page.getByTestId('exam-timer').innerText();
+	return text.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+}
+
+/** What a learner sees of the exam: which question, how far, and the answers chosen so far. */
+async function examState(page: Page) {
+	return {
+		heading: await page.locator('section.question h2').innerText(),
+		questionId: await page.locator('section.question').getAttribute('data-question-id'),
+		summary: await page.getByTestId('exam').locator('.bar p.muted').innerText()
+	};
+}
+
+test('a new version is offered while an exam runs, and after the reload the exam resumes', async ({
+	page,
+	host
+}) => {
+	test.setTimeout(180_000);
+	const v1 = versionOf(V1);
+	const v2 = versionOf(V2);
+	expect(v2, 'build-next/ must be another version than build/').not.toBe(v1);
+	expect(
+		statSync(`${V2}/_app/version.json`).mtimeMs,
+		'build-next/ is older than build/: run npm run build:next'
+	).toBeGreaterThan(statSync(`${V1}/_app/version.json`).mtimeMs);
+
+	// v1: the service worker takes control; some progress is stored in IndexedDB.
+	await open(page, '/');
+	await expect(page.getByTestId('app-version')).toHaveText(v1);
+	await waitForServiceWorker(page);
+	await answerPractice(page, [true, false]);
+
+	// A timed exam: 10 questions, 10 minutes; the first two answered, the third on screen.
+	await open(page, '/quiz/exam');
+	await page.getByLabel('Questions').fill('10');
+	await page.getByLabel('Seconds per question').fill('60');
+	await page.getByTestId('start-exam').click();
+	await expect(page.getByTestId('exam-timer')).toHaveText('10:00');
+	const answered: { id: string; chosen: number[] }[] = [];
+	for (let i = 0; i < 2; i++) {
+		const q = await currentQuestion(page);
+		await pressOptions(page, q.right);
+		answered.push({ id: q.id, chosen: q.right });
+		await page.keyboard.press('Enter');
+	}
+	await expect(page.locator('section.question h2')).toContainText('Question 3 of 10');
+	const before = await examState(page);
+	expect(before.summary).toContain('2 of 10 answered');
+	const leftBefore = await secondsLeft(page);
+	const startedAt = Date.now();
+	// Gone after any reload: proves the page was not reloaded behind the learner's back.
+	await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+	// v2 is deployed at the same address; the app looks for an update (as it does hourly and
+	// whenever the learner comes back to the tab).
+	await host.deploy(V2);
+	await page.evaluate(async () => {
+		const registration = await navigator.serviceWorker.getRegistration();
+		await registration?.update();
+	});
+	const banner = page.getByTestId('update-banner');
+	await expect(banner).toBeVisible({ timeout: 60_000 });
+	await expect(banner).toContainText('A new version is ready');
+
+	// The exam is undisturbed: same page, same question, same answers, the clock still running.
+	expect(
+		await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)
+	).toBe(true);
+	expect(await examState(page)).toEqual(before);
+	await expect(page.getByTestId('app-version')).toHaveText(v1);
+	const leftDuringPrompt = await secondsLeft(page);
+	const elapsed = (Date.now() - startedAt) / 1000;
+	expect(leftDuringPrompt).toBeLessThanOrEqual(leftBefore);
+	expect(leftDuringPrompt).toBeGreaterThanOrEqual(leftBefore - elapsed - 2);
+	// The prompt takes no focus away from the exam.
+	expect(await banner.evaluate((b) => b.contains(document.activeElement))).toBe(false);
+
+	// The learner chooses to reload: v2 runs and the exam resumes where it was.
+	await Promise.all([
+		page.waitForEvent('load'),
+		banner.getByRole('button', { name: 'Reload' }).click()
+	]);
+	await page.locator('body.started').waitFor();
+	await expect(page.getByTestId('app-version')).toHaveText(v2);
+	expect(
+		await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)
+	).toBeUndefined();
+	await expect(page.getByTestId('update-banner')).toHaveCount(0);
+	await expect(page.locator('section.question h2')).toContainText('Question 3 of 10');
+	expect(await examState(page)).toEqual(before);
+	const leftAfter = await secondsLeft(page);
+	const elapsedAfter = (Date.now() - startedAt) / 1000;
+	expect(leftAfter).toBeLessThanOrEqual(leftDuringPrompt);
+	expect(leftAfter).toBeGreaterThanOrEqual(leftBefore - elapsedAfter - 2);
+	for (const [i, q] of answered.entries()) {
+		await page.getByRole('button', { name: new RegExp(`^Question ${i + 1}, `) }).click();
+		await expect(page.locator('section.question')).toHaveAttribute('data-question-id', q.id);
+		for (const position of q.chosen)
+			await expect(page.locator(`.option[data-position="${position}"] input`)).toBeChecked();
+	}
+
+	// The progress stored by v1 is still there in v2.
+	await openProgress(page);
+	await expect(page.getByTestId('stat-answers').locator('.number')).toHaveText('2');
+	await expect(page.getByTestId('stat-answers')).toContainText('50% right');
+});
