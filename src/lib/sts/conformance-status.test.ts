@@ -135,7 +135,7 @@ describe('response fields (sts-facts §3, §3.1)', () => {
 			assume({ Tags: [{ Key: 'Project', Value: 'x' }], SourceIdentity: 'alice' })
 		);
 		expect(outcome.ok).toBe(true);
-		const r = outcome.response as {
+		const r = outcome.response as unknown as {
 			AssumedRoleUser: { Arn: string; AssumedRoleId: string };
 			PackedPolicySize: number;
 			SourceIdentity: string;
