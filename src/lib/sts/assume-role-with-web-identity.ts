@@ -71,9 +71,12 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 		spec && ctx.params.WebIdentityToken === undefined
 			? claimsFromSpec(spec, now)
 			: decodeIdToken(String(token));
+	// MODEL InvalidIdentityToken: "The web identity token that was passed could not be validated".
 	if (!claims)
-		return simulatorFailure(
-			'the WebIdentityToken is not a JWT the simulated identity providers issued (describe it with idToken instead)'
+		return fail(
+			awsError('InvalidIdentityToken', messages.identityTokenNotValidated),
+			'The WebIdentityToken is not a JWT carrying iss and exp claims, so STS cannot validate it (sts-facts §3.1, §4). In a scenario, describe the token with idToken.',
+			['§3.1', '§4']
 		);
 
 	// §11: a generic OIDC IdP needs an IAM OIDC provider in the role's account; the big four are built in.
