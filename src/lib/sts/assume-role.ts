@@ -90,7 +90,7 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 			['§2.4']
 		);
 	}
-	const mfa = checkMfa(params, caller, world, now);
+	const mfa = checkMfa(params, caller, world, now, ctx.usedMfaCodes);
 	if (mfa.kind === 'invalid') {
 		return fail(
 			awsError('AccessDenied', messages.assumeRoleMfaFailed),
