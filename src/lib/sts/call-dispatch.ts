@@ -55,8 +55,12 @@ function factsOf(result: ApiResult): CallOutcome['facts'] {
  */
 function recentlyUsedMfaCodes(state: SimState): Set<string> {
 	const used = new Set<string>();
-	for (const o of state.log)
-		if (o.kind === 'call' && o.mfaCodeUsed && o.at >= state.now - 90) used.add(o.mfaCodeUsed);
+	// The log is in time order: walk back from the newest entry and stop at the first older one.
+	for (let i = state.log.length - 1; i >= 0; i--) {
+		const o = state.log[i];
+		if (o.at < state.now - 90) break;
+		if (o.kind === 'call' && o.mfaCodeUsed) used.add(o.mfaCodeUsed);
+	}
 	return used;
 }
 
