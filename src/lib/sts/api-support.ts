@@ -34,6 +34,8 @@ export interface ApiContext {
 	request: CallRequest;
 	/** Compute statement-level explanations (off in benchmarks). */
 	explain: boolean;
+	/** MFA one-time codes (mfaCodeKey) that earlier successful requests used (sts-facts §4: reused TOTP). */
+	usedMfaCodes?: ReadonlySet<string>;
 }
 
 export interface CredentialsShape {

@@ -172,7 +172,10 @@ describe('AssumeRoleWithSAML', () => {
 			call: 'AssumeRoleWithSAML',
 			params: { RoleArn: ROLE, PrincipalArn: PROVIDER, SAMLAssertion: 'PHNhbWxwOlJlc3BvbnNlPg==' }
 		});
-		expect(foreign.simulatorError).toContain('simulated IdP');
+		// A response STS cannot read is an AWS answer, not a simulator failure (MODEL InvalidIdentityToken).
+		expect(foreign.simulatorError).toBeUndefined();
+		expect(foreign.error?.code).toBe('InvalidIdentityToken');
+		expect(foreign.error?.httpStatus).toBe(400);
 	});
 
 	it('missing required parameters are ValidationErrors (§3.1)', () => {

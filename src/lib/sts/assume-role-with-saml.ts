@@ -72,9 +72,12 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 			: ctx.request.samlAssertion
 				? { spec: ctx.request.samlAssertion, issuedAt: now }
 				: undefined;
+	// MODEL InvalidIdentityToken: the assertion "could not be validated".
 	if (!response)
-		return simulatorFailure(
-			'the SAMLAssertion was not issued by the simulated IdP (describe it with samlAssertion instead)'
+		return fail(
+			awsError('InvalidIdentityToken', messages.identityTokenNotValidated),
+			'The SAMLAssertion is not a SAML response STS can read and verify (sts-facts §4, §11). In a scenario, describe the response with samlAssertion.',
+			['§4', '§11']
 		);
 	const a = response.spec;
 
@@ -146,6 +149,13 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 	if (region) return region;
 
 	const role = findRole(world, roleArn);
+	// MODEL (AssumeRoleWithSAML): "AssumeRoleWithSAML will not work on IAM Identity Center managed
+	// roles. These roles' names start with AWSReservedSSO_" (sts-facts §11, §14.12). [inf] The error
+	// is not documented; the simulator answers with the trust-policy denial.
+	if (role?.name.startsWith('AWSReservedSSO_'))
+		return deny(
+			`${role.name} is an IAM Identity Center role (its name starts with AWSReservedSSO_). AssumeRoleWithSAML does not work on such roles; users reach them through IAM Identity Center (sts-facts §11).`
+		);
 	const samlKeys: Record<string, string> = {
 		// §5: saml:aud comes from the Recipient of SubjectConfirmationData, not from the Audience element.
 		...(a.audience !== undefined ? { 'saml:aud': a.audience } : {}),

@@ -21,6 +21,7 @@ import {
 	decodeIdToken,
 	encodeIdToken,
 	isBuiltInProvider,
+	isOAuthProvider,
 	webIdentityContext,
 	type IdTokenClaims
 } from './identity-tokens';
@@ -70,15 +71,36 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 		spec && ctx.params.WebIdentityToken === undefined
 			? claimsFromSpec(spec, now)
 			: decodeIdToken(String(token));
+	// MODEL InvalidIdentityToken: "The web identity token that was passed could not be validated".
 	if (!claims)
-		return simulatorFailure(
-			'the WebIdentityToken is not a JWT the simulated identity providers issued (describe it with idToken instead)'
+		return fail(
+			awsError('InvalidIdentityToken', messages.identityTokenNotValidated),
+			'The WebIdentityToken is not a JWT carrying iss and exp claims, so STS cannot validate it (sts-facts §3.1, §4). In a scenario, describe the token with idToken.',
+			['§3.1', '§4']
 		);
 
 	// §11: a generic OIDC IdP needs an IAM OIDC provider in the role's account; the big four are built in.
 	const roleAccount =
 		parseIamEntityArn(roleArn, 'role')?.account ?? parseArn(roleArn)?.account ?? '';
 	const host = oidcHost(claims.iss);
+	// §3.1, §4 (API-WI): with ProviderId the token is an OAuth 2.0 access token that STS cannot read
+	// itself, so the IdP (only www.amazon.com and graph.facebook.com) validates it. A token the IdP
+	// rejects (issued by someone else, expired or revoked) is IDPRejectedClaim: "If this error is
+	// returned for the AssumeRoleWithWebIdentity operation, it can also mean that the claim has
+	// expired or has been explicitly revoked" (MODEL). Observed message: "graph.facebook.com:
+	// graph.facebook.com responded with HTTP/1.1 400 Bad Request" (§4; the www.amazon.com wording is [inf]).
+	const providerId = params.ProviderId !== undefined ? String(params.ProviderId) : undefined;
+	if (providerId !== undefined && isOAuthProvider(providerId)) {
+		if (host !== providerId || claims.exp <= now) {
+			return fail(
+				awsError('IDPRejectedClaim', messages.idpRejected(providerId)),
+				host !== providerId
+					? `ProviderId says the access token comes from ${providerId}, but it was issued by ${host}, so ${providerId} refuses it (sts-facts §3.1, §4).`
+					: `With ProviderId the token is an OAuth 2.0 access token checked by ${providerId} itself; it expired ${now - claims.exp} s ago, so the IdP rejects the claim: IDPRejectedClaim, not ExpiredTokenException (sts-facts §4).`,
+				['§3.1', '§4']
+			);
+		}
+	}
 	const declared = world.accounts[roleAccount]?.oidcProviders[host];
 	if (!declared && !isBuiltInProvider(host)) {
 		return fail(

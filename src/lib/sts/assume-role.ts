@@ -90,7 +90,7 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 			['§2.4']
 		);
 	}
-	const mfa = checkMfa(params, caller, world, now);
+	const mfa = checkMfa(params, caller, world, now, ctx.usedMfaCodes);
 	if (mfa.kind === 'invalid') {
 		return fail(
 			awsError('AccessDenied', messages.assumeRoleMfaFailed),
@@ -123,6 +123,32 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 	// service obtained (a Lambda execution role, an ECS task role, …) are an ordinary role session,
 	// so assuming a role with them is role chaining (§2.2: "using a role's temporary credentials to
 	// assume another role").
+	// IAM "Monitor and control actions taken with assumed roles" (id_credentials_temp_control-access_monitor):
+	// a source identity, once set, persists along a role chain and "cannot be changed"; and "when you
+	// assume a role with another role … permissions for sts:SetSourceIdentity are required in both the
+	// permissions policy of the principal who is assuming the role and in the role trust policy of the
+	// target role. Otherwise, the assume role operation will fail." (sts-facts §2.2, §7).
+	const inheritedSourceIdentity =
+		caller.kind === 'session' ? caller.creds.sourceIdentity : undefined;
+	const requestedSourceIdentity =
+		params.SourceIdentity !== undefined ? String(params.SourceIdentity) : undefined;
+	if (
+		inheritedSourceIdentity !== undefined &&
+		requestedSourceIdentity !== undefined &&
+		requestedSourceIdentity !== inheritedSourceIdentity
+	) {
+		// [inf] AWS documents that the value cannot be changed but not the error; the simulator
+		// answers with the standard denial of sts:SetSourceIdentity.
+		return fail(
+			awsError(
+				'AccessDenied',
+				messages.notAuthorized(callerArn(caller), 'sts:SetSourceIdentity', roleArn)
+			),
+			`The calling session already carries the source identity ${inheritedSourceIdentity}. A source identity persists along a role chain and cannot be changed, so SourceIdentity ${requestedSourceIdentity} is refused (IAM: "Monitor and control actions taken with assumed roles").`,
+			['§2.2', '§7']
+		);
+	}
+	const sourceIdentityToSet = requestedSourceIdentity ?? inheritedSourceIdentity;
 	const fromInstanceRole = caller.kind === 'session' && isInstanceRoleSession(caller.creds);
 	const chained = caller.kind === 'session' && !fromInstanceRole;
 	const requested = integerParam(params.DurationSeconds);
@@ -140,9 +166,7 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 		...principalKeys(caller, world, now),
 		'sts:RoleSessionName': sessionName,
 		...(params.ExternalId !== undefined ? { 'sts:ExternalId': String(params.ExternalId) } : {}),
-		...(params.SourceIdentity !== undefined
-			? { 'sts:SourceIdentity': String(params.SourceIdentity) }
-			: {}),
+		...(sourceIdentityToSet !== undefined ? { 'sts:SourceIdentity': sourceIdentityToSet } : {}),
 		// §2.4: SerialNumber + TokenCode satisfy MFA conditions at assume time (age 0), and only then.
 		...(mfa.kind === 'valid'
 			? { 'aws:MultiFactorAuthPresent': 'true', 'aws:MultiFactorAuthAge': '0' }
@@ -173,7 +197,7 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 	const actions: TrustAction[] = [
 		'sts:AssumeRole',
 		...(tags.length || transitive.length ? ['sts:TagSession' as const] : []),
-		...(params.SourceIdentity !== undefined ? ['sts:SetSourceIdentity' as const] : [])
+		...(sourceIdentityToSet !== undefined ? ['sts:SetSourceIdentity' as const] : [])
 	];
 	let assumed: TrustOutcome | undefined;
 	for (const action of actions) {
@@ -184,7 +208,7 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 				awsError('AccessDenied', messages.notAuthorized(principal, action, roleArn)),
 				action === 'sts:AssumeRole'
 					? `${describeCaller(caller)} may not assume ${roleArn}.${caller.kind === 'service' ? ` A service may assume a role only if its trust policy names it: Principal: { Service: "${caller.principal}" }. In AWS the service reports the failure in its own words (the instance or function gets no credentials); the simulator shows STS's AccessDenied.` : ''}`
-					: `Assuming the role is allowed, but the request also ${action === 'sts:TagSession' ? 'passes session tags' : 'sets a SourceIdentity'}, which needs ${action} allowed as well (sts-facts §7).`,
+					: `Assuming the role is allowed, but the request also ${action === 'sts:TagSession' ? 'passes session tags' : requestedSourceIdentity === undefined ? `carries the source identity ${inheritedSourceIdentity} of the calling session into the new one (it persists along a role chain)` : 'sets a SourceIdentity'}, which needs ${action} allowed as well, in the trust policy and (for an IAM caller) in the caller's own policies (sts-facts §7; IAM "Permissions required to set source identity").`,
 				['§4', '§7'],
 				trust.story,
 				[...trust.trust, ...trust.identity, ...trust.session]
@@ -205,12 +229,7 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 	}
 
 	const merged = mergeSessionTags(tags, transitive, inherited);
-	const sourceIdentity =
-		caller.kind === 'session' && caller.creds.sourceIdentity
-			? caller.creds.sourceIdentity
-			: params.SourceIdentity !== undefined
-				? String(params.SourceIdentity)
-				: undefined;
+	const sourceIdentity = sourceIdentityToSet;
 	const creds = mintCredentials(ctx, {
 		duration,
 		api: 'AssumeRole',

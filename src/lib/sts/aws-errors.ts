@@ -93,6 +93,13 @@ export const messages = {
 	missingAudClaim: 'Missing a required claim: aud',
 	noOidcProvider: (issuerUrl: string) =>
 		`No OpenIDConnect provider found in your account for ${issuerUrl}`,
+	// §4 InvalidIdentityToken row: MODEL InvalidIdentityTokenException documentation, for a token
+	// or assertion that cannot be read at all [inf: the wire message for that case is not recorded]
+	identityTokenNotValidated:
+		'The web identity token that was passed could not be validated by Amazon Web Services. Get a new identity token from the identity provider and then retry the request.',
+	// §4 IDPRejectedClaim row (observed for graph.facebook.com)
+	idpRejected: (provider: string) =>
+		`${provider}: ${provider} responded with HTTP/1.1 400 Bad Request`,
 	// §4 ExpiredTokenException row: the observed message really lacks the space before the second number
 	webIdentityTokenExpired: (now: number, exp: number) =>
 		`Token expired: current date/time ${now} must be before the expiration date/time${exp}`,

@@ -14,6 +14,7 @@ import { getCallerIdentity } from './get-caller-identity';
 import { getFederationToken } from './get-federation-token';
 import { getSessionToken } from './get-session-token';
 import type { IssuedCredentials } from './issued-credentials';
+import { sentMfaCode, withMfaShorthand } from './mfa';
 import type { CallOutcome, SimState } from './simulator';
 
 const HANDLERS: Record<StsApi, ApiHandler> = {
@@ -48,6 +49,21 @@ function factsOf(result: ApiResult): CallOutcome['facts'] {
 	};
 }
 
+/**
+ * One-time codes still inside their validity (the current and the previous 30-second window, see
+ * mfa-device.ts) that earlier successful calls used: AWS refuses a reused TOTP (sts-facts §4).
+ */
+function recentlyUsedMfaCodes(state: SimState): Set<string> {
+	const used = new Set<string>();
+	// The log is in time order: walk back from the newest entry and stop at the first older one.
+	for (let i = state.log.length - 1; i >= 0; i--) {
+		const o = state.log[i];
+		if (o.at < state.now - 90) break;
+		if (o.kind === 'call' && o.mfaCodeUsed) used.add(o.mfaCodeUsed);
+	}
+	return used;
+}
+
 export function dispatchCall(
 	state: SimState,
 	request: CallRequest,
@@ -62,7 +78,8 @@ export function dispatchCall(
 		random,
 		params: request.params ?? {},
 		request,
-		explain
+		explain,
+		usedMfaCodes: recentlyUsedMfaCodes(state)
 	};
 	const resolution = resolveCaller(request.as, state);
 	let result: ApiResult;
@@ -90,8 +107,16 @@ export function dispatchCall(
 		facts: factsOf(result)
 	};
 	if (result.ok) {
+		// A successful AssumeRole / GetSessionToken with SerialNumber + TokenCode used the code up.
+		const mfaCodeUsed =
+			(api === 'AssumeRole' || api === 'GetSessionToken') && resolution.ok
+				? sentMfaCode(
+						withMfaShorthand(ctx.params, request.mfa, resolution.caller, state.world, state.now)
+					)
+				: undefined;
 		return {
 			...base,
+			...(mfaCodeUsed ? { mfaCodeUsed } : {}),
 			ok: true,
 			allowed: true,
 			response: result.response,

@@ -42,7 +42,7 @@ export const getSessionToken: ApiHandler = (ctx, resolution) => {
 		return fail(invalid, 'A parameter breaks the STS model constraints (sts-facts §3.1).', [
 			'§3.1'
 		]);
-	const mfa = checkMfa(params, caller, world, now);
+	const mfa = checkMfa(params, caller, world, now, ctx.usedMfaCodes);
 	if (mfa.kind === 'invalid') {
 		return fail(
 			awsError('AccessDenied', messages.getSessionTokenMfaFailed),

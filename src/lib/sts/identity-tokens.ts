@@ -19,6 +19,13 @@ export function isBuiltInProvider(host: string): boolean {
 	return (BUILT_IN_OIDC_PROVIDERS as readonly string[]).includes(host);
 }
 
+/** sts-facts §3.1 (API-WI ProviderId): the only IdPs whose OAuth 2.0 access tokens STS accepts. */
+export const OAUTH_PROVIDERS = ['www.amazon.com', 'graph.facebook.com'] as const;
+
+export function isOAuthProvider(providerId: string): boolean {
+	return (OAUTH_PROVIDERS as readonly string[]).includes(providerId);
+}
+
 export interface IdTokenClaims {
 	iss: string;
 	aud?: string | string[];

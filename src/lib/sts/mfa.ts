@@ -53,8 +53,30 @@ export function withMfaShorthand(
 export type MfaCheck =
 	{ kind: 'none' } | { kind: 'valid'; serial: string } | { kind: 'invalid'; reason: string };
 
-/** Validates SerialNumber + TokenCode against the caller's device. */
-export function checkMfa(params: Params, caller: Caller, world: World, now: Instant): MfaCheck {
+/** How a used one-time code is remembered: the device serial and the code. */
+export function mfaCodeKey(serial: string, code: string): string {
+	return `${serial}#${code}`;
+}
+
+/** The SerialNumber and TokenCode a request sends (after the `mfa:` shorthand), if both are present. */
+export function sentMfaCode(params: Params): string | undefined {
+	return params.SerialNumber === undefined || params.TokenCode === undefined
+		? undefined
+		: mfaCodeKey(String(params.SerialNumber), String(params.TokenCode));
+}
+
+/**
+ * Validates SerialNumber + TokenCode against the caller's device. A one-time code that already
+ * served a successful request is refused: sts-facts §4 records AssumeRole "with an invalid or
+ * reused TOTP" failing with "MultiFactorAuthentication failed with invalid MFA one time pass code."
+ */
+export function checkMfa(
+	params: Params,
+	caller: Caller,
+	world: World,
+	now: Instant,
+	usedCodes: ReadonlySet<string> = new Set()
+): MfaCheck {
 	const serial = params.SerialNumber === undefined ? undefined : String(params.SerialNumber);
 	const code = params.TokenCode === undefined ? undefined : String(params.TokenCode);
 	if (serial === undefined && code === undefined) return { kind: 'none' };
@@ -72,5 +94,10 @@ export function checkMfa(params: Params, caller: Caller, world: World, now: Inst
 		return { kind: 'invalid', reason: `${serial} is not the caller's MFA device (${device})` };
 	if (!mfaCodeIsValid(device, code, now))
 		return { kind: 'invalid', reason: `${code} is not the device's current code` };
+	if (usedCodes.has(mfaCodeKey(device, code)))
+		return {
+			kind: 'invalid',
+			reason: `${code} was already used in an earlier request; a one-time code cannot be used twice, so wait for the device's next code`
+		};
 	return { kind: 'valid', serial };
 }

@@ -5,7 +5,12 @@ import { parseScenario } from '../content/scenario-schema';
 import { loadActionCatalog } from './action-catalog';
 import { runScenario } from './scenario-runner';
 
-const dirs = ['tests/fixtures/reference-scenarios', 'tests/fixtures/scenarios/good'];
+const dirs = [
+	'tests/fixtures/reference-scenarios',
+	'tests/fixtures/scenarios/good',
+	// Conformance cases drawn from sts-facts and the AWS docs it cites (issue #3).
+	'tests/fixtures/conformance'
+];
 
 beforeAll(async () => {
 	await loadActionCatalog();

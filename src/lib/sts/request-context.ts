@@ -6,6 +6,7 @@ import { formatInstant, type Instant } from './clock';
 import type { IssuedCredentials } from './issued-credentials';
 import type { ContextValues } from './policy-evaluation';
 import type { World } from './world';
+import { findUser } from './world-lookup';
 
 /** Keys every request carries (IAM-CK): the Region asked for (§10), time, TLS. */
 export function requestKeys(region: string, now: Instant): ContextValues {
@@ -93,15 +94,20 @@ export function principalKeys(caller: Caller, world: World, now: Instant): Conte
 						...tagKeys(effectivePrincipalTags(role?.tags ?? {}, c.tags), 'aws:PrincipalTag')
 					};
 				}
-				case 'federated-user':
+				case 'federated-user': {
+					// IAM-TAGS ("Passing session tags using GetFederationToken"): "the session's principal
+					// tags include the user's tags and the passed session tags"; session tags override the
+					// user's tags with the same key regardless of case (sts-facts §3.3). Root has no tags.
+					const user = findUser(world, id.userArn);
 					return {
 						...base,
 						'aws:PrincipalArn': id.arn,
 						'aws:PrincipalAccount': id.account,
 						'aws:PrincipalType': 'FederatedUser',
 						'aws:userid': id.userId,
-						...tagKeys(c.tags, 'aws:PrincipalTag')
+						...tagKeys(effectivePrincipalTags(user?.tags ?? {}, c.tags), 'aws:PrincipalTag')
 					};
+				}
 				case 'user': {
 					const user = world.accounts[id.account]?.users[id.userName];
 					return {

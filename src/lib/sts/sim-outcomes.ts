@@ -31,6 +31,8 @@ export interface CallOutcome {
 		accessKeyId?: string;
 		expiresAt?: Instant;
 	};
+	/** The MFA one-time code (mfaCodeKey) this successful call used up (sts-facts §4: a reused TOTP fails). */
+	mfaCodeUsed?: string;
 	explanation: Explanation;
 }
 
