@@ -79,7 +79,11 @@ export async function seedSample(ctx: ProgressContext & { effects: FixedEffects 
 			});
 		}
 		if (day === 1) await markLessonRead(ctx, 'assume-role');
-		if (day === 2) await markLessonRead(ctx, 'assume-role', { completed: true });
+		if (day === 2) {
+			// A second visit that reaches the end: one more read, then completed.
+			await markLessonRead(ctx, 'assume-role');
+			await markLessonRead(ctx, 'assume-role', { completed: true });
+		}
 		if (day === 4) await markLessonRead(ctx, 'cross-account');
 	}
 	e.set(T0 + 12 * DAY_MS);
