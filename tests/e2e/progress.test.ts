@@ -161,6 +161,66 @@ test('export, delete everything, import: the data comes back identical', async (
 	expect(after.json.data).toEqual(before.json.data);
 });
 
+test('"Delete all progress" also removes saved quiz and simulator sessions, keeping only the theme', async ({
+	page
+}) => {
+	await answerPractice(page, [true]);
+	await open(page, '/quiz/exam');
+	await page.getByLabel('Questions').fill('5');
+	await page.getByTestId('start-exam').click();
+	await expect(page.getByTestId('exam')).toBeVisible();
+	await open(page, '/simulator');
+	await page.locator('.scenarios h2 a').first().click();
+	await page.getByTestId('theme-toggle').click();
+	const ours = () =>
+		page.evaluate(() =>
+			Object.keys(localStorage)
+				.filter((k) => k.startsWith('sts-trainer:'))
+				.sort()
+		);
+	// What a learner leaves behind: a practice and an exam session in progress, the theme.
+	await expect.poll(ours).toEqual(expect.arrayContaining(['sts-trainer:theme']));
+	const before = await ours();
+	expect(before.filter((k) => k.startsWith('sts-trainer:quiz:')).length).toBeGreaterThanOrEqual(2);
+	const theme = await page.evaluate(() => localStorage.getItem('sts-trainer:theme'));
+
+	await openProgress(page);
+	await page.getByTestId('delete-all').click();
+	await page.getByTestId('confirm-delete').click();
+	await expect(page.getByTestId('delete-status')).toHaveText(
+		'All progress on this device was deleted.'
+	);
+	expect(await ours()).toEqual(['sts-trainer:theme']);
+	expect(await page.evaluate(() => localStorage.getItem('sts-trainer:theme'))).toBe(theme);
+	// Nothing to resume: the practice page offers a new session.
+	await open(page, '/quiz/practice');
+	await expect(page.getByTestId('start-practice')).toBeVisible();
+	await expect(page.getByTestId('practice-session')).toHaveCount(0);
+});
+
+test('a lesson visit counts one read, however it ends; a second visit counts a second', async ({
+	page
+}) => {
+	const readCount = async () => {
+		await openProgress(page);
+		const lessons = (await exportBackup(page)).json.data.lessons as {
+			slug: string;
+			readCount: number;
+			completed: boolean;
+		}[];
+		return lessons.map((l) => [l.slug, l.readCount, l.completed]);
+	};
+	await open(page, '/lessons/assume-role');
+	await page.getByTestId('next-lesson').scrollIntoViewIfNeeded();
+	await expect(page.getByTestId('lesson-end')).toContainText('Lesson read to the end');
+	expect(await readCount()).toEqual([['assume-role', 1, true]]);
+
+	await open(page, '/lessons/assume-role');
+	await page.getByTestId('next-lesson').scrollIntoViewIfNeeded();
+	await expect(page.getByTestId('lesson-end')).toContainText('Lesson read to the end');
+	expect(await readCount()).toEqual([['assume-role', 2, true]]);
+});
+
 test('a bad backup file shows what is wrong, by field, and changes nothing', async ({ page }) => {
 	await answerPractice(page, [true, false]);
 	await openProgress(page);

@@ -64,7 +64,14 @@ export class AppDB extends Dexie {
 	declare aggregates: EntityTable<AggregateRecord, 'key'>;
 
 	constructor(name: string, deps?: IdbDependencies) {
-		super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : {});
+		// cache 'disabled': Dexie's live-query result cache only learns of writes made through
+		// Dexie, and recordAnswer writes on the IndexedDB connection directly
+		// (direct-transaction.ts); without the cache a live query re-reads after every change
+		// notification, which is what the dashboard needs. Measured: no cost to recordAnswer.
+		super(name, {
+			cache: 'disabled',
+			...(deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : {})
+		});
 		this.version(1).stores(STORES_V1);
 		// The next version goes here, e.g.
 		//   this.version(2).stores(STORES_V2).upgrade((tx) => upgradeRecords(tx, 2));

@@ -23,6 +23,24 @@ const GRADES = fsrsGrade.values as ReadonlySet<unknown>;
 
 const isId = (v: unknown) =>
 	typeof v === 'string' && v.length > 0 && v.length <= RECORD_ID_MAX && RECORD_ID_PATTERN.test(v);
+const isTopic = (v: unknown) =>
+	typeof v === 'string' && v.length <= TOPIC_SLUG_MAX && TOPIC_SLUG_PATTERN.test(v);
+
+/**
+ * Strings already found valid, per check: 100,000 attempts name only a few thousand
+ * questions and a few dozen topics, so each is matched against its pattern once rather than
+ * once per attempt. Only "valid" is remembered, and the sets are bounded.
+ */
+const MEMO_LIMIT = 10_000;
+const knownQuestionIds = new Set<string>();
+const knownTopics = new Set<string>();
+function remembered(known: Set<string>, v: unknown, valid: (v: unknown) => boolean): boolean {
+	if (known.has(v as string)) return true;
+	if (!valid(v)) return false;
+	if (known.size >= MEMO_LIMIT) known.clear();
+	known.add(v as string);
+	return true;
+}
 const isInt = (v: unknown, min: number, max: number) =>
 	Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
 
@@ -50,11 +68,9 @@ export function isValidAttemptFast(value: unknown): boolean {
 	for (let i = 0; i < chosen.length; i++) if (!isInt(chosen[i], 0, 7)) return false;
 	return (
 		isId(a.id) &&
-		isId(a.questionId) &&
+		remembered(knownQuestionIds, a.questionId, isId) &&
 		a.schemaVersion === SCHEMA_VERSION &&
-		typeof a.topic === 'string' &&
-		a.topic.length <= TOPIC_SLUG_MAX &&
-		TOPIC_SLUG_PATTERN.test(a.topic) &&
+		remembered(knownTopics, a.topic, isTopic) &&
 		typeof a.correct === 'boolean' &&
 		isInt(a.timeMs, 0, MAX_ANSWER_MS) &&
 		MODES.has(a.mode) &&

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { rebuildAggregates } from './aggregate-builder';
 import { AppDB } from './app-db';
 import { questionHistory, recordAnswer } from './attempt-repository';
@@ -6,7 +6,7 @@ import { DAY_MS } from './day-calendar';
 import { markLessonRead } from './lesson-repository';
 import { fixedEffects } from './progress-effects';
 import { ProgressInputError } from './progress-errors';
-import { answer, dumpTables, failWritesTo, makeCtx, T0 } from './test-harness';
+import { answer, dumpTables, failIdbWritesTo, makeCtx, T0 } from './test-harness';
 
 async function expectAggregatesConsistent(ctx: ReturnType<typeof makeCtx>['ctx']) {
 	const { db } = ctx;
@@ -73,8 +73,8 @@ describe('recordAnswer', () => {
 	});
 
 	it('is atomic: a failing aggregate write leaves no attempt and no card', async () => {
-		const { ctx, db } = makeCtx();
-		db.use(failWritesTo('aggregates'));
+		const { ctx, db, idb } = makeCtx();
+		onTestFinished(failIdbWritesTo(idb, 'aggregates'));
 		await expect(recordAnswer(ctx, answer())).rejects.toMatchObject({ name: 'QuotaExceededError' });
 		expect(await db.attempts.count()).toBe(0);
 		expect(await db.cards.count()).toBe(0);

@@ -12,7 +12,9 @@ import { dayKey, ofKind, timeKey, topicKey, type AggregateRecord } from './aggre
 import { emptyTimeAggregate, rateAnswer } from './answer-rating';
 import type { ProgressContext } from './app-db';
 import { isStable, scheduleCard } from './card-scheduler';
+import { isValidAttemptFast } from './attempt-check';
 import { dayKeyOf } from './day-calendar';
+import { directReadWrite, requestResult } from './direct-transaction';
 import { isWeakTopic } from './exam-date-policy';
 import { parseInput } from './progress-errors';
 import {
@@ -29,7 +31,7 @@ import {
 	SCHEMA_VERSION,
 	topicSlug
 } from './schema-primitives';
-import { readSetting } from './settings-repository';
+import type { SettingKey, SettingRecord, SettingValue } from './settings-schema';
 
 /** What the quiz hands over when the learner submits an answer. */
 export const answerInput = z.strictObject({
@@ -64,12 +66,19 @@ export interface RecordedAnswer {
 	duplicate: boolean;
 }
 
+/** The tables {@link recordAnswer} reads and writes, in one transaction. */
+const ANSWER_TABLES = ['attempts', 'cards', 'aggregates', 'settings'] as const;
+
 /**
  * Records one answer in ONE read-write transaction over attempts, cards, aggregates and
  * settings: the attempt, the card rescheduled by FSRS, and the topic, day and answer-time
  * aggregates. Every read-modify-write happens inside that transaction, and IndexedDB runs
  * overlapping read-write transactions one after another, so two tabs answering at once both
  * land in full. If any write fails, none happened.
+ *
+ * It is the hottest write of the app, so it talks to IndexedDB directly
+ * (`direct-transaction.ts`: same atomicity, live queries still notified) rather than through
+ * Dexie's per-request machinery.
  */
 export async function recordAnswer(
 	ctx: ProgressContext,
@@ -80,16 +89,21 @@ export async function recordAnswer(
 	const at = input.at ?? effects.now();
 	const id = input.id ?? effects.newId();
 	const day = dayKeyOf(at, effects);
-	return db.transaction('rw', [db.attempts, db.cards, db.aggregates, db.settings], async () => {
+	return directReadWrite(db, ANSWER_TABLES, async (tx) => {
+		const attempts = tx.objectStore('attempts');
+		const cards = tx.objectStore('cards');
+		const aggregates = tx.objectStore('aggregates');
+		const get = <T>(store: IDBObjectStore, key: string) =>
+			requestResult(store.get(key) as IDBRequest<T | undefined>);
 		// Every read in one round trip: in Chromium each awaited IndexedDB request costs a
 		// process hop, and the duplicate check does not need to go first.
-		const [existing, prev, examAt, topicRow, dayRow, timeRow] = await Promise.all([
-			db.attempts.get(id),
-			db.cards.get(input.questionId),
-			readSetting(db, 'examDate'),
-			db.aggregates.get(topicKey(input.topic)),
-			db.aggregates.get(dayKey(day)),
-			db.aggregates.get(timeKey(input.difficulty))
+		const [existing, prev, examSetting, topicRow, dayRow, timeRow] = await Promise.all([
+			get<AttemptRecord>(attempts, id),
+			get<CardRecord>(cards, input.questionId),
+			get<SettingRecord>(tx.objectStore('settings'), 'examDate'),
+			get<AggregateRecord>(aggregates, topicKey(input.topic)),
+			get<AggregateRecord>(aggregates, dayKey(day)),
+			get<AggregateRecord>(aggregates, timeKey(input.difficulty))
 		]);
 		if (existing) {
 			// Already recorded (a retry after a lost response, or a double submit): write nothing.
@@ -98,7 +112,7 @@ export async function recordAnswer(
 			const card =
 				(existing.questionId === input.questionId
 					? prev
-					: await db.cards.get(existing.questionId)) ??
+					: await get<CardRecord>(cards, existing.questionId)) ??
 				scheduleCard(undefined, {
 					...existing,
 					questionDifficulty: existing.difficulty,
@@ -106,11 +120,12 @@ export async function recordAnswer(
 				});
 			return { attempt: existing, card, grade: existing.rating, duplicate: true };
 		}
+		const examAt = settingValue(examSetting, 'examDate');
 		const topicAgg = ofKind(topicRow, 'topic');
 		const times = ofKind(timeRow, 'time') ?? emptyTimeAggregate(input.difficulty);
 		// Graded against times *before* this answer, so it cannot move its own threshold.
 		const grade = rateAnswer({ ...input, cardState: prev?.state, times });
-		const attempt = attemptRecord.parse({
+		const attempt = storedAttempt({
 			id,
 			schemaVersion: SCHEMA_VERSION,
 			questionId: input.questionId,
@@ -139,16 +154,35 @@ export async function recordAnswer(
 			topic = adjustTopicCards(topic, 0, stableNow - stableBefore);
 		else {
 			// The question moved topic in a content update: its card moves with it.
-			const old = ofKind(await db.aggregates.get(topicKey(prev.topic)), 'topic');
+			const old = ofKind(await get<AggregateRecord>(aggregates, topicKey(prev.topic)), 'topic');
 			if (old) rows.push(adjustTopicCards(old, -1, -stableBefore));
 			topic = adjustTopicCards(topic, 1, stableNow);
 		}
 		rows.push(topic, addAttemptToDay(ofKind(dayRow, 'day') ?? emptyDayAggregate(day), attempt));
 		rows.push(addAttemptToTimes(times, attempt));
-		// Issued together: IndexedDB applies them in order, and waiting for each costs a hop.
-		await Promise.all([db.attempts.add(attempt), db.cards.put(card), db.aggregates.bulkPut(rows)]);
+		// Issued together and not awaited one by one: IndexedDB applies them in order, and the
+		// transaction commits only if every one succeeds.
+		attempts.add(attempt);
+		cards.put(card);
+		for (const row of rows) aggregates.put(row);
 		return { attempt, card, grade, duplicate: false };
 	});
+}
+
+/**
+ * The attempt as stored, checked against `attemptRecord`: the quick check says yes for any
+ * record zod accepts; zod runs only when it is unsure, and throws naming the bad field.
+ */
+function storedAttempt(candidate: AttemptRecord): AttemptRecord {
+	return isValidAttemptFast(candidate) ? candidate : attemptRecord.parse(candidate);
+}
+
+/** A setting row's value when it is the setting asked for (as `readSetting` reads it). */
+function settingValue<K extends SettingKey>(
+	row: SettingRecord | undefined,
+	key: K
+): SettingValue<K> | undefined {
+	return row?.key === key ? (row.value as SettingValue<K>) : undefined;
 }
 
 /** Every attempt of one question, oldest first (through the questionId index). */

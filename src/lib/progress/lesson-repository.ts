@@ -8,13 +8,19 @@ import { recordId, SCHEMA_VERSION } from './schema-primitives';
 
 /** Options of {@link markLessonRead}. */
 export interface MarkLessonOptions {
-	/** The learner reached the end (or pressed "done"). Completion is never undone. */
+	/**
+	 * The learner reached the end (or pressed "done") of the lesson they opened: marks it
+	 * completed (never undone) without counting another read, since opening it already counted
+	 * this visit. Only a lesson with no record yet (its opening was never recorded) gets its
+	 * first read here, as a completed lesson has been read at least once.
+	 */
 	completed?: boolean;
 }
 
 /**
- * Notes that a lesson was opened (and maybe finished), updating the day aggregate in the
- * same transaction so the streak and the dashboard see it at once.
+ * Notes that a lesson was opened — one read per visit — or, with `completed`, that the visit
+ * reached its end. Updates the day aggregate in the same transaction so the streak and the
+ * dashboard see it at once.
  */
 export async function markLessonRead(
 	ctx: ProgressContext,
@@ -32,7 +38,7 @@ export async function markLessonRead(
 			schemaVersion: SCHEMA_VERSION,
 			firstReadAt: prev?.firstReadAt ?? now,
 			lastReadAt: Math.max(prev?.lastReadAt ?? now, now),
-			readCount: (prev?.readCount ?? 0) + 1,
+			readCount: prev && options.completed === true ? prev.readCount : (prev?.readCount ?? 0) + 1,
 			completed: prev?.completed === true || completing,
 			...(prev?.completedAt !== undefined
 				? { completedAt: prev.completedAt }

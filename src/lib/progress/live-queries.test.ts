@@ -1,10 +1,9 @@
 import { Dexie } from 'dexie';
-import { describe, expect, it } from 'vitest';
-import { AppDB } from './app-db';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Dashboard } from './dashboard-queries';
 import { fixedEffects } from './progress-effects';
 import { openProgressStore } from './progress-store';
-import { answer, failWritesTo, memoryIdb, T0 } from './test-harness';
+import { answer, failIdbWritesTo, memoryIdb, T0 } from './test-harness';
 
 /** Resolves with the first emitted value that satisfies `pred`. */
 function nextMatching<T>(values: T[], pred: (v: T) => boolean, timeoutMs = 2000): Promise<T> {
@@ -65,14 +64,11 @@ describe('watchDashboard', () => {
 	it('follows the store to memory when storage fails', async () => {
 		const persistent = memoryIdb();
 		let full = false;
+		onTestFinished(failIdbWritesTo(persistent, 'attempts', () => full));
 		const store = await openProgressStore({
 			idb: persistent,
 			effects: fixedEffects({ start: T0 }),
-			memoryIdb: async () => memoryIdb(),
-			createDb: (name, idb) => {
-				const db = new AppDB(name, idb);
-				return idb === persistent ? db.use(failWritesTo('attempts', () => full)) : db;
-			}
+			memoryIdb: async () => memoryIdb()
 		});
 		await store.recordAnswer(answer());
 		const seen: Dashboard[] = [];

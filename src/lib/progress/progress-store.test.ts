@@ -1,13 +1,13 @@
 import { IDBKeyRange } from 'fake-indexeddb';
-import { describe, expect, it, vi } from 'vitest';
-import { AppDB, type IdbDependencies } from './app-db';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import type { IdbDependencies } from './app-db';
 import { fixedEffects } from './progress-effects';
 import { ProgressInputError } from './progress-errors';
 import { openProgressStore, type ProgressStoreOptions } from './progress-store';
 import type { PersistenceState } from './settings-schema';
 import { requestPersistence, type StorageManagerLike } from './storage-persistence';
 import { isStorageFailure } from './storage-failure';
-import { answer, failWritesTo, memoryIdb, T0 } from './test-harness';
+import { answer, failIdbWritesTo, memoryIdb, T0 } from './test-harness';
 
 const base = (): ProgressStoreOptions => ({
 	effects: fixedEffects({ start: T0 }),
@@ -69,13 +69,10 @@ describe('openProgressStore falls back to memory and never throws', () => {
 	it('when a write hits QuotaExceededError: degrades once, keeps the data, retries the write', async () => {
 		const persistent = memoryIdb();
 		let full = false;
+		onTestFinished(failIdbWritesTo(persistent, 'attempts', () => full));
 		const store = await openProgressStore({
 			...base(),
-			idb: persistent,
-			createDb: (name, idb) => {
-				const db = new AppDB(name, idb);
-				return idb === persistent ? db.use(failWritesTo('attempts', () => full)) : db;
-			}
+			idb: persistent
 		});
 		for (let i = 0; i < 3; i++) await store.recordAnswer(answer({ questionId: `q-${i}` }));
 		expect(store.status).toEqual({ persistent: true });

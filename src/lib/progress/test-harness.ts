@@ -1,6 +1,6 @@
 // Test-only helpers (imported by *.test.ts and the fixture generator, never by index.ts).
 import type { DBCore, Middleware } from 'dexie';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
 import { AppDB, type IdbDependencies, type ProgressContext } from './app-db';
 import type { AnswerInput } from './attempt-repository';
 import { recordAnswer } from './attempt-repository';
@@ -79,7 +79,11 @@ export async function seedSample(ctx: ProgressContext & { effects: FixedEffects 
 			});
 		}
 		if (day === 1) await markLessonRead(ctx, 'assume-role');
-		if (day === 2) await markLessonRead(ctx, 'assume-role', { completed: true });
+		if (day === 2) {
+			// A second visit that reaches the end: one more read, then completed.
+			await markLessonRead(ctx, 'assume-role');
+			await markLessonRead(ctx, 'assume-role', { completed: true });
+		}
 		if (day === 4) await markLessonRead(ctx, 'cross-account');
 	}
 	e.set(T0 + 12 * DAY_MS);
@@ -120,6 +124,41 @@ export function failWritesTo(table: string, when: () => boolean = () => true): M
 				};
 			}
 		})
+	};
+}
+
+/**
+ * Makes every write (add, put) to `table` in databases opened through `idb` fail like a full
+ * disk, at the IndexedDB level, so it hits Dexie and direct transactions alike
+ * (`failWritesTo` is Dexie middleware, which recordAnswer's direct transaction bypasses).
+ * Returns the function that undoes it; call it when the test ends.
+ */
+export function failIdbWritesTo(
+	idb: IdbDependencies,
+	table: string,
+	when: () => boolean = () => true
+): () => void {
+	const connections = new WeakSet<object>();
+	const factory = idb.indexedDB;
+	const open = factory.open;
+	factory.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+		const request = open.apply(this, args);
+		request.addEventListener('success', () => connections.add(request.result));
+		return request;
+	};
+	const proto = IDBObjectStore.prototype as unknown as Record<'add' | 'put', unknown>;
+	const originals = { add: proto.add, put: proto.put };
+	for (const method of ['add', 'put'] as const) {
+		const original = originals[method] as (...a: unknown[]) => IDBRequest;
+		proto[method] = function (this: IDBObjectStore, ...args: unknown[]) {
+			if (this.name === table && connections.has(this.transaction.db) && when())
+				throw new DOMException('disk full', 'QuotaExceededError');
+			return original.apply(this, args);
+		};
+	}
+	return () => {
+		factory.open = open;
+		Object.assign(proto, originals);
 	};
 }
 

@@ -1,6 +1,9 @@
 import type { QuizStorage, SavedQuiz } from '$lib/quiz';
+import { LOCAL_KEY_PREFIX } from './local-learner-data';
 
-const PREFIX = 'sts-trainer:quiz:';
+/** Prefix of every saved quiz session's localStorage key. */
+export const QUIZ_STORAGE_PREFIX = `${LOCAL_KEY_PREFIX}quiz:`;
+const PREFIX = QUIZ_STORAGE_PREFIX;
 
 /**
  * Quiz sessions live in localStorage: small, synchronous (so a session restores before first

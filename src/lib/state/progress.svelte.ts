@@ -1,6 +1,7 @@
 import { browser } from '$app/environment';
 import type { AnswerRecord, AnswerRecorder } from '$lib/quiz';
 import type { LessonRecord, ProgressStore, StoreStatus } from '$lib/progress';
+import { clearLocalLearnerData } from './local-learner-data';
 
 /** Longest title kept for "Continue where you left off" (the setting's schema allows 200). */
 const MAX_TITLE = 200;
@@ -76,6 +77,23 @@ class ProgressBridge {
 			console.warn('could not record the lesson as finished', e);
 			return undefined;
 		}
+	}
+
+	/**
+	 * "Delete all progress": every IndexedDB table, then the quiz and simulator sessions saved
+	 * in Web Storage, so nothing of the learner's remains on the device. The theme (a display
+	 * preference) stays.
+	 */
+	async deleteAllProgress(): Promise<void> {
+		await (await this.store()).clearAll();
+		const storage = (get: () => Storage) => {
+			try {
+				return get();
+			} catch {
+				return undefined; // access itself throws when the browser blocks storage
+			}
+		};
+		clearLocalLearnerData([storage(() => localStorage), storage(() => sessionStorage)]);
 	}
 
 	/** The recorder quiz machines report answers to. */

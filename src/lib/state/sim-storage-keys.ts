@@ -3,7 +3,9 @@
  * markers. Kept apart from sim-persistence.ts so the list page does not load the engine.
  */
 
-export const SIM_STORAGE_PREFIX = 'sts-trainer:simulator:';
+import { LOCAL_KEY_PREFIX } from './local-learner-data';
+
+export const SIM_STORAGE_PREFIX = `${LOCAL_KEY_PREFIX}simulator:`;
 
 export const simStorageKey = (scenarioId: string) => SIM_STORAGE_PREFIX + scenarioId;
 

@@ -1,6 +1,8 @@
+import { THEME_STORAGE_KEY } from './local-learner-data';
+
 export type Theme = 'light' | 'dark';
 
-const KEY = 'sts-trainer:theme';
+const KEY = THEME_STORAGE_KEY;
 
 /** The learner's theme choice: follows the system until they toggle, then remembered. */
 class ThemeState {
