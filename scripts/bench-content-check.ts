@@ -1,7 +1,7 @@
 // Benchmark of `content:check` at scale: copies content/ into a temporary directory, adds N valid
 // generated questions (default 5,000), then times
-//  - cold: the CLI as an instructor runs it, `vite-node -c vite.cli.config.ts src/cli/content-check.ts`,
-//    each run a fresh process (start-up, module loading, reading, parsing, checking: nothing cached);
+//  - cold: the CLI as an instructor runs it (`npm run content:check` runs
+//    `node scripts/run-cli.mjs src/cli/content-check.ts`), each run a fresh process (start-up, module loading, reading, parsing, checking: nothing cached);
 //  - inProcess: the check alone (read the directory, check everything) repeated in this process; the
 //    first run is JIT-cold, the later ones show the steady state.
 // Prints one JSON object. Budget: 5,000 questions checked cold in under 3 s.
@@ -92,14 +92,7 @@ try {
 		const t0 = performance.now();
 		const run = spawnSync(
 			process.execPath,
-			[
-				'node_modules/vite-node/dist/cli.mjs',
-				'-c',
-				'vite.cli.config.ts',
-				'src/cli/content-check.ts',
-				'--',
-				join(work, 'content')
-			],
+			['scripts/run-cli.mjs', 'src/cli/content-check.ts', '--', join(work, 'content')],
 			{ encoding: 'utf8' }
 		);
 		const wallMs = ms(t0);
