@@ -9,8 +9,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function run(dir: string): Promise<{ code: number; lines: string[] }> {
 	const lines: string[] = [];
-	// No YAML cache: a test leaves nothing behind in the temporary directory.
-	const code = await runContentCheck(dir, (line) => lines.push(line), { cache: false });
+	const code = runContentCheck(dir, (line) => lines.push(line));
 	return { code, lines };
 }
 

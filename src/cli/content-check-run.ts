@@ -1,9 +1,8 @@
 import { checkContent, playScenarios, type ContentCheck } from '../lib/content/check-content';
 import { formatIssue, type ContentIssue } from '../lib/content/content-issue';
 import type { Scenario } from '../lib/content/scenario-schema';
-import { parseYamlSource, usePreparsedYaml } from '../lib/content/yaml-source';
+import { parseYamlSource } from '../lib/content/yaml-source';
 import { readContentDir } from './read-content-dir';
-import { defaultCacheFile, prefetchYaml, type Prefetched } from './yaml-prefetch';
 
 const SCENARIO_FILE = /(^|\/)scenarios\/[^/]+\.(ya?ml|json)$/;
 
@@ -26,31 +25,9 @@ export function scenarioExpectationIssues(
 	return playScenarios(located).issues;
 }
 
-export interface CheckDirOptions {
-	cwd?: string;
-	/** Reuse YAML parsed by earlier runs (default true); `false` parses everything. */
-	cache?: boolean;
-	/** Where that cache lives (default: defaultCacheFile(dir)). */
-	cacheFile?: string;
-}
-
-/**
- * Reads a content directory and checks it. YAML unchanged since the last run comes from a cache
- * keyed by the text's hash; the rest is parsed on every core before the (single-threaded) check.
- */
-export async function checkContentDir(
-	dir: string,
-	options: CheckDirOptions = {}
-): Promise<ContentCheck & { yaml: Prefetched['stats'] }> {
-	const files = readContentDir(dir, options.cwd);
-	const cacheFile = options.cache === false ? null : (options.cacheFile ?? defaultCacheFile(dir));
-	const { parsed, stats } = await prefetchYaml(files, { cacheFile });
-	usePreparsedYaml(parsed);
-	try {
-		return { ...checkContent(files), yaml: stats };
-	} finally {
-		usePreparsedYaml(undefined);
-	}
+/** Reads a content directory (paths relative to cwd, as editors link them) and checks it. */
+export function checkContentDir(dir: string, cwd?: string): ContentCheck {
+	return checkContent(readContentDir(dir, cwd));
 }
 
 /**
@@ -59,12 +36,8 @@ export async function checkContentDir(
  * `file:line:column  path: message` (ordered by file and line), then a per-file count and a
  * one-line summary. Returns the exit code: 1 on any problem, else 0.
  */
-export async function runContentCheck(
-	dir: string,
-	print: (line: string) => void,
-	options: CheckDirOptions = {}
-): Promise<number> {
-	const { issues, byFile, summary } = await checkContentDir(dir, options);
+export function runContentCheck(dir: string, print: (line: string) => void): number {
+	const { issues, byFile, summary } = checkContentDir(dir);
 	for (const issue of issues) print(formatIssue(issue));
 	if (issues.length > 0) {
 		print('');

@@ -5,8 +5,9 @@ import { formatIssue, type ContentIssue } from '../lib/content/content-issue';
 import { loadContent } from '../lib/content/load-content';
 import { buildPack, locatePackIssue, type PackMeta } from '../lib/content/pack-build';
 import { contentIndexOf, validatePack } from '../lib/content/pack-check';
-import { parseScenario } from '../lib/content/scenario-schema';
+import { parseScenario } from '../lib/content/scenario-loader';
 import { readContentDir } from './read-content-dir';
+import { parseYamlSource } from '../lib/content/yaml-source';
 
 export const PACK_USAGE =
 	'usage: npm run content:pack -- DIR [--id ID] [--title TITLE] [--version X.Y.Z] [--author NAME]\n' +
@@ -86,12 +87,12 @@ export function runContentPack(argv: readonly string[], io: PackCliIo): number {
 	const baseDir = value('--content') ?? 'content';
 	const base = loadContent(readContentDir(baseDir), { parseScenario });
 	const index = contentIndexOf(base.bundle);
-	const validation = validatePack(built.pack, index);
+	const validation = validatePack(built.pack, index, [], parseYamlSource);
 	// Missing or invalid metadata stops the validator at the schema; check the content regardless,
 	// with stand-in metadata, so every problem is reported in one run.
 	const metaIssues = validation.issues.filter((i) => META.includes(i.path));
 	const content = metaIssues.length
-		? validatePack({ ...built.pack, ...STAND_IN }, index).issues.filter(
+		? validatePack({ ...built.pack, ...STAND_IN }, index, [], parseYamlSource).issues.filter(
 				(i) => !META.includes(i.path)
 			)
 		: validation.issues;

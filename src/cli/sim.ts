@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ContentError, formatIssue, type ContentIssue } from '../lib/content/content-issue';
-import { parseScenario } from '../lib/content/scenario-schema';
+import { parseScenario } from '../lib/content/scenario-loader';
 import { loadActionCatalog } from '../lib/sts/action-catalog';
 import { runScenario, type ScenarioReport, type StepReport } from '../lib/sts/scenario-runner';
 

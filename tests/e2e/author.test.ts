@@ -196,3 +196,29 @@ test('a pack full of XSS payloads loads, is practised and removed without runnin
 	await removePack(page, pack.title);
 	await noInjection();
 });
+
+test('with the keyboard: after Add and Remove, focus lands on what happened', async ({ page }) => {
+	const pack = readPack(LAB_V1);
+	await open(page, '/author');
+	await loadPack(page, LAB_V1);
+	await page.getByTestId('install-pack').focus();
+	await page.keyboard.press('Enter');
+	const status = page.getByTestId('pack-status');
+	await expect(status).toContainText(
+		`Added “${pack.title}” (version 1.0.0): 3 questions now appear in quizzes, 1 scenario in the simulator.`
+	);
+	await expect(status).toBeFocused();
+	// The installed pack links its scenario to the simulator.
+	await expect(
+		page.getByTestId('installed-pack').getByRole('link', { name: 'A script asks for more than' })
+	).toHaveAttribute(
+		'href',
+		'/simulator/pack#pack=lab-session-durations&scenario=lab-duration-runner'
+	);
+
+	await page.getByRole('button', { name: `Remove ${pack.title}` }).focus();
+	await page.keyboard.press('Enter');
+	await expect(status).toContainText(`Removed “${pack.title}”`);
+	await expect(status).toBeFocused();
+	await expect(page.getByTestId('no-packs')).toBeVisible();
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/lib/content/content-issue';
 import { loadContent } from '../../src/lib/content/load-content';
-import { parseScenario } from '../../src/lib/content/scenario-schema';
+import { parseScenario } from '../../src/lib/content/scenario-loader';
 import { readContentDir } from '../../src/cli/read-content-dir';
 import { scenarioExpectationIssues } from '../../src/cli/content-check-run';
 

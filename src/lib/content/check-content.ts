@@ -9,7 +9,8 @@ import type { ContentBundle } from './content-bundle';
 import type { ContentIssue } from './content-issue';
 import type { Located } from './cross-check';
 import { loadContent } from './load-content';
-import { parseScenario, type Scenario } from './scenario-schema';
+import { type Scenario } from './scenario-schema';
+import { parseScenario } from './scenario-loader';
 
 export interface ContentCheck {
 	bundle: ContentBundle<Scenario>;

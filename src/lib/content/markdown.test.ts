@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from './markdown';
+import { renderMarkdown, renderWithMarked } from './markdown';
 import { createGlossaryLinker } from './glossary-linker';
 
 describe('renderMarkdown', () => {
@@ -86,5 +86,59 @@ describe('renderMarkdown', () => {
 		expect(r.html).toContain(
 			'and AssumeRoles and <a class="glossary-term" href="/glossary#assume-role">AssumeRole</a>.'
 		);
+	});
+});
+
+describe('renderMarkdown on plain text (rendered without marked)', () => {
+	const plain = [
+		'Which role can the developer assume?',
+		'It is 12:00, and the role’s session (1 hour) expires — “soon”, 50% of the time.',
+		"Root's keys can't call it; use an IAM user's keys - or a role's.",
+		'Ça marche: déjà vu'
+	];
+	const notPlain = [
+		'1. a list in a block',
+		'Visit www.example.com today',
+		'Mail ops@example.com',
+		'See https:now',
+		'trailing space ',
+		'`code`',
+		'two\nlines',
+		'**bold**'
+	];
+
+	it.each(plain)('matches marked for %j', (text) => {
+		for (const inline of [false, true]) {
+			const fast = renderMarkdown(text, { inline });
+			expect(fast).toEqual(renderWithMarked(text, { inline }));
+			expect(fast.html).not.toBe('');
+		}
+		const linker = createGlossaryLinker([
+			{ id: 'role', term: 'role', definition: 'd', sources: ['https://docs.aws.amazon.com/'] }
+		]);
+		expect(renderMarkdown(text, { glossary: linker() })).toEqual(
+			renderWithMarked(text, { glossary: linker() })
+		);
+	});
+
+	it.each(notPlain)('leaves %j to marked', (text) => {
+		expect(renderMarkdown(text)).toEqual(renderWithMarked(text));
+	});
+
+	it('matches marked on every question field of the bundled content', async () => {
+		const { loadContent } = await import('./load-content');
+		const { readContentDir } = await import('../../cli/read-content-dir');
+		const { sources } = loadContent(readContentDir('content'));
+		const fields = sources.questionFiles.flatMap((f) =>
+			f.questions.flatMap((q) => [
+				q.stem,
+				...(q.explanation ? [q.explanation] : []),
+				...q.options.flatMap((o) => [o.text, o.why])
+			])
+		);
+		expect(fields.length).toBeGreaterThan(500);
+		for (const text of fields)
+			for (const inline of [false, true])
+				expect(renderMarkdown(text, { inline }), text).toEqual(renderWithMarked(text, { inline }));
 	});
 });

@@ -9,7 +9,8 @@ import type { Located } from './cross-check';
 import { PACK_FORMAT, PACK_FORMAT_VERSION } from './pack-schema';
 import type { PackIssue } from './pack-check';
 import { loadQuestionFile, type QuestionFileSource } from './question-loader';
-import { parseScenario, type Scenario } from './scenario-schema';
+import { type Scenario } from './scenario-schema';
+import { parseScenario } from './scenario-loader';
 import { parseYamlSource, type YamlSource } from './yaml-source';
 
 export interface PackMeta {

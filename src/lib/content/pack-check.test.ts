@@ -5,26 +5,29 @@ import { loadContent } from './load-content';
 import {
 	contentIndexOf,
 	MAX_PACK_BYTES,
+	packHasLessons,
 	packIds,
+	packLessonTitle,
 	packQuizQuestions,
 	validatePack,
 	validatePackText
 } from './pack-check';
 import { compareVersions, type Pack } from './pack-schema';
-import { parseScenario } from './scenario-schema';
+import { parseScenario } from './scenario-loader';
+import { parseYamlSource } from './yaml-source';
 
 const index = contentIndexOf(loadContent(readContentDir('content'), { parseScenario }).bundle);
 const text = (name: string) => readFileSync(`tests/fixtures/packs/${name}`, 'utf8');
 const json = (name: string) => JSON.parse(text(name)) as Pack;
 const v1 = () => json('lab-session-durations-1.0.0.json');
 const errors = (data: unknown, installed = [] as ReturnType<typeof packIds>[]) =>
-	validatePack(data, index, installed)
+	validatePack(data, index, installed, parseYamlSource)
 		.issues.filter((i) => i.severity === 'error')
 		.map((i) => `${i.path}: ${i.message}`);
 
 describe('validatePack', () => {
 	it('accepts a valid pack and previews it', () => {
-		const result = validatePack(v1(), index);
+		const result = validatePack(v1(), index, [], parseYamlSource);
 		expect(result.issues).toEqual([]);
 		expect(result.pack?.id).toBe('lab-session-durations');
 		expect(result.preview).toMatchObject({
@@ -65,7 +68,9 @@ describe('validatePack', () => {
 			'scenarios[0].steps[0].advance: unknown field "advance"',
 			'scenarios[0].steps[0].as: no user alice in account 111111111111'
 		]);
-		expect(validatePack(json('invalid-pack.json'), index).pack).toBeUndefined();
+		expect(
+			validatePack(json('invalid-pack.json'), index, [], parseYamlSource).pack
+		).toBeUndefined();
 	});
 
 	it('checks references: topics, lessons and anchors, scenarios, misconceptions, verify steps', () => {
@@ -96,7 +101,7 @@ describe('validatePack', () => {
 		pack.lessons![0].markdown = pack
 			.lessons![0].markdown.replace('title: Lab notes — session durations\n', '')
 			.replace('topics: [durations]', 'topics: [durations, nonsense]');
-		const issues = validatePack(pack, index).issues;
+		const issues = validatePack(pack, index, [], parseYamlSource).issues;
 		expect(issues).toEqual([
 			{
 				path: 'lessons[0].markdown',
@@ -122,7 +127,7 @@ describe('validatePack', () => {
 			title: 'Other pack',
 			questions: ['lab-chaining-two-facts']
 		};
-		const result = validatePack(pack, index, [other]);
+		const result = validatePack(pack, index, [other], parseYamlSource);
 		expect(result.issues.map((i) => `${i.path}: ${i.message}`)).toEqual(
 			expect.arrayContaining([
 				'questions[1].id: question id "chain-one-hour-cap" is already used by the app’s own content',
@@ -142,7 +147,12 @@ describe('validatePack', () => {
 	});
 
 	it('a newer version of an installed pack is an update; unchanged question ids keep their progress', () => {
-		const result = validatePack(json('lab-session-durations-1.1.0.json'), index, [packIds(v1())]);
+		const result = validatePack(
+			json('lab-session-durations-1.1.0.json'),
+			index,
+			[packIds(v1())],
+			parseYamlSource
+		);
 		expect(result.issues).toEqual([]);
 		expect(result.preview?.update).toEqual({
 			from: '1.0.0',
@@ -152,19 +162,24 @@ describe('validatePack', () => {
 			added: 1,
 			removed: 1
 		});
-		const again = validatePack(v1(), index, [packIds(json('lab-session-durations-1.1.0.json'))]);
+		const again = validatePack(
+			v1(),
+			index,
+			[packIds(json('lab-session-durations-1.1.0.json'))],
+			parseYamlSource
+		);
 		expect(again.preview?.update?.relation).toBe('older');
 	});
 
 	it('resolves topic aliases to topic ids', () => {
 		const pack = v1();
 		pack.questions[0].topic = 'web-identity';
-		expect(validatePack(pack, index).pack?.questions[0].topic).toBe('mobile');
+		expect(validatePack(pack, index, [], parseYamlSource).pack?.questions[0].topic).toBe('mobile');
 	});
 });
 
 describe('a pack full of XSS payloads', () => {
-	const result = validatePackText(text('xss-pack.json'), index);
+	const result = validatePackText(text('xss-pack.json'), index, [], parseYamlSource);
 
 	it('loads: Markdown that would be escaped or dropped is only a warning', () => {
 		expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
@@ -202,9 +217,9 @@ describe('a pack full of XSS payloads', () => {
 describe('validatePackText and packQuizQuestions', () => {
 	it('refuses files that are not JSON or too large', () => {
 		expect(validatePackText('{ nope', index).issues[0].message).toMatch(/^not a JSON file: /);
-		expect(validatePackText(' '.repeat(MAX_PACK_BYTES + 1), index).issues[0].message).toMatch(
-			/larger than 10 MB/
-		);
+		expect(
+			validatePackText(' '.repeat(MAX_PACK_BYTES + 1), index, [], parseYamlSource).issues[0].message
+		).toMatch(/larger than 10 MB/);
 	});
 
 	it('renders a stored pack’s questions marked with the pack id; invalid stored data gives nothing', () => {
@@ -240,5 +255,22 @@ describe('compareVersions', () => {
 			'1.10.0'
 		]);
 		expect(compareVersions('1.0.0+build', '1.0.0')).toBe(0);
+	});
+});
+
+describe('pack lessons and the YAML reader', () => {
+	it('needs a YAML reader only for packs with lessons', () => {
+		const withLessons = json('lab-session-durations-1.1.0.json');
+		expect(packHasLessons(withLessons)).toBe(true);
+		expect(() => validatePack(withLessons, index)).toThrow(/needs readYaml/);
+		const { lessons: _, ...without } = withLessons as Record<string, unknown>;
+		expect(packHasLessons(without)).toBe(false);
+		expect(validatePack(without, index).preview?.lessons).toEqual([]);
+	});
+
+	it('reads lesson titles from their front matter', () => {
+		const lesson = { slug: 'x', markdown: '---\ntitle: "Notes: durations"\n---\n\n## A\n' };
+		expect(packLessonTitle(lesson, parseYamlSource)).toBe('Notes: durations');
+		expect(packLessonTitle({ slug: 'x', markdown: 'no front matter' }, parseYamlSource)).toBe('x');
 	});
 });

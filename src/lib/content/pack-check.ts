@@ -12,12 +12,24 @@ import { splitFrontMatter } from './front-matter';
 import { lessonFrontMatterSchema } from './lesson-schema';
 import { renderMarkdown } from './markdown';
 import { compareVersions, packSchema, type Pack } from './pack-schema';
-import { renderQuestion, type QuizQuestion } from './question-loader';
+import { renderQuestion, type QuizQuestion } from './question-render';
 import type { Question } from './question-schema';
 import { readableIssues } from './scenario-issues';
 import { scenarioSchema, type Scenario } from './scenario-schema';
 import { topicResolver } from './topic-schema';
-import { parseYamlSource } from './yaml-source';
+import type { YamlSource } from './yaml-source';
+
+/**
+ * Reads the YAML front matter of pack lessons (yaml-source's parseYamlSource). Passed in rather
+ * than imported, so that the browser loads a YAML parser only for packs that have lessons.
+ */
+export type ReadYaml = (text: string, file: string) => YamlSource;
+
+/** Whether checking this (parsed) pack file needs a ReadYaml: it has lessons. */
+export function packHasLessons(data: unknown): boolean {
+	const lessons = (data as { lessons?: unknown } | null)?.lessons;
+	return Array.isArray(lessons) && lessons.length > 0;
+}
 
 /** What the app ships, as much as pack checks need (served as /author/content-index.json). */
 export interface ContentIndex {
@@ -111,11 +123,13 @@ export function contentIndexOf(bundle: ContentBundle<Scenario>): ContentIndex {
 }
 
 /** A pack lesson's title from its front matter, or its slug when the front matter is unreadable. */
-export function packLessonTitle(lesson: { slug: string; markdown: string }): string {
+export function packLessonTitle(
+	lesson: { slug: string; markdown: string },
+	readYaml: ReadYaml
+): string {
 	const split = splitFrontMatter(lesson.markdown);
 	try {
-		const title =
-			split && (parseYamlSource(split.yaml, lesson.slug).data as { title?: unknown })?.title;
+		const title = split && (readYaml(split.yaml, lesson.slug).data as { title?: unknown })?.title;
 		return typeof title === 'string' && title.trim() ? title.trim() : lesson.slug;
 	} catch {
 		return lesson.slug;
@@ -138,7 +152,8 @@ export function packIds(pack: Pack): InstalledPackIds {
 function checkLesson(
 	markdown: string,
 	at: string,
-	issue: (i: PackIssue) => void
+	issue: (i: PackIssue) => void,
+	readYaml: ReadYaml
 ): { title?: string; anchors?: string[]; topics: string[]; scenarios: string[] } {
 	const split = splitFrontMatter(markdown);
 	if (!split) {
@@ -164,7 +179,7 @@ function checkLesson(
 		});
 	const anchors = rendered.headings.map((h) => h.id);
 	try {
-		const yaml = parseYamlSource(split.yaml, at);
+		const yaml = readYaml(split.yaml, at);
 		const parsed = lessonFrontMatterSchema.safeParse(yaml.data ?? {});
 		if (parsed.success)
 			return {
@@ -226,11 +241,15 @@ function schemaIssues(data: unknown): PackIssue[] {
 	return issues;
 }
 
-/** Validates a parsed pack file; see the module comment. `installed` are the packs already stored. */
+/**
+ * Validates a parsed pack file; see the module comment. `installed` are the packs already stored;
+ * `readYaml` is required when the pack has lessons (see packHasLessons).
+ */
 export function validatePack(
 	data: unknown,
 	base: ContentIndex,
-	installed: readonly InstalledPackIds[] = []
+	installed: readonly InstalledPackIds[] = [],
+	readYaml?: ReadYaml
 ): PackValidation {
 	const schema = schemaIssues(data);
 	if (schema.length) return { issues: schema };
@@ -247,8 +266,10 @@ export function validatePack(
 
 	// Lessons first: questions may link their anchors.
 	const packLessons = new Map<string, { title?: string; anchors?: string[] }>();
+	if (lessons.length && !readYaml)
+		throw new Error('validatePack: a pack with lessons needs readYaml');
 	lessons.forEach((l, i) => {
-		const info = checkLesson(l.markdown, `lessons[${i}].markdown`, issue);
+		const info = checkLesson(l.markdown, `lessons[${i}].markdown`, issue, readYaml!);
 		if (!packLessons.has(l.slug)) packLessons.set(l.slug, info);
 		info.topics.forEach((t, j) => {
 			if (!topicOf(t))
@@ -411,12 +432,8 @@ export function validatePack(
 	return { issues, preview, ...(ok ? { pack: { ...pack, questions } } : {}) };
 }
 
-/** Reads the text of a pack file: size, JSON syntax, then validatePack. */
-export function validatePackText(
-	text: string,
-	base: ContentIndex,
-	installed: readonly InstalledPackIds[] = []
-): PackValidation {
+/** Reads the text of a pack file: its size and JSON syntax (then call validatePack). */
+export function readPackText(text: string): { data: unknown } | { issues: PackIssue[] } {
 	if (text.length > MAX_PACK_BYTES)
 		return {
 			issues: [
@@ -427,15 +444,24 @@ export function validatePackText(
 				}
 			]
 		};
-	let data: unknown;
 	try {
-		data = JSON.parse(text);
+		return { data: JSON.parse(text) };
 	} catch (e) {
 		return {
 			issues: [{ path: '', severity: 'error', message: `not a JSON file: ${(e as Error).message}` }]
 		};
 	}
-	return validatePack(data, base, installed);
+}
+
+/** readPackText, then validatePack. */
+export function validatePackText(
+	text: string,
+	base: ContentIndex,
+	installed: readonly InstalledPackIds[] = [],
+	readYaml?: ReadYaml
+): PackValidation {
+	const read = readPackText(text);
+	return 'issues' in read ? read : validatePack(read.data, base, installed, readYaml);
 }
 
 /**

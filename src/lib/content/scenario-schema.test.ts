@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ContentError, type ContentIssue } from './content-issue';
-import { parseScenario, scenarioSchema } from './scenario-schema';
+import { scenarioSchema } from './scenario-schema';
+import { parseScenario } from './scenario-loader';
 
 const GOOD = 'tests/fixtures/scenarios/good';
 const BAD = 'tests/fixtures/scenarios/bad';

@@ -14,9 +14,6 @@ import {
 	policyUsageProblems,
 	normalizePolicy
 } from '../sts/policy-document';
-import { ContentError, type ContentIssue } from './content-issue';
-import { issuesFromZod, parseYamlSource } from './yaml-source';
-import { readableIssues } from './scenario-issues';
 import { checkCallStep, checkReferences } from './scenario-checks';
 
 const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -318,26 +315,4 @@ export type IdentityPolicyInput = z.output<typeof identityPolicy>;
 
 export function isCallStep(step: ScenarioStep): step is CallStep {
 	return 'call' in step;
-}
-
-/** Parses a scenario file (YAML, or JSON which is YAML); throws ContentError with located issues. */
-export function parseScenario(text: string, file: string): Scenario {
-	const source = parseYamlSource(text, file);
-	const result = scenarioSchema.safeParse(source.data);
-	if (result.success) return result.data;
-	const issues: ContentIssue[] = issuesFromZod(
-		new z.ZodError(readableIssues(result.error.issues, source.data)),
-		source
-	);
-	throw new ContentError(dedupe(issues));
-}
-
-function dedupe(issues: ContentIssue[]): ContentIssue[] {
-	const seen = new Set<string>();
-	return issues.filter((i) => {
-		const key = `${i.line}:${i.column}:${i.path}:${i.message}`;
-		if (seen.has(key)) return false;
-		seen.add(key);
-		return true;
-	});
 }

@@ -2,6 +2,7 @@ import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ContentError, formatPath, type ContentIssue } from './content-issue';
 import { readableIssues } from './scenario-issues';
+import { readYamlData } from './yaml-data';
 
 /** A parsed YAML file that can still say where each value came from. */
 export interface YamlSource {
@@ -11,13 +12,14 @@ export interface YamlSource {
 }
 
 /**
- * Parses YAML; syntax errors throw a ContentError with every error the parser found. Positions are
- * needed only when something is wrong, so the document with its line table is kept only for files
- * whose `locate` is called (parsed again then): at 5,000 questions, keeping every document alive
- * doubled the check's time in garbage collection.
+ * Parses YAML; syntax errors throw a ContentError with every error the parser found. The data comes
+ * from the fast reader (yaml-data.ts) when it applies, else from the `yaml` package. Positions are
+ * needed only when something is wrong, so the document with its line table is built only for files
+ * whose `locate` is called: at 5,000 questions, keeping every document alive doubled the check's
+ * time in garbage collection.
  */
 export function parseYamlSource(text: string, file: string): YamlSource {
-	const ready = preparsed?.get(text);
+	const ready = readYamlData(text);
 	if (ready) return { file, data: ready.data, locate: lazyLocate(text) };
 	const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
 	if (doc.errors.length > 0) {
@@ -53,17 +55,6 @@ function lazyLocate(text: string): YamlSource['locate'] {
 		}
 		return locateInDocument(located.doc, located.lineCounter, path);
 	};
-}
-
-/** Data of YAML texts parsed ahead of time (by worker threads, see src/cli/yaml-prefetch.ts). */
-let preparsed: ReadonlyMap<string, { data: unknown }> | undefined;
-
-/**
- * Lets parseYamlSource use data parsed elsewhere with the same options, keyed by the exact text.
- * Texts not in the map, or that had errors there, are parsed here as usual. Pass undefined to stop.
- */
-export function usePreparsedYaml(map: ReadonlyMap<string, { data: unknown }> | undefined): void {
-	preparsed = map;
 }
 
 function locateInDocument(

@@ -1,14 +1,20 @@
+// No YAML parser here (the practice page loads this module): packs are JSON, and the YAML front
+// matter of pack lessons is read by yaml-source, loaded on demand by lessonYamlReader().
 import {
+	packHasLessons,
 	packIds,
+	packLessonTitle,
 	packQuizQuestions,
-	validatePackText,
+	readPackText,
+	validatePack,
 	type ContentIndex,
 	type InstalledPackIds,
-	type PackValidation
+	type PackValidation,
+	type ReadYaml
 } from '$lib/content/pack-check';
 import type { Pack } from '$lib/content/pack-schema';
 import type { Scenario } from '$lib/content/scenario-schema';
-import type { QuizQuestion } from '$lib/content/question-loader';
+import type { QuizQuestion } from '$lib/content/question-render';
 import type { PackRecord } from '$lib/progress';
 import { progress } from './progress.svelte';
 import { invalidateQuestionBank } from './question-bank';
@@ -54,16 +60,38 @@ export async function listInstalledPacks(): Promise<InstalledPack[]> {
 	return records.map(toInstalled).sort((a, b) => a.record.title.localeCompare(b.record.title));
 }
 
+/** The reader of pack lessons' YAML front matter, loaded on first use. */
+async function lessonYamlReader(): Promise<ReadYaml> {
+	return (await import('$lib/content/yaml-source')).parseYamlSource;
+}
+
 /** Reads and validates a pack file against the app's content and the installed packs. */
 export async function checkPackFile(
 	file: Blob,
 	index: ContentIndex,
 	installed: InstalledPack[]
 ): Promise<PackValidation> {
-	return validatePackText(
-		await file.text(),
+	const read = readPackText(await file.text());
+	if ('issues' in read) return read;
+	return validatePack(
+		read.data,
 		index,
-		installed.map((p) => p.ids)
+		installed.map((p) => p.ids),
+		packHasLessons(read.data) ? await lessonYamlReader() : undefined
+	);
+}
+
+/** The titles of the installed packs' lessons (from their front matter), by pack id. */
+export async function installedLessonTitles(
+	installed: InstalledPack[]
+): Promise<Record<string, string[]>> {
+	if (!installed.some((p) => p.pack?.lessons?.length)) return {};
+	const readYaml = await lessonYamlReader();
+	return Object.fromEntries(
+		installed.map((p) => [
+			p.record.id,
+			(p.pack?.lessons ?? []).map((l) => packLessonTitle(l, readYaml))
+		])
 	);
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createActor, type Snapshot } from 'xstate';
-import { parseScenario } from '$lib/content/scenario-schema';
+import { parseScenario } from '$lib/content/scenario-loader';
 import { SIM_MACHINE_VERSION, simMachine } from '$lib/sts';
 import {
 	clearSavedSimulation,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseScenario } from '$lib/content/scenario-schema';
+import { parseScenario } from '$lib/content/scenario-loader';
 import { simStorageKey } from './sim-persistence';
 import { initialSnapshot } from './sim-runtime';
 import { SimulatorSession } from './simulator-session.svelte';

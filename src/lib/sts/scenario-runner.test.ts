@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../content/scenario-schema';
+import { parseScenario } from '../content/scenario-loader';
 import { checkExpectations, globMatches, runScenario } from './scenario-runner';
 import type { CallOutcome } from './simulator';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../content/scenario-schema';
+import { parseScenario } from '../content/scenario-loader';
 import { messages } from './aws-errors';
 import { createSimulator } from './simulator';
 import { issue, later, outcomeOf, worldFrom } from './test-worlds';

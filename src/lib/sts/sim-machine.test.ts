@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createActor, SimulatedClock, type AnyActorRef } from 'xstate';
-import { parseScenario } from '../content/scenario-schema';
+import { parseScenario } from '../content/scenario-loader';
 import { credentialMachine } from './credential-machine';
 import { credentialActorId, SIM_MACHINE_VERSION, simMachine, stopSimulator } from './sim-machine';
 

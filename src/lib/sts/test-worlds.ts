@@ -2,7 +2,8 @@
  * Worlds and helpers shared by the engine's unit tests (imported by *.test.ts only).
  */
 import { parse } from 'yaml';
-import { parseScenario, type ScenarioWorld } from '../content/scenario-schema';
+import { type ScenarioWorld } from '../content/scenario-schema';
+import { parseScenario } from '../content/scenario-loader';
 import type { CallRequest } from './api-support';
 import { advance, call, createSimulator, type CallOutcome, type SimState } from './simulator';
 

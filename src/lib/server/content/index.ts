@@ -1,7 +1,8 @@
 import { formatIssue } from '$lib/content/content-issue';
 import type { ContentBundle } from '$lib/content/content-bundle';
 import { loadContent } from '$lib/content/load-content';
-import { parseScenario, type Scenario } from '$lib/content/scenario-schema';
+import { type Scenario } from '$lib/content/scenario-schema';
+import { parseScenario } from '$lib/content/scenario-loader';
 
 // The one place that reads content/: Vite inlines every file at build time.
 const files = import.meta.glob('/content/**/*.{md,yaml,yml,json}', {

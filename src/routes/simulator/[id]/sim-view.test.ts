@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '$lib/content/scenario-schema';
+import { parseScenario } from '$lib/content/scenario-loader';
 import {
 	advance,
 	call,

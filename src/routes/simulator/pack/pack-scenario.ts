@@ -1,0 +1,95 @@
+/**
+ * Pack scenarios in the simulator: where one is played, its card in the scenario list and the data
+ * its page needs, made in the browser from the scenario stored with its pack. Pack Markdown goes
+ * through the same safe renderer as the app's own scenarios.
+ */
+import { renderMarkdown } from '$lib/content/markdown';
+import type { ContentIndex } from '$lib/content/pack-check';
+import type { Scenario } from '$lib/content/scenario-schema';
+import { stsApiOf } from '$lib/sts/api-model';
+
+export interface PackScenarioTarget {
+	packId: string;
+	scenarioId: string;
+}
+
+/**
+ * The page that plays a pack scenario: one prerendered page, the scenario named in the URL's hash.
+ * The service worker's precache ignores the hash, so the page opens offline too.
+ */
+export function packScenarioHref({ packId, scenarioId }: PackScenarioTarget): string {
+	return `/simulator/pack#${new URLSearchParams({ pack: packId, scenario: scenarioId })}`;
+}
+
+/** The pack and scenario named by a hash made by packScenarioHref, if it names both. */
+export function packScenarioTarget(hash: string): PackScenarioTarget | undefined {
+	const params = new URLSearchParams(hash.replace(/^#/, ''));
+	const packId = params.get('pack');
+	const scenarioId = params.get('scenario');
+	return packId && scenarioId ? { packId, scenarioId } : undefined;
+}
+
+/** A topic's title (topics are named by id or alias), or the name itself when unknown. */
+export function topicTitle(index: Pick<ContentIndex, 'topics'>, name: string): string {
+	return index.topics.find((t) => t.id === name || t.aliases?.includes(name))?.title ?? name;
+}
+
+/** The STS APIs a scenario calls, in order of first use. */
+export function scenarioApis(scenario: Scenario): string[] {
+	return [
+		...new Set(
+			scenario.steps.flatMap((step) => {
+				const api = 'call' in step ? stsApiOf(step.call) : undefined;
+				return api ? [api] : [];
+			})
+		)
+	];
+}
+
+export interface PackScenarioCard {
+	id: string;
+	title: string;
+	topic: string;
+	summaryHtml: string;
+	steps: number;
+	apis: string[];
+	packTitle: string;
+	href: string;
+}
+
+/** A pack scenario as the simulator's list shows it, marked with its pack's title. */
+export function packScenarioCard(
+	entry: { packId: string; packTitle: string; scenario: Scenario },
+	index: Pick<ContentIndex, 'topics'>
+): PackScenarioCard {
+	const { scenario } = entry;
+	return {
+		id: scenario.id,
+		title: scenario.title,
+		topic: topicTitle(index, scenario.topic),
+		summaryHtml: scenario.summary ? renderMarkdown(scenario.summary).html : '',
+		steps: scenario.steps.length,
+		apis: scenarioApis(scenario),
+		packTitle: entry.packTitle,
+		href: packScenarioHref({ packId: entry.packId, scenarioId: scenario.id })
+	};
+}
+
+/**
+ * What the scenario page shows around the simulator, as the prerendered scenario pages have it:
+ * topic title, summary and narration HTML, and "Background" links to the app's lessons (a pack's
+ * own lessons have no page to link to).
+ */
+export function packScenarioPageData(scenario: Scenario, index: ContentIndex) {
+	return {
+		scenario,
+		topic: topicTitle(index, scenario.topic),
+		summaryHtml: scenario.summary ? renderMarkdown(scenario.summary).html : '',
+		narrationHtml: scenario.steps.map((s) => (s.narration ? renderMarkdown(s.narration).html : '')),
+		lessons: (scenario.lessons ?? []).flatMap((ref) => {
+			const lesson = index.lessons[ref.split('#')[0]];
+			return lesson ? [{ href: `/lessons/${ref}`, title: lesson.title }] : [];
+		}),
+		questions: scenario.questions ?? []
+	};
+}
