@@ -13,6 +13,7 @@ import {
 	importFixture,
 	openProgress
 } from './progress-helpers';
+import { currentQuestion, pressOptions } from './quiz-helpers';
 
 test('answers from a practice session show on the dashboard, also after a reload', async ({
 	page
@@ -190,7 +191,8 @@ test('"Delete all progress" also removes saved quiz and simulator sessions, keep
 	await expect(page.getByTestId('delete-status')).toHaveText(
 		'All progress on this device was deleted.'
 	);
-	expect(await ours()).toEqual(['sts-trainer:theme']);
+	// Only the theme and the deletion stamp (which tells other tabs) remain.
+	expect(await ours()).toEqual(['sts-trainer:progress-deleted-at', 'sts-trainer:theme']);
 	expect(await page.evaluate(() => localStorage.getItem('sts-trainer:theme'))).toBe(theme);
 	// Nothing to resume: the practice page offers a new session.
 	await open(page, '/quiz/practice');
@@ -264,6 +266,39 @@ test('two tabs: an answer in one shows on the dashboard in the other without a r
 	await answerPractice(quiz, [false, true]);
 	await expect(dashboard.getByTestId('stat-answers')).toContainText('3');
 	await expect(dashboard.getByTestId('stat-answers')).toContainText('67% right');
+});
+
+test('two tabs: after "Delete all progress" in one, the other offers a reload and does not save its old session again', async ({
+	context
+}) => {
+	const quiz = await context.newPage();
+	await answerPractice(quiz, [true]);
+	const savedPractice = () =>
+		quiz.evaluate(() => localStorage.getItem('sts-trainer:quiz:practice'));
+	await expect.poll(savedPractice).not.toBeNull();
+
+	const settings = await context.newPage();
+	await openProgress(settings);
+	await settings.getByTestId('delete-all').click();
+	await settings.getByTestId('confirm-delete').click();
+	await expect(settings.getByTestId('delete-status')).toHaveText(
+		'All progress on this device was deleted.'
+	);
+
+	const banner = quiz.getByTestId('deleted-elsewhere-banner');
+	await expect(banner).toContainText('Your progress was deleted in another tab.');
+	// The quiz keeps working in memory, but its pre-deletion session is not written back.
+	const q = await currentQuestion(quiz);
+	await pressOptions(quiz, q.right);
+	await quiz.keyboard.press('Enter');
+	await expect(quiz.getByTestId('feedback')).toContainText('Correct.');
+	expect(await savedPractice()).toBeNull();
+	expect(await axeViolations(quiz)).toEqual([]);
+
+	await banner.getByRole('button', { name: 'Reload to start afresh' }).click();
+	await quiz.locator('body.started').waitFor();
+	await expect(quiz.getByTestId('start-practice')).toBeVisible();
+	await expect(quiz.getByTestId('deleted-elsewhere-banner')).toHaveCount(0);
 });
 
 test('without IndexedDB the banner explains, the quiz still works and progress lives in memory', async ({

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { clearLocalLearnerData, THEME_STORAGE_KEY } from './local-learner-data';
+import {
+	clearLocalLearnerData,
+	DeletionGuard,
+	KEPT_LOCAL_KEYS,
+	PROGRESS_DELETED_KEY,
+	THEME_STORAGE_KEY
+} from './local-learner-data';
 import { QUIZ_STORAGE_PREFIX } from './local-quiz-storage';
 import { simStorageKey } from './sim-storage-keys';
 
@@ -55,5 +61,53 @@ describe('clearLocalLearnerData', () => {
 		const local = fakeStorage({ [`${QUIZ_STORAGE_PREFIX}practice`]: '{}' });
 		expect(clearLocalLearnerData([blocked, local])).toEqual([`${QUIZ_STORAGE_PREFIX}practice`]);
 		expect(local.map.size).toBe(0);
+	});
+});
+
+describe('DeletionGuard', () => {
+	const stampStorage = () => {
+		const map = new Map<string, string>();
+		return {
+			map,
+			getItem: (k: string) => map.get(k) ?? null,
+			setItem: (k: string, v: string) => void map.set(k, v)
+		};
+	};
+
+	it('lets a tab save until another tab deletes all progress, then never again', () => {
+		const storage = stampStorage();
+		const thisTab = new DeletionGuard(() => storage);
+		const otherTab = new DeletionGuard(() => storage);
+		expect(thisTab.mayWrite()).toBe(true);
+		otherTab.stamp(1_000);
+		expect(storage.map.get(PROGRESS_DELETED_KEY)).toBe('1000');
+		expect(otherTab.mayWrite()).toBe(true);
+		expect(thisTab.mayWrite()).toBe(false);
+		// A tab opened after the deletion (a reload) saves again.
+		expect(new DeletionGuard(() => storage).mayWrite()).toBe(true);
+	});
+
+	it('the deleting tab may delete again later; its own stamp never blocks it', () => {
+		const storage = stampStorage();
+		const tab = new DeletionGuard(() => storage);
+		tab.stamp(1);
+		tab.stamp(2);
+		expect(tab.mayWrite()).toBe(true);
+	});
+
+	it('does nothing when storage is blocked or absent', () => {
+		const blocked = new DeletionGuard(() => {
+			throw new DOMException('blocked', 'SecurityError');
+		});
+		expect(blocked.mayWrite()).toBe(true);
+		expect(() => blocked.stamp()).not.toThrow();
+		expect(blocked.mayWrite()).toBe(true);
+		const absent = new DeletionGuard(() => undefined);
+		absent.stamp();
+		expect(absent.mayWrite()).toBe(true);
+	});
+
+	it('the stamp survives clearLocalLearnerData', () => {
+		expect(KEPT_LOCAL_KEYS.has(PROGRESS_DELETED_KEY)).toBe(true);
 	});
 });

@@ -1,5 +1,5 @@
 import type { QuizStorage, SavedQuiz } from '$lib/quiz';
-import { LOCAL_KEY_PREFIX } from './local-learner-data';
+import { deletionGuard, LOCAL_KEY_PREFIX } from './local-learner-data';
 
 /** Prefix of every saved quiz session's localStorage key. */
 export const QUIZ_STORAGE_PREFIX = `${LOCAL_KEY_PREFIX}quiz:`;
@@ -19,6 +19,8 @@ export const localQuizStorage: QuizStorage = {
 		}
 	},
 	set(key, value) {
+		// A session from before "Delete all progress" in another tab is not saved again.
+		if (!deletionGuard.mayWrite()) return;
 		try {
 			localStorage.setItem(PREFIX + key, JSON.stringify(value));
 		} catch {

@@ -1,7 +1,7 @@
 import { browser } from '$app/environment';
 import type { AnswerRecord, AnswerRecorder } from '$lib/quiz';
 import type { LessonRecord, ProgressStore, StoreStatus } from '$lib/progress';
-import { clearLocalLearnerData } from './local-learner-data';
+import { clearLocalLearnerData, deletionGuard } from './local-learner-data';
 
 /** Longest title kept for "Continue where you left off" (the setting's schema allows 200). */
 const MAX_TITLE = 200;
@@ -94,6 +94,8 @@ class ProgressBridge {
 			}
 		};
 		clearLocalLearnerData([storage(() => localStorage), storage(() => sessionStorage)]);
+		// Other open tabs stop saving the sessions they hold and offer a reload.
+		deletionGuard.stamp();
 	}
 
 	/** The recorder quiz machines report answers to. */

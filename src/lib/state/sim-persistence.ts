@@ -4,6 +4,7 @@
  * another machine version, or of a scenario whose content has changed since, is discarded.
  */
 import { SIM_MACHINE_VERSION } from '$lib/sts';
+import { deletionGuard, type DeletionGuard } from './local-learner-data';
 import { simStorageKey } from './sim-storage-keys';
 
 export { scenarioFingerprint, simStorageKey } from './sim-storage-keys';
@@ -65,9 +66,12 @@ export function writeSavedSimulation(
 	storage: KeyValueStorage,
 	scenarioId: string,
 	fingerprint: string,
-	snapshot: unknown
+	snapshot: unknown,
+	guard: Pick<DeletionGuard, 'mayWrite'> = deletionGuard
 ): boolean {
 	const value: SavedSimulation = { version: SIM_MACHINE_VERSION, scenario: fingerprint, snapshot };
+	// A session from before "Delete all progress" in another tab is not saved again.
+	if (!guard.mayWrite()) return false;
 	try {
 		storage.setItem(simStorageKey(scenarioId), JSON.stringify(value));
 		return true;
