@@ -1,43 +1,57 @@
-// JavaScript a page loads before it is interactive: every script requested until the layout
-// marks body.started (hydrated). The budget figure is each (decoded) body gzipped here at zlib
-// level 9, independent of the server; what serve-static actually sent (gzip at zlib's default
-// level) is kept beside it as the transfer size.
+// JavaScript a page loads, measured in Chromium with the service worker blocked (it would
+// precache every chunk in the background and muddle the count). Each (decoded) body is gzipped
+// here at zlib level 9, independent of the server; what serve-static actually sent (gzip at
+// zlib's default level) is kept beside it as the transfer size.
+//
+// - measureJs: JS before interactive. The root layout sets the performance mark `app:hydrated`
+//   when it has mounted (src/lib/state/app-marks.ts); a script counts when its request started
+//   before that mark, by the browser's own Resource Timing clock. Modulepreloads count (they are
+//   fetched whether or not they run), so the figure errs on the heavy side.
+// - measureSimulatorOwnJs: what the simulator page needs to be usable: every script loaded
+//   until the engine is ready and the network is idle, minus the files the home page also loads
+//   when fully loaded (network idle, with the progress layer it opens at idle time).
 import { gzipSync } from 'node:zlib';
 
-/**
- * @param {import('@playwright/test').Browser} browser
- * @param {string} origin e.g. http://127.0.0.1:4180
- * @param {string} path
- */
-export async function measureJs(browser, origin, path) {
-	// No service worker: it would precache every chunk in the background and muddle the count.
+export const HYDRATED_MARK = 'app:hydrated';
+export const PROGRESS_OPEN_MARK = 'app:progress-open';
+
+const isIamData = (path) => path.startsWith('/iam-data/');
+const sum = (list, key) => list.reduce((n, f) => n + f[key], 0);
+
+/** Opens `path` in a fresh context, records every script request, runs `until`, returns files. */
+async function scriptsOf(browser, origin, path, until) {
 	const context = await browser.newContext({ serviceWorkers: 'block' });
-	const page = await context.newPage();
-	/** @type {import('@playwright/test').Request[]} */
-	const scripts = [];
-	let hydrated = false;
-	page.on('request', (r) => {
-		if (!hydrated && r.resourceType() === 'script') scripts.push(r);
-	});
-	await page.goto(origin + path);
-	await page.locator('body.started').waitFor({ timeout: 30_000 });
-	hydrated = true;
-	const files = [];
-	for (const request of scripts) {
-		const response = await request.response();
-		const body = response ? await response.body() : Buffer.alloc(0);
-		const sizes = await request.sizes();
-		const url = new URL(request.url());
-		files.push({
-			path: url.pathname,
-			raw: body.length,
-			gzip: gzipSync(body, { level: 9 }).length,
-			transfer: sizes.responseBodySize,
-			iamData: url.pathname.startsWith('/iam-data/')
+	try {
+		const page = await context.newPage();
+		/** @type {import('@playwright/test').Request[]} */
+		const requests = [];
+		page.on('request', (r) => {
+			if (r.resourceType() === 'script') requests.push(r);
 		});
+		await page.goto(origin + path);
+		const keep = await until(page);
+		const files = [];
+		for (const request of requests) {
+			const url = new URL(request.url());
+			if (!keep(request.url())) continue;
+			const response = await request.response();
+			const body = response ? await response.body() : Buffer.alloc(0);
+			const sizes = await request.sizes();
+			files.push({
+				path: url.pathname,
+				raw: body.length,
+				gzip: gzipSync(body, { level: 9 }).length,
+				transfer: sizes.responseBodySize,
+				iamData: isIamData(url.pathname)
+			});
+		}
+		return files.sort((a, b) => b.gzip - a.gzip);
+	} finally {
+		await context.close();
 	}
-	await context.close();
-	const sum = (list, key) => list.reduce((n, f) => n + f[key], 0);
+}
+
+function summary(path, files, extra = {}) {
 	const app = files.filter((f) => !f.iamData);
 	return {
 		path,
@@ -46,6 +60,87 @@ export async function measureJs(browser, origin, path) {
 		gzipBytes: sum(files, 'gzip'),
 		transferBytes: sum(files, 'transfer'),
 		gzipBytesExclIamData: sum(app, 'gzip'),
-		detail: files.sort((a, b) => b.gzip - a.gzip)
+		...extra,
+		detail: files
+	};
+}
+
+/** When each resource's request started and when `mark` was set, on the page's clock. */
+function timings(page, mark) {
+	return page.evaluate((name) => {
+		const entry = performance.getEntriesByName(name, 'mark')[0];
+		return {
+			mark: entry ? entry.startTime : undefined,
+			resources: performance
+				.getEntriesByType('resource')
+				.map((e) => ({ url: e.name, start: e.startTime }))
+		};
+	}, mark);
+}
+
+/**
+ * JS before interactive: scripts whose request started before the `app:hydrated` mark. A script
+ * Resource Timing does not list (it never finished) is counted too.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} origin e.g. http://127.0.0.1:4180
+ * @param {string} path
+ */
+export async function measureJs(browser, origin, path) {
+	let unmatched = 0;
+	let markMs;
+	const files = await scriptsOf(browser, origin, path, async (page) => {
+		await page.locator('body.started').waitFor({ timeout: 30_000 });
+		// Let every request finish, so Resource Timing has an entry for each.
+		await page.waitForLoadState('networkidle');
+		const t = await timings(page, HYDRATED_MARK);
+		if (t.mark === undefined) throw new Error(`${path}: no "${HYDRATED_MARK}" performance mark`);
+		markMs = t.mark;
+		const started = new Map(t.resources.map((r) => [r.url, r.start]));
+		return (url) => {
+			const start = started.get(url);
+			if (start === undefined) unmatched++;
+			return start === undefined || start <= t.mark;
+		};
+	});
+	return summary(path, files, { hydratedAtMs: markMs, unmatched });
+}
+
+/** Every script the page loads until `ready` resolves and the network is idle. */
+async function allScripts(browser, origin, path, ready) {
+	const files = await scriptsOf(browser, origin, path, async (page) => {
+		await ready(page);
+		await page.waitForLoadState('networkidle');
+		return () => true;
+	});
+	return summary(path, files);
+}
+
+/**
+ * The simulator page's own JavaScript: everything it loads until its engine is ready
+ * (`.sim[data-ready="true"]`) and the network is idle, minus the files the home page loads when
+ * fully loaded (hydrated, progress store open, network idle). /iam-data/ files are left out of
+ * the figure and listed apart.
+ */
+export async function measureSimulatorOwnJs(browser, origin, simulatorPath) {
+	const home = await allScripts(browser, origin, '/', async (page) => {
+		await page.locator('body.started').waitFor({ timeout: 30_000 });
+		await page.waitForFunction(
+			(name) => performance.getEntriesByName(name, 'mark').length > 0,
+			PROGRESS_OPEN_MARK,
+			{ timeout: 30_000 }
+		);
+	});
+	const simulator = await allScripts(browser, origin, simulatorPath, (page) =>
+		page.locator('.sim[data-ready="true"]').waitFor({ timeout: 30_000 })
+	);
+	const shared = new Set(home.detail.map((f) => f.path));
+	const own = simulator.detail.filter((f) => !shared.has(f.path));
+	return {
+		...summary(simulatorPath, own),
+		homeFullyLoaded: { files: home.files, gzipBytes: home.gzipBytes },
+		simulatorFullyLoaded: {
+			files: simulator.files,
+			gzipBytesExclIamData: simulator.gzipBytesExclIamData
+		}
 	};
 }

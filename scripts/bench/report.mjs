@@ -93,6 +93,27 @@ export function report(results) {
 			)
 		);
 	}
+	const own = results.simulatorOwnJs;
+	if (own)
+		parts.push(
+			'',
+			`The simulator page's own JS (${meta.simulatorOwnJsMethod}): ` +
+				`${fmt(own.gzipBytesExclIamData / 1024, 1)} KB gzip in ${own.files} files ` +
+				`(the simulator page loads ${own.simulatorFullyLoaded.files} script files in all, the home page ` +
+				`${own.homeFullyLoaded.files}).`,
+			table(
+				['file', 'gzip-9 KB'],
+				own.detail.map((f) => [
+					`${f.path}${f.iamData ? ' (IAM data, not counted)' : ''}`,
+					fmt(f.gzip / 1024, 1)
+				])
+			),
+			...(own.composition
+				? [
+						`  by package (gzip KB, estimated): ${own.composition.map((c) => `${c.group} ${c.gzipKb}`).join(', ')}`
+					]
+				: [])
+		);
 	const domain = domainRows(results);
 	if (domain.length) parts.push('', table(['domain bench', 'ms / result'], domain));
 	parts.push('', budgetsTable(results.budgets));

@@ -46,10 +46,13 @@ const checkedIdentityPolicy = identityPolicy.superRefine((p, ctx) => {
 			message: bare ? message.replace(/^Statement\[0\]: /, '') : message
 		});
 });
-const trustPolicy = policyDocumentSchema.superRefine((p, ctx) => {
-	for (const message of policyUsageProblems(normalizePolicy(p), 'trust'))
-		ctx.addIssue({ code: 'custom', message });
-});
+// policyDocumentSchema is a zod/mini schema (see policy-document.ts): checks are added with .check().
+const trustPolicy = policyDocumentSchema.check(
+	z.superRefine((p, ctx) => {
+		for (const message of policyUsageProblems(normalizePolicy(p), 'trust'))
+			ctx.addIssue({ code: 'custom', message });
+	})
+);
 
 const userSchema = z.strictObject({
 	name: z

@@ -1,9 +1,9 @@
 import type { ProgressContext } from './app-db';
 import { DAY_MS } from './day-calendar';
 import { readSetting } from './settings-repository';
+import { BACKUP_REMINDER_DAYS } from './backup-reminder-days';
 
-/** A backup older than this, with progress since, earns a reminder. */
-export const BACKUP_REMINDER_DAYS = 14;
+export { BACKUP_REMINDER_DAYS };
 
 /**
  * Whether to remind the learner to export a backup: the last backup is more than 14 days

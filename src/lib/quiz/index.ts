@@ -75,7 +75,6 @@ export {
 	loadQuiz,
 	persist,
 	QUIZ_MACHINE_VERSION,
-	restore,
 	resumeActor,
 	saveQuiz,
 	type QuizMachineKind,

@@ -7,10 +7,10 @@ import {
 	loadQuiz,
 	persist,
 	QUIZ_MACHINE_VERSION,
-	restore,
 	resumeActor,
 	saveQuiz
 } from './quiz-persistence';
+import { restore } from './quiz-restore';
 import { fakeRecorder, memoryStorage, q } from './test-fixtures';
 
 const T0 = Date.UTC(2025, 0, 1, 9);

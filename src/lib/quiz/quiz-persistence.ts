@@ -5,9 +5,7 @@ import {
 	type ActorOptions,
 	type Snapshot
 } from 'xstate';
-import { z } from 'zod';
 import type { QuizItem } from './quiz-item';
-import { examSnapshotSchema, practiceSnapshotSchema } from './quiz-snapshot-schema';
 
 /** Which quiz machine a saved snapshot belongs to. */
 export type QuizMachineKind = 'exam' | 'practice';
@@ -43,56 +41,20 @@ export interface RestoreOptions {
 	isCompatible?: (item: QuizItem) => boolean;
 }
 
-const savedSchema = z.looseObject({
-	machine: z.enum(['exam', 'practice']),
-	version: z.number(),
-	snapshot: z.unknown()
-});
-
-function kindOf(machine: AnyStateMachine): QuizMachineKind {
+/** The kind of quiz machine, or an error for any other machine. */
+export function quizMachineKind(machine: AnyStateMachine): QuizMachineKind {
 	if (machine.id === 'exam' || machine.id === 'practice') return machine.id;
 	throw new Error(`not a quiz machine: ${machine.id}`);
 }
 
 /** Serialises a running (or finished) exam or practice actor. */
 export function persist(actor: Actor<AnyStateMachine>): SavedQuiz {
-	const machine = kindOf(actor.logic);
+	const machine = quizMachineKind(actor.logic);
 	return {
 		machine,
 		version: QUIZ_MACHINE_VERSION[machine],
 		snapshot: actor.getPersistedSnapshot()
 	};
-}
-
-/**
- * The snapshot to pass to `createActor(machine, { snapshot })`, or undefined when `saved` is
- * for another machine or version, fails the zod check, or the machine cannot load it.
- * Never throws.
- */
-export function restore(
-	saved: unknown,
-	machine: AnyStateMachine,
-	options: RestoreOptions = {}
-): Snapshot<unknown> | undefined {
-	try {
-		const kind = kindOf(machine);
-		const envelope = savedSchema.safeParse(saved);
-		if (!envelope.success) return undefined;
-		if (envelope.data.machine !== kind || envelope.data.version !== QUIZ_MACHINE_VERSION[kind])
-			return undefined;
-		const schema = kind === 'exam' ? examSnapshotSchema : practiceSnapshotSchema;
-		const checked = schema.safeParse(envelope.data.snapshot);
-		if (!checked.success) return undefined;
-		const questions = checked.data.context.questions as QuizItem[];
-		if (options.isCompatible && !questions.every(options.isCompatible)) return undefined;
-		const snapshot = structuredClone(envelope.data.snapshot) as Snapshot<unknown>;
-		// The machine itself must accept it (an unknown state value puts the actor in `error`).
-		const probe = createActor(machine, { snapshot: structuredClone(snapshot) });
-		if (probe.getSnapshot().status === 'error') return undefined;
-		return snapshot;
-	} catch {
-		return undefined;
-	}
 }
 
 /**
@@ -131,6 +93,14 @@ export async function loadQuiz(
 		saved = undefined;
 	}
 	if (saved === undefined || saved === null) return undefined;
+	// The checks (zod) load only when there is something to check, so quiz pages show their
+	// first view without them. If they cannot load (offline after a deploy), keep the entry.
+	let restore: typeof import('./quiz-restore').restore;
+	try {
+		({ restore } = await import('./quiz-restore'));
+	} catch {
+		return undefined;
+	}
 	const snapshot = restore(saved, machine, options);
 	if (!snapshot) await Promise.resolve(storage.delete(key)).catch(() => undefined);
 	return snapshot;

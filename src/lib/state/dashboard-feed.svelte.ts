@@ -55,7 +55,8 @@ export class DashboardFeed {
 		document.addEventListener('visibilitychange', onVisible);
 		(async () => {
 			const [store, catalogue] = await Promise.all([
-				progress.store(),
+				// At idle time: the page shows its first view without the progress layer.
+				progress.storeWhenIdle(),
 				// Without the catalogue (offline before the first full visit) topics show as slugs.
 				loadProgressCatalogue().catch(() => undefined)
 			]);

@@ -1,6 +1,8 @@
 import { browser } from '$app/environment';
 import type { AnswerRecord, AnswerRecorder } from '$lib/quiz';
 import type { LessonRecord, ProgressStore, StoreStatus } from '$lib/progress';
+import { PROGRESS_OPEN_MARK } from './app-marks';
+import { whenIdle } from './when-idle';
 import { clearLocalLearnerData, deletionGuard } from './local-learner-data';
 
 /** Longest title kept for "Continue where you left off" (the setting's schema allows 200). */
@@ -26,11 +28,22 @@ class ProgressBridge {
 			const store = await openProgressStore();
 			this.status = store.status;
 			store.onStatusChange((s) => (this.status = s));
+			performance.mark(PROGRESS_OPEN_MARK);
 			return store;
 		});
 		// A chunk that failed to load (a deploy replaced it) is retried on the next use.
 		this.opening.catch(() => (this.opening = undefined));
 		return this.opening;
+	}
+
+	/**
+	 * The store, opened once the browser is idle after hydration (or at once if already open or
+	 * opening): for work the first view does not need — the storage banner, bookmarks, lessons
+	 * read, the home dashboard — so that the progress layer never delays a page's first paint.
+	 */
+	storeWhenIdle(): Promise<ProgressStore> {
+		if (!browser) return this.store();
+		return this.opening ?? whenIdle().then(() => this.store());
 	}
 
 	/** Lets answers carry each question's authored difficulty (used by the FSRS rating). */
@@ -43,7 +56,7 @@ class ProgressBridge {
 	 * throws: losing a bookmark must not break the page that set it.
 	 */
 	visit(route: string, title: string): Promise<void> {
-		return this.store()
+		return this.storeWhenIdle()
 			.then((store) =>
 				store.setSetting('lastLocation', {
 					route,
@@ -57,7 +70,7 @@ class ProgressBridge {
 	/** A lesson was opened: counts it as read and makes it the place to continue from. */
 	async lessonOpened(slug: string, title: string): Promise<LessonRecord | undefined> {
 		try {
-			const store = await this.store();
+			const store = await this.storeWhenIdle();
 			const [record] = await Promise.all([
 				store.markLessonRead(slug),
 				this.visit(`/lessons/${slug}`, title)

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { QuizQuestion } from '$lib/content/question-loader';
-import { loadQuestionBank, mergePackQuestions, setPackQuestionSource } from './question-bank';
+import {
+	loadQuestionBank,
+	mergePackQuestions,
+	outlineOf,
+	setPackQuestionSource
+} from './question-bank';
 
 const q = (id: string): QuizQuestion => ({
 	id,
@@ -59,5 +64,19 @@ describe('loadQuestionBank', () => {
 		expect(bank.questions.map((x) => x.id)).toEqual(['a', 'x']);
 		expect(bank.byId.get('x')?.packId).toBe('p');
 		expect(bank.packNames).toEqual({ p: 'P' });
+	});
+});
+
+describe('outlineOf', () => {
+	it('keeps topics and each question’s topic, nothing of the questions themselves', () => {
+		const outline = outlineOf({
+			topics: [{ id: 'mfa', title: 'MFA', extra: 1 } as { id: string; title: string }],
+			questions: [q('a'), q('b')]
+		});
+		expect(outline).toEqual({
+			topics: [{ id: 'mfa', title: 'MFA' }],
+			questions: [{ topic: 'mfa' }, { topic: 'mfa' }],
+			packNames: {}
+		});
 	});
 });

@@ -13,6 +13,29 @@ export interface QuestionBank {
 	packNames: Record<string, string>;
 }
 
+/**
+ * What a quiz setup form shows before the bank has loaded, prerendered into the page so the form
+ * is there at first paint: the topics and each bundled question's topic (for the counts).
+ * Installed packs come with the bank. A QuestionBank is a BankOutline too.
+ */
+export interface BankOutline {
+	topics: { id: string; title: string }[];
+	questions: { topic: string; packId?: string }[];
+	packNames: Record<string, string>;
+}
+
+/** The outline of the bundled content (build time). */
+export function outlineOf(content: {
+	topics: { id: string; title: string }[];
+	questions: { topic: string }[];
+}): BankOutline {
+	return {
+		topics: content.topics.map((t) => ({ id: t.id, title: t.title })),
+		questions: content.questions.map((q) => ({ topic: q.topic })),
+		packNames: {}
+	};
+}
+
 /** Where the bundled bank is served; quiz pages also preload it from their <head>. */
 export const QUESTION_BANK_URL = '/quiz/questions.json';
 

@@ -73,6 +73,20 @@ describe('policy documents', () => {
 		).toBe(true);
 	});
 
+	it("words zod's own checks in English, also where only zod/mini is loaded", () => {
+		// This file loads no full zod: the messages come from the locale policy-document.ts sets.
+		expect(
+			parsePolicy(
+				{ Statement: { Effect: 'Allow', Action: 's3:*', Resource: '*' }, Foo: 1 },
+				'identity'
+			)
+		).toEqual({ ok: false, problems: ['Unrecognized key: "Foo"'] });
+		expect(parsePolicy({ Statement: [] }, 'session')).toEqual({
+			ok: false,
+			problems: ['Statement: Too small: expected array to have >=1 items']
+		});
+	});
+
 	it('trust policies need a Principal and no Resource; identity policies the reverse (§7)', () => {
 		expect(
 			policyUsageProblems(

@@ -3,7 +3,14 @@
  * the evaluation library expects. Used for authored policies (scenario files), for session
  * policies sent as request parameters and for policies edited in the UI.
  */
-import { z } from 'zod';
+// zod/mini: the same schemas and messages as full zod, but tree-shakable, so the simulator page
+// (which validates session policies and policy edits in the browser) does not load all of zod.
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+// zod/mini loads no locale: without one every message would read "Invalid input". Full zod
+// registers English the same way (only when no locale is set), so both agree wherever both load.
+if (!z.config().localeError) z.config(en());
 
 /** A condition value after normalisation: IAM compares strings, so YAML booleans and numbers become strings. */
 export type ConditionValue = string | string[];
@@ -64,84 +71,96 @@ const OPERATOR_PATTERN = new RegExp(
 
 const ACTION_PATTERN = /^(\*|[a-zA-Z0-9-]+:[A-Za-z0-9*?]+)$/;
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
-const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1)]);
+const oneOrMany = <T extends z.ZodMiniType>(item: T) =>
+	z.union([item, z.array(item).check(z.minLength(1))]);
+const nonEmpty = () => z.string().check(z.minLength(1));
 
 const actionList = oneOrMany(
 	z
 		.string()
-		.regex(
-			ACTION_PATTERN,
-			'an action is "*" or "service:Action", e.g. "s3:GetObject" (wildcards * and ? allowed)'
+		.check(
+			z.regex(
+				ACTION_PATTERN,
+				'an action is "*" or "service:Action", e.g. "s3:GetObject" (wildcards * and ? allowed)'
+			)
 		)
 );
 const resourceList = oneOrMany(
-	z.string().regex(/^(\*|arn:.+)$/, 'a resource is "*" or an ARN such as "arn:aws:s3:::bucket/*"')
+	z
+		.string()
+		.check(z.regex(/^(\*|arn:.+)$/, 'a resource is "*" or an ARN such as "arn:aws:s3:::bucket/*"'))
 );
 const principalBlock = z.union([
 	z.literal('*'),
 	z
 		.strictObject({
-			AWS: oneOrMany(z.string().min(1)).optional(),
-			Federated: oneOrMany(z.string().min(1)).optional(),
-			Service: oneOrMany(z.string().min(1)).optional(),
-			CanonicalUser: oneOrMany(z.string().min(1)).optional()
+			AWS: z.optional(oneOrMany(nonEmpty())),
+			Federated: z.optional(oneOrMany(nonEmpty())),
+			Service: z.optional(oneOrMany(nonEmpty())),
+			CanonicalUser: z.optional(oneOrMany(nonEmpty()))
 		})
-		.refine(
-			(p) => Object.keys(p).length > 0,
-			'Principal needs at least one of AWS, Federated, Service'
+		.check(
+			z.refine(
+				(p) => Object.keys(p).length > 0,
+				'Principal needs at least one of AWS, Federated, Service'
+			)
 		)
 ]);
 const conditionBlock = z.record(
 	z
 		.string()
-		.regex(
-			OPERATOR_PATTERN,
-			'not an IAM condition operator (e.g. StringEquals, Bool, DateLessThan, ForAnyValue:StringLike)'
+		.check(
+			z.regex(
+				OPERATOR_PATTERN,
+				'not an IAM condition operator (e.g. StringEquals, Bool, DateLessThan, ForAnyValue:StringLike)'
+			)
 		),
-	z.record(z.string().min(1), z.union([scalar, z.array(scalar)]))
+	z.record(nonEmpty(), z.union([scalar, z.array(scalar)]))
 );
 
 export const policyStatementSchema = z
 	.strictObject({
-		Sid: z.string().optional(),
+		Sid: z.optional(z.string()),
 		Effect: z.enum(['Allow', 'Deny'], { error: 'Effect must be "Allow" or "Deny"' }),
-		Principal: principalBlock.optional(),
-		NotPrincipal: principalBlock.optional(),
-		Action: actionList.optional(),
-		NotAction: actionList.optional(),
-		Resource: resourceList.optional(),
-		NotResource: resourceList.optional(),
-		Condition: conditionBlock.optional()
+		Principal: z.optional(principalBlock),
+		NotPrincipal: z.optional(principalBlock),
+		Action: z.optional(actionList),
+		NotAction: z.optional(actionList),
+		Resource: z.optional(resourceList),
+		NotResource: z.optional(resourceList),
+		Condition: z.optional(conditionBlock)
 	})
-	.superRefine((s, ctx) => {
-		if ((s.Action === undefined) === (s.NotAction === undefined)) {
-			ctx.addIssue({
-				code: 'custom',
-				message: 'a statement needs exactly one of Action or NotAction'
-			});
-		}
-		if (s.Resource !== undefined && s.NotResource !== undefined) {
-			ctx.addIssue({
-				code: 'custom',
-				message: 'a statement takes Resource or NotResource, not both'
-			});
-		}
-		if (s.Principal !== undefined && s.NotPrincipal !== undefined) {
-			ctx.addIssue({
-				code: 'custom',
-				message: 'a statement takes Principal or NotPrincipal, not both'
-			});
-		}
-	});
+	.check(
+		z.superRefine((s, ctx) => {
+			if ((s.Action === undefined) === (s.NotAction === undefined)) {
+				ctx.addIssue({
+					code: 'custom',
+					message: 'a statement needs exactly one of Action or NotAction'
+				});
+			}
+			if (s.Resource !== undefined && s.NotResource !== undefined) {
+				ctx.addIssue({
+					code: 'custom',
+					message: 'a statement takes Resource or NotResource, not both'
+				});
+			}
+			if (s.Principal !== undefined && s.NotPrincipal !== undefined) {
+				ctx.addIssue({
+					code: 'custom',
+					message: 'a statement takes Principal or NotPrincipal, not both'
+				});
+			}
+		})
+	);
 
 export const policyDocumentSchema = z.strictObject({
-	Version: z
-		.enum(['2012-10-17', '2008-10-17'], {
+	Version: z.optional(
+		z.enum(['2012-10-17', '2008-10-17'], {
 			error: 'Version must be "2012-10-17" (quote it in YAML)'
 		})
-		.optional(),
-	Id: z.string().optional(),
-	Statement: z.union([policyStatementSchema, z.array(policyStatementSchema).min(1)])
+	),
+	Id: z.optional(z.string()),
+	Statement: z.union([policyStatementSchema, z.array(policyStatementSchema).check(z.minLength(1))])
 });
 
 export type PolicyKind = 'identity' | 'trust' | 'session';
