@@ -100,7 +100,7 @@ test('an exam: flag, navigate back, review screen, then time-out submits it', as
 	await page.getByLabel('Questions').fill('5');
 	await page.getByLabel('Seconds per question').fill('60');
 	await page.getByTestId('start-exam').click();
-	await expect(page.getByTestId('exam-timer')).toHaveText(/^(5:00|4:5\d)$/); // the installed clock also runs in real time;
+	await expect(page.getByTestId('exam-timer')).toHaveText(/^(5:00|4:5\d)$/); // the installed clock also runs in real time
 
 	const first = await currentQuestion(page);
 	await pressOptions(page, first.right);

@@ -89,7 +89,7 @@ test('a new version is offered while an exam runs, and after the reload the exam
 	await page.getByLabel('Questions').fill('10');
 	await page.getByLabel('Seconds per question').fill('60');
 	await page.getByTestId('start-exam').click();
-	await expect(page.getByTestId('exam-timer')).toHaveText(/^(10:00|9:5\d)$/); // real time: a slow machine may show 9:59;
+	await expect(page.getByTestId('exam-timer')).toHaveText(/^(10:00|9:5\d)$/); // real time: a slow machine may show 9:59
 	const answered: { id: string; chosen: number[] }[] = [];
 	for (let i = 0; i < 2; i++) {
 		const q = await currentQuestion(page);
