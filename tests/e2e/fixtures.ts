@@ -17,6 +17,19 @@ export async function axeViolations(page: Page): Promise<string[]> {
 	);
 }
 
+/**
+ * axe's colour rules only (contrast, links told apart from text by colour): the checks that
+ * differ between the light and dark schemes, where the rest of the page is the same DOM.
+ */
+export async function axeColourViolations(page: Page): Promise<string[]> {
+	const result = await new AxeBuilder({ page })
+		.withRules(['color-contrast', 'link-in-text-block'])
+		.analyze();
+	return result.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+	);
+}
+
 /** Fails the test on any console error or request to another origin. */
 export const test = base.extend<{ guard: void }>({
 	guard: [
