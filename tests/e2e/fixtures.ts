@@ -30,6 +30,20 @@ export async function axeColourViolations(page: Page): Promise<string[]> {
 	);
 }
 
+/**
+ * Every axe rule in the light scheme, then the colour rules in the dark one (the rest of the
+ * DOM is the same in both); the page is left in the light scheme. Violations are prefixed with
+ * the scheme they were found in.
+ */
+export async function axeBothSchemes(page: Page): Promise<string[]> {
+	await page.emulateMedia({ colorScheme: 'light' });
+	const light = await axeViolations(page);
+	await page.emulateMedia({ colorScheme: 'dark' });
+	const dark = await axeColourViolations(page);
+	await page.emulateMedia({ colorScheme: 'light' });
+	return [...light.map((v) => `light: ${v}`), ...dark.map((v) => `dark: ${v}`)];
+}
+
 /** Fails the test on any console error or request to another origin. */
 export const test = base.extend<{ guard: void }>({
 	guard: [

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { axeViolations, expect, open, test } from './fixtures';
+import { axeBothSchemes, axeViolations, expect, open, test } from './fixtures';
 
 const VENDOR = '/simulator/vendor-external-id';
 const VENDOR_STEPS = 7;
@@ -286,43 +286,35 @@ test('MFA: the form fills in the virtual device and its code; a wrong code is re
 	);
 });
 
-for (const scheme of ['light', 'dark'] as const) {
-	test(`axe finds no violations on /simulator (${scheme})`, async ({ page }) => {
-		await page.emulateMedia({ colorScheme: scheme });
-		await open(page, '/simulator');
-		expect(await axeViolations(page)).toEqual([]);
-	});
-
-	test(`axe finds no violations on a scenario with a result, the form and an editor open (${scheme})`, async ({
-		page
-	}) => {
-		test.setTimeout(120_000);
-		await page.emulateMedia({ colorScheme: scheme });
-		await open(page, VENDOR);
-		expect(await axeViolations(page)).toEqual([]);
-		await playSteps(page, 3);
-		await page.getByRole('button', { name: '+1 h' }).click();
-		await openForm(page);
-		await page.getByLabel('API or action').selectOption('AssumeRoleWithWebIdentity');
-		await page.getByRole('button', { name: 'Edit trust policy of CloudCostAuditRole' }).click();
-		await page.getByLabel('Trust policy of CloudCostAuditRole').fill('{');
-		await page.getByTestId('policy-editor').getByRole('button', { name: 'Apply' }).click();
-		await expect(page.getByTestId('policy-editor').getByRole('alert')).toBeVisible();
-		await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-		expect(await axeViolations(page)).toEqual([]);
-		// A form problem, then an error result.
-		await page.getByTestId('send').click();
-		await expect(page.getByLabel('Issuer (iss)')).toBeFocused();
-		await expect(page.getByTestId('call-form')).toContainText('The token needs an issuer (iss).');
-		expect(await axeViolations(page)).toEqual([]);
-		await page.getByLabel('Issuer (iss)').fill('accounts.google.com');
-		await page.getByTestId('send').click();
-		await expect(page.getByTestId('result-headline')).toHaveText(
-			/^AssumeRoleWithWebIdentity: [A-Za-z]+$/
-		);
-		expect(await axeViolations(page)).toEqual([]);
-	});
-}
+// The scenario list page is checked by a11y-routes.test.ts.
+test('axe finds no violations on a scenario with a result, the form and an editor open (colours in both schemes)', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await open(page, VENDOR);
+	expect(await axeBothSchemes(page)).toEqual([]);
+	await playSteps(page, 3);
+	await page.getByRole('button', { name: '+1 h' }).click();
+	await openForm(page);
+	await page.getByLabel('API or action').selectOption('AssumeRoleWithWebIdentity');
+	await page.getByRole('button', { name: 'Edit trust policy of CloudCostAuditRole' }).click();
+	await page.getByLabel('Trust policy of CloudCostAuditRole').fill('{');
+	await page.getByTestId('policy-editor').getByRole('button', { name: 'Apply' }).click();
+	await expect(page.getByTestId('policy-editor').getByRole('alert')).toBeVisible();
+	await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+	expect(await axeBothSchemes(page)).toEqual([]);
+	// A form problem, then an error result.
+	await page.getByTestId('send').click();
+	await expect(page.getByLabel('Issuer (iss)')).toBeFocused();
+	await expect(page.getByTestId('call-form')).toContainText('The token needs an issuer (iss).');
+	expect(await axeBothSchemes(page)).toEqual([]);
+	await page.getByLabel('Issuer (iss)').fill('accounts.google.com');
+	await page.getByTestId('send').click();
+	await expect(page.getByTestId('result-headline')).toHaveText(
+		/^AssumeRoleWithWebIdentity: [A-Za-z]+$/
+	);
+	expect(await axeBothSchemes(page)).toEqual([]);
+});
 
 test('the simulator works on a phone: panels collapse, nothing overflows', async ({ page }) => {
 	await page.setViewportSize({ width: 375, height: 740 });
