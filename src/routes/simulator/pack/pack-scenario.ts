@@ -4,6 +4,7 @@
  * through the same safe renderer as the app's own scenarios.
  */
 import { renderMarkdown } from '$lib/content/markdown';
+import { packLessonHref } from '$lib/content/pack-lesson-address';
 import type { ContentIndex } from '$lib/content/pack-check';
 import type { Scenario } from '$lib/content/scenario-schema';
 import { stsApiOf } from '$lib/sts/api-model';
@@ -77,18 +78,31 @@ export function packScenarioCard(
 
 /**
  * What the scenario page shows around the simulator, as the prerendered scenario pages have it:
- * topic title, summary and narration HTML, and "Background" links to the app's lessons (a pack's
- * own lessons have no page to link to).
+ * topic title, summary and narration HTML, and "Background" links to the app's lessons and to the
+ * scenario's own pack's lessons (`pack`: its id and its lessons' titles by slug).
  */
-export function packScenarioPageData(scenario: Scenario, index: ContentIndex) {
+export function packScenarioPageData(
+	scenario: Scenario,
+	index: ContentIndex,
+	pack?: { packId: string; lessons: Record<string, string> }
+) {
 	return {
 		scenario,
 		topic: topicTitle(index, scenario.topic),
 		summaryHtml: scenario.summary ? renderMarkdown(scenario.summary).html : '',
 		narrationHtml: scenario.steps.map((s) => (s.narration ? renderMarkdown(s.narration).html : '')),
 		lessons: (scenario.lessons ?? []).flatMap((ref) => {
-			const lesson = index.lessons[ref.split('#')[0]];
-			return lesson ? [{ href: `/lessons/${ref}`, title: lesson.title }] : [];
+			const [slug, section] = ref.split('#');
+			const lesson = index.lessons[slug];
+			if (lesson) return [{ href: `/lessons/${ref}`, title: lesson.title }];
+			if (pack && Object.hasOwn(pack.lessons, slug))
+				return [
+					{
+						href: packLessonHref({ packId: pack.packId, slug, ...(section ? { section } : {}) }),
+						title: pack.lessons[slug]
+					}
+				];
+			return [];
 		}),
 		questions: scenario.questions ?? []
 	};
