@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { axeViolations, expect, open, test } from './fixtures';
 import { pressOptions } from './quiz-helpers';
+import { waitForServiceWorker } from './sw-helpers';
 
 const PACKS = 'tests/fixtures/packs';
 const LAB_TITLE = 'Lab pack — session durations';
@@ -70,7 +71,8 @@ async function expectLabLesson(page: Page) {
 test('a pack lesson is listed on /lessons with its pack, read with the keyboard, and survives a reload', async ({
 	page
 }) => {
-	test.setTimeout(60_000);
+	// Four pages, two reloads and two axe runs: ~50 s when the two cores are busy.
+	test.setTimeout(120_000);
 	// No packs: no section.
 	await open(page, '/lessons');
 	await page.waitForLoadState('networkidle');
@@ -118,6 +120,25 @@ test('a pack lesson is listed on /lessons with its pack, read with the keyboard,
 	const bodies = await Promise.all(scripts);
 	expect(bodies.length).toBeGreaterThan(0);
 	for (const body of bodies) expect(body).not.toContain(YAML_PACKAGE_CODE);
+});
+
+test('a pack lesson opens offline, and is axe clean in the dark theme', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(90_000);
+	await installPack(page, 'lab-session-durations-1.0.0.json');
+	await open(page, '/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	await page.emulateMedia({ colorScheme: 'dark' });
+	// A page never opened before, from the precache; the lesson from this device's storage.
+	await open(page, '/lessons');
+	await page.getByTestId('pack-lesson').getByRole('link', { name: LESSON }).click();
+	await expect(page).toHaveURL(LESSON_URL);
+	await expectLabLesson(page);
+	expect(await axeViolations(page)).toEqual([]);
+	await context.setOffline(false);
 });
 
 test('a pack question’s “Learn more” link opens its pack’s lesson', async ({ page }) => {

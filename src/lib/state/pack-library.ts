@@ -197,7 +197,13 @@ export async function readPackLesson(packId: string, slug: string): Promise<Pack
 	const view = packLessonView(lesson, pack.record.lessonFrontMatter);
 	if ('problem' in view) return { state: 'missing', reason: view.problem };
 	const ids = view.lesson.scenarios ?? [];
-	const appScenarios = ids.length ? (await loadContentIndex()).scenarios : {};
+	// The app's scenario titles; without them (index unreachable) only the pack's own are linked.
+	const appScenarios = ids.length
+		? await loadContentIndex().then(
+				(index) => index.scenarios,
+				() => ({}) as ContentIndex['scenarios']
+			)
+		: {};
 	const scenarios = ids.flatMap((id) => {
 		const own = pack.pack?.scenarios?.find((s) => s.id === id);
 		if (own) return [{ id, title: own.title, inPack: true }];
