@@ -8,28 +8,13 @@ import { packLessonHref } from '$lib/content/pack-lesson-address';
 import type { ContentIndex } from '$lib/content/pack-check';
 import type { Scenario } from '$lib/content/scenario-schema';
 import { stsApiOf } from '$lib/sts/api-model';
+import { packScenarioHref } from './pack-scenario-address';
 
-export interface PackScenarioTarget {
-	packId: string;
-	scenarioId: string;
-}
-
-/**
- * The page that plays a pack scenario: one prerendered page, the scenario named in the URL's hash.
- * The service worker's precache ignores the hash, so the page opens offline too.
- */
-export function packScenarioHref({ packId, scenarioId }: PackScenarioTarget): string {
-	return `/simulator/pack#${new URLSearchParams({ pack: packId, scenario: scenarioId })}`;
-}
-
-/** The pack and scenario named by a hash made by packScenarioHref, if it names both. */
-export function packScenarioTarget(hash: string): PackScenarioTarget | undefined {
-	const params = new URLSearchParams(hash.replace(/^#/, ''));
-	const packId = params.get('pack');
-	const scenarioId = params.get('scenario');
-	return packId && scenarioId ? { packId, scenarioId } : undefined;
-}
-
+export {
+	packScenarioHref,
+	packScenarioTarget,
+	type PackScenarioTarget
+} from './pack-scenario-address';
 /** A topic's title (topics are named by id or alias), or the name itself when unknown. */
 export function topicTitle(index: Pick<ContentIndex, 'topics'>, name: string): string {
 	return index.topics.find((t) => t.id === name || t.aliases?.includes(name))?.title ?? name;
