@@ -205,7 +205,7 @@ test('with the keyboard: after Add and Remove, focus lands on what happened', as
 	await page.keyboard.press('Enter');
 	const status = page.getByTestId('pack-status');
 	await expect(status).toContainText(
-		`Added “${pack.title}” (version 1.0.0): 3 questions now appear in quizzes, 1 scenario in the simulator.`
+		`Added “${pack.title}” (version 1.0.0): 3 questions now appear in quizzes, 1 lesson in Lessons, 1 scenario in the simulator.`
 	);
 	await expect(status).toBeFocused();
 	// The installed pack links its scenario to the simulator.

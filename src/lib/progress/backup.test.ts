@@ -10,6 +10,7 @@ import { importBackup, previewImport } from './backup-import';
 import { needsBackupReminder } from './backup-reminder';
 import { DAY_MS } from './day-calendar';
 import { markLessonRead } from './lesson-repository';
+import { savePack } from './pack-repository';
 import { formatProblem } from './progress-errors';
 import { readSetting, writeSetting } from './settings-repository';
 import { answer, dumpTables, failWritesTo, makeCtx, seedSample, T0 } from './test-harness';
@@ -37,6 +38,25 @@ describe('export → clear → import', () => {
 		const result = await importBackup(ctx, text, 'replace');
 		expect(result.ok).toBe(true);
 		expect(await dumpTables(db)).toEqual(before);
+	});
+
+	it('keeps a pack’s stored lesson front matter (read at install time) across a backup', async () => {
+		const { ctx, db } = makeCtx();
+		const lessonFrontMatter = {
+			'lab-notes': { title: 'Lab notes', objectives: ['Predict'], sources: [{ title: 'S' }] }
+		};
+		await savePack(ctx, {
+			id: 'lab',
+			version: '1.0.0',
+			title: 'Lab',
+			author: 'A',
+			data: { lessons: [{ slug: 'lab-notes', markdown: '---\ntitle: Lab notes\n---\n' }] },
+			lessonFrontMatter
+		});
+		const text = serializeBackup(await exportAll(ctx, { markBackedUp: false }));
+		await Promise.all(db.tables.map((t) => t.clear()));
+		expect((await importBackup(ctx, text, 'replace')).ok).toBe(true);
+		expect((await db.packs.get('lab'))?.lessonFrontMatter).toEqual(lessonFrontMatter);
 	});
 
 	it('exports the same bytes twice (stable order) and validates on the way out', async () => {

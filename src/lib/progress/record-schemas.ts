@@ -138,6 +138,12 @@ export const packRecord = z.strictObject({
 	title: z.string().min(1).max(200),
 	author: z.string().max(200),
 	data: z.json(),
+	/**
+	 * The parsed YAML front matter of the pack's lessons, by slug, stored at install time so that
+	 * reading a lesson needs no YAML parser; validated by the content layer when read. Absent for
+	 * packs stored before lessons could be read (and for packs without lessons).
+	 */
+	lessonFrontMatter: z.record(z.string().max(80), z.json()).optional(),
 	importedAt: epochMs
 });
 /** A stored content pack. */

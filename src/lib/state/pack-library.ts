@@ -12,10 +12,17 @@ import {
 	type PackValidation,
 	type ReadYaml
 } from '$lib/content/pack-check';
+import {
+	packLessonSummary,
+	packLessonView,
+	readPackLessonFrontMatter,
+	type PackLessonSummary,
+	type PackLessonView
+} from '$lib/content/pack-lesson';
 import type { Pack } from '$lib/content/pack-schema';
 import type { Scenario } from '$lib/content/scenario-schema';
 import type { QuizQuestion } from '$lib/content/question-render';
-import type { PackRecord } from '$lib/progress';
+import type { PackInput, PackRecord } from '$lib/progress';
 import { progress } from './progress.svelte';
 import { invalidateQuestionBank } from './question-bank';
 
@@ -95,8 +102,15 @@ export async function installedLessonTitles(
 	);
 }
 
-/** Stores a validated pack (replacing an installed one with the same id). */
+/**
+ * Stores a validated pack (replacing an installed one with the same id), with its lessons' front
+ * matter parsed now, so that reading a lesson later loads no YAML parser.
+ */
 export async function installPack(pack: Pack): Promise<void> {
+	const lessons = pack.lessons ?? [];
+	const lessonFrontMatter = lessons.length
+		? readPackLessonFrontMatter(lessons, await lessonYamlReader())
+		: undefined;
 	await (
 		await progress.store()
 	).savePack({
@@ -105,7 +119,11 @@ export async function installPack(pack: Pack): Promise<void> {
 		title: pack.title,
 		author: pack.author,
 		// The validated pack as plain JSON (what packRecord.data holds).
-		data: JSON.parse(JSON.stringify(pack))
+		data: JSON.parse(JSON.stringify(pack)),
+		// Plain JSON already (readPackLessonFrontMatter keeps what survives a JSON round trip).
+		...(lessonFrontMatter
+			? { lessonFrontMatter: lessonFrontMatter as PackInput['lessonFrontMatter'] }
+			: {})
 	});
 	invalidateQuestionBank();
 }
@@ -116,16 +134,114 @@ export async function removeInstalledPack(id: string): Promise<void> {
 	invalidateQuestionBank();
 }
 
+/** An installed pack's lessons' titles by slug (from the front matter stored at install time). */
+function packLessonTitles(p: InstalledPack): Record<string, string> {
+	return Object.fromEntries(
+		(p.pack?.lessons ?? []).map((l) => [
+			l.slug,
+			packLessonSummary(l, p.record.lessonFrontMatter).title
+		])
+	);
+}
+
+/** An installed pack's lessons as the Lessons page lists them (no YAML parser needed). */
+export interface PackLessonList {
+	packId: string;
+	packTitle: string;
+	packVersion: string;
+	lessons: PackLessonSummary[];
+}
+
+/** The installed packs that have lessons, by pack title, each with its lessons' titles. */
+export async function listPackLessons(): Promise<PackLessonList[]> {
+	return (await listInstalledPacks())
+		.filter((p) => p.pack?.lessons?.length)
+		.map((p) => ({
+			packId: p.record.id,
+			packTitle: p.record.title,
+			packVersion: p.record.version,
+			lessons: p.pack!.lessons!.map((l) => packLessonSummary(l, p.record.lessonFrontMatter))
+		}));
+}
+
+/** One pack lesson, ready to show, or why it cannot be shown. */
+export type PackLessonReading =
+	| {
+			state: 'ready';
+			packId: string;
+			packTitle: string;
+			packVersion: string;
+			lesson: PackLessonView;
+			/** The pack's other lessons' slugs, so links between them stay on the pack route. */
+			packLessons: string[];
+			/** The lesson's simulator scenarios: the pack's own (`inPack`) or the app's. */
+			scenarios: { id: string; title: string; inPack: boolean }[];
+	  }
+	| { state: 'missing'; reason: string };
+
+/** Reads a lesson of an installed pack (rendered with the safe Markdown renderer). */
+export async function readPackLesson(packId: string, slug: string): Promise<PackLessonReading> {
+	const pack = (await listInstalledPacks()).find((p) => p.record.id === packId);
+	if (!pack)
+		return {
+			state: 'missing',
+			reason: `No installed pack has the id “${packId}”: it may have been removed.`
+		};
+	const lessons = pack.pack?.lessons ?? [];
+	const lesson = lessons.find((l) => l.slug === slug);
+	if (!lesson)
+		return {
+			state: 'missing',
+			reason: `The pack “${pack.record.title}” has no lesson “${slug}”: it may have been updated.`
+		};
+	const view = packLessonView(lesson, pack.record.lessonFrontMatter);
+	if ('problem' in view) return { state: 'missing', reason: view.problem };
+	const ids = view.lesson.scenarios ?? [];
+	// The app's scenario titles; without them (index unreachable) only the pack's own are linked.
+	const appScenarios = ids.length
+		? await loadContentIndex().then(
+				(index) => index.scenarios,
+				() => ({}) as ContentIndex['scenarios']
+			)
+		: {};
+	const scenarios = ids.flatMap((id) => {
+		const own = pack.pack?.scenarios?.find((s) => s.id === id);
+		if (own) return [{ id, title: own.title, inPack: true }];
+		const app = appScenarios[id];
+		return app ? [{ id, title: app.title, inPack: false }] : [];
+	});
+	return {
+		state: 'ready',
+		packId,
+		packTitle: pack.record.title,
+		packVersion: pack.record.version,
+		lesson: view.lesson,
+		packLessons: lessons.map((l) => l.slug),
+		scenarios
+	};
+}
+
 /**
  * The installed packs' questions for the quiz, each rendered at load time by the same safe
  * Markdown renderer as the app's own questions (raw HTML escaped, unsafe links dropped).
  */
 export async function loadInstalledPackQuestions(): Promise<
-	{ packId: string; name: string; questions: QuizQuestion[] }[]
+	{
+		packId: string;
+		name: string;
+		questions: QuizQuestion[];
+		lessons: Record<string, string>;
+	}[]
 > {
 	return (await listInstalledPacks())
 		.filter((p) => p.pack)
-		.map((p) => ({ packId: p.record.id, name: p.record.title, questions: p.questions }));
+		.map((p) => ({
+			packId: p.record.id,
+			name: p.record.title,
+			questions: p.questions,
+			// The pack's own lessons, which its questions may link to.
+			lessons: packLessonTitles(p)
+		}));
 }
 
 /**
@@ -134,13 +250,21 @@ export async function loadInstalledPackQuestions(): Promise<
  * renderMarkdown like the app's own scenarios.
  */
 export async function listPackScenarios(): Promise<
-	{ packId: string; packTitle: string; scenario: Scenario }[]
+	{
+		packId: string;
+		packTitle: string;
+		scenario: Scenario;
+		/** The pack's lessons' titles by slug, which its scenarios may link to. */
+		packLessons: Record<string, string>;
+	}[]
 > {
-	return (await listInstalledPacks()).flatMap((p) =>
-		(p.pack?.scenarios ?? []).map((scenario) => ({
+	return (await listInstalledPacks()).flatMap((p) => {
+		const packLessons = packLessonTitles(p);
+		return (p.pack?.scenarios ?? []).map((scenario) => ({
 			packId: p.record.id,
 			packTitle: p.record.title,
-			scenario
-		}))
-	);
+			scenario,
+			packLessons
+		}));
+	});
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuizQuestion } from '$lib/content/question-loader';
 import {
+	lessonLink,
 	loadQuestionBank,
 	mergePackQuestions,
 	outlineOf,
@@ -50,6 +51,51 @@ describe('mergePackQuestions', () => {
 		});
 		expect(merged.questions[0].lessons).toEqual(['role-chaining#the-one-hour-cap']);
 		expect(merged.questions[0].scenario).toBeUndefined();
+	});
+});
+
+describe('pack lesson links', () => {
+	const linked = {
+		...q('f'),
+		lessons: ['role-chaining', 'lab-notes#the-rules', 'other-pack-lesson', 'nowhere']
+	};
+	const merged = mergePackQuestions(
+		[],
+		[
+			{
+				packId: 'lab',
+				name: 'Lab',
+				questions: [linked],
+				lessons: { 'lab-notes': 'Lab notes' }
+			},
+			{ packId: 'other', name: 'Other', questions: [], lessons: { 'other-pack-lesson': 'O' } }
+		],
+		{ lessons: { 'role-chaining': 'Role chaining' }, scenarios: {} }
+	);
+	const bank = { lessons: { 'role-chaining': 'Role chaining' }, packLessons: merged.packLessons };
+
+	it('keeps a pack question’s links to its own pack’s lessons, not to another pack’s', () => {
+		expect(merged.questions[0].lessons).toEqual(['role-chaining', 'lab-notes#the-rules']);
+		expect(merged.packLessons).toEqual({
+			lab: { 'lab-notes': 'Lab notes' },
+			other: { 'other-pack-lesson': 'O' }
+		});
+	});
+
+	it('link the app’s lessons to their pages and a pack’s lessons to the pack lesson page', () => {
+		expect(lessonLink(bank, 'role-chaining', 'lab')).toEqual({
+			href: '/lessons/role-chaining',
+			title: 'Role chaining'
+		});
+		expect(lessonLink(bank, 'lab-notes#the-rules', 'lab')).toEqual({
+			href: '/lessons/pack#pack=lab&lesson=lab-notes&section=the-rules',
+			title: 'Lab notes'
+		});
+		// A built-in question never links a pack lesson.
+		expect(lessonLink(bank, 'lab-notes')).toEqual({
+			href: '/lessons/lab-notes',
+			title: 'lab-notes'
+		});
 	});
 });
 

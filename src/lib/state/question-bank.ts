@@ -1,3 +1,4 @@
+import { packLessonHref } from '$lib/content/pack-lesson-address';
 import type { QuizQuestion } from '$lib/content/question-loader';
 
 /** Everything the quiz pages need to show questions and link to lessons and scenarios. */
@@ -11,6 +12,8 @@ export interface QuestionBank {
 	byId: Map<string, QuizQuestion>;
 	/** Name of the pack a question came from, by pack id. */
 	packNames: Record<string, string>;
+	/** Titles of the packs' own lessons, by pack id then slug (read on /lessons/pack). */
+	packLessons: Record<string, Record<string, string>>;
 }
 
 /**
@@ -41,10 +44,16 @@ export const QUESTION_BANK_URL = '/quiz/questions.json';
 
 let pending: Promise<QuestionBank> | undefined;
 
+/** A pack's questions for the quiz, with the titles of its own lessons by slug. */
+export interface PackQuestions {
+	packId: string;
+	name: string;
+	questions: QuizQuestion[];
+	lessons?: Record<string, string>;
+}
+
 /** Extra questions from imported packs; set by the packs feature. */
-export type PackQuestionSource = () => Promise<
-	{ packId: string; name: string; questions: QuizQuestion[] }[]
->;
+export type PackQuestionSource = () => Promise<PackQuestions[]>;
 
 /** The installed packs (IndexedDB), loaded only when a quiz page needs the bank. */
 const installedPacks: PackQuestionSource = async () =>
@@ -64,17 +73,22 @@ export function invalidateQuestionBank(): void {
 
 /**
  * The bundled questions followed by the packs' questions. A pack question whose id is already
- * taken (by the app or an earlier pack) is left out: ids key the learner's progress. Links to a
- * pack's own lessons or scenarios are dropped, since the app has no page for them.
+ * taken (by the app or an earlier pack) is left out: ids key the learner's progress. A question
+ * keeps its links to the app's lessons and to its own pack's lessons (read on /lessons/pack);
+ * links to a pack's own scenarios are dropped, since the quiz links scenarios by id only.
  */
 export function mergePackQuestions(
 	bundled: QuizQuestion[],
-	packs: { packId: string; name: string; questions: QuizQuestion[] }[],
+	packs: PackQuestions[],
 	pages: { lessons: Record<string, string>; scenarios: Record<string, string> } = {
 		lessons: {},
 		scenarios: {}
 	}
-): { questions: QuizQuestion[]; packNames: Record<string, string> } {
+): {
+	questions: QuizQuestion[];
+	packNames: Record<string, string>;
+	packLessons: Record<string, Record<string, string>>;
+} {
 	const seen = new Set(bundled.map((q) => q.id));
 	const questions = [...bundled];
 	for (const pack of packs)
@@ -82,7 +96,10 @@ export function mergePackQuestions(
 			if (seen.has(q.id)) continue;
 			seen.add(q.id);
 			const { lessons, scenario, ...rest } = q;
-			const shown = lessons?.filter((ref) => ref.split('#')[0] in pages.lessons);
+			const shown = lessons?.filter((ref) => {
+				const slug = ref.split('#')[0];
+				return slug in pages.lessons || Object.hasOwn(pack.lessons ?? {}, slug);
+			});
 			questions.push({
 				...rest,
 				...(shown?.length ? { lessons: shown } : {}),
@@ -90,7 +107,11 @@ export function mergePackQuestions(
 				packId: pack.packId
 			});
 		}
-	return { questions, packNames: Object.fromEntries(packs.map((p) => [p.packId, p.name])) };
+	return {
+		questions,
+		packNames: Object.fromEntries(packs.map((p) => [p.packId, p.name])),
+		packLessons: Object.fromEntries(packs.map((p) => [p.packId, p.lessons ?? {}]))
+	};
 }
 
 /** Loads the bundled bank (precached for offline use) plus imported packs, once per page load. */
@@ -98,16 +119,38 @@ export function loadQuestionBank(fetcher: typeof fetch = fetch): Promise<Questio
 	pending ??= (async () => {
 		const res = await fetcher(QUESTION_BANK_URL);
 		if (!res.ok) throw new Error(`question bank: HTTP ${res.status}`);
-		const data = (await res.json()) as Omit<QuestionBank, 'byId' | 'packNames'>;
+		const data = (await res.json()) as Omit<QuestionBank, 'byId' | 'packNames' | 'packLessons'>;
 		const packs = await packSource().catch(() => []);
-		const { questions, packNames } = mergePackQuestions(data.questions, packs, data);
+		const { questions, packNames, packLessons } = mergePackQuestions(data.questions, packs, data);
 		return {
 			...data,
 			questions,
 			byId: new Map(questions.map((q) => [q.id, q])),
-			packNames
+			packNames,
+			packLessons
 		};
 	})();
 	pending.catch(() => (pending = undefined));
 	return pending;
+}
+
+/**
+ * Where a question's lesson reference (`slug` or `slug#anchor`) is read, and its title: the app's
+ * lesson page, or for a pack question linking its own pack's lesson, the pack lesson page.
+ */
+export function lessonLink(
+	bank: Pick<QuestionBank, 'lessons' | 'packLessons'>,
+	ref: string,
+	packId?: string
+): { href: string; title: string } {
+	const [slug, section] = ref.split('#');
+	if (Object.hasOwn(bank.lessons, slug))
+		return { href: `/lessons/${ref}`, title: bank.lessons[slug] };
+	const packLessons = packId ? bank.packLessons[packId] : undefined;
+	if (packId && packLessons && Object.hasOwn(packLessons, slug))
+		return {
+			href: packLessonHref({ packId, slug, ...(section ? { section } : {}) }),
+			title: packLessons[slug]
+		};
+	return { href: `/lessons/${ref}`, title: ref };
 }

@@ -83,4 +83,19 @@ describe('packScenarioPageData', () => {
 		]);
 		expect(data.questions).toEqual(['lab-duration-above-max', 'lab-duration-default']);
 	});
+
+	it('links the scenario’s own pack’s lessons to the pack lesson page', () => {
+		const data = packScenarioPageData(
+			{ ...scenario, lessons: ['role-chaining', 'lab-duration-notes#the-rules'] },
+			index,
+			{ packId: pack.id, lessons: { 'lab-duration-notes': 'Lab notes' } }
+		);
+		expect(data.lessons).toEqual([
+			{ href: '/lessons/role-chaining', title: 'Role chaining' },
+			{
+				href: `/lessons/pack#pack=${pack.id}&lesson=lab-duration-notes&section=the-rules`,
+				title: 'Lab notes'
+			}
+		]);
+	});
 });

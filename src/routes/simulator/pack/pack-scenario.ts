@@ -4,31 +4,17 @@
  * through the same safe renderer as the app's own scenarios.
  */
 import { renderMarkdown } from '$lib/content/markdown';
+import { packLessonHref } from '$lib/content/pack-lesson-address';
 import type { ContentIndex } from '$lib/content/pack-check';
 import type { Scenario } from '$lib/content/scenario-schema';
 import { stsApiOf } from '$lib/sts/api-model';
+import { packScenarioHref } from './pack-scenario-address';
 
-export interface PackScenarioTarget {
-	packId: string;
-	scenarioId: string;
-}
-
-/**
- * The page that plays a pack scenario: one prerendered page, the scenario named in the URL's hash.
- * The service worker's precache ignores the hash, so the page opens offline too.
- */
-export function packScenarioHref({ packId, scenarioId }: PackScenarioTarget): string {
-	return `/simulator/pack#${new URLSearchParams({ pack: packId, scenario: scenarioId })}`;
-}
-
-/** The pack and scenario named by a hash made by packScenarioHref, if it names both. */
-export function packScenarioTarget(hash: string): PackScenarioTarget | undefined {
-	const params = new URLSearchParams(hash.replace(/^#/, ''));
-	const packId = params.get('pack');
-	const scenarioId = params.get('scenario');
-	return packId && scenarioId ? { packId, scenarioId } : undefined;
-}
-
+export {
+	packScenarioHref,
+	packScenarioTarget,
+	type PackScenarioTarget
+} from './pack-scenario-address';
 /** A topic's title (topics are named by id or alias), or the name itself when unknown. */
 export function topicTitle(index: Pick<ContentIndex, 'topics'>, name: string): string {
 	return index.topics.find((t) => t.id === name || t.aliases?.includes(name))?.title ?? name;
@@ -77,18 +63,31 @@ export function packScenarioCard(
 
 /**
  * What the scenario page shows around the simulator, as the prerendered scenario pages have it:
- * topic title, summary and narration HTML, and "Background" links to the app's lessons (a pack's
- * own lessons have no page to link to).
+ * topic title, summary and narration HTML, and "Background" links to the app's lessons and to the
+ * scenario's own pack's lessons (`pack`: its id and its lessons' titles by slug).
  */
-export function packScenarioPageData(scenario: Scenario, index: ContentIndex) {
+export function packScenarioPageData(
+	scenario: Scenario,
+	index: ContentIndex,
+	pack?: { packId: string; lessons: Record<string, string> }
+) {
 	return {
 		scenario,
 		topic: topicTitle(index, scenario.topic),
 		summaryHtml: scenario.summary ? renderMarkdown(scenario.summary).html : '',
 		narrationHtml: scenario.steps.map((s) => (s.narration ? renderMarkdown(s.narration).html : '')),
 		lessons: (scenario.lessons ?? []).flatMap((ref) => {
-			const lesson = index.lessons[ref.split('#')[0]];
-			return lesson ? [{ href: `/lessons/${ref}`, title: lesson.title }] : [];
+			const [slug, section] = ref.split('#');
+			const lesson = index.lessons[slug];
+			if (lesson) return [{ href: `/lessons/${ref}`, title: lesson.title }];
+			if (pack && Object.hasOwn(pack.lessons, slug))
+				return [
+					{
+						href: packLessonHref({ packId: pack.packId, slug, ...(section ? { section } : {}) }),
+						title: pack.lessons[slug]
+					}
+				];
+			return [];
 		}),
 		questions: scenario.questions ?? []
 	};
