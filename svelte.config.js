@@ -1,11 +1,24 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 // BUILD_DIR: where the static site is written (default build/); the update test builds a second
 // version into build-next/. BUILD_ID: the version name (default: the build time), which the
 // service worker and `_app/version.json` carry and the footer shows.
 const outDir = process.env.BUILD_DIR || 'build';
 const buildId = process.env.BUILD_ID;
+
+// The one inline script of src/app.html (the theme, applied before first paint): its hash goes
+// into script-src, computed from the file itself so that the two cannot drift apart.
+const appHtml = readFileSync(new URL('./src/app.html', import.meta.url), 'utf8');
+const inlineScripts = [...appHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const inlineScriptHashes = inlineScripts.map(
+	(body) =>
+		/** @type {`sha256-${string}`} */ (
+			`sha256-${createHash('sha256').update(body).digest('base64')}`
+		)
+);
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -19,7 +32,7 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				'script-src': ['self', ...inlineScriptHashes],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],

@@ -9,11 +9,11 @@
 //   fetched whether or not they run), so the figure errs on the heavy side.
 // - measureSimulatorOwnJs: what the simulator page needs to be usable: every script loaded
 //   until the engine is ready and the network is idle, minus the files the home page also loads
-//   when fully loaded (network idle, with the progress layer it opens at idle time).
+//   when fully loaded (network idle, its idle-time storage check done).
 import { gzipSync } from 'node:zlib';
 
 export const HYDRATED_MARK = 'app:hydrated';
-export const PROGRESS_OPEN_MARK = 'app:progress-open';
+export const STORAGE_CHECKED_MARK = 'app:storage-checked';
 
 const isIamData = (path) => path.startsWith('/iam-data/');
 const sum = (list, key) => list.reduce((n, f) => n + f[key], 0);
@@ -118,7 +118,7 @@ async function allScripts(browser, origin, path, ready) {
 /**
  * The simulator page's own JavaScript: everything it loads until its engine is ready
  * (`.sim[data-ready="true"]`) and the network is idle, minus the files the home page loads when
- * fully loaded (hydrated, progress store open, network idle). /iam-data/ files are left out of
+ * fully loaded (hydrated, storage checked, network idle). /iam-data/ files are left out of
  * the figure and listed apart.
  */
 export async function measureSimulatorOwnJs(browser, origin, simulatorPath) {
@@ -126,7 +126,7 @@ export async function measureSimulatorOwnJs(browser, origin, simulatorPath) {
 		await page.locator('body.started').waitFor({ timeout: 30_000 });
 		await page.waitForFunction(
 			(name) => performance.getEntriesByName(name, 'mark').length > 0,
-			PROGRESS_OPEN_MARK,
+			STORAGE_CHECKED_MARK,
 			{ timeout: 30_000 }
 		);
 	});

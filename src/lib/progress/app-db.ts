@@ -10,8 +10,9 @@ import type {
 } from './record-schemas';
 import type { SettingRecord } from './settings-schema';
 
-/** Name of the IndexedDB database that holds a learner's progress. */
-export const DB_NAME = 'sts-trainer-progress';
+import { DB_NAME } from './db-name';
+
+export { DB_NAME };
 
 /** Every table, in the order backups list them. */
 export const PROGRESS_TABLES = [

@@ -8,3 +8,9 @@ export const HYDRATED_MARK = 'app:hydrated';
 
 /** The progress store (IndexedDB, or memory when that fails) is open. */
 export const PROGRESS_OPEN_MARK = 'app:progress-open';
+
+/**
+ * The idle-time storage check is done: IndexedDB probed (the storage banner is up to date), or
+ * the progress store opened where the page needed it sooner.
+ */
+export const STORAGE_CHECKED_MARK = 'app:storage-checked';

@@ -43,17 +43,36 @@ export class DashboardFeed {
 	#store: ProgressStore | undefined;
 	#seq = 0;
 	#stopped = false;
+	#connecting = false;
+	#connect: () => Promise<void> = async () => {};
+
+	/**
+	 * @param untilProgressExists Open the progress store only once this device has saved
+	 *   progress (for the home page, whose newcomer view shows none), not on a first visit.
+	 */
+	constructor(untilProgressExists = false) {
+		this.untilProgressExists = untilProgressExists;
+	}
+
+	private readonly untilProgressExists: boolean;
 
 	/** Starts reading; returns the function that stops (use as `onMount`'s cleanup). */
 	start(): () => void {
 		this.#stopped = false;
+		this.#connecting = false;
 		let subscription: { unsubscribe(): void } | undefined;
 		const timer = setInterval(() => void this.refresh(), REFRESH_MS);
 		const onVisible = () => {
 			if (document.visibilityState === 'visible') void this.refresh();
 		};
 		document.addEventListener('visibilitychange', onVisible);
-		(async () => {
+		this.#connect = async () => {
+			// With `untilProgressExists`, a first visit (no saved progress) loads no progress layer
+			// at all; the timer and a return to the tab check again, so progress made in another
+			// tab still arrives.
+			if (this.untilProgressExists && !(await progress.mayHaveProgress())) return;
+			if (this.#stopped || this.#connecting) return;
+			this.#connecting = true;
 			const [store, catalogue] = await Promise.all([
 				// At idle time: the page shows its first view without the progress layer.
 				progress.storeWhenIdle(),
@@ -68,7 +87,8 @@ export class DashboardFeed {
 				next: (d) => void this.refresh(d),
 				error: (e) => (this.error = e instanceof Error ? e.message : String(e))
 			});
-		})().catch((e: unknown) => (this.error = e instanceof Error ? e.message : String(e)));
+		};
+		this.#tryConnect();
 		return () => {
 			this.#stopped = true;
 			clearInterval(timer);
@@ -77,9 +97,17 @@ export class DashboardFeed {
 		};
 	}
 
+	#tryConnect(): void {
+		this.#connect().catch((e: unknown) => {
+			this.#connecting = false;
+			this.error = e instanceof Error ? e.message : String(e);
+		});
+	}
+
 	/** Re-reads everything now (after an action whose effect the live query does not cover). */
 	async refresh(fresh?: Dashboard): Promise<void> {
 		const store = this.#store;
+		if (!store && !this.#connecting && !this.#stopped) this.#tryConnect();
 		if (!store || this.#stopped) return;
 		const mine = ++this.#seq;
 		let read;

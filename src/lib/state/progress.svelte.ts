@@ -1,12 +1,15 @@
 import { browser } from '$app/environment';
 import type { AnswerRecord, AnswerRecorder } from '$lib/quiz';
 import type { LessonRecord, ProgressStore, StoreStatus } from '$lib/progress';
-import { PROGRESS_OPEN_MARK } from './app-marks';
+import { progressDbExists, probeStorage } from '$lib/progress/storage-probe';
+import { PROGRESS_OPEN_MARK, STORAGE_CHECKED_MARK } from './app-marks';
 import { whenIdle } from './when-idle';
 import { clearLocalLearnerData, deletionGuard } from './local-learner-data';
 
 /** Longest title kept for "Continue where you left off" (the setting's schema allows 200). */
 const MAX_TITLE = 200;
+/** How long the storage probe waits for IndexedDB to open, as the store does. */
+const PROBE_TIMEOUT_MS = 5000;
 
 /**
  * The app's one progress store. Opening never fails: when IndexedDB is blocked or full the store
@@ -44,6 +47,34 @@ class ProgressBridge {
 	storeWhenIdle(): Promise<ProgressStore> {
 		if (!browser) return this.store();
 		return this.opening ?? whenIdle().then(() => this.store());
+	}
+
+	/**
+	 * At idle time, checks that IndexedDB works, for the storage banner on every page, with a
+	 * raw `indexedDB.open` probe rather than the progress layer (whose evaluation is a long task
+	 * on slow phones); pages that read or write progress open the store themselves.
+	 */
+	checkStorageWhenIdle(): Promise<void> {
+		if (!browser) return Promise.resolve();
+		return whenIdle().then(async () => {
+			if (!this.opening) {
+				const outcome = await probeStorage(globalThis.indexedDB, PROBE_TIMEOUT_MS);
+				// The store, opened meanwhile, knows better than the probe.
+				if (!this.opening) this.status = outcome;
+			}
+			performance.mark(STORAGE_CHECKED_MARK);
+		});
+	}
+
+	/**
+	 * Whether this device may hold saved progress: the store is open or opening, or the progress
+	 * database exists (or the browser cannot tell). False on a first visit, where pages that only
+	 * show progress can skip loading the progress layer.
+	 */
+	async mayHaveProgress(): Promise<boolean> {
+		if (!browser) return false;
+		if (this.opening) return true;
+		return (await progressDbExists(globalThis.indexedDB)) !== false;
 	}
 
 	/** Lets answers carry each question's authored difficulty (used by the FSRS rating). */
