@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runSimCli, USAGE } from './sim';
+import { runSimCli, USAGE } from './sim-run';
 
 async function run(args: string[]) {
 	const lines: string[] = [];
