@@ -12,6 +12,7 @@
  */
 import { ContentError, formatIssue, type ContentIssue } from '../lib/content/content-issue';
 import { parseScenario } from '../lib/content/scenario-loader';
+import '../lib/sts/all-apis';
 import { loadActionCatalog } from '../lib/sts/action-catalog';
 import { runScenario, type ScenarioReport, type StepReport } from '../lib/sts/scenario-runner';
 

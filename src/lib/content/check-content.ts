@@ -3,6 +3,7 @@
  * YAML syntax, cross-references, Markdown safety, scenario expectations (each scenario is played
  * once) and answer keys (`verify`). Every problem is collected; nothing stops at the first one.
  */
+import '../sts/all-apis';
 import { runScenario, type ScenarioReport } from '../sts/scenario-runner';
 import { answerKeyIssues } from './answer-key-check';
 import type { ContentBundle } from './content-bundle';

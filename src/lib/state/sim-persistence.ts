@@ -3,7 +3,7 @@
  * `getPersistedSnapshot()` with SIM_MACHINE_VERSION and a fingerprint of the scenario. A save of
  * another machine version, or of a scenario whose content has changed since, is discarded.
  */
-import { SIM_MACHINE_VERSION } from '$lib/sts';
+import { SIM_MACHINE_VERSION } from '$lib/sts/sim-machine';
 import { deletionGuard, type DeletionGuard } from './local-learner-data';
 import { simStorageKey } from './sim-storage-keys';
 

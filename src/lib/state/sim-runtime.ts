@@ -5,9 +5,13 @@
  */
 import { createActor, type Actor, type Snapshot } from 'xstate';
 import type { Scenario } from '$lib/content/scenario-schema';
-import { loadActionCatalog, simMachine } from '$lib/sts';
+// Deep imports, not the barrel: '$lib/sts' registers every STS operation (all-apis.ts), while the
+// page loads the optional ones on demand (api-loaders.ts).
+import { loadActionCatalog } from '$lib/sts/action-catalog';
+import { simMachine } from '$lib/sts/sim-machine';
 
 export { loadActionCatalog };
+export { canCallNow, loadApis, scenarioCalls, snapshotCalls } from '$lib/sts/api-loaders';
 export { clearSavedSimulation, readSavedSimulation, writeSavedSimulation } from './sim-persistence';
 
 export type SimActor = Actor<typeof simMachine>;

@@ -45,6 +45,8 @@ export class SimulatorSession {
 	private subscription: { unsubscribe(): void } | undefined;
 	private saveTimer: ReturnType<typeof setTimeout> | undefined;
 	private started: Promise<boolean> | undefined;
+	/** Set while events wait behind a call whose STS operation is loading. */
+	private queue: Promise<void> | undefined;
 
 	constructor(scenario: Scenario, initial: unknown, options: SimulatorSessionOptions = {}) {
 		this.scenario = scenario;
@@ -55,16 +57,15 @@ export class SimulatorSession {
 
 	/** Browser only: loads the engine, restores a saved session if there is a usable one, then runs. */
 	start(load: () => Promise<Runtime> = () => import('./sim-runtime')): Promise<boolean> {
-		this.started ??= load().then(
-			(runtime) => {
-				this.run(runtime);
-				return true;
-			},
-			(e: unknown) => {
-				this.failed = e instanceof Error ? e.message : String(e);
-				return false;
-			}
-		);
+		this.started ??= load()
+			.then((runtime) => this.run(runtime))
+			.then(
+				() => true,
+				(e: unknown) => {
+					this.failed = e instanceof Error ? e.message : String(e);
+					return false;
+				}
+			);
 		return this.started;
 	}
 
@@ -79,12 +80,17 @@ export class SimulatorSession {
 		return this.started ?? this.start();
 	}
 
-	private run(runtime: Runtime): void {
+	private async run(runtime: Runtime): Promise<void> {
 		this.runtime = runtime;
 		const { storage } = this.options;
 		const saved = storage
 			? runtime.readSavedSimulation(storage, this.scenario.id, this.fingerprint)
 			: undefined;
+		// The STS operations the scenario's steps and a restored session (step back replays it) call.
+		await runtime.loadApis([
+			...runtime.scenarioCalls(this.scenario),
+			...(saved ? runtime.snapshotCalls(saved) : [])
+		]);
 		let actor: SimActor | undefined;
 		if (saved) {
 			try {
@@ -129,9 +135,39 @@ export class SimulatorSession {
 		this.scheduleSave();
 	}
 
-	/** Sends an event; ignored until the engine has loaded (await `whenReady()` first). */
-	send(event: SimMachineEvent): void {
-		this.actor?.send(event);
+	/**
+	 * Sends an event; ignored until the engine has loaded (await `whenReady()` first). The promise
+	 * resolves once the event has been processed: at once, unless it is a call to an STS operation
+	 * not loaded yet (first free-play use), which is sent when its module has loaded; later events
+	 * wait behind it, so the order is kept.
+	 */
+	send(event: SimMachineEvent): Promise<void> {
+		const { actor, runtime } = this;
+		if (!actor || !runtime) return Promise.resolve();
+		const call = event.type === 'call.submit' ? event.request.call : undefined;
+		if (!this.queue && (call === undefined || runtime.canCallNow(call))) {
+			actor.send(event);
+			return Promise.resolve();
+		}
+		const queued: Promise<void> = (this.queue ?? Promise.resolve())
+			.then(() => (call === undefined ? undefined : runtime.loadApis([call])))
+			.then(
+				() => actor.send(event),
+				(e: unknown) => {
+					this.failed = e instanceof Error ? e.message : String(e);
+				}
+			)
+			.finally(() => {
+				if (this.queue === queued) this.queue = undefined;
+			});
+		this.queue = queued;
+		return queued;
+	}
+
+	/** Loads the STS operation a call form is about to use, so submitting it is instant. */
+	preloadCall(call: string): void {
+		if (this.runtime && !this.runtime.canCallNow(call))
+			void this.runtime.loadApis([call]).catch(() => undefined);
 	}
 
 	get running(): boolean {
@@ -140,8 +176,8 @@ export class SimulatorSession {
 
 	/** Back to the scenario's start; the saved session is discarded. */
 	reset(): void {
-		this.send({ type: 'clock.pause' });
-		this.send({ type: 'scenario.load', scenario: this.scenario });
+		void this.send({ type: 'clock.pause' });
+		void this.send({ type: 'scenario.load', scenario: this.scenario });
 		this.cancelSave();
 		if (this.options.storage && this.runtime)
 			this.runtime.clearSavedSimulation(this.options.storage, this.scenario.id);

@@ -76,8 +76,8 @@ describe('SimulatorSession', () => {
 			onexpiry: (o) => expired.push(o.expired)
 		});
 		await session.start();
-		vi.useFakeTimers();
-		session.send({
+		// The scenario's steps do not call GetSessionToken: this first free-play use loads it.
+		await session.send({
 			type: 'call.submit',
 			request: {
 				as: scenario.steps.map((s) => ('as' in s ? s.as : '')).find((a) => a.startsWith('user:'))!,
@@ -86,6 +86,7 @@ describe('SimulatorSession', () => {
 			}
 		});
 		expect(session.snapshot.context.sim.credentials).toHaveLength(1);
+		vi.useFakeTimers();
 		session.send({ type: 'clock.play', speed: 300 });
 		expect(session.running).toBe(true);
 		vi.advanceTimersByTime(3000);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import './all-apis'; // the synchronous full engine (every STS operation registered)
 import type { IdTokenSpec } from '../content/scenario-schema';
 import { claimsFromSpec, encodeIdToken, webIdentityContext } from './identity-tokens';
 import { createSimulator } from './simulator';

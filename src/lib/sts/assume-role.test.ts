@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import './all-apis'; // the synchronous full engine (every STS operation registered)
 import { baseState, issue, later, outcomeOf, roleArn, run } from './test-worlds';
 import { mfaCode } from './mfa-device';
 

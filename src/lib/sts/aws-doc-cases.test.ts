@@ -3,6 +3,7 @@
  * checked with the exact wire code and, where sts-facts quotes one, the exact message.
  */
 import { describe, expect, it } from 'vitest';
+import './all-apis'; // the synchronous full engine (every STS operation registered)
 import type { CallRequest } from './api-support';
 import { messages } from './aws-errors';
 import { createSimulator, type SimState } from './simulator';

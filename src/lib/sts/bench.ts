@@ -5,6 +5,7 @@
  */
 import { createActor } from 'xstate';
 import type { ScenarioWorld } from '../content/scenario-schema';
+import './all-apis';
 import { simMachine, stopSimulator } from './sim-machine';
 import { advance, call, createSimulator, type SimState } from './simulator';
 

@@ -2,29 +2,15 @@
  * Routes a call to its STS operation or to service-action authorisation, and condenses the
  * result into the facts that expectations and the UI read.
  */
-import { stsApiOf, type StsApi } from './api-model';
-import type { ApiContext, ApiHandler, ApiResult, CallRequest } from './api-support';
-import { assumeRole } from './assume-role';
-import { assumeRoleWithSaml } from './assume-role-with-saml';
-import { assumeRoleWithWebIdentity } from './assume-role-with-web-identity';
+import { stsApiOf } from './api-model';
+import type { ApiContext, ApiResult, CallRequest } from './api-support';
+import { apiHandler } from './api-handlers';
 import { authorizeAction } from './authorize-action';
 import { resolveCaller } from './caller';
 import type { RandomSource } from './credential-ids';
-import { getCallerIdentity } from './get-caller-identity';
-import { getFederationToken } from './get-federation-token';
-import { getSessionToken } from './get-session-token';
 import type { IssuedCredentials } from './issued-credentials';
 import { sentMfaCode, withMfaShorthand } from './mfa';
 import type { CallOutcome, SimState } from './simulator';
-
-const HANDLERS: Record<StsApi, ApiHandler> = {
-	AssumeRole: assumeRole,
-	AssumeRoleWithSAML: assumeRoleWithSaml,
-	AssumeRoleWithWebIdentity: assumeRoleWithWebIdentity,
-	GetSessionToken: getSessionToken,
-	GetFederationToken: getFederationToken,
-	GetCallerIdentity: getCallerIdentity
-};
 
 export const DEFAULT_REGION = 'us-east-1';
 
@@ -84,7 +70,9 @@ export function dispatchCall(
 	const resolution = resolveCaller(request.as, state);
 	let result: ApiResult;
 	try {
-		result = api ? HANDLERS[api](ctx, resolution) : authorizeAction(ctx, resolution, request.call);
+		result = api
+			? apiHandler(api)(ctx, resolution)
+			: authorizeAction(ctx, resolution, request.call);
 	} catch (e) {
 		// A simulator bug must not take the UI or the CLI down; report it on the step instead.
 		result = {

@@ -3,6 +3,7 @@
  * §4 table "Code (wire) | HTTP"), checked on real simulator calls rather than on the error table.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import './all-apis'; // the synchronous full engine (every STS operation registered)
 import { loadActionCatalog } from './action-catalog';
 import type { CallRequest } from './api-support';
 import { createSimulator, type SimState } from './simulator';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import './all-apis'; // the synchronous full engine (every STS operation registered)
 import { allow, baseState, issue, outcomeOf, roleArn } from './test-worlds';
 
 const BROKER = 'user:111111111111/broker';

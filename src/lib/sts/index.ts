@@ -1,7 +1,9 @@
 /**
  * The STS simulator engine: the public surface for the UI, the CLI and tests. Pure TypeScript,
- * no DOM, no Svelte; every rule traces to docs/reference/sts-facts.md.
+ * no DOM, no Svelte; every rule traces to docs/reference/sts-facts.md. Importing it registers every
+ * STS operation (all-apis.ts); the browser imports the modules it needs and api-loaders.ts instead.
  */
+import './all-apis';
 
 // The simulator: state and the pure functions that move it.
 export {
@@ -115,3 +117,4 @@ export {
 export { seedFromText, SeededRandom, type RandomSource } from './credential-ids';
 export { runBenchmark, type BenchmarkResult, type Timing } from './bench';
 export { BUILT_IN_OIDC_PROVIDERS } from './identity-tokens';
+export { loadApis, scenarioCalls, snapshotCalls, canCallNow } from './api-loaders';

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import './all-apis'; // the synchronous full engine (every STS operation registered)
 import { parseScenario } from '../content/scenario-loader';
 import { loadActionCatalog } from './action-catalog';
 import { runScenario } from './scenario-runner';

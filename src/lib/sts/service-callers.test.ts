@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import './all-apis'; // the synchronous full engine (every STS operation registered)
 import { parseScenario } from '../content/scenario-loader';
 import { messages } from './aws-errors';
 import { createSimulator } from './simulator';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import './all-apis'; // the synchronous full engine (every STS operation registered)
 import { createActor, SimulatedClock, type AnyActorRef } from 'xstate';
 import { parseScenario } from '../content/scenario-loader';
 import { credentialMachine } from './credential-machine';

@@ -1,0 +1,16 @@
+/**
+ * The synchronous full engine: importing this module registers every optional STS operation.
+ * For Node (CLI, tests, content checks) and the barrel index.ts; the browser uses api-loaders.ts.
+ */
+import { registerApiHandlers } from './api-handlers';
+import { assumeRoleWithSaml } from './assume-role-with-saml';
+import { assumeRoleWithWebIdentity } from './assume-role-with-web-identity';
+import { getFederationToken } from './get-federation-token';
+import { getSessionToken } from './get-session-token';
+
+registerApiHandlers({
+	AssumeRoleWithSAML: assumeRoleWithSaml,
+	AssumeRoleWithWebIdentity: assumeRoleWithWebIdentity,
+	GetFederationToken: getFederationToken,
+	GetSessionToken: getSessionToken
+});

@@ -1,0 +1,40 @@
+/**
+ * Which STS operations the engine can run right now. AssumeRole and GetCallerIdentity (nearly
+ * every scenario uses them) are always there; the other four are registered by an entry point:
+ * all-apis.ts synchronously (Node: CLI, tests, content checks, the barrel index.ts), or
+ * api-loaders.ts on demand (the browser loads only the operations a scenario or the learner uses).
+ */
+import type { StsApi } from './api-model';
+import type { ApiHandler } from './api-support';
+import { assumeRole } from './assume-role';
+import { getCallerIdentity } from './get-caller-identity';
+
+/** The operations that must be registered before a call to them can run. */
+export const OPTIONAL_APIS = [
+	'AssumeRoleWithSAML',
+	'AssumeRoleWithWebIdentity',
+	'GetSessionToken',
+	'GetFederationToken'
+] as const satisfies readonly StsApi[];
+export type OptionalApi = (typeof OPTIONAL_APIS)[number];
+
+const handlers: Partial<Record<StsApi, ApiHandler>> = {
+	AssumeRole: assumeRole,
+	GetCallerIdentity: getCallerIdentity
+};
+
+export function registerApiHandlers(more: Partial<Record<OptionalApi, ApiHandler>>): void {
+	Object.assign(handlers, more);
+}
+
+export function isApiLoaded(api: StsApi): boolean {
+	return handlers[api] !== undefined;
+}
+
+/** The handler of `api`; throws when an entry point has not registered it (a loading bug). */
+export function apiHandler(api: StsApi): ApiHandler {
+	const handler = handlers[api];
+	if (!handler)
+		throw new Error(`${api} is not loaded (register it with all-apis.ts or loadApis first)`);
+	return handler;
+}

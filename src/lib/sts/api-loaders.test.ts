@@ -1,0 +1,73 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// Each test gets fresh modules, so the handler registry starts as the browser's does: only
+// AssumeRole and GetCallerIdentity registered (no all-apis.ts import here).
+beforeEach(() => vi.resetModules());
+
+async function engine() {
+	const worlds = await import('./test-worlds');
+	const loaders = await import('./api-loaders');
+	const handlers = await import('./api-handlers');
+	return { ...worlds, ...loaders, ...handlers };
+}
+
+const BOB = 'user:111111111111/bob';
+
+describe('loading STS operations on demand', () => {
+	it('AssumeRole and GetCallerIdentity need no loading', async () => {
+		const { baseState, outcomeOf, canCallNow } = await engine();
+		expect(canCallNow('AssumeRole')).toBe(true);
+		expect(canCallNow('sts:GetCallerIdentity')).toBe(true);
+		expect(canCallNow('s3:GetObject')).toBe(true);
+		expect(outcomeOf(baseState(), { as: BOB, call: 'GetCallerIdentity' }).ok).toBe(true);
+	});
+
+	it('a call to an operation not loaded yet is a simulator error, not a wrong AWS answer', async () => {
+		const { baseState, outcomeOf, canCallNow, isApiLoaded } = await engine();
+		expect(isApiLoaded('GetSessionToken')).toBe(false);
+		expect(canCallNow('GetSessionToken')).toBe(false);
+		const o = outcomeOf(baseState(), { as: BOB, call: 'GetSessionToken' });
+		expect(o.ok).toBe(false);
+		expect(o.simulatorError).toMatch(/GetSessionToken is not loaded/);
+		expect(o.error).toBeUndefined();
+	});
+
+	it('loadApis registers exactly the operations named, with or without the sts: prefix', async () => {
+		const { baseState, outcomeOf, loadApis, isApiLoaded } = await engine();
+		await loadApis(['sts:GetSessionToken', 'AssumeRole', 's3:GetObject']);
+		expect(isApiLoaded('GetSessionToken')).toBe(true);
+		expect(isApiLoaded('GetFederationToken')).toBe(false);
+		expect(isApiLoaded('AssumeRoleWithSAML')).toBe(false);
+		expect(isApiLoaded('AssumeRoleWithWebIdentity')).toBe(false);
+		const o = outcomeOf(baseState(), { as: BOB, call: 'GetSessionToken' });
+		expect(o.ok).toBe(true);
+		expect(o.facts.accessKeyId).toMatch(/^ASIA/);
+	});
+
+	it('all four optional operations load', async () => {
+		const { loadApis, isApiLoaded, OPTIONAL_APIS } = await engine();
+		await loadApis(OPTIONAL_APIS);
+		for (const api of OPTIONAL_APIS) expect(isApiLoaded(api)).toBe(true);
+	});
+
+	it('finds the calls of a scenario and of a saved snapshot', async () => {
+		const { scenarioCalls, snapshotCalls } = await engine();
+		expect(
+			scenarioCalls({
+				steps: [
+					{ call: 'AssumeRoleWithSAML', as: 'anonymous' },
+					{ advance: 60 },
+					{ call: 's3:GetObject', as: BOB }
+				]
+			} as never)
+		).toEqual(['AssumeRoleWithSAML', 's3:GetObject']);
+		expect(
+			snapshotCalls({
+				context: {
+					timeline: [{ type: 'call', request: { call: 'GetFederationToken', as: BOB } }],
+					sim: { log: [{ kind: 'call', request: { call: 'sts:GetSessionToken' } }] }
+				}
+			})
+		).toEqual(['GetFederationToken', 'sts:GetSessionToken']);
+	});
+});

@@ -1,0 +1,56 @@
+/**
+ * The browser's way to register optional STS operations: each is a separate chunk, imported when
+ * a scenario's steps, a restored session or the learner's first free-play call needs it.
+ */
+import type { Scenario } from '../content/scenario-schema';
+import { isApiLoaded, registerApiHandlers, type OptionalApi } from './api-handlers';
+import { stsApiOf } from './api-model';
+import type { ApiHandler } from './api-support';
+
+const LOADERS: Record<OptionalApi, () => Promise<ApiHandler>> = {
+	AssumeRoleWithSAML: () => import('./assume-role-with-saml').then((m) => m.assumeRoleWithSaml),
+	AssumeRoleWithWebIdentity: () =>
+		import('./assume-role-with-web-identity').then((m) => m.assumeRoleWithWebIdentity),
+	GetFederationToken: () => import('./get-federation-token').then((m) => m.getFederationToken),
+	GetSessionToken: () => import('./get-session-token').then((m) => m.getSessionToken)
+};
+
+function isOptional(api: string): api is OptionalApi {
+	return api in LOADERS;
+}
+
+/** Registers the operations named by `calls` (step `call:` values or API names) that are missing. */
+export async function loadApis(calls: Iterable<string>): Promise<void> {
+	const missing = new Set<OptionalApi>();
+	for (const c of calls) {
+		const api = stsApiOf(c);
+		if (api && isOptional(api) && !isApiLoaded(api)) missing.add(api);
+	}
+	await Promise.all(
+		[...missing].map(async (api) => registerApiHandlers({ [api]: await LOADERS[api]() }))
+	);
+}
+
+/** True when a call to `call` can run now without loading anything. */
+export function canCallNow(call: string): boolean {
+	const api = stsApiOf(call);
+	return !api || isApiLoaded(api);
+}
+
+/** The `call:` of every scenario step. */
+export function scenarioCalls(scenario: Pick<Scenario, 'steps'>): string[] {
+	return scenario.steps.flatMap((s) => ('call' in s ? [s.call] : []));
+}
+
+/**
+ * Every `call` value inside a saved machine snapshot (its timeline and log), so a restored
+ * session can step back and replay them.
+ */
+export function snapshotCalls(snapshot: unknown): string[] {
+	const calls: string[] = [];
+	JSON.stringify(snapshot, (key, value: unknown) => {
+		if (key === 'call' && typeof value === 'string') calls.push(value);
+		return value;
+	});
+	return calls;
+}
