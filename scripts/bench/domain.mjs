@@ -21,12 +21,16 @@ function runScript(root, file, args = [], timeoutMs = 5 * 60_000) {
 		env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }
 	});
 	const seconds = (Date.now() - started) / 1000;
-	const lines = (run.stdout ?? '').trim().split('\n').reverse();
-	for (const line of lines) {
+	// The report is the last JSON object on stdout: one line, or pretty-printed from a line that
+	// starts with "{" to the end (only an object counts: a stray number is not a report).
+	const lines = (run.stdout ?? '').trim().split('\n');
+	for (let i = lines.length - 1; i >= 0; i--) {
+		if (!lines[i].startsWith('{')) continue;
 		try {
-			return { ok: run.status === 0, seconds, result: JSON.parse(line) };
+			const result = JSON.parse(lines.slice(i).join('\n'));
+			if (result && typeof result === 'object') return { ok: run.status === 0, seconds, result };
 		} catch {
-			// not JSON: keep looking
+			// not JSON from here: keep looking
 		}
 	}
 	return {

@@ -135,8 +135,8 @@ async function allScripts(browser, origin, path, ready, prepare = undefined) {
 async function leaveProgress(page, origin) {
 	await page.goto(origin + '/lessons/what-is-sts');
 	await page.locator('body.started').waitFor({ timeout: 30_000 });
-	await page.waitForFunction(
-		async () => {
+	const lessonSaved = () =>
+		page.evaluate(async () => {
 			// Only open a database that exists: opening creates one, which the app would then find.
 			const dbs = await indexedDB.databases();
 			if (!dbs.some((d) => d.name === 'sts-trainer-progress')) return false;
@@ -144,18 +144,18 @@ async function leaveProgress(page, origin) {
 				const open = indexedDB.open('sts-trainer-progress');
 				open.onsuccess = () => {
 					const db = open.result;
-					const names = [...db.objectStoreNames];
-					if (!names.includes('lessons')) return (db.close(), resolve(false));
+					if (![...db.objectStoreNames].includes('lessons')) return (db.close(), resolve(false));
 					const count = db.transaction('lessons').objectStore('lessons').count();
 					count.onsuccess = () => (db.close(), resolve(count.result > 0));
 					count.onerror = () => (db.close(), resolve(false));
 				};
 				open.onerror = () => resolve(false);
 			});
-		},
-		undefined,
-		{ timeout: 30_000, polling: 250 }
-	);
+		});
+	for (const started = Date.now(); !(await lessonSaved());) {
+		if (Date.now() - started > 30_000) throw new Error('the lesson read was not saved in 30 s');
+		await page.waitForTimeout(250);
+	}
 }
 
 /**
