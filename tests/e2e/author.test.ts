@@ -28,7 +28,10 @@ async function packQuestion(page: Page, pack: PackFile) {
 }
 
 async function loadPack(page: Page, name: string) {
-	await page.getByLabel('Pack file').setInputFiles(`${PACKS}/${name}`);
+	const input = page.getByLabel('Pack file');
+	// Enabled once the content index and the installed packs are read; setInputFiles does not wait.
+	await expect(input).toBeEnabled();
+	await input.setInputFiles(`${PACKS}/${name}`);
 	await expect(page.getByTestId('pack-preview')).toBeVisible();
 }
 

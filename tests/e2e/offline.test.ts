@@ -28,6 +28,9 @@ test('after one visit every route works offline, including routes never visited'
 test('the offline indicator follows the connection', async ({ page, context }) => {
 	await open(page, '/lessons');
 	await expect(page.getByTestId('offline-indicator')).toHaveCount(0);
+	// The worker registers at idle and precaches: going offline before it has would fail those
+	// fetches (console errors) on a first visit, which is not what this test is about.
+	await waitForServiceWorker(page);
 	await context.setOffline(true);
 	await expect(page.getByTestId('offline-indicator')).toBeVisible();
 	await context.setOffline(false);

@@ -12,6 +12,8 @@ const YAML_PACKAGE_CODE = 'Implicit keys need to be on a single line';
 
 async function installPack(page: Page, file: string) {
 	await open(page, '/author');
+	// Enabled once the content index and the installed packs are read; setInputFiles does not wait.
+	await expect(page.getByLabel('Pack file')).toBeEnabled();
 	await page.getByLabel('Pack file').setInputFiles(`${PACKS}/${file}`);
 	await expect(page.getByTestId('pack-preview')).toBeVisible();
 	await page.getByTestId('install-pack').click();
