@@ -18,12 +18,18 @@ export async function questionBank(page: Page): Promise<Map<string, BankQuestion
 
 /** The question on screen and the display positions (0-based) of its right and wrong options. */
 export async function currentQuestion(page: Page) {
-	const section = page.locator('section.question').first();
-	const id = (await section.getAttribute('data-question-id'))!;
+	// One read of the DOM for the id and the option order, so they cannot come from two
+	// different questions when the app moves on between two reads.
+	const { id, authoredByPosition } = await page
+		.locator('section.question')
+		.first()
+		.evaluate((section) => ({
+			id: section.getAttribute('data-question-id')!,
+			authoredByPosition: [...section.querySelectorAll<HTMLElement>('.option')].map((e) =>
+				Number(e.dataset.option)
+			)
+		}));
 	const q = (await questionBank(page)).get(id)!;
-	const authoredByPosition = await section
-		.locator('.option')
-		.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.option)));
 	const right = authoredByPosition.flatMap((a, p) => (q.options[a].correct ? [p] : []));
 	const wrong = authoredByPosition.flatMap((a, p) => (q.options[a].correct ? [] : [p]));
 	return { id, right, wrong, count: authoredByPosition.length };

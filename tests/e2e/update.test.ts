@@ -92,8 +92,11 @@ test('a new version is offered while an exam runs, and after the reload the exam
 	await expect(page.getByTestId('exam-timer')).toHaveText(/^(10:00|9:5\d)$/); // real time: a slow machine may show 9:59
 	const answered: { id: string; chosen: number[] }[] = [];
 	for (let i = 0; i < 2; i++) {
+		await expect(page.locator('section.question h2')).toContainText(`Question ${i + 1} of 10`);
 		const q = await currentQuestion(page);
 		await pressOptions(page, q.right);
+		for (const position of q.right)
+			await expect(page.locator(`.option[data-position="${position}"] input`)).toBeChecked();
 		answered.push({ id: q.id, chosen: q.right });
 		await page.keyboard.press('Enter');
 	}
