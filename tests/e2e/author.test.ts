@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeViolations, expect, open, test } from './fixtures';
+import { expectNoInjection, loadPack, PACKS, recordDialogs } from './pack-helpers';
 import { pressOptions } from './quiz-helpers';
 
 interface PackFile {
@@ -9,7 +10,6 @@ interface PackFile {
 	questions: { id: string; options: { correct: boolean }[] }[];
 }
 
-const PACKS = 'tests/fixtures/packs';
 const readPack = (name: string) => JSON.parse(readFileSync(`${PACKS}/${name}`, 'utf8')) as PackFile;
 const LAB_V1 = 'lab-session-durations-1.0.0.json';
 const LAB_V2 = 'lab-session-durations-1.1.0.json';
@@ -25,14 +25,6 @@ async function packQuestion(page: Page, pack: PackFile) {
 		.locator('.option')
 		.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.option)));
 	return { id, right: authored.flatMap((a, p) => (q!.options[a].correct ? [p] : [])) };
-}
-
-async function loadPack(page: Page, name: string) {
-	const input = page.getByLabel('Pack file');
-	// Enabled once the content index and the installed packs are read; setInputFiles does not wait.
-	await expect(input).toBeEnabled();
-	await input.setInputFiles(`${PACKS}/${name}`);
-	await expect(page.getByTestId('pack-preview')).toBeVisible();
 }
 
 async function removePack(page: Page, title: string) {
@@ -135,35 +127,9 @@ test('a pack full of XSS payloads loads, is practised and removed without runnin
 	page
 }) => {
 	test.setTimeout(60_000);
-	const dialogs: string[] = [];
-	page.on('dialog', (d) => {
-		dialogs.push(d.message());
-		void d.dismiss();
-	});
+	const dialogs = recordDialogs(page);
 	const pack = readPack(XSS);
-	const injected =
-		'#xss-img, #xss-style, #xss-svg, #xss-a, #xss-iframe, #xss-mxss, #xss-title, #xss-details, #xss-object, #xss-form, iframe, object, embed, svg[onload], img[onerror], a[href^="javascript" i], a[href^="data:" i], a[href^="vbscript" i], meta[http-equiv="refresh" i], base';
-	const noInjection = async () => {
-		expect(
-			await page.locator(injected).evaluateAll((els) => els.map((e) => e.outerHTML.slice(0, 120)))
-		).toEqual([]);
-		expect(
-			await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)
-		).toBeUndefined();
-		// No script or style from the pack: every script is the app's own, no style hides the page.
-		expect(
-			await page
-				.locator('script')
-				.evaluateAll((els) => els.filter((e) => /alert|__xss/.test(e.textContent ?? '')).length)
-		).toBe(0);
-		expect(
-			await page
-				.locator('style')
-				.evaluateAll((els) => els.filter((e) => /display:\s*none/.test(e.textContent ?? '')).length)
-		).toBe(0);
-		await expect(page.locator('body')).toBeVisible();
-		expect(dialogs).toEqual([]);
-	};
+	const noInjection = () => expectNoInjection(page, dialogs);
 
 	await open(page, '/author');
 	await loadPack(page, XSS);

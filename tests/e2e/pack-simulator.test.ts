@@ -1,30 +1,12 @@
 import type { Page } from '@playwright/test';
 import { axeViolations, expect, open, test } from './fixtures';
+import { installPack, scriptsOf, YAML_PACKAGE_CODE } from './pack-helpers';
 
-const PACK_FILE = 'tests/fixtures/packs/lab-session-durations-1.0.0.json';
 const PACK_TITLE = 'Lab pack — session durations';
 const SCENARIO = 'A script asks for more than the role allows';
-/** Text found only in the `yaml` package's code (one of its parser errors). */
-const YAML_PACKAGE_CODE = 'Implicit keys need to be on a single line';
 
-async function installLabPack(page: Page) {
-	await open(page, '/author');
-	// Enabled once the content index and the installed packs are read; setInputFiles does not wait.
-	await expect(page.getByLabel('Pack file')).toBeEnabled();
-	await page.getByLabel('Pack file').setInputFiles(PACK_FILE);
-	await expect(page.getByTestId('pack-preview')).toBeVisible();
-	await page.getByTestId('install-pack').click();
-	await expect(page.getByTestId('pack-status')).toContainText(`Added “${PACK_TITLE}”`);
-}
-
-/** Collects the JavaScript the page downloads from now on. */
-function scriptsOf(page: Page): Promise<string>[] {
-	const bodies: Promise<string>[] = [];
-	page.on('response', (r) => {
-		if (r.url().endsWith('.js')) bodies.push(r.text().catch(() => ''));
-	});
-	return bodies;
-}
+const installLabPack = (page: Page) =>
+	installPack(page, 'lab-session-durations-1.0.0.json', PACK_TITLE);
 
 test('a pack scenario is listed in the simulator with its pack and plays like the built-in ones', async ({
 	page
