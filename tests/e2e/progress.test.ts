@@ -33,6 +33,19 @@ test('answers from a practice session show on the dashboard, also after a reload
 	for (const summary of await page.getByText('Show the data').all()) await summary.click();
 	await expect(page.getByRole('table', { name: 'Mastery by topic' })).toContainText('Answers');
 	await expect(page.getByRole('img', { name: /Accuracy per day/ })).toBeVisible();
+	// The marks are drawn as SVG (not unknown HTML elements) and take up room on screen.
+	const marks = await page.locator('svg[role="img"]').evaluateAll((svgs) =>
+		svgs.map((svg) => {
+			const shapes = [...svg.querySelectorAll('rect, path, circle, text')];
+			return {
+				shapes: shapes.length,
+				allSvg: shapes.every((e) => e.namespaceURI === 'http://www.w3.org/2000/svg'),
+				drawn: shapes.some((e) => (e as SVGGraphicsElement).getBBox().width > 0)
+			};
+		})
+	);
+	expect(marks).toHaveLength(3);
+	for (const m of marks) expect(m).toMatchObject({ allSvg: true, drawn: true });
 	await expect(
 		page.getByRole('img', { name: /Reviews due on each of the next 14 days/ })
 	).toBeVisible();
