@@ -29,40 +29,24 @@ interface FileResult {
 
 export const USAGE = 'usage: npm run sim -- FILE... [--json] [--explain]';
 
+/** A problem with the whole file, located at its start. */
+function fileIssue(file: string, message: string): FileResult {
+	return { file, issues: [{ file, line: 1, column: 1, path: '', message }] };
+}
+
 function load(file: string, io: SimCliIo): FileResult {
 	let text: string;
 	try {
 		text = io.readFile(file);
 	} catch (e) {
-		return {
-			file,
-			issues: [
-				{
-					file,
-					line: 1,
-					column: 1,
-					path: '',
-					message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`
-				}
-			]
-		};
+		const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+		return fileIssue(file, `cannot read the file (${reason})`);
 	}
 	try {
 		return { file, report: runScenario(parseScenario(text, file)) };
 	} catch (e) {
 		if (e instanceof ContentError) return { file, issues: e.issues };
-		return {
-			file,
-			issues: [
-				{
-					file,
-					line: 1,
-					column: 1,
-					path: '',
-					message: `the simulator failed on this file: ${(e as Error).message}`
-				}
-			]
-		};
+		return fileIssue(file, `the simulator failed on this file: ${(e as Error).message}`);
 	}
 }
 
