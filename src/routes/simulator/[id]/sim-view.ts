@@ -22,7 +22,9 @@ import {
 	type Instant
 } from './sts-light';
 import type { ScenarioStep } from '$lib/content/scenario-schema';
-import { CUSTOM_KEY } from './call-form';
+
+/** The caller choice "an access key ID you type" (here, not in call-form.ts, which loads with the form). */
+export const CUSTOM_KEY = 'key:';
 
 /** "08:00:00": the time of day of a simulated instant (UTC). */
 export function timeOfDay(t: Instant): string {
