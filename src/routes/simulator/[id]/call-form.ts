@@ -5,6 +5,9 @@
  */
 import type { CallRequest } from '$lib/sts';
 import { API_MEMBERS, DEFAULT_REGION, STS_APIS, stsApiOf, type StsApi } from './sts-light';
+import { CUSTOM_KEY } from './sim-view';
+
+export { CUSTOM_KEY };
 
 export type ApiChoice = StsApi | 'action';
 
@@ -45,8 +48,6 @@ export interface CallFields {
 	saml: SamlFields;
 	save: string;
 }
-
-export const CUSTOM_KEY = 'key:';
 
 /** Members that have their own editor (builders, textareas), not a text input. */
 const STRUCTURED = new Set([

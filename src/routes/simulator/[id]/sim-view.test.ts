@@ -13,24 +13,26 @@ import {
 import {
 	adminCommand,
 	announcement,
-	callerGroups,
-	cliErrorLine,
 	clockText,
 	condensedLog,
-	errorResponseXml,
-	maskSecret,
 	mfaDeviceFor,
 	nextExpiry,
 	outcomeHeadline,
 	policyEditError,
 	predictionVerdict,
-	remaining,
 	requestId,
-	resourceSuggestions,
 	stepRequest,
-	timelineView,
-	truncateToken
+	timelineView
 } from './sim-view';
+import {
+	callerGroups,
+	cliErrorLine,
+	errorResponseXml,
+	maskSecret,
+	remaining,
+	resourceSuggestions,
+	truncateToken
+} from './panel-view';
 
 const load = (name: string) =>
 	parseScenario(readFileSync(`content/scenarios/${name}.yaml`, 'utf8'), `${name}.yaml`);
