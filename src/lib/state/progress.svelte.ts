@@ -2,6 +2,7 @@ import { browser } from '$app/environment';
 import type { AnswerRecord, AnswerRecorder } from '$lib/quiz';
 import type { LessonRecord, ProgressStore, StoreStatus } from '$lib/progress';
 import { progressDbExists, probeStorage } from '$lib/progress/storage-probe';
+import { countStoredPacks } from '$lib/progress/stored-pack-count';
 import { PROGRESS_OPEN_MARK, STORAGE_CHECKED_MARK } from './app-marks';
 import { whenIdle } from './when-idle';
 import { clearLocalLearnerData, deletionGuard } from './local-learner-data';
@@ -75,6 +76,17 @@ class ProgressBridge {
 		if (!browser) return false;
 		if (this.opening) return true;
 		return (await progressDbExists(globalThis.indexedDB)) !== false;
+	}
+
+	/**
+	 * Whether content packs may be installed: the store is open or opening (it may hold packs
+	 * in memory), or the database has packs (or the browser cannot tell). False for a learner
+	 * without packs, whose quiz pages then load neither the pack library nor the progress layer.
+	 */
+	async mayHavePacks(): Promise<boolean> {
+		if (!browser) return false;
+		if (this.opening) return true;
+		return (await countStoredPacks(globalThis.indexedDB)) !== 0;
 	}
 
 	/** Lets answers carry each question's authored difficulty (used by the FSRS rating). */
