@@ -28,7 +28,7 @@ class ProgressBridge {
 	 */
 	store(): Promise<ProgressStore> {
 		if (!browser) return Promise.reject(new Error('progress is only available in the browser'));
-		this.opening ??= import('$lib/progress').then(async ({ openProgressStore }) => {
+		this.opening ??= import('$lib/progress/progress-store').then(async ({ openProgressStore }) => {
 			const store = await openProgressStore();
 			this.status = store.status;
 			store.onStatusChange((s) => (this.status = s));
