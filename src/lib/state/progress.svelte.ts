@@ -94,13 +94,13 @@ class ProgressBridge {
 	}
 
 	/**
-	 * Whether content packs may be installed: the store is open or opening (it may hold packs
-	 * in memory), or the database has packs (or the browser cannot tell). False for a learner
-	 * without packs, whose quiz pages then load neither the pack library nor the progress layer.
+	 * Whether content packs may be installed: the database has packs (or the browser cannot
+	 * tell), or progress is kept in memory (where an installed pack is not in the database).
+	 * False for a learner without packs, whose quiz pages then do not load the pack library.
 	 */
 	async mayHavePacks(): Promise<boolean> {
 		if (!browser) return false;
-		if (this.opening) return true;
+		if (!this.status.persistent) return true;
 		return (await countStoredPacks(globalThis.indexedDB)) !== 0;
 	}
 
