@@ -1,7 +1,6 @@
 import { addTime, emptyTimeAggregate } from './answer-rating';
 import {
 	RECENT_WINDOW,
-	dayKey,
 	topicKey,
 	type AggregateRecord,
 	type DayAggregate,
@@ -10,6 +9,7 @@ import {
 } from './aggregate-schema';
 import { isStable } from './card-scheduler';
 import { dayKeyOf } from './day-calendar';
+import { addLessonToDay, emptyDayAggregate } from './day-aggregate';
 import type { ProgressEffects } from './progress-effects';
 import type { AttemptRecord, CardRecord, LessonRecord } from './record-schemas';
 import { SCHEMA_VERSION } from './schema-primitives';
@@ -17,6 +17,10 @@ import { SCHEMA_VERSION } from './schema-primitives';
 // Pure folds shared by recordAnswer (one attempt at a time, inside its transaction) and
 // rebuildAggregates (everything at once, after an import). A test replays random histories
 // through both and demands equal results, which keeps the two from drifting apart.
+
+// The day-row folds a lesson read needs live in day-aggregate.ts, free of FSRS, so that marking
+// a lesson read does not load ts-fsrs; they are re-exported here with the other folds.
+export { addLessonToDay, emptyDayAggregate };
 
 type Offset = Pick<ProgressEffects, 'utcOffsetMinutes'>;
 
@@ -58,22 +62,6 @@ export function adjustTopicCards(
 	return { ...agg, seenCards: agg.seenCards + seen, stableCards: agg.stableCards + stable };
 }
 
-/** A day row with no activity. */
-export function emptyDayAggregate(day: string): DayAggregate {
-	return {
-		key: dayKey(day),
-		kind: 'day',
-		schemaVersion: SCHEMA_VERSION,
-		day,
-		attempts: 0,
-		correct: 0,
-		reviews: 0,
-		studiedMs: 0,
-		lessonsStarted: 0,
-		lessonsCompleted: 0
-	};
-}
-
 /** `agg` with `attempt` counted. */
 export function addAttemptToDay(agg: DayAggregate, attempt: AttemptRecord): DayAggregate {
 	const review = attempt.mode === 'due' || attempt.mode === 'review';
@@ -84,13 +72,6 @@ export function addAttemptToDay(agg: DayAggregate, attempt: AttemptRecord): DayA
 		reviews: agg.reviews + (review ? 1 : 0),
 		studiedMs: agg.studiedMs + attempt.timeMs
 	};
-}
-
-/** `agg` with a lesson started or completed that day. */
-export function addLessonToDay(agg: DayAggregate, event: 'started' | 'completed'): DayAggregate {
-	return event === 'started'
-		? { ...agg, lessonsStarted: agg.lessonsStarted + 1 }
-		: { ...agg, lessonsCompleted: agg.lessonsCompleted + 1 };
 }
 
 /** `times` with the attempt's time added when it was a correct answer (the only ones timed). */

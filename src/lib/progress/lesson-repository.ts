@@ -1,4 +1,4 @@
-import { addLessonToDay, emptyDayAggregate } from './aggregate-builder';
+import { addLessonToDay, emptyDayAggregate } from './day-aggregate';
 import { dayKey, ofKind } from './aggregate-schema';
 import type { ProgressContext } from './app-db';
 import { dayKeyOf } from './day-calendar';

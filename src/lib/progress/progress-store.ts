@@ -1,8 +1,4 @@
 import { AppDB, DB_NAME, type ProgressContext } from './app-db';
-import { recordAnswer } from './attempt-repository';
-import { exportAll, serializeBackup } from './backup-export';
-import { importBackup, previewImport } from './backup-import';
-import { replaceAllTables } from './bulk-writer';
 import type { SourceTables } from './backup-merge';
 import { needsBackupReminder } from './backup-reminder';
 import { loadDashboard } from './dashboard-queries';
@@ -27,6 +23,14 @@ import { requestPersistence } from './storage-persistence';
 import { studyPlan } from './study-plan';
 
 export type { ProgressStore, ProgressStoreOptions } from './store-contract';
+
+// Loaded on first use, so that opening the store (a lesson marked read, the home dashboard, the
+// storage banner) does not evaluate the answer path (FSRS scheduling: ts-fsrs) or the backup
+// code (validators, merge, aggregate rebuild): each is its own chunk.
+const answers = () => import('./attempt-repository');
+const backupExport = () => import('./backup-export');
+const backupImport = () => import('./backup-import');
+const bulkWriter = () => import('./bulk-writer');
 
 const NO_PROGRESS = {
 	attempts: [],
@@ -72,7 +76,10 @@ export async function openProgressStore(
 		setCatalogue: (c) => {
 			catalogue = c;
 		},
-		recordAnswer: (input) => run((ctx) => recordAnswer(ctx, input)),
+		recordAnswer: async (input) => {
+			const { recordAnswer } = await answers();
+			return run((ctx) => recordAnswer(ctx, input));
+		},
 		dueCards: (now, limit, topic) => run((ctx) => dueCards(ctx, clock(now), limit, topic)),
 		lastResults: () => run((ctx) => lastResults(ctx)),
 		dueForecast: (now, days) => run((ctx) => dueForecast(ctx, clock(now), days)),
@@ -88,12 +95,26 @@ export async function openProgressStore(
 		savePack: (input) => run((ctx) => savePack(ctx, input)),
 		listPacks: () => run(listPacks),
 		removePack: (id) => run((ctx) => removePack(ctx, id)),
-		exportAll: (o) => run((ctx) => exportAll(ctx, { appVersion: options.appVersion, ...o })),
-		exportText: async (o) =>
-			serializeBackup(await run((ctx) => exportAll(ctx, { appVersion: options.appVersion, ...o }))),
-		previewImport: (input) => run((ctx) => previewImport(ctx, input)),
-		importBackup: (input, mode) => run((ctx) => importBackup(ctx, input, mode)),
+		exportAll: async (o) => {
+			const { exportAll } = await backupExport();
+			return run((ctx) => exportAll(ctx, { appVersion: options.appVersion, ...o }));
+		},
+		exportText: async (o) => {
+			const { exportAll, serializeBackup } = await backupExport();
+			return serializeBackup(
+				await run((ctx) => exportAll(ctx, { appVersion: options.appVersion, ...o }))
+			);
+		},
+		previewImport: async (input) => {
+			const { previewImport } = await backupImport();
+			return run((ctx) => previewImport(ctx, input));
+		},
+		importBackup: async (input, mode) => {
+			const { importBackup } = await backupImport();
+			return run((ctx) => importBackup(ctx, input, mode));
+		},
 		clearAll: async () => {
+			const { replaceAllTables } = await bulkWriter();
 			// The bulk path with empty tables: one transaction, so another tab never sees half.
 			await run((ctx) => replaceAllTables(ctx, NO_PROGRESS));
 		},

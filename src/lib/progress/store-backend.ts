@@ -1,6 +1,5 @@
 import { Dexie } from 'dexie';
 import { AppDB, DB_NAME, type IdbDependencies, type ProgressContext } from './app-db';
-import { replaceAllTables } from './bulk-writer';
 import type { SourceTables } from './backup-merge';
 import { describeFailure, withTimeout } from './storage-failure';
 
@@ -114,6 +113,8 @@ export async function copyProgress(from: ProgressContext, to: ProgressContext): 
 			settings: await db.settings.toArray(),
 			packs: await db.packs.toArray()
 		}));
+		// Loaded here, on the rare failure path, so that opening the store does not load it.
+		const { replaceAllTables } = await import('./bulk-writer');
 		await replaceAllTables(to, tables);
 		return true;
 	} catch {

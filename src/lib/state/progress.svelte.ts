@@ -2,7 +2,9 @@ import { browser } from '$app/environment';
 import type { AnswerRecord, AnswerRecorder } from '$lib/quiz';
 import type { LessonRecord, ProgressStore, StoreStatus } from '$lib/progress';
 import { progressDbExists, probeStorage } from '$lib/progress/storage-probe';
+import { countStoredPacks } from '$lib/progress/stored-pack-count';
 import { PROGRESS_OPEN_MARK, STORAGE_CHECKED_MARK } from './app-marks';
+import { stagedImport } from './staged-import';
 import { whenIdle } from './when-idle';
 import { clearLocalLearnerData, deletionGuard } from './local-learner-data';
 
@@ -10,6 +12,19 @@ import { clearLocalLearnerData, deletionGuard } from './local-learner-data';
 const MAX_TITLE = 200;
 /** How long the storage probe waits for IndexedDB to open, as the store does. */
 const PROBE_TIMEOUT_MS = 5000;
+
+/**
+ * The progress layer, in three tasks rather than one: its two big libraries (Dexie, then zod)
+ * each evaluated on its own, then the store and its schemas. The layer's evaluation was the
+ * longest task on pages that open the store (one task of ~70-80 ms on the dev machine, several
+ * hundred milliseconds on a slow phone).
+ */
+function loadProgressLayer() {
+	return stagedImport(
+		[() => import('dexie'), () => import('zod')],
+		() => import('$lib/progress/progress-store')
+	);
+}
 
 /**
  * The app's one progress store. Opening never fails: when IndexedDB is blocked or full the store
@@ -22,12 +37,13 @@ class ProgressBridge {
 
 	/**
 	 * The store, opened on first use (browser only): the first answer recorded, or a page that
-	 * reads progress. The progress layer (Dexie, FSRS, backup schemas: ~50 KB gzip) is imported
-	 * here rather than at the top so that quiz pages hydrate without it.
+	 * reads progress. The progress layer (Dexie, zod, the store and its schemas; the answer path
+	 * with FSRS and the backup code load later, on first use) is imported here rather than at the
+	 * top so that pages hydrate without it.
 	 */
 	store(): Promise<ProgressStore> {
 		if (!browser) return Promise.reject(new Error('progress is only available in the browser'));
-		this.opening ??= import('$lib/progress').then(async ({ openProgressStore }) => {
+		this.opening ??= loadProgressLayer().then(async ({ openProgressStore }) => {
 			const store = await openProgressStore();
 			this.status = store.status;
 			store.onStatusChange((s) => (this.status = s));
@@ -75,6 +91,17 @@ class ProgressBridge {
 		if (!browser) return false;
 		if (this.opening) return true;
 		return (await progressDbExists(globalThis.indexedDB)) !== false;
+	}
+
+	/**
+	 * Whether content packs may be installed: the database has packs (or the browser cannot
+	 * tell), or progress is kept in memory (where an installed pack is not in the database).
+	 * False for a learner without packs, whose quiz pages then do not load the pack library.
+	 */
+	async mayHavePacks(): Promise<boolean> {
+		if (!browser) return false;
+		if (!this.status.persistent) return true;
+		return (await countStoredPacks(globalThis.indexedDB)) !== 0;
 	}
 
 	/** Lets answers carry each question's authored difficulty (used by the FSRS rating). */

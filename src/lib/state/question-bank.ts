@@ -55,9 +55,16 @@ export interface PackQuestions {
 /** Extra questions from imported packs; set by the packs feature. */
 export type PackQuestionSource = () => Promise<PackQuestions[]>;
 
-/** The installed packs (IndexedDB), loaded only when a quiz page needs the bank. */
-const installedPacks: PackQuestionSource = async () =>
-	(await import('./pack-library')).loadInstalledPackQuestions();
+/**
+ * The installed packs (IndexedDB), loaded only when a quiz page needs the bank, and only when
+ * there are any: without packs the pack library (schemas, Markdown) and the progress layer stay
+ * unloaded.
+ */
+const installedPacks: PackQuestionSource = async () => {
+	const { progress } = await import('./progress.svelte');
+	if (!(await progress.mayHavePacks())) return [];
+	return (await import('./pack-library')).loadInstalledPackQuestions();
+};
 
 let packSource: PackQuestionSource = installedPacks;
 
