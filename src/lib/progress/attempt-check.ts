@@ -53,8 +53,8 @@ const isInt = (v: unknown, min: number, max: number) =>
 /**
  * Key lists (in `Object.keys` order) already found to name every required field and nothing
  * else. An app's attempts come in a handful of such shapes (with or without `packId` /
- * `examId`), so each record's keys are compared against these by identity instead of being
- * looked up one by one. Measured in Node on 100,000 fresh (structured-cloned) attempts, best
+ * `examId`), so each record's keys are compared in order with these instead of being looked
+ * up one by one. Measured in Node on 100,000 fresh (structured-cloned) attempts, best
  * of 7 cold runs: 162 ms before, 95 ms with this.
  */
 const KNOWN_SHAPES: string[][] = [];
