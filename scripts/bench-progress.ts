@@ -21,9 +21,11 @@
 // asserted.
 //
 // Timings depend on the machine and on what else runs on it, so the same run also measures
-// the platform floor on the same database: a bare IndexedDB read-write transaction shaped like
-// recordAnswer's (six reads, then writes) and a bare getAll() of the attempts, which bound
-// what the store can reach here. The load average is printed too.
+// the platform floor on the same database: a bare IndexedDB read-write transaction with
+// recordAnswer's I/O (six reads, then the attempt added and four rows put), run right after
+// each recordAnswer sample so both see the same load (runProgressBench does it), and a bare
+// getAll() of the attempts; they bound what the store can reach here. The load average is
+// printed too.
 import { existsSync } from 'node:fs';
 import type { AddressInfo, Server } from 'node:net';
 import { loadavg } from 'node:os';
@@ -76,48 +78,22 @@ async function bundleBench(): Promise<string> {
 }
 
 /**
- * Runs in the page on the database the benchmark kept, then deletes it: bare IndexedDB, no
- * Dexie, no validation — what the browser itself needs for the same work.
+ * Runs in the page on the database the benchmark kept, then deletes it: a bare getAll() of
+ * the attempts (no Dexie, no validation), what the browser itself needs to read them.
  */
-async function platformFloor({ dbName, samples }: { dbName: string; samples: number }) {
+async function platformFloor({ dbName }: { dbName: string }) {
 	const done = <T>(r: IDBRequest<T>) =>
 		new Promise<T>((resolve, reject) => {
 			r.onsuccess = () => resolve(r.result);
 			r.onerror = () => reject(r.error);
 		});
 	const db = await done(indexedDB.open(dbName));
-	const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-	const times: number[] = [];
-	for (let i = 0; i < samples; i++) {
-		const start = performance.now();
-		const tx = db.transaction(['attempts', 'cards', 'aggregates', 'settings'], 'readwrite');
-		const committed = new Promise((resolve) => (tx.oncomplete = resolve));
-		const q = `q-${(i * 7919) % 2000}`;
-		const [, card, , topic, , time] = await Promise.all([
-			done(tx.objectStore('attempts').get(`floor-${i}`)),
-			done(tx.objectStore('cards').get(q)),
-			done(tx.objectStore('settings').get('examDate')),
-			done(tx.objectStore('aggregates').get('topic:topic-0')),
-			done(tx.objectStore('aggregates').get('day:2026-01-02')),
-			done(tx.objectStore('aggregates').get('time:2'))
-		]);
-		if (card) tx.objectStore('cards').put(card);
-		if (topic) tx.objectStore('aggregates').put(topic);
-		if (time) tx.objectStore('aggregates').put(time);
-		await committed;
-		times.push(performance.now() - start);
-	}
 	const start = performance.now();
 	await done(db.transaction('attempts').objectStore('attempts').getAll());
 	const getAllMs = performance.now() - start;
 	db.close();
 	await done(indexedDB.deleteDatabase(dbName));
-	const s = sorted(times);
-	return {
-		txP50: s[Math.floor(s.length * 0.5)] ?? 0,
-		txP95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? 0,
-		getAllMs
-	};
+	return { getAllMs };
 }
 
 const port = option('port', undefined);
@@ -168,7 +144,7 @@ try {
 		},
 		{ attempts, questions, recordSamples, dashboardRuns: 9, dbName }
 	);
-	const floor = await page.evaluate(platformFloor, { dbName, samples: recordSamples });
+	const floor = await page.evaluate(platformFloor, { dbName });
 	const r: BenchResult = result;
 	const measured = {
 		dashboardReadyMs: r.dashboardColdMs,
@@ -192,8 +168,8 @@ try {
 				generateMs: round(r.generateMs),
 				seedMs: round(r.seedMs),
 				platformFloor: {
-					idbReadWriteTxP50Ms: round(floor.txP50),
-					idbReadWriteTxP95Ms: round(floor.txP95),
+					idbReadWriteTxP50Ms: round(r.bareTxP50Ms),
+					idbReadWriteTxP95Ms: round(r.bareTxP95Ms),
 					idbGetAllAttemptsMs: round(floor.getAllMs)
 				},
 				loadAverage1m: { before: loadBefore, after: loadavg()[0]! },

@@ -83,6 +83,32 @@ describe('isValidAttemptFast', () => {
 		expect(rejected).toBeGreaterThan(1_500);
 	});
 
+	it('checks every value even for a key list it has seen before', () => {
+		const good = attempts[0]!;
+		expect(isValidAttemptFast(good)).toBe(true);
+		for (const [key, bad] of [
+			['id', 'a b'],
+			['questionId', ''],
+			['topic', 'Topic'],
+			['chosen', [9]],
+			['correct', 1],
+			['timeMs', -1],
+			['mode', 'nope'],
+			['at', 0],
+			['difficulty', 4],
+			['rating', 0],
+			['schemaVersion', 2]
+		] as const)
+			expect(isValidAttemptFast({ ...good, [key]: bad }), key).toBe(false);
+		expect(isValidAttemptFast({ ...good, packId: 'p-1' })).toBe(true);
+		expect(isValidAttemptFast({ ...good, packId: 'p 1' })).toBe(false);
+		// Same keys in another order, then one missing and one unknown.
+		const { id, ...rest } = good;
+		expect(isValidAttemptFast({ ...rest, id })).toBe(true);
+		expect(isValidAttemptFast(rest)).toBe(false);
+		expect(isValidAttemptFast({ ...rest, ID: id })).toBe(false);
+	});
+
 	it('leaves odd objects to zod', () => {
 		expect(isValidAttemptFast(null)).toBe(false);
 		expect(isValidAttemptFast([])).toBe(false);

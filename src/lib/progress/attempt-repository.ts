@@ -159,7 +159,10 @@ export async function recordAnswer(
 			topic = adjustTopicCards(topic, 1, stableNow);
 		}
 		rows.push(topic, addAttemptToDay(ofKind(dayRow, 'day') ?? emptyDayAggregate(day), attempt));
-		rows.push(addAttemptToTimes(times, attempt));
+		// A wrong answer leaves the time histogram as it was: rewriting an existing row would be
+		// a put for nothing (a missing row is still written, as rebuildAggregates has one).
+		const nextTimes = addAttemptToTimes(times, attempt);
+		if (nextTimes !== timeRow) rows.push(nextTimes);
 		// Issued together and not awaited one by one: IndexedDB applies them in order, and the
 		// transaction commits only if every one succeeds.
 		attempts.add(attempt);

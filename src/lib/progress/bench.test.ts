@@ -28,9 +28,13 @@ describe('bench', () => {
 			'dueCardsMs',
 			'recordAnswerP50Ms',
 			'recordAnswerP95Ms',
+			'bareTxP50Ms',
+			'bareTxP95Ms',
 			'exportMs'
 		] as const)
 			expect(Number.isFinite(r[key]) && r[key] >= 0, key).toBe(true);
 		expect(r.exportBytes).toBeGreaterThan(3000 * 100);
+		// The bare transactions' attempts are gone before the export: 3,000 plus the 20 answers.
+		expect(r.exportedAttempts).toBe(3020);
 	});
 });
