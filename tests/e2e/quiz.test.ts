@@ -163,6 +163,50 @@ test('reloading mid-exam resumes with the right remaining time', async ({ page }
 	await expect(page.locator(`.option[data-position="${q.right[0]}"] input`)).toBeChecked();
 });
 
+test('moving between two answered exam questions shows each one its own answer', async ({
+	page
+}) => {
+	// Radios are reused between questions; a checked radio renamed into the next question's
+	// group unchecks the answer just shown there (HTML's radio-group rule). Fixed orders make the
+	// case certain: the earlier question's answer is its last option, the later one's its first.
+	await open(page, '/quiz/exam');
+	await page.getByLabel('Questions').fill('10');
+	await page.getByTestId('start-exam').click();
+	await expect(page.locator('section.question h2')).toContainText('Question 1 of 10');
+	// Leave the page (it saves the exam on every change), then edit the saved exam.
+	await open(page, '/');
+	const picked = await page.evaluate(() => {
+		const key = 'sts-trainer:quiz:exam';
+		const saved = JSON.parse(localStorage.getItem(key)!);
+		const ctx = saved.snapshot.context;
+		type Item = { type: string; options: unknown[] };
+		const singles = (ctx.questions as Item[]).flatMap((q, i) =>
+			q.type === 'single' && q.options.length >= 3 ? [i] : []
+		);
+		const [a, b] = singles;
+		for (const i of [a, b])
+			ctx.orders[i] = ctx.questions[i].options.map((_: unknown, k: number) => k);
+		ctx.answers[a] = [ctx.questions[a].options.length - 1];
+		ctx.answers[b] = [0];
+		ctx.current = a;
+		localStorage.setItem(key, JSON.stringify(saved));
+		return { a, b, last: ctx.questions[a].options.length - 1 };
+	});
+	await open(page, '/quiz/exam');
+	const expectOnly = async (index: number, position: number) => {
+		await expect(page.locator('section.question h2')).toContainText(`Question ${index + 1} of 10`);
+		await expect(page.locator(`.option[data-position="${position}"] input`)).toBeChecked();
+		await expect(page.locator('.option input:checked')).toHaveCount(1);
+	};
+	await expectOnly(picked.a, picked.last);
+	for (let round = 0; round < 2; round++) {
+		await page.getByRole('button', { name: new RegExp(`^Question ${picked.b + 1}, `) }).click();
+		await expectOnly(picked.b, 0);
+		await page.getByRole('button', { name: new RegExp(`^Question ${picked.a + 1}, `) }).click();
+		await expectOnly(picked.a, picked.last);
+	}
+});
+
 test('the exam submits from the review screen and scores by topic', async ({ page }) => {
 	await open(page, '/quiz/exam');
 	await page.getByLabel('Questions').fill('5');

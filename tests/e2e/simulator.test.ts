@@ -370,3 +370,25 @@ test('after one visit the simulator works offline: the engine and the IAM action
 	await expect(page.getByTestId('call-form')).toContainText('Not a known action');
 	await context.setOffline(false);
 });
+
+test('going back a step shows the prediction made there, and forward the one made next', async ({
+	page
+}) => {
+	await open(page, VENDOR);
+	await page.getByLabel('AWS refuses it').check();
+	await page.getByTestId('next').click();
+	await expect(page.getByTestId('step-progress')).toHaveText(`Step 2 of ${VENDOR_STEPS}`);
+	await expect(page.getByLabel('It works')).not.toBeChecked();
+	await expect(page.getByLabel('AWS refuses it')).not.toBeChecked();
+	await page.getByLabel('It works').check();
+	for (let round = 0; round < 2; round++) {
+		await page.getByTestId('back').click();
+		await expect(page.getByTestId('step-progress')).toHaveText(`Step 1 of ${VENDOR_STEPS}`);
+		await expect(page.getByLabel('AWS refuses it')).toBeChecked();
+		await expect(page.getByLabel('It works')).not.toBeChecked();
+		await page.getByTestId('next').click();
+		await expect(page.getByTestId('step-progress')).toHaveText(`Step 2 of ${VENDOR_STEPS}`);
+		await expect(page.getByLabel('It works')).toBeChecked();
+		await expect(page.getByLabel('AWS refuses it')).not.toBeChecked();
+	}
+});
