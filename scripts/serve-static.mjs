@@ -72,13 +72,18 @@ function resolveFile(root, pathname) {
 /**
  * Starts a static server for root; resolves with the listening server.
  * @param {string} root
- * @param {{ port?: number, host?: string }} [options]
+ * `delayMs` (tests only) holds back the response to a path by that many milliseconds, to stand
+ * in for a slow network.
+ * @param {string} root
+ * @param {{ port?: number, host?: string, delayMs?: (pathname: string) => number }} [options]
  * @returns {Promise<import('node:http').Server>}
  */
-export function serveStatic(root, { port = 4173, host = '127.0.0.1' } = {}) {
+export function serveStatic(root, { port = 4173, host = '127.0.0.1', delayMs } = {}) {
 	root = resolve(root);
-	const server = createServer((req, res) => {
+	const server = createServer(async (req, res) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
+		const delay = delayMs?.(url.pathname) ?? 0;
+		if (delay > 0) await new Promise((done) => setTimeout(done, delay));
 		const file = resolveFile(root, url.pathname);
 		const headers = { ...securityHeaders };
 		if (!file) {

@@ -24,7 +24,7 @@ function versionOf(dir: string): string {
 /** A static host whose deployed site can be swapped, at the same address, as a deploy does. */
 interface Host {
 	url: string;
-	deploy(dir: string): Promise<void>;
+	deploy(dir: string, options?: { delayMs?: (pathname: string) => number }): Promise<void>;
 }
 
 const test = base.extend<{ host: Host }>({
@@ -39,9 +39,9 @@ const test = base.extend<{ host: Host }>({
 		};
 		await use({
 			url: `http://127.0.0.1:${port}`,
-			async deploy(dir) {
+			async deploy(dir, options = {}) {
 				await stop();
-				server = await serveStatic(dir, { port });
+				server = await serveStatic(dir, { port, ...options });
 			}
 		});
 		await stop();
@@ -160,4 +160,48 @@ test('a new version is offered while an exam runs, and after the reload the exam
 	await openProgress(page);
 	await expect(page.getByTestId('stat-answers').locator('.number')).toHaveText('2');
 	await expect(page.getByTestId('stat-answers')).toContainText('50% right');
+});
+
+test('a new version the browser finds while a page loads is offered as well', async ({
+	page,
+	host
+}) => {
+	test.setTimeout(120_000);
+	const v1 = versionOf(V1);
+	const v2 = versionOf(V2);
+	await open(page, '/');
+	await expect(page.getByTestId('app-version')).toHaveText(v1);
+	await waitForServiceWorker(page);
+
+	// v2 is deployed on a slow network: one of its files takes 10 s. The next page load finds v2's
+	// worker, which is still installing when the page (after load and idle) registers the worker;
+	// workbox-window alone reports only updates found after that.
+	await host.deploy(V2, { delayMs: (path) => (path === '/_app/version.json' ? 10_000 : 0) });
+	// The browser looks for a new worker on navigation, which Chromium does a little later; have the
+	// page look at once, as any browser may, so that the check surely precedes registration.
+	await page.addInitScript(() => {
+		void navigator.serviceWorker?.getRegistration().then((r) => r?.update());
+	});
+	await open(page, '/lessons');
+	await expect
+		.poll(() =>
+			page.evaluate(async () => {
+				const registration = await navigator.serviceWorker.getRegistration();
+				return registration?.installing?.state;
+			})
+		)
+		.toBe('installing');
+	const banner = page.getByTestId('update-banner');
+	await expect(banner).toBeVisible({ timeout: 60_000 });
+	await expect(banner).toContainText('A new version is ready');
+	await expect(page.getByTestId('app-version')).toHaveText(v1);
+
+	await Promise.all([
+		page.waitForEvent('load'),
+		banner.getByRole('button', { name: 'Reload' }).click()
+	]);
+	await page.locator('body.started').waitFor();
+	await expect(page.getByTestId('app-version')).toHaveText(v2);
+	await expect(page).toHaveURL(/\/lessons$/);
+	await expect(page.getByTestId('update-banner')).toHaveCount(0);
 });
