@@ -11,7 +11,16 @@ import { loadActionCatalog } from '$lib/sts/action-catalog';
 import { simMachine } from '$lib/sts/sim-machine';
 
 export { loadActionCatalog };
-export { canCallNow, loadApis, scenarioCalls, snapshotCalls } from '$lib/sts/api-loaders';
+export {
+	canAdminNow,
+	canCallNow,
+	loadAdminActions,
+	loadApis,
+	scenarioCalls,
+	scenarioUsesAdmin,
+	snapshotCalls,
+	snapshotUsesAdmin
+} from '$lib/sts/api-loaders';
 export { clearSavedSimulation, readSavedSimulation, writeSavedSimulation } from './sim-persistence';
 
 export type SimActor = Actor<typeof simMachine>;

@@ -1,8 +1,10 @@
 /**
- * The synchronous full engine: importing this module registers every optional STS operation.
+ * The synchronous full engine: importing this module registers every optional STS operation and
+ * the administrative actions.
  * For Node (CLI, tests, content checks) and the barrel index.ts; the browser uses api-loaders.ts.
  */
-import { registerApiHandlers } from './api-handlers';
+import { attachPolicy, editPolicy, revokeSessions } from './admin-actions';
+import { registerAdminActions, registerApiHandlers } from './api-handlers';
 import { assumeRoleWithSaml } from './assume-role-with-saml';
 import { assumeRoleWithWebIdentity } from './assume-role-with-web-identity';
 import { getFederationToken } from './get-federation-token';
@@ -14,3 +16,5 @@ registerApiHandlers({
 	GetFederationToken: getFederationToken,
 	GetSessionToken: getSessionToken
 });
+
+registerAdminActions({ attachPolicy, editPolicy, revokeSessions });

@@ -70,4 +70,41 @@ describe('loading STS operations on demand', () => {
 			})
 		).toEqual(['GetFederationToken', 'sts:GetSessionToken']);
 	});
+
+	it('the administrative actions load on demand; before that, one is a simulator error', async () => {
+		const { baseState, canAdminNow, loadAdminActions } = await engine();
+		const { revoke } = await import('./simulator');
+		const role = Object.values(baseState().world.accounts).flatMap((a) =>
+			Object.values(a.roles)
+		)[0];
+		expect(canAdminNow()).toBe(false);
+		const before = revoke(baseState(), role.arn).outcome;
+		expect(before.ok).toBe(false);
+		expect(before.error).toMatch(/^internal error: the administrative actions are not loaded/);
+		await loadAdminActions();
+		expect(canAdminNow()).toBe(true);
+		const after = revoke(baseState(), role.arn);
+		expect(after.outcome.ok).toBe(true);
+		const policies = Object.values(after.state.world.accounts)
+			.flatMap((a) => Object.values(a.roles))
+			.find((r) => r.arn === role.arn)!.policies;
+		expect(policies.map((p) => p.name)).toContain('AWSRevokeOlderSessions');
+	});
+
+	it('finds administrative actions in a scenario and in a saved snapshot', async () => {
+		const { scenarioUsesAdmin, snapshotUsesAdmin } = await engine();
+		expect(
+			scenarioUsesAdmin({ steps: [{ call: 'AssumeRole', as: BOB }, { advance: 60 }] } as never)
+		).toBe(false);
+		expect(
+			scenarioUsesAdmin({ steps: [{ advance: 60 }, { revoke: 'arn:aws:iam::1:role/r' }] } as never)
+		).toBe(true);
+		expect(scenarioUsesAdmin({ steps: [{ attach: { to: 'x', policy: [] } }] } as never)).toBe(true);
+		const timeline = (...entries: unknown[]) => ({ context: { timeline: entries } });
+		expect(
+			snapshotUsesAdmin(timeline({ type: 'step', index: 0 }, { type: 'advance', seconds: 5 }))
+		).toBe(false);
+		for (const type of ['revoke', 'attach', 'edit'])
+			expect(snapshotUsesAdmin(timeline({ type: 'call', request: {} }, { type }))).toBe(true);
+	});
 });

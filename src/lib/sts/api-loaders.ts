@@ -1,9 +1,16 @@
 /**
  * The browser's way to register optional STS operations: each is a separate chunk, imported when
- * a scenario's steps, a restored session or the learner's first free-play call needs it.
+ * a scenario's steps, a restored session or the learner's first free-play call needs it; and the
+ * administrative actions (revoke, attach, policy edits), imported the same way.
  */
 import type { Scenario } from '../content/scenario-schema';
-import { isApiLoaded, registerApiHandlers, type OptionalApi } from './api-handlers';
+import {
+	isAdminLoaded,
+	isApiLoaded,
+	registerAdminActions,
+	registerApiHandlers,
+	type OptionalApi
+} from './api-handlers';
 import { stsApiOf } from './api-model';
 import type { ApiHandler } from './api-support';
 
@@ -53,4 +60,31 @@ export function snapshotCalls(snapshot: unknown): string[] {
 		return value;
 	});
 	return calls;
+}
+
+/** Registers the administrative actions (revoke sessions, attach a policy, edit policies) if missing. */
+export async function loadAdminActions(): Promise<void> {
+	if (!isAdminLoaded()) registerAdminActions(await import('./admin-actions'));
+}
+
+/** True when an administrative action can run now without loading anything. */
+export function canAdminNow(): boolean {
+	return isAdminLoaded();
+}
+
+/** Does one of the scenario's steps revoke sessions or attach a policy? */
+export function scenarioUsesAdmin(scenario: Pick<Scenario, 'steps'>): boolean {
+	return scenario.steps.some((s) => 'revoke' in s || 'attach' in s);
+}
+
+const ADMIN_ENTRIES = new Set(['revoke', 'attach', 'edit']);
+
+/** Does a saved machine snapshot's timeline hold an administrative action (replayed on step back)? */
+export function snapshotUsesAdmin(snapshot: unknown): boolean {
+	let found = false;
+	JSON.stringify(snapshot, (key, value: unknown) => {
+		if (key === 'type' && typeof value === 'string' && ADMIN_ENTRIES.has(value)) found = true;
+		return value;
+	});
+	return found;
 }

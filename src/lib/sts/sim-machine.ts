@@ -15,7 +15,7 @@
  */
 import { assign, enqueueActions, setup, type Actor } from 'xstate';
 import type { Scenario, ScenarioWorld } from '../content/scenario-schema';
-import type { PolicyEdit } from './admin-actions';
+import type { PolicyEdit } from './admin-model';
 import type { CallRequest } from './api-support';
 import { credentialMachine } from './credential-machine';
 import {
