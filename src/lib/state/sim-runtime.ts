@@ -12,14 +12,19 @@ import { simMachine } from '$lib/sts/sim-machine';
 
 export { loadActionCatalog };
 export {
+	callUsesPolicy,
 	canAdminNow,
 	canCallNow,
+	canParsePolicyNow,
 	loadAdminActions,
 	loadApis,
+	loadPolicyParser,
 	scenarioCalls,
 	scenarioUsesAdmin,
+	scenarioUsesPolicy,
 	snapshotCalls,
-	snapshotUsesAdmin
+	snapshotUsesAdmin,
+	snapshotUsesPolicy
 } from '$lib/sts/api-loaders';
 export { clearSavedSimulation, readSavedSimulation, writeSavedSimulation } from './sim-persistence';
 

@@ -90,7 +90,7 @@ export class SimulatorSession {
 			? runtime.readSavedSimulation(storage, this.scenario.id, this.fingerprint)
 			: undefined;
 		// The STS operations the scenario's steps and a restored session (step back replays it) call,
-		// and the administrative actions if a step or the restored session uses them.
+		// the administrative actions and the policy parser if a step or the restored session uses them.
 		await Promise.all([
 			runtime.loadApis([
 				...runtime.scenarioCalls(this.scenario),
@@ -98,6 +98,9 @@ export class SimulatorSession {
 			]),
 			runtime.scenarioUsesAdmin(this.scenario) || (saved && runtime.snapshotUsesAdmin(saved))
 				? runtime.loadAdminActions()
+				: undefined,
+			runtime.scenarioUsesPolicy(this.scenario) || (saved && runtime.snapshotUsesPolicy(saved))
+				? runtime.loadPolicyParser()
 				: undefined
 		]);
 		let actor: SimActor | undefined;
@@ -146,28 +149,34 @@ export class SimulatorSession {
 
 	/**
 	 * Sends an event; ignored until the engine has loaded (await `whenReady()` first). The promise
-	 * resolves once the event has been processed: at once, unless it is a call to an STS operation
-	 * not loaded yet (first free-play use) or an administrative action before they are loaded, which
-	 * is sent when its module has loaded; later events wait behind it, so the order is kept.
+	 * resolves once the event has been processed: at once, unless it needs a module not loaded yet
+	 * (a call to an STS operation used for the first time in free play, a call with a session policy
+	 * before the policy parser, an administrative action), which is sent when the module has loaded;
+	 * later events wait behind it, so the order is kept.
 	 */
 	send(event: SimMachineEvent): Promise<void> {
 		const { actor, runtime } = this;
 		if (!actor || !runtime) return Promise.resolve();
-		const call = event.type === 'call.submit' ? event.request.call : undefined;
+		const request = event.type === 'call.submit' ? event.request : undefined;
+		const policy = request !== undefined && runtime.callUsesPolicy(request);
 		const admin = ADMIN_EVENTS.has(event.type);
-		const now = call !== undefined ? runtime.canCallNow(call) : !admin || runtime.canAdminNow();
+		const now =
+			request !== undefined
+				? runtime.canCallNow(request.call) && (!policy || runtime.canParsePolicyNow())
+				: !admin || runtime.canAdminNow();
 		if (!this.queue && now) {
 			actor.send(event);
 			return Promise.resolve();
 		}
 		const queued: Promise<void> = (this.queue ?? Promise.resolve())
-			.then(() =>
-				call !== undefined
-					? runtime.loadApis([call])
-					: admin
-						? runtime.loadAdminActions()
-						: undefined
-			)
+			.then(async () => {
+				if (request !== undefined)
+					await Promise.all([
+						runtime.loadApis([request.call]),
+						policy ? runtime.loadPolicyParser() : undefined
+					]);
+				else if (admin) await runtime.loadAdminActions();
+			})
 			.then(
 				() => actor.send(event),
 				(e: unknown) => {
@@ -195,10 +204,15 @@ export class SimulatorSession {
 		await this.runtime.loadAdminActions();
 	}
 
-	/** Loads the STS operation a call form is about to use, so submitting it is instant. */
+	/**
+	 * Loads the STS operation a call form is about to use, and the policy parser (the form may send
+	 * a session policy), so submitting it is instant.
+	 */
 	preloadCall(call: string): void {
 		if (this.runtime && !this.runtime.canCallNow(call))
 			void this.runtime.loadApis([call]).catch(() => undefined);
+		if (this.runtime && !this.runtime.canParsePolicyNow())
+			void this.runtime.loadPolicyParser().catch(() => undefined);
 	}
 
 	get running(): boolean {

@@ -12,7 +12,8 @@ import {
 	type OptionalApi
 } from './api-handlers';
 import { stsApiOf } from './api-model';
-import type { ApiHandler } from './api-support';
+import type { ApiHandler, CallRequest } from './api-support';
+import { isPolicyParserLoaded, registerPolicyParser } from './policy-model';
 
 const LOADERS: Record<OptionalApi, () => Promise<ApiHandler>> = {
 	AssumeRoleWithSAML: () => import('./assume-role-with-saml').then((m) => m.assumeRoleWithSaml),
@@ -64,7 +65,11 @@ export function snapshotCalls(snapshot: unknown): string[] {
 
 /** Registers the administrative actions (revoke sessions, attach a policy, edit policies) if missing. */
 export async function loadAdminActions(): Promise<void> {
-	if (!isAdminLoaded()) registerAdminActions(await import('./admin-actions'));
+	// Attaching and editing policies parse them (the machine checks an attached policy too).
+	await Promise.all([
+		isAdminLoaded() ? undefined : import('./admin-actions').then(registerAdminActions),
+		loadPolicyParser()
+	]);
 }
 
 /** True when an administrative action can run now without loading anything. */
@@ -84,6 +89,37 @@ export function snapshotUsesAdmin(snapshot: unknown): boolean {
 	let found = false;
 	JSON.stringify(snapshot, (key, value: unknown) => {
 		if (key === 'type' && typeof value === 'string' && ADMIN_ENTRIES.has(value)) found = true;
+		return value;
+	});
+	return found;
+}
+
+/** Registers the policy parser (session policies, policy edits) if it is missing. */
+export async function loadPolicyParser(): Promise<void> {
+	if (!isPolicyParserLoaded())
+		registerPolicyParser((await import('./policy-document')).parsePolicy);
+}
+
+/** True when the policy parser is there, so a call with a session policy can run now. */
+export function canParsePolicyNow(): boolean {
+	return isPolicyParserLoaded();
+}
+
+/** Does the call send a session policy (the Policy parameter), which needs the policy parser? */
+export function callUsesPolicy(request: Pick<CallRequest, 'params'>): boolean {
+	return request.params?.Policy !== undefined;
+}
+
+/** Does a step of the scenario send a session policy? */
+export function scenarioUsesPolicy(scenario: Pick<Scenario, 'steps'>): boolean {
+	return scenario.steps.some((s) => 'call' in s && callUsesPolicy(s));
+}
+
+/** Does a saved machine snapshot hold a call with a session policy (replayed on step back)? */
+export function snapshotUsesPolicy(snapshot: unknown): boolean {
+	let found = false;
+	JSON.stringify(snapshot, (key, value: unknown) => {
+		if (key === 'Policy' && value !== undefined) found = true;
 		return value;
 	});
 	return found;

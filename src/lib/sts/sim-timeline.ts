@@ -7,7 +7,7 @@ import type { Scenario, ScenarioWorld } from '../content/scenario-schema';
 import type { PolicyEdit } from './admin-model';
 import type { CallRequest } from './api-support';
 import { seedFromText } from './credential-ids';
-import type { PolicyDocument } from './policy-document';
+import type { PolicyDocument } from './policy-model';
 import { playStep, type StepReport } from './scenario-runner';
 import {
 	advance,

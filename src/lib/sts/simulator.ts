@@ -18,7 +18,7 @@ import {
 	type CredentialStatus,
 	type IssuedCredentials
 } from './issued-credentials';
-import { normalizePolicy } from './policy-document';
+import { normalizePolicy } from './policy-model';
 import { buildWorld, type World } from './world';
 import { findEntity } from './world-lookup';
 
