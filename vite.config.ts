@@ -9,6 +9,22 @@ export default defineConfig({
 		// iam-simulate fetches its IAM data files on demand from this root (served from static/).
 		'import.meta.env.IAM_DATA_ROOT': JSON.stringify('/iam-data/')
 	},
+	build: {
+		minify: 'terser',
+		terserOptions: {
+			ecma: 2020,
+			module: true,
+			compress: { passes: 2 }
+		},
+		rollupOptions: {
+			treeshake: {
+				// The @cloud-copilot packages are ESM without a `sideEffects` field, so Rollup keeps
+				// module-level code it cannot prove pure (e.g. iam-data's global condition key tables,
+				// built with .reduce at import time) even when nothing imports from the module.
+				moduleSideEffects: (id) => !/[\\/]node_modules[\\/]@cloud-copilot[\\/]/.test(id)
+			}
+		}
+	},
 	server: { fs: { allow: ['content'] } },
 	preview: { port: 4173, strictPort: true },
 	test: {

@@ -11,7 +11,21 @@ import { loadActionCatalog } from '$lib/sts/action-catalog';
 import { simMachine } from '$lib/sts/sim-machine';
 
 export { loadActionCatalog };
-export { canCallNow, loadApis, scenarioCalls, snapshotCalls } from '$lib/sts/api-loaders';
+export {
+	callUsesPolicy,
+	canAdminNow,
+	canCallNow,
+	canParsePolicyNow,
+	loadAdminActions,
+	loadApis,
+	loadPolicyParser,
+	scenarioCalls,
+	scenarioUsesAdmin,
+	scenarioUsesPolicy,
+	snapshotCalls,
+	snapshotUsesAdmin,
+	snapshotUsesPolicy
+} from '$lib/sts/api-loaders';
 export { clearSavedSimulation, readSavedSimulation, writeSavedSimulation } from './sim-persistence';
 
 export type SimActor = Actor<typeof simMachine>;

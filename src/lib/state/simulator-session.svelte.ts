@@ -6,6 +6,9 @@ import { scenarioFingerprint } from './sim-storage-keys';
 import type { SimActor } from './sim-runtime';
 
 export type SimSnapshot = SnapshotFrom<typeof simMachine>;
+
+/** Events the administrative actions process (loaded on demand in the browser). */
+const ADMIN_EVENTS = new Set<string>(['admin.revoke', 'admin.attach', 'policy.edit']);
 type Runtime = typeof import('./sim-runtime');
 
 export interface SimulatorSessionOptions {
@@ -86,10 +89,19 @@ export class SimulatorSession {
 		const saved = storage
 			? runtime.readSavedSimulation(storage, this.scenario.id, this.fingerprint)
 			: undefined;
-		// The STS operations the scenario's steps and a restored session (step back replays it) call.
-		await runtime.loadApis([
-			...runtime.scenarioCalls(this.scenario),
-			...(saved ? runtime.snapshotCalls(saved) : [])
+		// The STS operations the scenario's steps and a restored session (step back replays it) call,
+		// the administrative actions and the policy parser if a step or the restored session uses them.
+		await Promise.all([
+			runtime.loadApis([
+				...runtime.scenarioCalls(this.scenario),
+				...(saved ? runtime.snapshotCalls(saved) : [])
+			]),
+			runtime.scenarioUsesAdmin(this.scenario) || (saved && runtime.snapshotUsesAdmin(saved))
+				? runtime.loadAdminActions()
+				: undefined,
+			runtime.scenarioUsesPolicy(this.scenario) || (saved && runtime.snapshotUsesPolicy(saved))
+				? runtime.loadPolicyParser()
+				: undefined
 		]);
 		let actor: SimActor | undefined;
 		if (saved) {
@@ -137,20 +149,34 @@ export class SimulatorSession {
 
 	/**
 	 * Sends an event; ignored until the engine has loaded (await `whenReady()` first). The promise
-	 * resolves once the event has been processed: at once, unless it is a call to an STS operation
-	 * not loaded yet (first free-play use), which is sent when its module has loaded; later events
-	 * wait behind it, so the order is kept.
+	 * resolves once the event has been processed: at once, unless it needs a module not loaded yet
+	 * (a call to an STS operation used for the first time in free play, a call with a session policy
+	 * before the policy parser, an administrative action), which is sent when the module has loaded;
+	 * later events wait behind it, so the order is kept.
 	 */
 	send(event: SimMachineEvent): Promise<void> {
 		const { actor, runtime } = this;
 		if (!actor || !runtime) return Promise.resolve();
-		const call = event.type === 'call.submit' ? event.request.call : undefined;
-		if (!this.queue && (call === undefined || runtime.canCallNow(call))) {
+		const request = event.type === 'call.submit' ? event.request : undefined;
+		const policy = request !== undefined && runtime.callUsesPolicy(request);
+		const admin = ADMIN_EVENTS.has(event.type);
+		const now =
+			request !== undefined
+				? runtime.canCallNow(request.call) && (!policy || runtime.canParsePolicyNow())
+				: !admin || runtime.canAdminNow();
+		if (!this.queue && now) {
 			actor.send(event);
 			return Promise.resolve();
 		}
 		const queued: Promise<void> = (this.queue ?? Promise.resolve())
-			.then(() => (call === undefined ? undefined : runtime.loadApis([call])))
+			.then(async () => {
+				if (request !== undefined)
+					await Promise.all([
+						runtime.loadApis([request.call]),
+						policy ? runtime.loadPolicyParser() : undefined
+					]);
+				else if (admin) await runtime.loadAdminActions();
+			})
 			.then(
 				() => actor.send(event),
 				(e: unknown) => {
@@ -164,10 +190,29 @@ export class SimulatorSession {
 		return queued;
 	}
 
-	/** Loads the STS operation a call form is about to use, so submitting it is instant. */
+	/** True when an administrative action (revoke, attach, policy edit) is processed at once. */
+	get adminReady(): boolean {
+		return this.runtime?.canAdminNow() ?? false;
+	}
+
+	/**
+	 * Loads the administrative actions (after the engine), so that a policy edit about to be
+	 * applied is processed at once; rejects when they could not be loaded.
+	 */
+	async loadAdmin(): Promise<void> {
+		if (!(await this.whenReady()) || !this.runtime) throw new Error(this.failed ?? 'no engine');
+		await this.runtime.loadAdminActions();
+	}
+
+	/**
+	 * Loads the STS operation a call form is about to use, and the policy parser (the form may send
+	 * a session policy), so submitting it is instant.
+	 */
 	preloadCall(call: string): void {
 		if (this.runtime && !this.runtime.canCallNow(call))
 			void this.runtime.loadApis([call]).catch(() => undefined);
+		if (this.runtime && !this.runtime.canParsePolicyNow())
+			void this.runtime.loadPolicyParser().catch(() => undefined);
 	}
 
 	get running(): boolean {

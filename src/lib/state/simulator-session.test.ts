@@ -94,4 +94,25 @@ describe('SimulatorSession', () => {
 		session.send({ type: 'clock.pause' });
 		session.stop();
 	});
+
+	it('an administrative action waits for its module, and loadAdmin makes edits immediate', async () => {
+		const session = new SimulatorSession(scenario, initial);
+		await session.start();
+		const role = Object.values(session.snapshot.context.sim.world.accounts).flatMap((a) =>
+			Object.values(a.roles)
+		)[0];
+		// Whether or not an earlier test loaded them, the revoke is processed once awaited.
+		await session.send({ type: 'admin.revoke', arn: role.arn });
+		const last = session.snapshot.context.last;
+		expect(last?.kind).toBe('revoke');
+		expect(last && 'ok' in last && last.ok).toBe(true);
+		await session.loadAdmin();
+		expect(session.adminReady).toBe(true);
+		void session.send({
+			type: 'policy.edit',
+			edit: { kind: 'identity-remove', arn: role.arn, name: 'AWSRevokeOlderSessions' }
+		});
+		expect(session.snapshot.context.last?.kind).toBe('policy-edit');
+		session.stop();
+	});
 });

@@ -2,14 +2,17 @@
  * Administrative changes to the world at a point in simulated time: "Revoke active sessions"
  * (sts-facts §6), attaching a policy, and editing policies from the UI. Existing sessions feel
  * every change on their next request, because permissions are evaluated per request (sts-facts §7).
+ * The simulator reaches these through the registry in api-handlers.ts (all-apis.ts registers them
+ * in Node; the browser loads this module when a scenario, a restored session or the learner needs it).
  */
+import { REVOKE_POLICY_NAME, type PolicyEdit } from './admin-model';
 import { formatInstant, type Instant } from './clock';
 import { explanation, type Explanation } from './explain';
 import { parsePolicy, type PolicyDocument } from './policy-document';
 import type { NamedPolicy, World } from './world';
 import { findEntity, findRole, replaceEntity } from './world-lookup';
 
-export const REVOKE_POLICY_NAME = 'AWSRevokeOlderSessions';
+export { REVOKE_POLICY_NAME, revokedBeforeOf, type PolicyEdit } from './admin-model';
 
 export type AdminResult =
 	| { ok: true; world: World; explanation: Explanation }
@@ -28,15 +31,6 @@ export function revocationPolicy(now: Instant): PolicyDocument {
 			}
 		]
 	};
-}
-
-/** When AWSRevokeOlderSessions on the role or user cuts sessions off, if it is attached. */
-export function revokedBeforeOf(policies: readonly NamedPolicy[]): Instant | undefined {
-	const p = policies.find((x) => x.name === REVOKE_POLICY_NAME);
-	const statement =
-		p && (Array.isArray(p.document.Statement) ? p.document.Statement[0] : p.document.Statement);
-	const value = statement?.Condition?.DateLessThan?.['aws:TokenIssueTime'];
-	return typeof value === 'string' ? Math.floor(Date.parse(value) / 1000) : undefined;
 }
 
 function putPolicy(world: World, arn: string, policy: NamedPolicy): World | undefined {
@@ -105,11 +99,6 @@ export function attachPolicy(
 		)
 	};
 }
-
-export type PolicyEdit =
-	| { kind: 'identity'; arn: string; name: string; document: unknown }
-	| { kind: 'identity-remove'; arn: string; name: string }
-	| { kind: 'trust'; roleArn: string; document: unknown };
 
 export function editPolicy(world: World, edit: PolicyEdit): AdminResult {
 	const bad = (error: string) => ({ ok: false as const, error, explanation: explanation(error) });

@@ -1,8 +1,12 @@
 /**
- * The synchronous full engine: importing this module registers every optional STS operation.
+ * The synchronous full engine: importing this module registers every optional STS operation, the
+ * administrative actions and the policy parser.
  * For Node (CLI, tests, content checks) and the barrel index.ts; the browser uses api-loaders.ts.
  */
-import { registerApiHandlers } from './api-handlers';
+import { attachPolicy, editPolicy, revokeSessions } from './admin-actions';
+import { registerAdminActions, registerApiHandlers } from './api-handlers';
+import { parsePolicy } from './policy-document';
+import { registerPolicyParser } from './policy-model';
 import { assumeRoleWithSaml } from './assume-role-with-saml';
 import { assumeRoleWithWebIdentity } from './assume-role-with-web-identity';
 import { getFederationToken } from './get-federation-token';
@@ -14,3 +18,6 @@ registerApiHandlers({
 	GetFederationToken: getFederationToken,
 	GetSessionToken: getSessionToken
 });
+
+registerAdminActions({ attachPolicy, editPolicy, revokeSessions });
+registerPolicyParser(parsePolicy);

@@ -70,4 +70,98 @@ describe('loading STS operations on demand', () => {
 			})
 		).toEqual(['GetFederationToken', 'sts:GetSessionToken']);
 	});
+
+	it('the administrative actions load on demand; before that, one is a simulator error', async () => {
+		const { baseState, canAdminNow, loadAdminActions } = await engine();
+		const { revoke } = await import('./simulator');
+		const role = Object.values(baseState().world.accounts).flatMap((a) =>
+			Object.values(a.roles)
+		)[0];
+		expect(canAdminNow()).toBe(false);
+		const before = revoke(baseState(), role.arn).outcome;
+		expect(before.ok).toBe(false);
+		expect(before.error).toMatch(/^internal error: the administrative actions are not loaded/);
+		await loadAdminActions();
+		expect(canAdminNow()).toBe(true);
+		const after = revoke(baseState(), role.arn);
+		expect(after.outcome.ok).toBe(true);
+		const policies = Object.values(after.state.world.accounts)
+			.flatMap((a) => Object.values(a.roles))
+			.find((r) => r.arn === role.arn)!.policies;
+		expect(policies.map((p) => p.name)).toContain('AWSRevokeOlderSessions');
+	});
+
+	it('finds administrative actions in a scenario and in a saved snapshot', async () => {
+		const { scenarioUsesAdmin, snapshotUsesAdmin } = await engine();
+		expect(
+			scenarioUsesAdmin({ steps: [{ call: 'AssumeRole', as: BOB }, { advance: 60 }] } as never)
+		).toBe(false);
+		expect(
+			scenarioUsesAdmin({ steps: [{ advance: 60 }, { revoke: 'arn:aws:iam::1:role/r' }] } as never)
+		).toBe(true);
+		expect(scenarioUsesAdmin({ steps: [{ attach: { to: 'x', policy: [] } }] } as never)).toBe(true);
+		const timeline = (...entries: unknown[]) => ({ context: { timeline: entries } });
+		expect(
+			snapshotUsesAdmin(timeline({ type: 'step', index: 0 }, { type: 'advance', seconds: 5 }))
+		).toBe(false);
+		for (const type of ['revoke', 'attach', 'edit'])
+			expect(snapshotUsesAdmin(timeline({ type: 'call', request: {} }, { type }))).toBe(true);
+	});
+
+	it('the policy parser loads on demand; before that, a session policy is a simulator error', async () => {
+		const { baseState, outcomeOf, canParsePolicyNow, loadPolicyParser, roleArn } = await engine();
+		const request = (Policy: unknown) => ({
+			as: 'user:111111111111/bob',
+			call: 'AssumeRole',
+			params: {
+				RoleArn: roleArn('111111111111', 'ForBob', '/team/'),
+				RoleSessionName: 'session',
+				Policy
+			}
+		});
+		const policy = {
+			Version: '2012-10-17',
+			Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]
+		};
+		expect(canParsePolicyNow()).toBe(false);
+		const before = outcomeOf(baseState(), request(policy));
+		expect(before.ok).toBe(false);
+		expect(before.simulatorError).toMatch(/the policy parser is not loaded/);
+		expect(before.error).toBeUndefined();
+		// Without a session policy the call needs no parser.
+		expect(outcomeOf(baseState(), request(undefined)).ok).toBe(true);
+		await loadPolicyParser();
+		expect(canParsePolicyNow()).toBe(true);
+		expect(outcomeOf(baseState(), request(policy)).ok).toBe(true);
+		expect(outcomeOf(baseState(), request('{not json')).error?.code).toBe(
+			'MalformedPolicyDocument'
+		);
+	});
+
+	it('loading the administrative actions loads the policy parser too (edits and attachments parse)', async () => {
+		const { canParsePolicyNow, loadAdminActions } = await engine();
+		expect(canParsePolicyNow()).toBe(false);
+		await loadAdminActions();
+		expect(canParsePolicyNow()).toBe(true);
+	});
+
+	it('finds session policies in a call, a scenario and a saved snapshot', async () => {
+		const { callUsesPolicy, scenarioUsesPolicy, snapshotUsesPolicy } = await engine();
+		expect(callUsesPolicy({ params: { Policy: '{}' } })).toBe(true);
+		expect(callUsesPolicy({ params: { PolicyArns: [] } })).toBe(false);
+		expect(callUsesPolicy({})).toBe(false);
+		expect(
+			scenarioUsesPolicy({
+				steps: [{ advance: 5 }, { call: 'AssumeRole', as: BOB, params: { Policy: '{}' } }]
+			} as never)
+		).toBe(true);
+		expect(
+			scenarioUsesPolicy({ steps: [{ call: 'AssumeRole', as: BOB, params: {} }] } as never)
+		).toBe(false);
+		const call = (params: unknown) => ({
+			context: { timeline: [{ type: 'call', request: { call: 'AssumeRole', params } }] }
+		});
+		expect(snapshotUsesPolicy(call({ Policy: { Statement: [] } }))).toBe(true);
+		expect(snapshotUsesPolicy(call({ RoleSessionName: 's' }))).toBe(false);
+	});
 });

@@ -1,11 +1,19 @@
 /**
  * The browser's way to register optional STS operations: each is a separate chunk, imported when
- * a scenario's steps, a restored session or the learner's first free-play call needs it.
+ * a scenario's steps, a restored session or the learner's first free-play call needs it; and the
+ * administrative actions (revoke, attach, policy edits), imported the same way.
  */
 import type { Scenario } from '../content/scenario-schema';
-import { isApiLoaded, registerApiHandlers, type OptionalApi } from './api-handlers';
+import {
+	isAdminLoaded,
+	isApiLoaded,
+	registerAdminActions,
+	registerApiHandlers,
+	type OptionalApi
+} from './api-handlers';
 import { stsApiOf } from './api-model';
-import type { ApiHandler } from './api-support';
+import type { ApiHandler, CallRequest } from './api-support';
+import { isPolicyParserLoaded, registerPolicyParser } from './policy-model';
 
 const LOADERS: Record<OptionalApi, () => Promise<ApiHandler>> = {
 	AssumeRoleWithSAML: () => import('./assume-role-with-saml').then((m) => m.assumeRoleWithSaml),
@@ -53,4 +61,66 @@ export function snapshotCalls(snapshot: unknown): string[] {
 		return value;
 	});
 	return calls;
+}
+
+/** Registers the administrative actions (revoke sessions, attach a policy, edit policies) if missing. */
+export async function loadAdminActions(): Promise<void> {
+	// Attaching and editing policies parse them (the machine checks an attached policy too).
+	await Promise.all([
+		isAdminLoaded() ? undefined : import('./admin-actions').then(registerAdminActions),
+		loadPolicyParser()
+	]);
+}
+
+/** True when an administrative action can run now without loading anything. */
+export function canAdminNow(): boolean {
+	return isAdminLoaded();
+}
+
+/** Does one of the scenario's steps revoke sessions or attach a policy? */
+export function scenarioUsesAdmin(scenario: Pick<Scenario, 'steps'>): boolean {
+	return scenario.steps.some((s) => 'revoke' in s || 'attach' in s);
+}
+
+const ADMIN_ENTRIES = new Set(['revoke', 'attach', 'edit']);
+
+/** Does a saved machine snapshot's timeline hold an administrative action (replayed on step back)? */
+export function snapshotUsesAdmin(snapshot: unknown): boolean {
+	let found = false;
+	JSON.stringify(snapshot, (key, value: unknown) => {
+		if (key === 'type' && typeof value === 'string' && ADMIN_ENTRIES.has(value)) found = true;
+		return value;
+	});
+	return found;
+}
+
+/** Registers the policy parser (session policies, policy edits) if it is missing. */
+export async function loadPolicyParser(): Promise<void> {
+	if (!isPolicyParserLoaded())
+		registerPolicyParser((await import('./policy-document')).parsePolicy);
+}
+
+/** True when the policy parser is there, so a call with a session policy can run now. */
+export function canParsePolicyNow(): boolean {
+	return isPolicyParserLoaded();
+}
+
+/** Does the call send a session policy (the Policy parameter), which needs the policy parser? */
+export function callUsesPolicy(request: Pick<CallRequest, 'params'>): boolean {
+	return request.params?.Policy !== undefined;
+}
+
+/** Does a step of the scenario send a session policy? */
+export function scenarioUsesPolicy(scenario: Pick<Scenario, 'steps'>): boolean {
+	return scenario.steps.some((s) => 'call' in s && callUsesPolicy(s));
+}
+
+/** Does a saved machine snapshot hold a call with a session policy (replayed on step back)? */
+export function snapshotUsesPolicy(snapshot: unknown): boolean {
+	let found = false;
+	JSON.stringify(snapshot, (key, value: unknown) => {
+		if (key === 'Policy' && value !== undefined) found = true;
+		return value;
+	});
+	return found;
 }

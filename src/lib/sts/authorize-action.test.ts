@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import './all-apis'; // the synchronous full engine (every STS operation and admin action registered)
 import { loadActionCatalog, setActionCatalog } from './action-catalog';
 import { attach, revoke } from './simulator';
 import { baseState, issue, later, outcomeOf, roleArn } from './test-worlds';

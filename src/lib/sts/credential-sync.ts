@@ -1,7 +1,7 @@
 /**
  * Keeps the credential actors of the simulator machine in line with the simulator state.
  */
-import { revokedBeforeOf } from './admin-actions';
+import { revokedBeforeOf } from './admin-model';
 import type { CredentialActorEvent, CredentialActorInput } from './credential-machine';
 import { credentialStatus, sessionOwnerArn, type CredentialStatus } from './issued-credentials';
 import type { SimState } from './simulator';

@@ -10,7 +10,7 @@ import {
 	type ContextValues,
 	type EvaluationRequest
 } from './policy-evaluation';
-import { statementsOf, type PolicyStatement } from './policy-document';
+import { statementsOf, type PolicyStatement } from './policy-model';
 import type { NamedPolicy } from './world';
 
 export interface ConditionVerdict {

@@ -25,8 +25,8 @@ export {
 } from './simulator';
 export type { CallRequest, StsResponse, CredentialsShape } from './api-support';
 export { DEFAULT_REGION } from './call-dispatch';
-export type { PolicyEdit } from './admin-actions';
-export { REVOKE_POLICY_NAME } from './admin-actions';
+export type { PolicyEdit } from './admin-model';
+export { REVOKE_POLICY_NAME } from './admin-model';
 
 // Scenarios: headless runs and expectation checks.
 export {

@@ -1,40 +1,37 @@
 /**
- * IAM policy documents: the grammar the simulator accepts, and normalisation to the JSON shape
- * the evaluation library expects. Used for authored policies (scenario files), for session
- * policies sent as request parameters and for policies edited in the UI.
+ * IAM policy documents: the grammar the simulator accepts (the types and normalisation live in
+ * policy-model.ts, re-exported here). Used for authored policies (scenario files), for session
+ * policies sent as request parameters and for policies edited in the UI; the engine reaches
+ * parsePolicy through the registry in policy-model.ts, so the browser loads it only when needed.
  */
 // zod/mini: the same schemas and messages as full zod, but tree-shakable, so the simulator page
 // (which validates session policies and policy edits in the browser) does not load all of zod.
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
+import {
+	normalizePolicy,
+	policyUsageProblems,
+	type PolicyDocument,
+	type PolicyKind
+} from './policy-model';
+
+export {
+	minifiedLength,
+	normalizePolicy,
+	policyUsageProblems,
+	statementsOf,
+	type ConditionBlock,
+	type ConditionValue,
+	type PolicyDocument,
+	type PolicyKind,
+	type PolicyStatement,
+	type PrincipalBlock,
+	type PrincipalKind
+} from './policy-model';
 
 // zod/mini loads no locale: without one every message would read "Invalid input". Full zod
 // registers English the same way (only when no locale is set), so both agree wherever both load.
 if (!z.config().localeError) z.config(en());
-
-/** A condition value after normalisation: IAM compares strings, so YAML booleans and numbers become strings. */
-export type ConditionValue = string | string[];
-export type ConditionBlock = Record<string, Record<string, ConditionValue>>;
-export type PrincipalBlock = '*' | Partial<Record<PrincipalKind, string | string[]>>;
-export type PrincipalKind = 'AWS' | 'Federated' | 'Service' | 'CanonicalUser';
-
-export interface PolicyStatement {
-	Sid?: string;
-	Effect: 'Allow' | 'Deny';
-	Principal?: PrincipalBlock;
-	NotPrincipal?: PrincipalBlock;
-	Action?: string | string[];
-	NotAction?: string | string[];
-	Resource?: string | string[];
-	NotResource?: string | string[];
-	Condition?: ConditionBlock;
-}
-
-export interface PolicyDocument {
-	Version?: '2012-10-17' | '2008-10-17';
-	Id?: string;
-	Statement: PolicyStatement | PolicyStatement[];
-}
 
 // IAM-COND-OPS (sts-facts §5): the operator names, optionally with IfExists (not Null) and set prefixes.
 const BASE_OPERATORS = [
@@ -163,55 +160,8 @@ export const policyDocumentSchema = z.strictObject({
 	Statement: z.union([policyStatementSchema, z.array(policyStatementSchema).check(z.minLength(1))])
 });
 
-export type PolicyKind = 'identity' | 'trust' | 'session';
-
-/** Problems that depend on where a policy is used (sts-facts §7: trust policies name principals, identity policies don't). */
-export function policyUsageProblems(doc: PolicyDocument, kind: PolicyKind): string[] {
-	const problems: string[] = [];
-	statementsOf(doc).forEach((s, i) => {
-		const where = `Statement[${i}]`;
-		if (kind === 'trust') {
-			if (!s.Principal && !s.NotPrincipal)
-				problems.push(`${where}: a trust policy statement needs a Principal`);
-			if (s.Resource || s.NotResource)
-				problems.push(
-					`${where}: a trust policy statement has no Resource (the role is the resource)`
-				);
-		} else {
-			if (s.Principal || s.NotPrincipal)
-				problems.push(`${where}: an ${kind} policy cannot have a Principal`);
-			if (!s.Resource && !s.NotResource)
-				problems.push(`${where}: an ${kind} policy statement needs a Resource`);
-		}
-	});
-	return problems;
-}
-
-export function statementsOf(doc: PolicyDocument): PolicyStatement[] {
-	return Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
-}
-
-/** IAM compares condition values as strings; YAML may have produced booleans or numbers. */
-export function normalizePolicy(doc: z.output<typeof policyDocumentSchema>): PolicyDocument {
-	const fix = (s: z.output<typeof policyStatementSchema>): PolicyStatement => {
-		const { Condition, ...rest } = s;
-		if (!Condition) return rest;
-		const cond: ConditionBlock = {};
-		for (const [op, keys] of Object.entries(Condition)) {
-			cond[op] = {};
-			for (const [key, value] of Object.entries(keys)) {
-				cond[op][key] = Array.isArray(value) ? value.map(String) : String(value);
-			}
-		}
-		return { ...rest, Condition: cond };
-	};
-	const statement = Array.isArray(doc.Statement) ? doc.Statement.map(fix) : fix(doc.Statement);
-	return {
-		...(doc.Version ? { Version: doc.Version } : {}),
-		...(doc.Id ? { Id: doc.Id } : {}),
-		Statement: statement
-	};
-}
+export type ParsedPolicyDocument = z.output<typeof policyDocumentSchema>;
+export type ParsedPolicyStatement = z.output<typeof policyStatementSchema>;
 
 export type PolicyParseResult =
 	{ ok: true; policy: PolicyDocument } | { ok: false; problems: string[] };
@@ -241,16 +191,4 @@ export function parsePolicy(input: unknown, kind: PolicyKind): PolicyParseResult
 	const policy = normalizePolicy(parsed.data);
 	const problems = policyUsageProblems(policy, kind);
 	return problems.length ? { ok: false, problems } : { ok: true, policy };
-}
-
-/** Length of the policy as AWS counts plaintext: the JSON with insignificant whitespace removed. */
-export function minifiedLength(input: unknown): number {
-	if (typeof input === 'string') {
-		try {
-			return JSON.stringify(JSON.parse(input)).length;
-		} catch {
-			return input.length;
-		}
-	}
-	return JSON.stringify(input).length;
 }

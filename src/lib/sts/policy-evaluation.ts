@@ -17,7 +17,7 @@ import {
 	runUnsafeSimulation,
 	type Simulation
 } from '@cloud-copilot/iam-simulate';
-import type { PolicyDocument, PolicyStatement } from './policy-document';
+import type { PolicyDocument, PolicyStatement } from './policy-model';
 import type { NamedPolicy } from './world';
 
 export type Decision = 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';

@@ -4,7 +4,7 @@
  */
 import { parseArn } from './arn';
 import { awsError, messages, type AwsError } from './aws-errors';
-import { minifiedLength, parsePolicy } from './policy-document';
+import { minifiedLength, policyParser } from './policy-model';
 import { evaluate, type Decision, type EvaluationRequest } from './policy-evaluation';
 import { policyArnsOf, policyText, type Params, type TagParam } from './validate-params';
 import { AWS_MANAGED_POLICIES } from './managed-policies';
@@ -43,7 +43,7 @@ export function readSessionPolicies(
 	const policies: NamedPolicy[] = [];
 	let plaintext = 0;
 	if (params.Policy !== undefined) {
-		const parsed = parsePolicy(params.Policy, 'session');
+		const parsed = policyParser()(params.Policy, 'session');
 		if (!parsed.ok) {
 			// §3.2 / §4: MalformedPolicyDocument for an invalid session policy.
 			return {

@@ -15,7 +15,7 @@
  */
 import { assign, enqueueActions, setup, type Actor } from 'xstate';
 import type { Scenario, ScenarioWorld } from '../content/scenario-schema';
-import type { PolicyEdit } from './admin-actions';
+import type { PolicyEdit } from './admin-model';
 import type { CallRequest } from './api-support';
 import { credentialMachine } from './credential-machine';
 import {
@@ -24,7 +24,7 @@ import {
 	syncCredentialActors,
 	type TrackedCredential
 } from './credential-sync';
-import { parsePolicy } from './policy-document';
+import { policyParser } from './policy-model';
 import {
 	applyEntry,
 	nextStep,
@@ -99,7 +99,7 @@ export const simMachine = setup({
 			context.scenario !== null && context.cursor < context.scenario.steps.length,
 		canGoBack: ({ context }) => context.timeline.length > 0,
 		validAttachPolicy: ({ event }) =>
-			event.type === 'admin.attach' && parsePolicy(event.policy, 'identity').ok
+			event.type === 'admin.attach' && policyParser()(event.policy, 'identity').ok
 	},
 	actions: {
 		apply: assign(({ context }, entry: TimelineEntry) => withSession(applyEntry(context, entry))),
@@ -171,7 +171,7 @@ export const simMachine = setup({
 					{
 						type: 'apply',
 						params: ({ event }) => {
-							const parsed = parsePolicy(event.policy, 'identity');
+							const parsed = policyParser()(event.policy, 'identity');
 							if (!parsed.ok) throw new Error('unreachable: guarded by validAttachPolicy');
 							return {
 								type: 'attach',
@@ -186,7 +186,7 @@ export const simMachine = setup({
 			},
 			{
 				actions: assign(({ event }) => {
-					const parsed = parsePolicy(event.policy, 'identity');
+					const parsed = policyParser()(event.policy, 'identity');
 					return {
 						error: parsed.ok ? null : `The policy is not valid: ${parsed.problems.join('; ')}`
 					};

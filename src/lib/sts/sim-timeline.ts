@@ -4,10 +4,10 @@
  * and a persisted session needs only the scenario, the seed and the timeline.
  */
 import type { Scenario, ScenarioWorld } from '../content/scenario-schema';
-import type { PolicyEdit } from './admin-actions';
+import type { PolicyEdit } from './admin-model';
 import type { CallRequest } from './api-support';
 import { seedFromText } from './credential-ids';
-import type { PolicyDocument } from './policy-document';
+import type { PolicyDocument } from './policy-model';
 import { playStep, type StepReport } from './scenario-runner';
 import {
 	advance,

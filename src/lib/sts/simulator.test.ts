@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import './all-apis'; // the synchronous full engine (every STS operation and admin action registered)
 import { REVOKE_POLICY_NAME } from './admin-actions';
 import { advance, applyStep, attach, call, edit, revoke, statusOf } from './simulator';
 import { baseState, issue, later, outcomeOf, roleArn } from './test-worlds';

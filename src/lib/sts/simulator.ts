@@ -3,14 +3,9 @@
  * administrative change. Deterministic given the seed; the state is plain JSON-serialisable data.
  */
 import type { ScenarioStep, ScenarioWorld } from '../content/scenario-schema';
-import {
-	attachPolicy,
-	editPolicy,
-	revokeSessions,
-	revokedBeforeOf,
-	type AdminResult,
-	type PolicyEdit
-} from './admin-actions';
+import type { AdminResult } from './admin-actions';
+import { revokedBeforeOf, type PolicyEdit } from './admin-model';
+import { adminActions } from './api-handlers';
 import type { CallRequest } from './api-support';
 import { formatInstant, type Instant } from './clock';
 import { SeededRandom, type RngState } from './credential-ids';
@@ -23,7 +18,7 @@ import {
 	type CredentialStatus,
 	type IssuedCredentials
 } from './issued-credentials';
-import { normalizePolicy } from './policy-document';
+import { normalizePolicy } from './policy-model';
 import { buildWorld, type World } from './world';
 import { findEntity } from './world-lookup';
 
@@ -111,9 +106,17 @@ function admin(
 	state: SimState,
 	kind: AdminOutcome['kind'],
 	target: string,
-	result: AdminResult,
+	run: () => AdminResult,
 	attachCount = state.attachCount
 ): { state: SimState; outcome: AdminOutcome } {
+	let result: AdminResult;
+	try {
+		result = run();
+	} catch (e) {
+		// Not an AWS answer: the administrative actions were not loaded (a loading bug).
+		const error = `internal error: ${(e as Error).message}`;
+		result = { ok: false, error, explanation: explanation(error) };
+	}
 	const outcome: AdminOutcome = {
 		kind,
 		at: state.now,
@@ -133,7 +136,9 @@ function admin(
 }
 
 export function revoke(state: SimState, arn: string) {
-	return admin(state, 'revoke', arn, revokeSessions(state.world, arn, state.now));
+	return admin(state, 'revoke', arn, () =>
+		adminActions().revokeSessions(state.world, arn, state.now)
+	);
 }
 
 export function attach(
@@ -147,17 +152,20 @@ export function attach(
 		state,
 		'attach',
 		to,
-		attachPolicy(state.world, to, normalizePolicy(policy), name ?? `attached-${count}`),
+		() =>
+			adminActions().attachPolicy(
+				state.world,
+				to,
+				normalizePolicy(policy),
+				name ?? `attached-${count}`
+			),
 		count
 	);
 }
 
 export function edit(state: SimState, change: PolicyEdit) {
-	return admin(
-		state,
-		'policy-edit',
-		change.kind === 'trust' ? change.roleArn : change.arn,
-		editPolicy(state.world, change)
+	return admin(state, 'policy-edit', change.kind === 'trust' ? change.roleArn : change.arn, () =>
+		adminActions().editPolicy(state.world, change)
 	);
 }
 

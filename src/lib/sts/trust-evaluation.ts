@@ -6,7 +6,7 @@
 import { parseArn } from './arn';
 import { analyseStatements, decisiveStatements, type StatementVerdict } from './explain';
 import type { ContextValues } from './policy-evaluation';
-import { statementsOf, type PolicyStatement } from './policy-document';
+import { statementsOf, type PolicyStatement } from './policy-model';
 import { decideWithSessionPolicies, type SessionDecision } from './session-policy';
 import type { NamedPolicy, Role } from './world';
 

@@ -7,7 +7,7 @@ import type { IdentityPolicyInput, ScenarioWorld } from '../content/scenario-sch
 import { arns, normalizePath } from './arn';
 import { parseInstant, type Instant } from './clock';
 import { accessKeyId, uniqueId, type RandomSource } from './credential-ids';
-import { normalizePolicy, type PolicyDocument } from './policy-document';
+import { normalizePolicy, type PolicyDocument } from './policy-model';
 
 export interface NamedPolicy {
 	name: string;
