@@ -6,6 +6,7 @@ import { DAY_MS } from './day-calendar';
 import { markLessonRead } from './lesson-repository';
 import { fixedEffects } from './progress-effects';
 import { ProgressInputError } from './progress-errors';
+import { SCHEMA_VERSION } from './schema-primitives';
 import { answer, dumpTables, failIdbWritesTo, makeCtx, T0 } from './test-harness';
 
 async function expectAggregatesConsistent(ctx: ReturnType<typeof makeCtx>['ctx']) {
@@ -27,7 +28,7 @@ describe('recordAnswer', () => {
 			id: 'id-000001',
 			at: T0,
 			chosen: [0, 2],
-			schemaVersion: 1,
+			schemaVersion: SCHEMA_VERSION,
 			rating: 3
 		});
 		expect(r.card).toMatchObject({
@@ -147,7 +148,12 @@ describe('two tabs answering at once', () => {
 		// transactions, as a naive implementation would, and increments go missing.
 		const a = makeCtx();
 		const b = makeCtx({ idb: a.idb, name: a.name });
-		await a.db.settings.put({ key: 'lastBackupAt', value: T0, schemaVersion: 1, updatedAt: T0 });
+		await a.db.settings.put({
+			key: 'lastBackupAt',
+			value: T0,
+			schemaVersion: SCHEMA_VERSION,
+			updatedAt: T0
+		});
 		const naive = (db: AppDB) => async () => {
 			const row = await db.settings.get('lastBackupAt');
 			await db.settings.put({ ...row!, value: (row!.value as number) + 1 });

@@ -8,7 +8,7 @@ import { loadDashboard } from './dashboard-queries';
 import { DAY_MS, dayKeyOf } from './day-calendar';
 import { fixedEffects } from './progress-effects';
 import { dueCards } from './review-queue';
-import type { QuestionDifficulty } from './schema-primitives';
+import { SCHEMA_VERSION, type QuestionDifficulty } from './schema-primitives';
 
 /** Options of {@link runProgressBench}. Sizes default to the scale target. */
 export interface BenchOptions {
@@ -38,7 +38,7 @@ export interface BenchResult {
 	recordAnswerP50Ms: number;
 	recordAnswerP95Ms: number;
 	/**
-	 * The same I/O as recordAnswer (six reads, then the attempt added and four rows put) in a
+	 * The same I/O as recordAnswer (seven reads, then the attempt added and four rows put) in a
 	 * bare IndexedDB transaction, run right after each recordAnswer sample so both see the same
 	 * machine load: what IndexedDB itself costs here, the floor recordAnswer is judged against.
 	 */
@@ -156,7 +156,8 @@ const request = <T>(r: IDBRequest<T>) =>
 	});
 
 /**
- * recordAnswer's I/O with no logic around it: six reads issued at once, then the attempt
+ * recordAnswer's I/O with no logic around it: seven reads issued at once (the id in the tail
+ * and in the pages' `ids` index, card, exam date, topic, day and time rows), then the attempt
  * added and the card, topic, day and time rows put back as read, in one transaction.
  */
 async function bareAnswerTx(
@@ -166,7 +167,7 @@ async function bareAnswerTx(
 ): Promise<void> {
 	const tx = db
 		.backendDB()
-		.transaction(['attempts', 'cards', 'aggregates', 'settings'], 'readwrite');
+		.transaction(['attempts', 'attemptPages', 'cards', 'aggregates', 'settings'], 'readwrite');
 	const committed = new Promise<void>((resolve, reject) => {
 		tx.oncomplete = () => resolve();
 		tx.onabort = () => reject(tx.error);
@@ -174,8 +175,9 @@ async function bareAnswerTx(
 	const attempts = tx.objectStore('attempts');
 	const cards = tx.objectStore('cards');
 	const aggregates = tx.objectStore('aggregates');
-	const [, card, , topic, dayRow, time] = await Promise.all([
+	const [, , card, , topic, dayRow, time] = await Promise.all([
 		request(attempts.get(id)),
+		request(tx.objectStore('attemptPages').index('ids').getKey(id)),
 		request(cards.get(answer.questionId)),
 		request(tx.objectStore('settings').get('examDate')),
 		request(aggregates.get(`topic:${answer.topic}`)),
@@ -185,7 +187,7 @@ async function bareAnswerTx(
 	// An attempt of the size recordAnswer writes (the same fields), under its own id.
 	attempts.add({
 		id,
-		schemaVersion: 1,
+		schemaVersion: SCHEMA_VERSION,
 		questionId: answer.questionId,
 		topic: answer.topic,
 		chosen: [0],

@@ -1,5 +1,7 @@
 import type { Transaction } from 'dexie';
 import { PROGRESS_TABLES, type ProgressTable } from './app-db';
+import { PAGE_SIZE, pagesOf } from './attempt-pages';
+import type { AttemptRecord } from './record-schemas';
 import { SCHEMA_VERSION } from './schema-primitives';
 
 /** A stored record of an older version: its shape is history, so it is untyped here. */
@@ -14,19 +16,58 @@ export interface MigrationStep {
 	to: number;
 	/** Why the version exists, for the changelog and error messages. */
 	description: string;
-	/** Per-table record rewrite; tables not listed only get their schemaVersion bumped. */
+	/**
+	 * Per-table record rewrite; tables not listed only get their schemaVersion bumped. The
+	 * `attempts` rewrite also applies to every answer inside `attemptPages` (schema v2 on),
+	 * and to the `attempts` list of a backup file.
+	 */
 	tables: Partial<Record<ProgressTable, RecordMigration>>;
+	/**
+	 * A change of how the database stores things (not of what a record says), run in the
+	 * upgrade transaction after the records are rewritten. Backups do not see it: their
+	 * layout is the envelope's, migrated by `tables` alone.
+	 */
+	reshape?: (tx: Transaction) => Promise<void>;
 }
 
 /** Steps keyed by the version they produce; must cover 2..current without gaps. */
 export type MigrationMap = ReadonlyMap<number, MigrationStep>;
 
 /**
- * The released migrations. Empty: v1 is the first released schema. Version n+1 adds its
- * step here and a `this.version(n+1)…upgrade((tx) => upgradeRecords(tx, n+1))` in AppDB;
- * the same step then upgrades old databases and old backup files alike.
+ * The released migrations. Version n+1 adds its step here and a
+ * `this.version(n+1)…upgrade((tx) => upgradeRecords(tx, n+1))` in AppDB; the same step then
+ * upgrades old databases and old backup files alike.
  */
-export const MIGRATIONS: MigrationMap = new Map();
+export const MIGRATIONS: MigrationMap = new Map([
+	[
+		2,
+		{
+			to: 2,
+			description:
+				'answers also stored in immutable pages of up to 1,000 (attemptPages); records unchanged',
+			tables: {},
+			reshape: (tx) => sealPagesInUpgrade(tx)
+		}
+	]
+]);
+
+/**
+ * The v1 → v2 reshape: the same as `sealAttemptPages` (attempt-pages.ts), written against
+ * the upgrade transaction (Dexie does not let an upgrade open transactions of its own).
+ */
+async function sealPagesInUpgrade(tx: Transaction): Promise<void> {
+	const attempts = tx.table('attempts');
+	const n = await attempts.count();
+	const full = Math.floor(n / PAGE_SIZE) * PAGE_SIZE;
+	if (full === 0) return;
+	const oldest = (await attempts.orderBy('at').limit(full).toArray()) as AttemptRecord[];
+	const last = await tx.table('attemptPages').orderBy('page').lastKey();
+	const first = typeof last === 'number' ? last + 1 : 1;
+	// Pages are stamped with the version being built, whatever the code's current one is.
+	const pages = pagesOf(oldest, first).map((p) => ({ ...p, schemaVersion: 2 }));
+	await tx.table('attemptPages').bulkAdd(pages);
+	await attempts.bulkDelete(oldest.map((a) => a.id));
+}
 
 /** Throws unless `map` has exactly one step for each version in (1, target]. */
 export function assertMigrationChain(map: MigrationMap, target: number = SCHEMA_VERSION): void {
@@ -80,4 +121,19 @@ export async function upgradeRecords(
 				ref.value = migrateRecord(name, record, from, to, map);
 			});
 	}
+	// Pages (v2 on) hold answers too: each answer by the attempts step, the page stamped.
+	if (tx.storeNames.includes('attemptPages'))
+		await tx
+			.table('attemptPages')
+			.toCollection()
+			.modify((page: UntypedRecord, ref: { value: UntypedRecord }) => {
+				const from = typeof page.schemaVersion === 'number' ? page.schemaVersion : to - 1;
+				const answers = Array.isArray(page.attempts) ? (page.attempts as UntypedRecord[]) : [];
+				ref.value = {
+					...page,
+					attempts: answers.map((a) => migrateRecord('attempts', a, from, to, map)),
+					schemaVersion: to
+				};
+			});
+	await map.get(to)?.reshape?.(tx);
 }

@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import { AppDB, DB_NAME, type IdbDependencies, type ProgressContext } from './app-db';
+import { readAllAttempts } from './attempt-pages';
 import type { SourceTables } from './backup-merge';
 import { describeFailure, withTimeout } from './storage-failure';
 
@@ -106,7 +107,7 @@ export async function copyProgress(from: ProgressContext, to: ProgressContext): 
 	try {
 		const { db } = from;
 		const tables: SourceTables = await db.transaction('r', db.tables, async () => ({
-			attempts: await db.attempts.toArray(),
+			attempts: await readAllAttempts(db),
 			cards: await db.cards.toArray(),
 			lessons: await db.lessons.toArray(),
 			exams: await db.exams.toArray(),
