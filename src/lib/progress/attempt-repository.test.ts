@@ -1,7 +1,9 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { rebuildAggregates } from './aggregate-builder';
 import { AppDB } from './app-db';
+import { PAGE_SIZE, readAllAttempts, sealAttemptPages } from './attempt-pages';
 import { questionHistory, recordAnswer } from './attempt-repository';
+import { generateHistory } from './bench-history';
 import { DAY_MS } from './day-calendar';
 import { markLessonRead } from './lesson-repository';
 import { fixedEffects } from './progress-effects';
@@ -141,6 +143,38 @@ describe('two tabs answering at once', () => {
 		expect(reps).toBe(80);
 		expect(await check.aggregates.get('day:2025-03-03')).toMatchObject({ attempts: 80 });
 		await expectAggregatesConsistent({ db: check, effects: a.effects });
+	});
+
+	it('loses nothing while the other tab seals the tail into pages (page rollover)', async () => {
+		const a = makeCtx({ effects: fixedEffects({ start: T0, idPrefix: 'tab-a' }) });
+		const b = makeCtx({
+			idb: a.idb,
+			name: a.name,
+			effects: fixedEffects({ start: T0, idPrefix: 'tab-b' })
+		});
+		// A tail just short of two pages, as a long session leaves it.
+		const { attempts } = generateHistory(2 * PAGE_SIZE - 5, 200, 6);
+		await a.db.attempts.bulkAdd(attempts.map((x) => ({ ...x, at: T0 - DAY_MS + (x.at % DAY_MS) })));
+		a.effects.set(T0 + DAY_MS);
+		b.effects.set(T0 + DAY_MS);
+		const answers = Array.from({ length: 30 }, (_, i) =>
+			recordAnswer(b.ctx, answer({ questionId: `q-${i % 7}`, correct: i % 3 !== 0 }))
+		);
+		// Tab A seals (twice, racing tab B's answers) while tab B records 30 answers.
+		const [pagesWritten] = await Promise.all([
+			sealAttemptPages(a.db).then(async (n) => n + (await sealAttemptPages(a.db))),
+			...answers
+		]);
+		expect(pagesWritten).toBeGreaterThanOrEqual(1);
+		const check = new AppDB(a.name, a.idb);
+		const all = await readAllAttempts(check);
+		expect(all).toHaveLength(2 * PAGE_SIZE - 5 + 30);
+		expect(new Set(all.map((x) => x.id)).size).toBe(all.length);
+		const pages = await check.attemptPages.toArray();
+		expect(pages.map((p) => p.page)).toEqual(pages.map((_, i) => i + 1));
+		expect(pages.every((p) => p.attempts.length === PAGE_SIZE)).toBe(true);
+		expect(await check.attempts.count()).toBe(all.length - pages.length * PAGE_SIZE);
+		expect(await check.aggregates.get('day:2025-03-04')).toMatchObject({ attempts: 30 });
 	});
 
 	it('(control) the same burst without a shared transaction does lose updates', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregateRecord } from './aggregate-schema';
 import { AppDB, STORES_V2, type IdbDependencies } from './app-db';
 import { attemptPageRecord, countAttempts, PAGE_SIZE, readAllAttempts } from './attempt-pages';
-import { recordAnswer } from './attempt-repository';
+import { questionHistory, recordAnswer } from './attempt-repository';
 import { exportAll } from './backup-export';
 import { generateHistory } from './bench-history';
 import { migrateEnvelope } from './backup-validator';
@@ -194,6 +194,17 @@ describe('schema v2: answers in pages', () => {
 		expect(env.data.attempts.map((a) => a.id).sort()).toEqual(
 			[...attempts.map((a) => a.id), 'newest'].sort()
 		);
+		// A question's history reads its sealed answers and its tail answers alike.
+		const q = attempts[0]!.questionId;
+		const history = await questionHistory(ctx, q);
+		expect(history.map((a) => a.id).sort()).toEqual(
+			env.data.attempts
+				.filter((a) => a.questionId === q)
+				.map((a) => a.id)
+				.sort()
+		);
+		expect(history.some((a) => a.id === 'newest')).toBe(true);
+		expect(history.length).toBeGreaterThan(2);
 		const env2 = await exportAll(ctx, { markBackedUp: false });
 		expect(env2.data.attempts).toEqual(env.data.attempts);
 	});
