@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie';
 import { PROGRESS_TABLES, type ProgressTable } from './app-db';
-import { PAGE_SIZE, pagesOf } from './attempt-pages';
+import { pagesOf } from './attempt-pages';
 import type { AttemptRecord } from './record-schemas';
 import { SCHEMA_VERSION } from './schema-primitives';
 
@@ -24,8 +24,9 @@ export interface MigrationStep {
 	tables: Partial<Record<ProgressTable, RecordMigration>>;
 	/**
 	 * A change of how the database stores things (not of what a record says), run in the
-	 * upgrade transaction after the records are rewritten. Backups do not see it: their
-	 * layout is the envelope's, migrated by `tables` alone.
+	 * upgrade transaction BEFORE the records are rewritten: it sees and writes records of
+	 * version `to - 1`, which the rewrite then migrates wherever they ended up. Backups do not
+	 * see it: their layout is the envelope's, migrated by `tables` alone.
 	 */
 	reshape?: (tx: Transaction) => Promise<void>;
 }
@@ -46,27 +47,26 @@ export const MIGRATIONS: MigrationMap = new Map([
 			description:
 				'answers also stored in immutable pages of up to 1,000 (attemptPages); records unchanged',
 			tables: {},
-			reshape: (tx) => sealPagesInUpgrade(tx)
+			reshape: (tx) => pageEveryAttempt(tx)
 		}
 	]
 ]);
 
 /**
- * The v1 → v2 reshape: the same as `sealAttemptPages` (attempt-pages.ts), written against
- * the upgrade transaction (Dexie does not let an upgrade open transactions of its own).
+ * The v1 → v2 reshape: every answer (in time order, then id) into pages of 1,000, the last
+ * one possibly shorter, and the attempts table emptied. Pages are written as v1 records for
+ * `upgradeRecords` to migrate like every other. It also makes the upgrade cheaper than the
+ * record rewrite it replaces: 100,000 answers are read once and written as 100 pages, where
+ * rewriting each row in place would read and write 100,000 (the open has 5 s, see
+ * `openPersistentDb`).
  */
-async function sealPagesInUpgrade(tx: Transaction): Promise<void> {
+async function pageEveryAttempt(tx: Transaction): Promise<void> {
 	const attempts = tx.table('attempts');
-	const n = await attempts.count();
-	const full = Math.floor(n / PAGE_SIZE) * PAGE_SIZE;
-	if (full === 0) return;
-	const oldest = (await attempts.orderBy('at').limit(full).toArray()) as AttemptRecord[];
-	const last = await tx.table('attemptPages').orderBy('page').lastKey();
-	const first = typeof last === 'number' ? last + 1 : 1;
-	// Pages are stamped with the version being built, whatever the code's current one is.
-	const pages = pagesOf(oldest, first).map((p) => ({ ...p, schemaVersion: 2 }));
+	const all = (await attempts.orderBy('at').toArray()) as AttemptRecord[];
+	if (all.length === 0) return;
+	const pages = pagesOf(all, 1).map((p) => ({ ...p, schemaVersion: 1 }));
 	await tx.table('attemptPages').bulkAdd(pages);
-	await attempts.bulkDelete(oldest.map((a) => a.id));
+	await attempts.clear();
 }
 
 /** Throws unless `map` has exactly one step for each version in (1, target]. */
@@ -111,6 +111,7 @@ export async function upgradeRecords(
 	to: number,
 	map: MigrationMap = MIGRATIONS
 ): Promise<void> {
+	await map.get(to)?.reshape?.(tx);
 	for (const name of PROGRESS_TABLES) {
 		if (!tx.storeNames.includes(name)) continue;
 		await tx
@@ -135,5 +136,4 @@ export async function upgradeRecords(
 					schemaVersion: to
 				};
 			});
-	await map.get(to)?.reshape?.(tx);
 }
