@@ -72,10 +72,11 @@ const ANSWER_TABLES = ['attempts', 'attemptPages', 'cards', 'aggregates', 'setti
 
 /**
  * Records one answer in ONE read-write transaction over attempts, cards, aggregates and
- * settings: the attempt, the card rescheduled by FSRS, and the topic, day and answer-time
- * aggregates. Every read-modify-write happens inside that transaction, and IndexedDB runs
- * overlapping read-write transactions one after another, so two tabs answering at once both
- * land in full. If any write fails, none happened.
+ * settings (plus one lookup in the `ids` index of attemptPages, never written here): the
+ * attempt, the card rescheduled by FSRS, and the topic, day and answer-time aggregates.
+ * Every read-modify-write happens inside that transaction, and IndexedDB runs overlapping
+ * read-write transactions one after another, so two tabs answering at once both land in
+ * full. If any write fails, none happened.
  *
  * It is the hottest write of the app, so it talks to IndexedDB directly
  * (`direct-transaction.ts`: same atomicity, live queries still notified) rather than through

@@ -30,8 +30,9 @@ export async function exportAll(
 ): Promise<BackupEnvelope> {
 	const { db, effects } = ctx;
 	const exportedAt = effects.now();
-	// A tail of 1,000 answers or more is sealed into pages first, so the read below is ~100
-	// records for 100,000 answers whether or not the app was reopened lately.
+	// A tail of 1,000 answers or more is sealed into pages first (its own short transaction),
+	// so the read below is ~100 records for 100,000 answers, however many were recorded
+	// since the last export.
 	await sealAttemptPages(db);
 	const data = await db.transaction('r', db.tables, async () => {
 		const [attempts, cards, lessons, exams, settings, packs, aggregates] = await Promise.all([
