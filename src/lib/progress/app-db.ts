@@ -82,6 +82,11 @@ export class AppDB extends Dexie {
 	declare settings: EntityTable<SettingRecord, 'key'>;
 	declare packs: EntityTable<PackRecord, 'id'>;
 	declare aggregates: EntityTable<AggregateRecord, 'key'>;
+	/**
+	 * Set when opening runs a schema upgrade (an existing older database, not a new one), so
+	 * the open's timeout can tell a long upgrade, which is progress, from a hang.
+	 */
+	upgradeStarted = false;
 
 	constructor(name: string, deps?: IdbDependencies) {
 		// cache 'disabled': Dexie's live-query result cache only learns of writes made through
@@ -95,7 +100,10 @@ export class AppDB extends Dexie {
 		this.version(1).stores(STORES_V1);
 		this.version(2)
 			.stores(STORES_V2)
-			.upgrade((tx) => upgradeRecords(tx, 2));
+			.upgrade((tx) => {
+				this.upgradeStarted = true;
+				return upgradeRecords(tx, 2);
+			});
 		// The next version goes here the same way (see README, "Adding schema v3").
 	}
 }
