@@ -170,6 +170,8 @@ try {
 				recordAnswerP95Ms: round(measured.recordAnswerP95Ms),
 				exportMs: round(measured.exportMs),
 				exportBytes: r.exportBytes,
+				exportReadAttemptsMs: round(r.exportReadAttemptsMs),
+				exportSerializeMs: round(r.exportSerializeMs),
 				generateMs: round(r.generateMs),
 				seedMs: round(r.seedMs),
 				platformFloor: {
