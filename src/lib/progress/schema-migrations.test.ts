@@ -100,8 +100,10 @@ describe.each(RELEASED)('fixture database of schema v%i', (v) => {
 				expect(currentSchemas[table].safeParse(row).error, table).toBeUndefined();
 		}
 		const answers = answersIn(fixture);
-		const byId = (a: { id: unknown }, b: { id: unknown }) => (String(a.id) < String(b.id) ? -1 : 1);
-		expect([...(await readAllAttempts(db))].sort(byId)).toEqual(answers.map(current).sort(byId));
+		const byId = (a: Row, b: Row) => (String(a.id) < String(b.id) ? -1 : 1);
+		expect([...((await readAllAttempts(db)) as unknown as Row[])].sort(byId)).toEqual(
+			answers.map(current).sort(byId)
+		);
 		if (v === 2) expect(tables).toEqual(fixtureAsCurrent(fixture));
 		const dashboard = await store.dashboard();
 		expect(dashboard.totals.attempts).toBe(answers.length);
