@@ -22,9 +22,9 @@
 //
 // Timings depend on the machine and on what else runs on it, so the same run also measures
 // the platform floor on the same database: a bare IndexedDB read-write transaction with
-// recordAnswer's I/O (six reads, then the attempt added and four rows put), run right after
+// recordAnswer's I/O (seven reads, then the attempt added and four rows put), run right after
 // each recordAnswer sample so both see the same load (runProgressBench does it), and a bare
-// getAll() of the attempts; they bound what the store can reach here. The load average is
+// getAll() of the stored answers (pages and tail); they bound what the store can reach here. The load average is
 // printed too.
 import { existsSync } from 'node:fs';
 import type { AddressInfo, Server } from 'node:net';
@@ -89,7 +89,12 @@ async function platformFloor({ dbName }: { dbName: string }) {
 		});
 	const db = await done(indexedDB.open(dbName));
 	const start = performance.now();
-	await done(db.transaction('attempts').objectStore('attempts').getAll());
+	// Every answer as stored (schema v2): the pages and the unsealed tail, in one transaction.
+	const tx = db.transaction(['attemptPages', 'attempts']);
+	await Promise.all([
+		done(tx.objectStore('attemptPages').getAll()),
+		done(tx.objectStore('attempts').getAll())
+	]);
 	const getAllMs = performance.now() - start;
 	db.close();
 	await done(indexedDB.deleteDatabase(dbName));
@@ -165,6 +170,8 @@ try {
 				recordAnswerP95Ms: round(measured.recordAnswerP95Ms),
 				exportMs: round(measured.exportMs),
 				exportBytes: r.exportBytes,
+				exportReadAttemptsMs: round(r.exportReadAttemptsMs),
+				exportSerializeMs: round(r.exportSerializeMs),
 				generateMs: round(r.generateMs),
 				seedMs: round(r.seedMs),
 				platformFloor: {

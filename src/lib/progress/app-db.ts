@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AggregateRecord } from './aggregate-schema';
+import type { AttemptPageRecord } from './attempt-pages';
 import type { ProgressEffects } from './progress-effects';
 import type {
 	AttemptRecord,
@@ -11,10 +12,14 @@ import type {
 import type { SettingRecord } from './settings-schema';
 
 import { DB_NAME } from './db-name';
+import { upgradeRecords } from './schema-migrations';
 
 export { DB_NAME };
 
-/** Every table, in the order backups list them. */
+/**
+ * Every table a backup lists, in its order. Answers are one `attempts` list there whichever
+ * table stores them (see {@link STORES_V2}): `attemptPages` is a storage detail, not in backups.
+ */
 export const PROGRESS_TABLES = [
 	'attempts',
 	'cards',
@@ -48,6 +53,19 @@ export const STORES_V1 = {
 	aggregates: 'key'
 } as const satisfies Record<ProgressTable, string>;
 
+/**
+ * Dexie store spec of schema v2: v1 plus `attemptPages` (`attempt-pages.ts`), immutable pages
+ * of up to 1,000 answers, so that reading every answer (export) reads ~100 records rather
+ * than 100,000. `attempts` keeps its spec and holds the answers not yet sealed into a page.
+ * - attemptPages.page: order of writing; maxAt / minAt: "anything since the last backup?",
+ *   the first answer; *ids: the duplicate check of recordAnswer; *questionIds: a question's
+ *   history. (Multi-entry, on records written once: no index churn.)
+ */
+export const STORES_V2 = {
+	...STORES_V1,
+	attemptPages: 'page, maxAt, minAt, *ids, *questionIds'
+} as const;
+
 /** The two globals Dexie needs, injectable so tests and the benchmark pick the backend. */
 export interface IdbDependencies {
 	indexedDB: IDBFactory;
@@ -57,12 +75,18 @@ export interface IdbDependencies {
 /** The progress database. Construct through {@link createAppDB}. */
 export class AppDB extends Dexie {
 	declare attempts: EntityTable<AttemptRecord, 'id'>;
+	declare attemptPages: EntityTable<AttemptPageRecord, 'page'>;
 	declare cards: EntityTable<CardRecord, 'questionId'>;
 	declare lessons: EntityTable<LessonRecord, 'slug'>;
 	declare exams: EntityTable<ExamRecord, 'id'>;
 	declare settings: EntityTable<SettingRecord, 'key'>;
 	declare packs: EntityTable<PackRecord, 'id'>;
 	declare aggregates: EntityTable<AggregateRecord, 'key'>;
+	/**
+	 * Set when opening runs a schema upgrade (an existing older database, not a new one), so
+	 * the open's timeout can tell a long upgrade, which is progress, from a hang.
+	 */
+	upgradeStarted = false;
 
 	constructor(name: string, deps?: IdbDependencies) {
 		// cache 'disabled': Dexie's live-query result cache only learns of writes made through
@@ -74,9 +98,13 @@ export class AppDB extends Dexie {
 			...(deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : {})
 		});
 		this.version(1).stores(STORES_V1);
-		// The next version goes here, e.g.
-		//   this.version(2).stores(STORES_V2).upgrade((tx) => upgradeRecords(tx, 2));
-		// with its record migration in MIGRATIONS (schema-migrations.ts) and a v1 fixture test.
+		this.version(2)
+			.stores(STORES_V2)
+			.upgrade((tx) => {
+				this.upgradeStarted = true;
+				return upgradeRecords(tx, 2);
+			});
+		// The next version goes here the same way (see README, "Adding schema v3").
 	}
 }
 

@@ -97,7 +97,8 @@ describe('isValidAttemptFast', () => {
 			['at', 0],
 			['difficulty', 4],
 			['rating', 0],
-			['schemaVersion', 2]
+			['schemaVersion', 1],
+			['schemaVersion', 3]
 		] as const)
 			expect(isValidAttemptFast({ ...good, [key]: bad }), key).toBe(false);
 		expect(isValidAttemptFast({ ...good, packId: 'p-1' })).toBe(true);

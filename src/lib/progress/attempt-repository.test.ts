@@ -1,11 +1,14 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { rebuildAggregates } from './aggregate-builder';
 import { AppDB } from './app-db';
+import { PAGE_SIZE, readAllAttempts, sealAttemptPages } from './attempt-pages';
 import { questionHistory, recordAnswer } from './attempt-repository';
+import { generateHistory } from './bench-history';
 import { DAY_MS } from './day-calendar';
 import { markLessonRead } from './lesson-repository';
 import { fixedEffects } from './progress-effects';
 import { ProgressInputError } from './progress-errors';
+import { SCHEMA_VERSION } from './schema-primitives';
 import { answer, dumpTables, failIdbWritesTo, makeCtx, T0 } from './test-harness';
 
 async function expectAggregatesConsistent(ctx: ReturnType<typeof makeCtx>['ctx']) {
@@ -27,7 +30,7 @@ describe('recordAnswer', () => {
 			id: 'id-000001',
 			at: T0,
 			chosen: [0, 2],
-			schemaVersion: 1,
+			schemaVersion: SCHEMA_VERSION,
 			rating: 3
 		});
 		expect(r.card).toMatchObject({
@@ -142,12 +145,49 @@ describe('two tabs answering at once', () => {
 		await expectAggregatesConsistent({ db: check, effects: a.effects });
 	});
 
+	it('loses nothing while the other tab seals the tail into pages (page rollover)', async () => {
+		const a = makeCtx({ effects: fixedEffects({ start: T0, idPrefix: 'tab-a' }) });
+		const b = makeCtx({
+			idb: a.idb,
+			name: a.name,
+			effects: fixedEffects({ start: T0, idPrefix: 'tab-b' })
+		});
+		// A tail just short of two pages, as a long session leaves it.
+		const { attempts } = generateHistory(2 * PAGE_SIZE - 5, 200, 6);
+		await a.db.attempts.bulkAdd(attempts.map((x) => ({ ...x, at: T0 - DAY_MS + (x.at % DAY_MS) })));
+		a.effects.set(T0 + DAY_MS);
+		b.effects.set(T0 + DAY_MS);
+		const answers = Array.from({ length: 30 }, (_, i) =>
+			recordAnswer(b.ctx, answer({ questionId: `q-${i % 7}`, correct: i % 3 !== 0 }))
+		);
+		// Tab A seals (twice, racing tab B's answers) while tab B records 30 answers.
+		const [pagesWritten] = await Promise.all([
+			sealAttemptPages(a.db).then(async (n) => n + (await sealAttemptPages(a.db))),
+			...answers
+		]);
+		expect(pagesWritten).toBeGreaterThanOrEqual(1);
+		const check = new AppDB(a.name, a.idb);
+		const all = await readAllAttempts(check);
+		expect(all).toHaveLength(2 * PAGE_SIZE - 5 + 30);
+		expect(new Set(all.map((x) => x.id)).size).toBe(all.length);
+		const pages = await check.attemptPages.toArray();
+		expect(pages.map((p) => p.page)).toEqual(pages.map((_, i) => i + 1));
+		expect(pages.every((p) => p.attempts.length === PAGE_SIZE)).toBe(true);
+		expect(await check.attempts.count()).toBe(all.length - pages.length * PAGE_SIZE);
+		expect(await check.aggregates.get('day:2025-03-04')).toMatchObject({ attempts: 30 });
+	});
+
 	it('(control) the same burst without a shared transaction does lose updates', async () => {
 		// Proves the two-connection setup really interleaves: read and write in separate
 		// transactions, as a naive implementation would, and increments go missing.
 		const a = makeCtx();
 		const b = makeCtx({ idb: a.idb, name: a.name });
-		await a.db.settings.put({ key: 'lastBackupAt', value: T0, schemaVersion: 1, updatedAt: T0 });
+		await a.db.settings.put({
+			key: 'lastBackupAt',
+			value: T0,
+			schemaVersion: SCHEMA_VERSION,
+			updatedAt: T0
+		});
 		const naive = (db: AppDB) => async () => {
 			const row = await db.settings.get('lastBackupAt');
 			await db.settings.put({ ...row!, value: (row!.value as number) + 1 });

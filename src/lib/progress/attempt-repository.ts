@@ -13,6 +13,7 @@ import { emptyTimeAggregate, rateAnswer } from './answer-rating';
 import type { ProgressContext } from './app-db';
 import { isStable, scheduleCard } from './card-scheduler';
 import { isValidAttemptFast } from './attempt-check';
+import type { AttemptPageRecord } from './attempt-pages';
 import { dayKeyOf } from './day-calendar';
 import { directReadWrite, requestResult } from './direct-transaction';
 import { isWeakTopic } from './exam-date-policy';
@@ -67,14 +68,15 @@ export interface RecordedAnswer {
 }
 
 /** The tables {@link recordAnswer} reads and writes, in one transaction. */
-const ANSWER_TABLES = ['attempts', 'cards', 'aggregates', 'settings'] as const;
+const ANSWER_TABLES = ['attempts', 'attemptPages', 'cards', 'aggregates', 'settings'] as const;
 
 /**
  * Records one answer in ONE read-write transaction over attempts, cards, aggregates and
- * settings: the attempt, the card rescheduled by FSRS, and the topic, day and answer-time
- * aggregates. Every read-modify-write happens inside that transaction, and IndexedDB runs
- * overlapping read-write transactions one after another, so two tabs answering at once both
- * land in full. If any write fails, none happened.
+ * settings (plus one lookup in the `ids` index of attemptPages, never written here): the
+ * attempt, the card rescheduled by FSRS, and the topic, day and answer-time aggregates.
+ * Every read-modify-write happens inside that transaction, and IndexedDB runs overlapping
+ * read-write transactions one after another, so two tabs answering at once both land in
+ * full. If any write fails, none happened.
  *
  * It is the hottest write of the app, so it talks to IndexedDB directly
  * (`direct-transaction.ts`: same atomicity, live queries still notified) rather than through
@@ -97,14 +99,27 @@ export async function recordAnswer(
 			requestResult(store.get(key) as IDBRequest<T | undefined>);
 		// Every read in one round trip: in Chromium each awaited IndexedDB request costs a
 		// process hop, and the duplicate check does not need to go first.
-		const [existing, prev, examSetting, topicRow, dayRow, timeRow] = await Promise.all([
+		// An id is looked up in the tail and, by the pages' `ids` index, in the sealed pages.
+		const [tailHit, pageHit, prev, examSetting, topicRow, dayRow, timeRow] = await Promise.all([
 			get<AttemptRecord>(attempts, id),
+			requestResult(tx.objectStore('attemptPages').index('ids').getKey(id)),
 			get<CardRecord>(cards, input.questionId),
 			get<SettingRecord>(tx.objectStore('settings'), 'examDate'),
 			get<AggregateRecord>(aggregates, topicKey(input.topic)),
 			get<AggregateRecord>(aggregates, dayKey(day)),
 			get<AggregateRecord>(aggregates, timeKey(input.difficulty))
 		]);
+		const existing =
+			tailHit ??
+			(pageHit === undefined
+				? undefined
+				: (
+						await requestResult(
+							tx.objectStore('attemptPages').get(pageHit) as IDBRequest<
+								AttemptPageRecord | undefined
+							>
+						)
+					)?.attempts.find((a) => a.id === id));
 		if (existing) {
 			// Already recorded (a retry after a lost response, or a double submit): write nothing.
 			// The card can only be missing after importing an inconsistent backup; then report
@@ -188,11 +203,22 @@ function settingValue<K extends SettingKey>(
 	return row?.key === key ? (row.value as SettingValue<K>) : undefined;
 }
 
-/** Every attempt of one question, oldest first (through the questionId index). */
+/**
+ * Every attempt of one question, oldest first: the tail's through its questionId index, the
+ * sealed ones from the pages whose `questionIds` index names the question.
+ */
 export async function questionHistory(
 	ctx: ProgressContext,
 	questionId: string
 ): Promise<AttemptRecord[]> {
-	const rows = await ctx.db.attempts.where('questionId').equals(questionId).toArray();
-	return rows.sort((a, b) => a.at - b.at);
+	const { db } = ctx;
+	const [tail, pages] = await db.transaction('r', db.attempts, db.attemptPages, () =>
+		Promise.all([
+			db.attempts.where('questionId').equals(questionId).toArray(),
+			db.attemptPages.where('questionIds').equals(questionId).toArray()
+		])
+	);
+	const rows = pages.flatMap((p) => p.attempts.filter((a) => a.questionId === questionId));
+	rows.push(...tail);
+	return rows.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -1,5 +1,6 @@
 import type { ProgressContext } from './app-db';
 import { isValidAttemptFast } from './attempt-check';
+import { readAllAttempts, sealAttemptPages } from './attempt-pages';
 import { BACKUP_FORMAT, backupEnvelope, type BackupEnvelope } from './backup-envelope';
 import { ProgressDataError, problemsOf, type ProgressProblem } from './progress-errors';
 import { attemptRecord, type AttemptRecord } from './record-schemas';
@@ -20,8 +21,8 @@ export interface ExportOptions {
  * Every table as one backup envelope, read in one read-only transaction so the snapshot is
  * consistent even while another tab writes. Validated against the schemas imports use:
  * a backup we could not read back is refused here, while the data is still intact, rather
- * than discovered on the day it is needed. Tables are in primary-key order, so two exports
- * of the same database are identical.
+ * than discovered on the day it is needed. Tables are in primary-key order (answers: the
+ * pages' in page order, then the tail's), so two exports of the same database are identical.
  */
 export async function exportAll(
 	ctx: ProgressContext,
@@ -29,9 +30,13 @@ export async function exportAll(
 ): Promise<BackupEnvelope> {
 	const { db, effects } = ctx;
 	const exportedAt = effects.now();
+	// A tail of 1,000 answers or more is sealed into pages first (its own short transaction),
+	// so the read below is ~100 records for 100,000 answers, however many were recorded
+	// since the last export.
+	await sealAttemptPages(db);
 	const data = await db.transaction('r', db.tables, async () => {
 		const [attempts, cards, lessons, exams, settings, packs, aggregates] = await Promise.all([
-			db.attempts.toArray(),
+			readAllAttempts(db),
 			db.cards.toArray(),
 			db.lessons.toArray(),
 			db.exams.toArray(),

@@ -1,4 +1,5 @@
 import { rebuildAggregates } from './aggregate-builder';
+import { appendAttemptPages, readAllAttempts } from './attempt-pages';
 import { countsOf, replaceAllTables } from './bulk-writer';
 import { PROGRESS_TABLES, type ProgressContext, type ProgressTable } from './app-db';
 import { MAX_BACKUP_BYTES, tooLargeMessage } from './backup-envelope';
@@ -105,7 +106,7 @@ export async function importBackup(
 	const { db, effects } = ctx;
 	return db.transaction('rw', db.tables, async () => {
 		const existing: SourceTables = {
-			attempts: await db.attempts.toArray(),
+			attempts: await readAllAttempts(db),
 			cards: await db.cards.toArray(),
 			lessons: await db.lessons.toArray(),
 			exams: await db.exams.toArray(),
@@ -113,14 +114,15 @@ export async function importBackup(
 			packs: await db.packs.toArray()
 		};
 		const { writes, warnings } = mergeTables(existing, incoming);
-		await db.attempts.bulkPut(writes.attempts);
+		// Only answers with new ids: appended as pages, in the file's order.
+		await appendAttemptPages(db, writes.attempts);
 		await db.cards.bulkPut(writes.cards);
 		await db.lessons.bulkPut(writes.lessons);
 		await db.exams.bulkPut(writes.exams);
 		await db.settings.bulkPut(writes.settings);
 		await db.packs.bulkPut(writes.packs);
 		const aggregates = rebuildAggregates(
-			await db.attempts.toArray(),
+			await readAllAttempts(db),
 			await db.cards.toArray(),
 			await db.lessons.toArray(),
 			effects

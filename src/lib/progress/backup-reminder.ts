@@ -19,17 +19,19 @@ export async function needsBackupReminder(ctx: ProgressContext, now: number): Pr
 		if (last > threshold) return false;
 		const since = await Promise.all([
 			db.attempts.where('at').above(last).first(),
+			db.attemptPages.where('maxAt').above(last).first(),
 			db.lessons.where('lastReadAt').above(last).first(),
 			db.exams.where('finishedAt').above(last).first()
 		]);
 		return since.some((row) => row !== undefined);
 	}
-	const [attempt, lesson, exam] = await Promise.all([
+	const [attempt, page, lesson, exam] = await Promise.all([
 		db.attempts.orderBy('at').first(),
+		db.attemptPages.orderBy('minAt').first(),
 		db.lessons.orderBy('lastReadAt').first(),
 		db.exams.orderBy('finishedAt').first()
 	]);
-	const firsts = [attempt?.at, lesson?.firstReadAt, exam?.finishedAt].filter(
+	const firsts = [attempt?.at, page?.minAt, lesson?.firstReadAt, exam?.finishedAt].filter(
 		(t): t is number => t !== undefined
 	);
 	return firsts.length > 0 && Math.min(...firsts) <= threshold;

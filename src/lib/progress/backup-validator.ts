@@ -65,6 +65,12 @@ export function validateBackup(text: string, now: number): BackupValidation {
 			`is ${version}: this backup was made by a newer STS Trainer, which this version ` +
 				`(reads up to ${SCHEMA_VERSION}) cannot read. Update the app, then import again.`
 		);
+	if (version < SCHEMA_VERSION) {
+		// Migration restamps every record, so a record claiming another version than its file
+		// is reported here, before it would be hidden.
+		const mixed = mismatchedVersions(obj, version);
+		if (mixed.length) return { ok: false, problems: cap(mixed) };
+	}
 	const migrated = version < SCHEMA_VERSION ? migrateEnvelope(obj, version) : obj;
 	const parsed = backupEnvelope.safeParse(migrated);
 	if (!parsed.success) return { ok: false, problems: cap(problemsOf(parsed.error)) };
@@ -98,6 +104,26 @@ export function migrateEnvelope(
 		);
 	}
 	return { ...envelope, schemaVersion: to, data: out };
+}
+
+/** Records of an old file whose own `schemaVersion` is not the file's. */
+function mismatchedVersions(envelope: UntypedRecord, version: number): ProgressProblem[] {
+	const data = envelope.data;
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) return [];
+	const problems: ProgressProblem[] = [];
+	for (const table of PROGRESS_TABLES) {
+		const rows = (data as UntypedRecord)[table];
+		if (!Array.isArray(rows)) continue;
+		rows.forEach((r: unknown, i) => {
+			const v = typeof r === 'object' && r !== null ? (r as UntypedRecord).schemaVersion : version;
+			if (v !== version)
+				problems.push({
+					path: `data.${table}[${i}].schemaVersion`,
+					message: `is ${JSON.stringify(v)}, but the file is schema version ${version}.`
+				});
+		});
+	}
+	return problems;
 }
 
 function cap(problems: ProgressProblem[]): ProgressProblem[] {

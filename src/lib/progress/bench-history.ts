@@ -3,6 +3,7 @@ import type { SourceTables } from './backup-merge';
 import { scheduleCard } from './card-scheduler';
 import { DAY_MS } from './day-calendar';
 import type { AttemptRecord, CardRecord } from './record-schemas';
+import { SCHEMA_VERSION } from './schema-primitives';
 import type { QuestionDifficulty } from './schema-primitives';
 
 /** First day of generated histories. */
@@ -51,7 +52,7 @@ export function generateHistory(
 		const mode = prev ? 'due' : 'practice';
 		rows.push({
 			id: `a-${i}`,
-			schemaVersion: 1,
+			schemaVersion: SCHEMA_VERSION,
 			questionId,
 			topic,
 			chosen: [q % 4],

@@ -1,10 +1,11 @@
 import { rebuildAggregates } from './aggregate-builder';
+import { pagesOf } from './attempt-pages';
 import type { ProgressContext, ProgressTable } from './app-db';
 import type { SourceTables } from './backup-merge';
 
 /**
  * The bulk path: clears every table and writes `tables` plus recomputed aggregates, in one
- * transaction. Used by replace-imports and by the benchmark to seed large databases fast.
+ * transaction; the answers as pages of 1,000 (the last one possibly shorter), in their order. Used by replace-imports and by the benchmark to seed large databases fast.
  */
 export async function replaceAllTables(
 	ctx: ProgressContext,
@@ -14,7 +15,8 @@ export async function replaceAllTables(
 	const aggregates = rebuildAggregates(tables.attempts, tables.cards, tables.lessons, effects);
 	await db.transaction('rw', db.tables, async () => {
 		await Promise.all(db.tables.map((t) => t.clear()));
-		await db.attempts.bulkAdd(tables.attempts);
+		// Answers go straight into pages, in the order given (attempt-pages.ts).
+		await db.attemptPages.bulkAdd(pagesOf(tables.attempts, 1));
 		await db.cards.bulkAdd(tables.cards);
 		await db.lessons.bulkAdd(tables.lessons);
 		await db.exams.bulkAdd(tables.exams);

@@ -9,6 +9,7 @@ import { fixedEffects } from './progress-effects';
 import { topicMastery } from './mastery-model';
 import { estimateReadiness, readinessExplanation } from './readiness-estimate';
 import { dueCards, dueForecast } from './review-queue';
+import { SCHEMA_VERSION } from './schema-primitives';
 import { computeStreak } from './study-streak';
 import { answer, countReads, makeCtx, seedSample, T0 } from './test-harness';
 
@@ -44,7 +45,7 @@ describe('mastery and readiness', () => {
 	const agg = (recent: boolean[], seen: number, stable: number): TopicAggregate => ({
 		key: 'topic:mfa',
 		kind: 'topic',
-		schemaVersion: 1,
+		schemaVersion: SCHEMA_VERSION,
 		topic: 'mfa',
 		attempts: recent.length,
 		correct: recent.filter(Boolean).length,

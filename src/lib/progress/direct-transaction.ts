@@ -3,7 +3,7 @@ import type { AppDB } from './app-db';
 
 /**
  * A read-write transaction on the IndexedDB connection under Dexie, for the one hot path
- * where Dexie's per-request cost showed: recording an answer (six reads, five writes). In
+ * where Dexie's per-request cost showed: recording an answer (seven reads, five writes). In
  * Chromium with 20,000 attempts a Dexie transaction doing exactly that I/O took ~1.5 ms more
  * per answer than the same requests on IndexedDB itself (p50 3.6 vs 2.1 ms).
  *

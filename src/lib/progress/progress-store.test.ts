@@ -1,12 +1,13 @@
 import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import type { IdbDependencies } from './app-db';
+import { AppDB, STORES_V2, type IdbDependencies } from './app-db';
 import { fixedEffects } from './progress-effects';
 import { ProgressInputError } from './progress-errors';
 import { openProgressStore, type ProgressStoreOptions } from './progress-store';
 import type { PersistenceState } from './settings-schema';
 import { requestPersistence, type StorageManagerLike } from './storage-persistence';
 import { isStorageFailure } from './storage-failure';
+import { openPersistentDb } from './store-backend';
 import { answer, failIdbWritesTo, memoryIdb, T0 } from './test-harness';
 
 const base = (): ProgressStoreOptions => ({
@@ -55,7 +56,7 @@ describe('openProgressStore falls back to memory and never throws', () => {
 
 	it('when another tab blocks the upgrade', async () => {
 		const idb = memoryIdb();
-		// An old connection at IDB version 5 that ignores versionchange: our version 10 blocks.
+		// An old connection at IDB version 5 that ignores versionchange: ours (IDB version 20, Dexie 2) blocks.
 		await new Promise<void>((resolve) => {
 			const req = idb.indexedDB.open('progress', 5);
 			req.onsuccess = () => resolve();
@@ -65,6 +66,35 @@ describe('openProgressStore falls back to memory and never throws', () => {
 		expect(store.status.persistent).toBe(false);
 		expect(warn).toHaveBeenCalled();
 	});
+
+	it.each([true, false])(
+		'a schema upgrade longer than the open timeout is waited for (upgrade seen: %s)',
+		async (seen) => {
+			const idb = memoryIdb();
+			const current = new AppDB('progress', idb);
+			await current.open();
+			current.close();
+			// The next version's upgrade keeps its transaction busy for 300 ms; the timeout is 50.
+			class SlowUpgrade extends AppDB {
+				constructor(name: string, deps: IdbDependencies) {
+					super(name, deps);
+					this.version(3)
+						.stores(STORES_V2)
+						.upgrade(async (tx) => {
+							this.upgradeStarted = seen;
+							const t0 = Date.now();
+							while (Date.now() - t0 < 300) await tx.table('settings').get('examDate');
+						});
+				}
+			}
+			const outcome = await openPersistentDb(idb, (n, d) => new SlowUpgrade(n, d), 50, 'progress');
+			if (seen) {
+				expect(outcome.ok).toBe(true);
+				if (outcome.ok) expect(outcome.db.verno).toBe(3);
+			} else
+				expect(outcome).toMatchObject({ ok: false, reason: expect.stringMatching(/too long/) });
+		}
+	);
 
 	it('when a write hits QuotaExceededError: degrades once, keeps the data, retries the write', async () => {
 		const persistent = memoryIdb();

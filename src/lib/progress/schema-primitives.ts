@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Version of every stored shape written by this code. Stored records and backups carry it;
  * older ones are migrated forward by `schema-migrations.ts`, newer ones are refused.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Earliest timestamp accepted anywhere: the app did not exist before 2020. */
 export const MIN_EPOCH_MS = Date.UTC(2020, 0, 1);

@@ -1,7 +1,8 @@
 // Test-only helpers (imported by *.test.ts and the fixture generator, never by index.ts).
 import type { DBCore, Middleware } from 'dexie';
 import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
-import { AppDB, type IdbDependencies, type ProgressContext } from './app-db';
+import { AppDB, PROGRESS_TABLES, type IdbDependencies, type ProgressContext } from './app-db';
+import { readAllAttempts } from './attempt-pages';
 import type { AnswerInput } from './attempt-repository';
 import { recordAnswer } from './attempt-repository';
 import { DAY_MS } from './day-calendar';
@@ -51,6 +52,17 @@ export function answer(overrides: Partial<AnswerInput> = {}): AnswerInput {
 export async function dumpTables(db: AppDB): Promise<Record<string, unknown[]>> {
 	const out: Record<string, unknown[]> = {};
 	for (const t of db.tables) out[t.name] = await t.toArray();
+	return out;
+}
+
+/**
+ * What a backup holds, read from storage: every backup table's rows, the answers as one list
+ * (`readAllAttempts`: pages, then tail) whichever table stores them.
+ */
+export async function dumpProgress(db: AppDB): Promise<Record<string, unknown[]>> {
+	const out: Record<string, unknown[]> = {};
+	for (const t of PROGRESS_TABLES)
+		out[t] = t === 'attempts' ? await readAllAttempts(db) : await db.table(t).toArray();
 	return out;
 }
 
