@@ -71,7 +71,6 @@ function resolveFile(root, pathname) {
 
 /**
  * Starts a static server for root; resolves with the listening server.
- * @param {string} root
  * `delayMs` (tests only) holds back the response to a path by that many milliseconds, to stand
  * in for a slow network.
  * @param {string} root
