@@ -27,10 +27,6 @@ const config = {
 		adapter: adapter({ pages: outDir, assets: outDir, fallback: undefined, strict: true }),
 		...(buildId ? { version: { name: buildId } } : {}),
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
-		// Each page's stylesheets (a few KB each) go inline into its <head>: the first paint then
-		// waits for the HTML alone, not for one more round trip per stylesheet. Client-side
-		// navigation still loads the same CSS as files. style-src allows inline styles already.
-		inlineStyleThreshold: 16 * 1024,
 		// Strict CSP: SvelteKit hashes its own inline bootstrap script into the prerendered pages.
 		csp: {
 			mode: 'hash',
