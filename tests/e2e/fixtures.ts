@@ -12,9 +12,20 @@ export async function axeViolations(page: Page): Promise<string[]> {
 	const result = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
 		.analyze();
-	return result.violations.map(
-		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
-	);
+	return result.violations.map(describeViolation);
+}
+
+type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+
+/** One violation as a line: the rule, each element, and why it fails (e.g. the colours measured). */
+function describeViolation(v: AxeResults['violations'][number]): string {
+	const nodes = v.nodes.map((n) => {
+		const why = n.failureSummary
+			?.replace(/\s+/g, ' ')
+			.replace(/^Fix (any|all) of the following: /, '');
+		return why ? `${n.target.join(' ')} — ${why}` : n.target.join(' ');
+	});
+	return `${v.id}: ${v.help} (${nodes.join(', ')})`;
 }
 
 /**
@@ -25,9 +36,7 @@ export async function axeColourViolations(page: Page): Promise<string[]> {
 	const result = await new AxeBuilder({ page })
 		.withRules(['color-contrast', 'link-in-text-block'])
 		.analyze();
-	return result.violations.map(
-		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
-	);
+	return result.violations.map(describeViolation);
 }
 
 /**
