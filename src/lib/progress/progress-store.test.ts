@@ -1,6 +1,8 @@
 import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { AppDB, STORES_V2, type IdbDependencies } from './app-db';
+import { PAGE_SIZE, readAllAttempts } from './attempt-pages';
+import { generateHistory } from './bench-history';
 import { fixedEffects } from './progress-effects';
 import { ProgressInputError } from './progress-errors';
 import { openProgressStore, type ProgressStoreOptions } from './progress-store';
@@ -239,5 +241,26 @@ describe('lastResults', () => {
 			'q-b': true,
 			'q-c': false
 		});
+	});
+});
+
+describe('opening the store', () => {
+	it('seals full pages of the answers recorded since (the tail), in the background', async () => {
+		const idb = memoryIdb();
+		const seed = new AppDB('progress', idb);
+		const { attempts } = generateHistory(2 * PAGE_SIZE + 7, 50, 3);
+		await seed.attempts.bulkAdd(attempts);
+		seed.close();
+
+		const store = await openProgressStore({ ...base(), idb, name: 'progress' });
+		const check = new AppDB('progress', idb);
+		await vi.waitFor(async () => expect(await check.attemptPages.count()).toBe(2), {
+			timeout: 10_000
+		});
+		expect(await check.attempts.count()).toBe(7);
+		const all = await readAllAttempts(check);
+		expect(all.map((a) => a.id).sort()).toEqual(attempts.map((a) => a.id).sort());
+		check.close();
+		store.close();
 	});
 });

@@ -64,6 +64,16 @@ export async function openProgressStore(
 				{ persistent: false, reason: opened.reason },
 				openMemory
 			);
+	// Answers arrive one row each in the tail; sealing full pages of them whenever the store
+	// opens keeps the tail to about one session's answers, so export (and anything else reading
+	// every answer) reads ~1 record per 1,000 answers. In the background, and best effort: a
+	// failure leaves the tail as it is, and export seals it anyway.
+	if (opened.ok) {
+		const db = opened.db;
+		void import('./attempt-pages')
+			.then(({ sealAttemptPages }) => sealAttemptPages(db))
+			.catch(() => undefined);
+	}
 	let catalogue: TopicCatalogue = options.catalogue ?? [];
 	const run = <T>(op: (ctx: ProgressContext) => Promise<T>) => runtime.run(op);
 	const clock = (now?: number) => now ?? effects.now();
