@@ -402,3 +402,17 @@ test('axe finds no violations on /progress and / with data present (colours in b
 	for (const summary of await page.locator('summary').all()) await summary.click();
 	expect(await axeBothSchemes(page)).toEqual([]);
 });
+
+test('an answer given right before leaving the page is not lost', async ({ page }) => {
+	await open(page, '/quiz/practice');
+	await page.getByTestId('start-practice').click();
+	const q = await currentQuestion(page);
+	await pressOptions(page, q.right);
+	await page.keyboard.press('Enter');
+	// Straight away, as a learner closing the tab would: the store is still opening (it opens on
+	// the first answer), so the answer's write has not even started when the page goes.
+	await page.goto('/progress');
+	await page.locator('body.started').waitFor();
+	await expect(page.getByTestId('stat-answers').locator('.number')).toHaveText('1');
+	expect(await page.evaluate(() => localStorage.getItem('sts-trainer:pending-answers'))).toBeNull();
+});

@@ -4,9 +4,12 @@ import type { LessonRecord, ProgressStore, StoreStatus } from '$lib/progress';
 import { progressDbExists, probeStorage } from '$lib/progress/storage-probe';
 import { countStoredPacks } from '$lib/progress/stored-pack-count';
 import { PROGRESS_OPEN_MARK, STORAGE_CHECKED_MARK } from './app-marks';
+import { AnswerJournal } from './answer-journal';
 import { stagedImport } from './staged-import';
 import { whenIdle } from './when-idle';
 import { clearLocalLearnerData, deletionGuard } from './local-learner-data';
+
+const answerJournal = new AnswerJournal(() => (browser ? localStorage : undefined));
 
 /** Longest title kept for "Continue where you left off" (the setting's schema allows 200). */
 const MAX_TITLE = 200;
@@ -53,6 +56,7 @@ class ProgressBridge {
 			this.status = store.status;
 			store.onStatusChange((s) => (this.status = s));
 			performance.mark(PROGRESS_OPEN_MARK);
+			void this.replayJournal(store);
 			return store;
 		});
 		// A chunk that failed to load (a deploy replaced it) is retried on the next use.
@@ -177,13 +181,32 @@ class ProgressBridge {
 	/** The recorder quiz machines report answers to. */
 	readonly recorder: AnswerRecorder = {
 		record: async (answer: AnswerRecord) => {
-			const store = await this.store();
-			await store.recordAnswer({
+			// Journalled first, synchronously: leaving the page right after answering (while the
+			// store opens or the transaction runs) must not lose the answer.
+			const input = {
 				...answer,
+				id: crypto.randomUUID(),
 				difficulty: this.difficulties.get(answer.questionId) ?? 2
-			});
+			};
+			answerJournal.add(input);
+			const store = await this.store();
+			await store.recordAnswer(input);
+			answerJournal.remove(input.id);
 		}
 	};
+
+	/** Records the answers an earlier page journalled but did not see stored (idempotent by id). */
+	private async replayJournal(store: ProgressStore): Promise<void> {
+		for (const entry of answerJournal.pending()) {
+			try {
+				await store.recordAnswer(entry as unknown as Parameters<ProgressStore['recordAnswer']>[0]);
+				answerJournal.remove(entry.id);
+			} catch (e) {
+				// An entry the store rejects as invalid would fail forever: drop it. Keep the rest.
+				if ((e as Error | undefined)?.name === 'ProgressInputError') answerJournal.remove(entry.id);
+			}
+		}
+	}
 }
 
 export const progress = new ProgressBridge();
