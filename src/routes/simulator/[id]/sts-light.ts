@@ -11,18 +11,18 @@ import {
 	type CredentialStatus,
 	type IssuedCredentials
 } from '$lib/sts/issued-credentials';
-import type { NamedPolicy } from '$lib/sts/world';
 import type { SimState } from '$lib/sts/simulator';
+import { revokedBeforeOf } from '$lib/sts/admin-model';
 
 export { formatDuration, formatInstant, type Instant } from '$lib/sts/clock';
 export { mfaCode, wrongMfaCode } from '$lib/sts/mfa-device';
 export { API_MEMBERS, STS_APIS, stsApiOf, type StsApi } from '$lib/sts/api-model';
 export { lookupAction, type ActionCatalog } from '$lib/sts/action-catalog';
+// admin-model.ts is a leaf module (the admin actions themselves load on demand): no copy needed.
+export { REVOKE_POLICY_NAME, revokedBeforeOf } from '$lib/sts/admin-model';
 
 /** As call-dispatch.ts. */
 export const DEFAULT_REGION = 'us-east-1';
-/** As admin-actions.ts. */
-export const REVOKE_POLICY_NAME = 'AWSRevokeOlderSessions';
 /** As identity-tokens.ts (sts-facts §11). */
 export const BUILT_IN_OIDC_PROVIDERS = [
 	'accounts.google.com',
@@ -30,15 +30,6 @@ export const BUILT_IN_OIDC_PROVIDERS = [
 	'www.amazon.com',
 	'cognito-identity.amazonaws.com'
 ] as const;
-
-/** When AWSRevokeOlderSessions cuts sessions off (as admin-actions.ts revokedBeforeOf). */
-export function revokedBeforeOf(policies: readonly NamedPolicy[]): number | undefined {
-	const p = policies.find((x) => x.name === REVOKE_POLICY_NAME);
-	const statement =
-		p && (Array.isArray(p.document.Statement) ? p.document.Statement[0] : p.document.Statement);
-	const value = statement?.Condition?.DateLessThan?.['aws:TokenIssueTime'];
-	return typeof value === 'string' ? Math.floor(Date.parse(value) / 1000) : undefined;
-}
 
 /** The lifecycle status of issued credentials now (as simulator.ts statusOf). */
 export function statusOf(state: SimState, creds: IssuedCredentials): CredentialStatus {
