@@ -281,6 +281,33 @@ test('two tabs: an answer in one shows on the dashboard in the other without a r
 	await expect(dashboard.getByTestId('stat-answers')).toContainText('67% right');
 });
 
+test('two tabs: a lesson read in one, which does not load the progress store, shows in the other at once', async ({
+	context
+}) => {
+	const dashboard = await context.newPage();
+	await openProgress(dashboard);
+	await expect(dashboard.getByTestId('dashboard-empty')).toBeVisible();
+
+	// The lesson page notes the read in the activity journal (localStorage) and never opens
+	// IndexedDB itself; the tab that has the store open records it when the journal changes.
+	const lesson = await context.newPage();
+	await open(lesson, '/lessons/role-chaining');
+	const title = (await lesson.getByRole('heading', { level: 1 }).innerText()).trim();
+	await lesson.getByTestId('next-lesson').scrollIntoViewIfNeeded();
+	await expect(lesson.getByTestId('lesson-end')).toContainText('Lesson read to the end');
+	await expect(dashboard.getByTestId('lessons-read')).toContainText(
+		'1 of 15 lessons opened, 1 read'
+	);
+	await expect(dashboard.getByTestId('continue-link')).toHaveText(`Continue: ${title} →`);
+	// The lesson page never opened the store (the layout marks every opening).
+	expect(
+		await lesson.evaluate(() => performance.getEntriesByName('app:progress-open').length)
+	).toBe(0);
+	expect(
+		await lesson.evaluate(() => localStorage.getItem('sts-trainer:pending-activity'))
+	).toBeNull();
+});
+
 test('two tabs: after "Delete all progress" in one, the other offers a reload and does not save its old session again', async ({
 	context
 }) => {

@@ -4,7 +4,7 @@ import type { ProgressContext } from './app-db';
 import { dayKeyOf } from './day-calendar';
 import { parseInput } from './progress-errors';
 import { lessonRecord, type LessonRecord } from './record-schemas';
-import { recordId, SCHEMA_VERSION } from './schema-primitives';
+import { epochMs, recordId, SCHEMA_VERSION } from './schema-primitives';
 
 /** Options of {@link markLessonRead}. */
 export interface MarkLessonOptions {
@@ -15,6 +15,11 @@ export interface MarkLessonOptions {
 	 * first read here, as a completed lesson has been read at least once.
 	 */
 	completed?: boolean;
+	/**
+	 * When the learner did it (epoch ms), for a read journalled by a page that did not open the
+	 * store and recorded later; defaults to now. A time after now counts as now.
+	 */
+	at?: number;
 }
 
 /**
@@ -29,7 +34,9 @@ export async function markLessonRead(
 ): Promise<LessonRecord> {
 	const checkedSlug = parseInput(recordId, slug, 'lesson slug');
 	const { db, effects } = ctx;
-	const now = effects.now();
+	const at =
+		options.at === undefined ? undefined : parseInput(epochMs, options.at, 'lesson read time');
+	const now = at === undefined ? effects.now() : Math.min(at, effects.now());
 	return db.transaction('rw', [db.lessons, db.aggregates], async () => {
 		const prev = await db.lessons.get(checkedSlug);
 		const completing = options.completed === true && !prev?.completed;

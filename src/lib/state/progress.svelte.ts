@@ -1,15 +1,19 @@
 import { browser } from '$app/environment';
 import type { AnswerRecord, AnswerRecorder } from '$lib/quiz';
-import type { LessonRecord, ProgressStore, StoreStatus } from '$lib/progress';
+import type { ProgressStore, StoreStatus } from '$lib/progress';
 import { progressDbExists, probeStorage } from '$lib/progress/storage-probe';
 import { countStoredPacks } from '$lib/progress/stored-pack-count';
 import { PROGRESS_OPEN_MARK, STORAGE_CHECKED_MARK } from './app-marks';
+import { ActivityJournal, ACTIVITY_JOURNAL_KEY, recordActivity } from './activity-journal';
 import { AnswerJournal } from './answer-journal';
 import { stagedImport } from './staged-import';
 import { whenIdle } from './when-idle';
 import { clearLocalLearnerData, deletionGuard } from './local-learner-data';
 
 const answerJournal = new AnswerJournal(() => (browser ? localStorage : undefined));
+const activityJournal = new ActivityJournal(() => (browser ? localStorage : undefined));
+/** Tabs take turns recording the activity journal, so no lesson read is recorded twice. */
+const ACTIVITY_LOCK = 'sts-trainer:record-activity';
 
 /** Longest title kept for "Continue where you left off" (the setting's schema allows 200). */
 const MAX_TITLE = 200;
@@ -42,6 +46,8 @@ class ProgressBridge {
 	status = $state<StoreStatus>({ persistent: true });
 	private opening: Promise<ProgressStore> | undefined;
 	private difficulties = new Map<string, 1 | 2 | 3>();
+	private recording: Promise<void> = Promise.resolve();
+	private readonly recordedActivity = new Set<string>();
 
 	/**
 	 * The store, opened on first use (browser only): the first answer recorded, or a page that
@@ -55,6 +61,15 @@ class ProgressBridge {
 			const store = await openProgressStore();
 			this.status = store.status;
 			store.onStatusChange((s) => (this.status = s));
+			// What earlier pages noted (visits, lessons read) is in the store before anyone reads it.
+			await this.recordActivity(store).catch((e: unknown) =>
+				console.warn('could not record the visits and lessons noted earlier', e)
+			);
+			addEventListener('storage', (e) => {
+				// Another tab, without the store open, noted a visit or a lesson read: record it
+				// here, so this tab's dashboard shows it now.
+				if (e.key === ACTIVITY_JOURNAL_KEY && e.newValue) void this.recordActivity(store);
+			});
 			performance.mark(PROGRESS_OPEN_MARK);
 			void this.replayJournal(store);
 			return store;
@@ -99,6 +114,8 @@ class ProgressBridge {
 	async mayHaveProgress(): Promise<boolean> {
 		if (!browser) return false;
 		if (this.opening) return true;
+		// Noted by a page that did not open the store: recording it creates the progress.
+		if (!activityJournal.isEmpty() || answerJournal.pending().length > 0) return true;
 		return (await progressDbExists(globalThis.indexedDB)) !== false;
 	}
 
@@ -119,44 +136,73 @@ class ProgressBridge {
 	}
 
 	/**
-	 * Remembers `route` as the place to continue from (the `lastLocation` setting). Never
-	 * throws: losing a bookmark must not break the page that set it.
+	 * Remembers `route` as the place to continue from (the `lastLocation` setting). Noted in the
+	 * activity journal at once, so the page need not load the progress layer; recorded in the
+	 * store by the next page that opens it (or now, if this page has it open). Never throws:
+	 * losing a bookmark must not break the page that set it.
 	 */
 	visit(route: string, title: string): Promise<void> {
-		return this.storeWhenIdle()
-			.then((store) =>
-				store.setSetting('lastLocation', {
-					route,
-					title: title.slice(0, MAX_TITLE),
-					at: Date.now()
-				})
-			)
-			.catch((e: unknown) => console.warn('could not remember the last location', e));
+		const visit = { route, title: title.slice(0, MAX_TITLE), at: Date.now() };
+		return this.note(
+			() => activityJournal.visit(visit),
+			(store) => store.setSetting('lastLocation', visit)
+		).catch((e: unknown) => console.warn('could not remember the last location', e));
 	}
 
 	/** A lesson was opened: counts it as read and makes it the place to continue from. */
-	async lessonOpened(slug: string, title: string): Promise<LessonRecord | undefined> {
-		try {
-			const store = await this.storeWhenIdle();
-			const [record] = await Promise.all([
-				store.markLessonRead(slug),
-				this.visit(`/lessons/${slug}`, title)
-			]);
-			return record;
-		} catch (e) {
-			console.warn('could not record the lesson as read', e);
-			return undefined;
-		}
+	lessonOpened(slug: string, title: string): Promise<void> {
+		const read = this.lessonRead(slug, false).catch((e: unknown) =>
+			console.warn('could not record the lesson as read', e)
+		);
+		return Promise.all([read, this.visit(`/lessons/${slug}`, title)]).then(() => {});
 	}
 
-	/** The learner reached the end of a lesson. */
-	async lessonFinished(slug: string): Promise<LessonRecord | undefined> {
-		try {
-			return await (await this.store()).markLessonRead(slug, { completed: true });
-		} catch (e) {
-			console.warn('could not record the lesson as finished', e);
-			return undefined;
+	/** The learner reached the end of a lesson; resolves to whether it was recorded. */
+	lessonFinished(slug: string): Promise<boolean> {
+		return this.lessonRead(slug, true).then(
+			() => true,
+			(e: unknown) => {
+				console.warn('could not record the lesson as finished', e);
+				return false;
+			}
+		);
+	}
+
+	private lessonRead(slug: string, completed: boolean): Promise<void> {
+		const entry = { id: crypto.randomUUID(), slug, completed, at: Date.now() };
+		return this.note(
+			() => activityJournal.lessonRead(entry),
+			(store) => store.markLessonRead(slug, { completed, at: entry.at })
+		);
+	}
+
+	/**
+	 * Notes something in the activity journal, synchronously, and records the journal in the
+	 * store if this page has it open or opening (otherwise the next page that opens it does).
+	 * When the journal cannot be written (Web Storage full or blocked), records `direct`ly in the
+	 * store instead, opened at idle as before the journal existed.
+	 */
+	private async note(
+		write: () => boolean,
+		direct: (store: ProgressStore) => Promise<unknown>
+	): Promise<void> {
+		if (!browser) return;
+		if (!write()) {
+			await direct(await this.storeWhenIdle());
+			return;
 		}
+		if (this.opening) await this.recordActivity(await this.opening);
+	}
+
+	/** Records the activity journal into `store`, one tab and one call at a time. */
+	private recordActivity(store: ProgressStore): Promise<void> {
+		const run = () => recordActivity(activityJournal, store, this.recordedActivity);
+		const locked = () =>
+			typeof navigator !== 'undefined' && navigator.locks
+				? navigator.locks.request(ACTIVITY_LOCK, run)
+				: run();
+		this.recording = this.recording.then(locked, locked);
+		return this.recording;
 	}
 
 	/**
