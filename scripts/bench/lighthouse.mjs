@@ -1,5 +1,8 @@
 // Lighthouse 12 (default config = the mobile preset: Moto G Power viewport, simulated slow 4G and
-// 4x CPU slowdown) for each URL, several runs each, in one Chromium launched by chrome-launcher.
+// 4x CPU slowdown) for each URL, several runs each, each run in a fresh Chromium launched by
+// chrome-launcher, as the Lighthouse CLI does. (One browser for every run scored later runs
+// lower — home 96, 93, 92 against 99, 99, 98 fresh, the same build minutes apart — since what a
+// long-lived browser carries from earlier runs costs main-thread time in the next one.)
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromeArgs, chromePath } from './browser.mjs';
@@ -56,43 +59,47 @@ function combine(runs, errors) {
  * Runs are interleaved (every target once, then again) so drift in machine load spreads evenly.
  */
 export async function runLighthouse(targets, { runs = 3, log = () => {} } = {}) {
-	const chrome = await chromeLauncher.launch({
-		chromePath,
-		chromeFlags: ['--headless=new', ...chromeArgs]
-	});
 	const results = Object.fromEntries(targets.map((t) => [t.key, []]));
 	const errors = Object.fromEntries(targets.map((t) => [t.key, []]));
-	try {
-		for (let round = 0; round < runs; round++) {
-			for (const { key, url } of targets) {
-				// A run without scores (it happens now and then on a busy machine) is retried once.
-				for (let attempt = 0; attempt < 2; attempt++) {
-					const started = Date.now();
-					const { lhr } = await lighthouse(url, {
-						port: chrome.port,
-						output: 'json',
-						logLevel: 'error',
-						onlyCategories: categories
-					});
-					const summary = summarise(lhr);
-					const seconds = ((Date.now() - started) / 1000).toFixed(1);
-					if (!summary) {
-						const message = lhr.runtimeError?.message ?? 'no scores';
-						errors[key].push(message);
-						log(`lighthouse ${round + 1}/${runs} ${key}: no result (${message})`);
-						continue;
-					}
-					results[key].push(summary);
-					log(
-						`lighthouse ${round + 1}/${runs} ${key}: perf ${summary.performance}, ` +
-							`a11y ${summary.accessibility}, bp ${summary.bestPractices} (${seconds} s)`
-					);
-					break;
+	/** One Lighthouse run in its own browser. */
+	const audit = async (url) => {
+		const chrome = await chromeLauncher.launch({
+			chromePath,
+			chromeFlags: ['--headless=new', ...chromeArgs]
+		});
+		try {
+			return await lighthouse(url, {
+				port: chrome.port,
+				output: 'json',
+				logLevel: 'error',
+				onlyCategories: categories
+			});
+		} finally {
+			chrome.kill();
+		}
+	};
+	for (let round = 0; round < runs; round++) {
+		for (const { key, url } of targets) {
+			// A run without scores (it happens now and then on a busy machine) is retried once.
+			for (let attempt = 0; attempt < 2; attempt++) {
+				const started = Date.now();
+				const { lhr } = await audit(url);
+				const summary = summarise(lhr);
+				const seconds = ((Date.now() - started) / 1000).toFixed(1);
+				if (!summary) {
+					const message = lhr.runtimeError?.message ?? 'no scores';
+					errors[key].push(message);
+					log(`lighthouse ${round + 1}/${runs} ${key}: no result (${message})`);
+					continue;
 				}
+				results[key].push(summary);
+				log(
+					`lighthouse ${round + 1}/${runs} ${key}: perf ${summary.performance}, ` +
+						`a11y ${summary.accessibility}, bp ${summary.bestPractices} (${seconds} s)`
+				);
+				break;
 			}
 		}
-	} finally {
-		chrome.kill();
 	}
 	return Object.fromEntries(Object.entries(results).map(([k, r]) => [k, combine(r, errors[k])]));
 }

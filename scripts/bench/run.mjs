@@ -129,7 +129,7 @@ results.meta = {
 		'every script whose request started before the layout\'s "app:hydrated" performance mark (Resource Timing; modulepreloads count), service worker blocked; each decoded body gzipped here with zlib level 9 (the server also gzips, at the default level: "transfer")',
 	simulatorOwnJsMethod:
 		'scripts the simulator page loads until its engine is ready (.sim[data-ready=true]) and the network is idle, minus the files the home page loads when fully loaded (storage checked, network idle); /iam-data/ excluded',
-	lighthouseMethod: `Lighthouse 12 default (mobile) config, simulated throttling; median of ${runs} runs per figure`,
+	lighthouseMethod: `Lighthouse 12 default (mobile) config, simulated throttling, a fresh Chromium per run; median of ${runs} runs per figure`,
 	interactionMethod:
 		'Event Timing duration of the submitting keydown (durationThreshold 16; unreported = <16 ms), and rAF + message-channel after-paint time as a fallback'
 };
