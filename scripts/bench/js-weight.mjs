@@ -129,11 +129,15 @@ async function allScripts(browser, origin, path, ready, prepare = undefined) {
 }
 
 /**
- * Leaves a returning learner's progress in the context: opening a lesson records it as read
- * (the progress store opens and writes), so the home page then shows the dashboard.
+ * Leaves a returning learner's progress in the context: opening a lesson notes it as read (in
+ * the activity journal), the progress page records it in IndexedDB, so the home page then shows
+ * the dashboard.
  */
 async function leaveProgress(page, origin) {
 	await page.goto(origin + '/lessons/what-is-sts');
+	await page.locator('body.started').waitFor({ timeout: 30_000 });
+	await page.waitForFunction(() => localStorage.getItem('sts-trainer:pending-activity') !== null);
+	await page.goto(origin + '/progress');
 	await page.locator('body.started').waitFor({ timeout: 30_000 });
 	const lessonSaved = () =>
 		page.evaluate(async () => {
