@@ -1,5 +1,12 @@
 import { existsSync } from 'node:fs';
-import { axeColourViolations, axeViolations, expect, open, test } from './fixtures';
+import {
+	axeColourViolations,
+	axeViolations,
+	emulateColourScheme,
+	expect,
+	open,
+	test
+} from './fixtures';
 import { builtRoutes } from './routes';
 
 // Every prerendered page (colours in both schemes), as it stands once its data has loaded
@@ -22,10 +29,7 @@ for (const route of routes) {
 		await page.waitForLoadState('networkidle');
 		expect(await axeViolations(page), 'light scheme, every rule').toEqual([]);
 		// The dark scheme changes colours only (CSS prefers-color-scheme): the colour rules again.
-		await page.emulateMedia({ colorScheme: 'dark' });
-		await expect
-			.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor))
-			.toBe('rgb(21, 23, 28)');
+		await emulateColourScheme(page, 'dark');
 		expect(await axeColourViolations(page), 'dark scheme, colour rules').toEqual([]);
 	});
 }

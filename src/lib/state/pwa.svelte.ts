@@ -1,5 +1,6 @@
 import { registerSW } from 'virtual:pwa-register';
 import { afterLoadAndIdle } from './after-load-idle';
+import { watchForUpdate } from './sw-update';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -15,6 +16,7 @@ class PwaState {
 	online = $state(true);
 	private update: ((reload?: boolean) => Promise<void>) | undefined;
 	private started = false;
+	private reloading = false;
 
 	init(): void {
 		if (this.started) return;
@@ -33,8 +35,18 @@ class PwaState {
 			immediate: true,
 			onNeedRefresh: () => (this.needRefresh = true),
 			onOfflineReady: () => (this.offlineReady = true),
+			// The new version took control (after the learner chose to reload, here or in another
+			// tab of the app): this page's code is the old version's, so it reloads once.
+			onNeedReload: () => this.reloadOnce(),
 			onRegisteredSW: (_url, registration) => {
 				if (!registration) return;
+				// workbox-window misses a new worker found while the page was registering (see
+				// watchForUpdate); the registration itself does not.
+				watchForUpdate(
+					registration,
+					() => navigator.serviceWorker.controller !== null,
+					() => (this.needRefresh = true)
+				);
 				const check = () => void registration.update().catch(() => {});
 				// Look for a new version hourly while the app stays open, and when the learner
 				// comes back to it.
@@ -48,7 +60,18 @@ class PwaState {
 
 	/** Activates the waiting version and reloads; only ever called from the learner's click. */
 	async reload(): Promise<void> {
+		// workbox-window reloads on 'controlling' only for a prompt it raised itself; a prompt
+		// raised by watchForUpdate needs this (reloadOnce keeps it to one reload either way).
+		navigator.serviceWorker?.addEventListener('controllerchange', () => this.reloadOnce(), {
+			once: true
+		});
 		await this.update?.(true);
+	}
+
+	private reloadOnce(): void {
+		if (this.reloading) return;
+		this.reloading = true;
+		location.reload();
 	}
 
 	dismiss(): void {
