@@ -48,6 +48,8 @@ export class SimulatorSession {
 	private subscription: { unsubscribe(): void } | undefined;
 	private saveTimer: ReturnType<typeof setTimeout> | undefined;
 	private started: Promise<boolean> | undefined;
+	/** The `call` of every scenario step and of the restored session. */
+	private calls: string[] = [];
 	/** Set while events wait behind a call whose STS operation is loading. */
 	private queue: Promise<void> | undefined;
 
@@ -72,10 +74,17 @@ export class SimulatorSession {
 		return this.started;
 	}
 
-	/** The IAM action catalogue, for checking and suggesting service actions (after `start()`). */
-	async actionCatalog(): Promise<ActionCatalog | undefined> {
+	/**
+	 * The IAM action catalogue, for checking and suggesting service actions (after `start()`):
+	 * with `scope` 'session', only the services the scenario's steps and the restored session call
+	 * (what playing them needs); with 'all', every supported service (what free play needs).
+	 */
+	async actionCatalog(scope: 'session' | 'all' = 'all'): Promise<ActionCatalog | undefined> {
 		if (!(await this.whenReady()) || !this.runtime) return undefined;
-		return this.runtime.loadActionCatalog().catch(() => undefined);
+		const { runtime } = this;
+		return runtime
+			.loadActionCatalog(scope === 'all' ? undefined : runtime.callServices(this.calls))
+			.catch(() => undefined);
 	}
 
 	/** Resolves once the engine runs (false if it could not be loaded). */
@@ -91,11 +100,12 @@ export class SimulatorSession {
 			: undefined;
 		// The STS operations the scenario's steps and a restored session (step back replays it) call,
 		// the administrative actions and the policy parser if a step or the restored session uses them.
+		this.calls = [
+			...runtime.scenarioCalls(this.scenario),
+			...(saved ? runtime.snapshotCalls(saved) : [])
+		];
 		await Promise.all([
-			runtime.loadApis([
-				...runtime.scenarioCalls(this.scenario),
-				...(saved ? runtime.snapshotCalls(saved) : [])
-			]),
+			runtime.loadApis(this.calls),
 			runtime.scenarioUsesAdmin(this.scenario) || (saved && runtime.snapshotUsesAdmin(saved))
 				? runtime.loadAdminActions()
 				: undefined,

@@ -39,6 +39,27 @@ describe('SimulatorSession', () => {
 		session.stop();
 	});
 
+	it('loads the action catalogue of the services the steps call, and all of it for free play', async () => {
+		const vendor = parseScenario(
+			readFileSync('content/scenarios/vendor-external-id.yaml', 'utf8'),
+			'vendor-external-id.yaml'
+		);
+		const runtime = await import('./sim-runtime');
+		const asked: (string[] | undefined)[] = [];
+		const session = new SimulatorSession(vendor, initialSnapshot(vendor));
+		await session.start(async () => ({
+			...runtime,
+			loadActionCatalog: (services?: Iterable<string>) => {
+				asked.push(services && [...services]);
+				return Promise.resolve({});
+			}
+		}));
+		await session.actionCatalog('session');
+		await session.actionCatalog('all');
+		expect(asked).toEqual([['s3'], undefined]);
+		session.stop();
+	});
+
 	it('reports an engine that cannot be loaded', async () => {
 		const session = new SimulatorSession(scenario, initial);
 		expect(await session.start(() => Promise.reject(new Error('offline')))).toBe(false);
