@@ -4,6 +4,7 @@ import type { ActionCatalog, Outcome, SimMachineEvent, simMachine } from '$lib/s
 import type { KeyValueStorage } from './sim-persistence';
 import { scenarioFingerprint } from './sim-storage-keys';
 import type { SimActor } from './sim-runtime';
+import { nextTask } from './when-idle';
 
 export type SimSnapshot = SnapshotFrom<typeof simMachine>;
 
@@ -93,6 +94,8 @@ export class SimulatorSession {
 	}
 
 	private async run(runtime: Runtime): Promise<void> {
+		// The engine's modules were evaluated in the task now running: the machine starts in the next.
+		await nextTask();
 		this.runtime = runtime;
 		const { storage } = this.options;
 		const saved = storage
@@ -132,6 +135,8 @@ export class SimulatorSession {
 			actor = runtime.createSimActor(this.scenario);
 			actor.start();
 		}
+		// The page renders the machine's snapshot (and every view derived from it) in a task of its own.
+		await nextTask();
 		this.actor = actor;
 		this.snapshot = actor.getSnapshot();
 		this.subscription = actor.subscribe({

@@ -81,6 +81,7 @@ describe('SimulatorSession', () => {
 		first.send({ type: 'scenario.next' });
 		first.stop(); // flushes the pending save
 
+		vi.useRealTimers(); // starting yields to the event loop between its steps
 		const second = new SimulatorSession(scenario, initial, { storage });
 		await second.start();
 		expect(second.restored).toBe(true);
