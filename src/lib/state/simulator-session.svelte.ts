@@ -51,6 +51,8 @@ export class SimulatorSession {
 	private started: Promise<boolean> | undefined;
 	/** The `call` of every scenario step and of the restored session. */
 	private calls: string[] = [];
+	/** `stop()` was called (the page is going away). */
+	private stopped = false;
 	/** Set while events wait behind a call whose STS operation is loading. */
 	private queue: Promise<void> | undefined;
 
@@ -137,6 +139,10 @@ export class SimulatorSession {
 		}
 		// The page renders the machine's snapshot (and every view derived from it) in a task of its own.
 		await nextTask();
+		if (this.stopped) {
+			actor.stop(); // the page went away meanwhile
+			return;
+		}
 		this.actor = actor;
 		this.snapshot = actor.getSnapshot();
 		this.subscription = actor.subscribe({
@@ -273,6 +279,7 @@ export class SimulatorSession {
 	}
 
 	stop(): void {
+		this.stopped = true;
 		this.flush();
 		this.subscription?.unsubscribe();
 		this.actor?.stop();

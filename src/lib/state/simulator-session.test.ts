@@ -60,6 +60,16 @@ describe('SimulatorSession', () => {
 		session.stop();
 	});
 
+	it('a session stopped while its engine loads does not start running', async () => {
+		const session = new SimulatorSession(scenario, initial);
+		const started = session.start();
+		session.stop();
+		expect(await started).toBe(true);
+		expect(session.ready).toBe(false);
+		session.send({ type: 'scenario.next' }); // ignored
+		expect(session.snapshot.context.cursor).toBe(0);
+	});
+
 	it('reports an engine that cannot be loaded', async () => {
 		const session = new SimulatorSession(scenario, initial);
 		expect(await session.start(() => Promise.reject(new Error('offline')))).toBe(false);
