@@ -149,6 +149,25 @@ test('playing the clock moves the countdown without filling the live region', as
 	await expect(page.getByTestId('sim-clock')).toHaveText(stopped ?? '');
 });
 
+test('the speed chosen applies to the running clock and is kept when it is played again', async ({
+	page
+}) => {
+	await open(page, VENDOR);
+	await playSteps(page, 3);
+	const speed = page.getByLabel('Speed');
+	await expect(speed).toHaveValue('60');
+	await page.getByTestId('play-clock').click();
+	await speed.selectOption({ label: '15 min per second' });
+	// 15 simulated minutes per tick: the hour-long credentials are gone within a few seconds.
+	await expect(page.getByTestId('countdown')).toHaveText(/expired/, { timeout: 10_000 });
+	await page.getByTestId('play-clock').click();
+	await expect(page.getByTestId('live')).toHaveText('The clock is paused.');
+	await expect(speed).toHaveValue('900');
+	await page.getByTestId('play-clock').click();
+	await expect(speed).toHaveValue('900');
+	await page.getByTestId('play-clock').click();
+});
+
 test('a malformed trust policy is rejected and changes nothing; a valid edit changes the next AssumeRole', async ({
 	page
 }) => {

