@@ -39,7 +39,7 @@ export function outlineOf(content: {
 	};
 }
 
-/** Where the bundled bank is served; quiz pages also preload it from their <head>. */
+/** Where the bundled bank is served (fetched once a quiz page has hydrated: its form is prerendered). */
 export const QUESTION_BANK_URL = '/quiz/questions.json';
 
 let pending: Promise<QuestionBank> | undefined;
