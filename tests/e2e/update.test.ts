@@ -21,6 +21,32 @@ function versionOf(dir: string): string {
 	return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
+/** Marks the page; the mark is gone after any reload (proves no reload behind the learner's back). */
+function markPage(page: Page): Promise<void> {
+	return page.evaluate(
+		() => void ((window as unknown as { notReloaded: boolean }).notReloaded = true)
+	);
+}
+
+function stillMarked(page: Page): Promise<boolean | undefined> {
+	return page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded);
+}
+
+/**
+ * Has the app look for an update (as it does hourly and whenever the learner comes back to the
+ * tab) and waits for its banner offering the new version.
+ */
+async function updateOffered(page: Page) {
+	await page.evaluate(async () => {
+		const registration = await navigator.serviceWorker.getRegistration();
+		await registration?.update();
+	});
+	const banner = page.getByTestId('update-banner');
+	await expect(banner).toBeVisible({ timeout: 60_000 });
+	await expect(banner).toContainText('A new version is ready');
+	return banner;
+}
+
 /** A static host whose deployed site can be swapped, at the same address, as a deploy does. */
 interface Host {
 	url: string;
@@ -118,24 +144,14 @@ test('a new version is offered while an exam runs, and after the reload the exam
 	expect(before.summary).toContain('2 of 10 answered');
 	const leftBefore = await secondsLeft(page);
 	const startedAt = Date.now();
-	// Gone after any reload: proves the page was not reloaded behind the learner's back.
-	await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+	await markPage(page);
 
-	// v2 is deployed at the same address; the app looks for an update (as it does hourly and
-	// whenever the learner comes back to the tab).
+	// v2 is deployed at the same address.
 	await host.deploy(V2);
-	await page.evaluate(async () => {
-		const registration = await navigator.serviceWorker.getRegistration();
-		await registration?.update();
-	});
-	const banner = page.getByTestId('update-banner');
-	await expect(banner).toBeVisible({ timeout: 60_000 });
-	await expect(banner).toContainText('A new version is ready');
+	const banner = await updateOffered(page);
 
 	// The exam is undisturbed: same page, same question, same answers, the clock still running.
-	expect(
-		await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)
-	).toBe(true);
+	expect(await stillMarked(page)).toBe(true);
 	expect(await examState(page)).toEqual(before);
 	await expect(page.getByTestId('app-version')).toHaveText(v1);
 	const leftDuringPrompt = await secondsLeft(page);
@@ -152,9 +168,7 @@ test('a new version is offered while an exam runs, and after the reload the exam
 	await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
 	await page.locator('body.started').waitFor();
 	await expect(page.getByTestId('app-version')).toHaveText(v2);
-	expect(
-		await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)
-	).toBeUndefined();
+	expect(await stillMarked(page)).toBeUndefined();
 	await expect(page.getByTestId('update-banner')).toHaveCount(0);
 	await expect(page.locator('section.question h2')).toContainText('Question 3 of 10');
 	expect(await examState(page)).toEqual(before);
@@ -248,21 +262,13 @@ test('a new version workbox-window does not report is offered by the app itself,
 	await open(page, '/lessons');
 	await expect(page.getByTestId('app-version')).toHaveText(v1);
 	await waitForServiceWorker(page);
-	await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+	await markPage(page);
 
 	await host.deploy(V2);
-	await page.evaluate(async () => {
-		const registration = await navigator.serviceWorker.getRegistration();
-		await registration?.update();
-	});
-	const banner = page.getByTestId('update-banner');
-	await expect(banner).toBeVisible({ timeout: 60_000 });
-	await expect(banner).toContainText('A new version is ready');
+	const banner = await updateOffered(page);
 	// Offered, not applied: the page still runs v1 until the learner chooses.
 	await expect(page.getByTestId('app-version')).toHaveText(v1);
-	expect(
-		await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)
-	).toBe(true);
+	expect(await stillMarked(page)).toBe(true);
 
 	await Promise.all([
 		page.waitForEvent('load'),

@@ -9,16 +9,7 @@ import {
 	recordActivity
 } from './activity-journal';
 import type { JournalStorage } from './answer-journal';
-
-function memoryStorage(): JournalStorage & { data: Map<string, string> } {
-	const data = new Map<string, string>();
-	return {
-		data,
-		getItem: (k) => data.get(k) ?? null,
-		setItem: (k, v) => void data.set(k, v),
-		removeItem: (k) => void data.delete(k)
-	};
-}
+import { memoryStorage } from './memory-journal-storage';
 
 const HOUR = 3_600_000;
 

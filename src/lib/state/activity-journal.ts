@@ -150,7 +150,11 @@ export async function recordActivity(
 	if (!keep) journal.removeVisit(visit);
 }
 
-const isInputError = (e: unknown) => (e as Error | undefined)?.name === 'ProgressInputError';
+/**
+ * Whether the store refused an input as invalid (`ProgressInputError`), told by name so this
+ * module need not load the progress layer.
+ */
+export const isInputError = (e: unknown) => (e as Error | undefined)?.name === 'ProgressInputError';
 
 const sameVisit = (a: PendingVisit, b: PendingVisit) =>
 	a.route === b.route && a.title === b.title && a.at === b.at;

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_JOURNAL_KEY, AnswerJournal, type JournalStorage } from './answer-journal';
-
-function memoryStorage(): JournalStorage & { data: Map<string, string> } {
-	const data = new Map<string, string>();
-	return {
-		data,
-		getItem: (k) => data.get(k) ?? null,
-		setItem: (k, v) => void data.set(k, v),
-		removeItem: (k) => void data.delete(k)
-	};
-}
+import { memoryStorage } from './memory-journal-storage';
 
 describe('AnswerJournal', () => {
 	it('keeps answers until each is removed, oldest first, once per id', () => {

@@ -4,7 +4,12 @@ import type { ProgressStore, StoreStatus } from '$lib/progress';
 import { progressDbExists, probeStorage } from '$lib/progress/storage-probe';
 import { countStoredPacks } from '$lib/progress/stored-pack-count';
 import { PROGRESS_OPEN_MARK, STORAGE_CHECKED_MARK } from './app-marks';
-import { ActivityJournal, ACTIVITY_JOURNAL_KEY, recordActivity } from './activity-journal';
+import {
+	ActivityJournal,
+	ACTIVITY_JOURNAL_KEY,
+	isInputError,
+	recordActivity
+} from './activity-journal';
 import { AnswerJournal } from './answer-journal';
 import { stagedImport } from './staged-import';
 import { whenIdle } from './when-idle';
@@ -249,7 +254,7 @@ class ProgressBridge {
 				answerJournal.remove(entry.id);
 			} catch (e) {
 				// An entry the store rejects as invalid would fail forever: drop it. Keep the rest.
-				if ((e as Error | undefined)?.name === 'ProgressInputError') answerJournal.remove(entry.id);
+				if (isInputError(e)) answerJournal.remove(entry.id);
 			}
 		}
 	}
