@@ -2,6 +2,7 @@
 // with pretty URLs): /a/b → /a/b.html or /a/b/index.html, unknown paths → 404 with 404.html.
 // Usage: node scripts/serve-static.mjs [DIR=build] [--port 4173] [--host 127.0.0.1]
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createGzip } from 'node:zlib';
@@ -70,16 +71,19 @@ function resolveFile(root, pathname) {
 }
 
 /**
- * Starts a static server for root; resolves with the listening server.
- * `delayMs` (tests only) holds back the response to a path by that many milliseconds, to stand
- * in for a slow network.
+ * The request handler of both servers below: the static-host URL mapping, gzip for text, the
+ * security and cache headers. `delayMs` (tests only) holds back the response to a path by that
+ * many milliseconds, to stand in for a slow network.
  * @param {string} root
- * @param {{ port?: number, host?: string, delayMs?: (pathname: string) => number }} [options]
- * @returns {Promise<import('node:http').Server>}
+ * @param {((pathname: string) => number) | undefined} delayMs
  */
-export function serveStatic(root, { port = 4173, host = '127.0.0.1', delayMs } = {}) {
+function staticHandler(root, delayMs) {
 	root = resolve(root);
-	const server = createServer(async (req, res) => {
+	/**
+	 * @param {import('node:http').IncomingMessage | import('node:http2').Http2ServerRequest} req
+	 * @param {import('node:http').ServerResponse | import('node:http2').Http2ServerResponse} res
+	 */
+	return async (req, res) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const delay = delayMs?.(url.pathname) ?? 0;
 		if (delay > 0) await new Promise((done) => setTimeout(done, delay));
@@ -106,7 +110,29 @@ export function serveStatic(root, { port = 4173, host = '127.0.0.1', delayMs } =
 		if (req.method === 'HEAD') res.end();
 		else if (gzip) createReadStream(file).pipe(createGzip()).pipe(res);
 		else createReadStream(file).pipe(res);
-	});
+	};
+}
+
+/**
+ * Starts a static server (plain HTTP/1.1) for root; resolves with the listening server.
+ * @param {string} root
+ * @param {{ port?: number, host?: string, delayMs?: (pathname: string) => number }} [options]
+ * @returns {Promise<import('node:http').Server>}
+ */
+export function serveStatic(root, { port = 4173, host = '127.0.0.1', delayMs } = {}) {
+	const server = createServer(staticHandler(root, delayMs));
+	return new Promise((done) => server.listen(port, host, () => done(server)));
+}
+
+/**
+ * The same server over HTTPS with HTTP/2, as static hosts serve sites (HTTP/1.1 is still offered
+ * to a client that does not negotiate h2). `tls` is a key and certificate in PEM.
+ * @param {string} root
+ * @param {{ port?: number, host?: string, tls: { key: string, cert: string } }} options
+ * @returns {Promise<import('node:http2').Http2SecureServer>}
+ */
+export function serveStaticOverTls(root, { port = 4173, host = '127.0.0.1', tls }) {
+	const server = createSecureServer({ ...tls, allowHTTP1: true }, staticHandler(root, undefined));
 	return new Promise((done) => server.listen(port, host, () => done(server)));
 }
 

@@ -58,14 +58,14 @@ function combine(runs, errors) {
  * @param {{ runs?: number, log?: (line: string) => void }} options
  * Runs are interleaved (every target once, then again) so drift in machine load spreads evenly.
  */
-export async function runLighthouse(targets, { runs = 3, log = () => {} } = {}) {
+export async function runLighthouse(targets, { runs = 3, log = () => {}, chromeFlags = [] } = {}) {
 	const results = Object.fromEntries(targets.map((t) => [t.key, []]));
 	const errors = Object.fromEntries(targets.map((t) => [t.key, []]));
 	/** One Lighthouse run in its own browser. */
 	const audit = async (url) => {
 		const chrome = await chromeLauncher.launch({
 			chromePath,
-			chromeFlags: ['--headless=new', ...chromeArgs]
+			chromeFlags: ['--headless=new', ...chromeArgs, ...chromeFlags]
 		});
 		try {
 			return await lighthouse(url, {

@@ -67,6 +67,21 @@ export function report(results) {
 		'',
 		pagesTable(rows)
 	];
+	if (skeleton.lighthouseHttp1)
+		parts.push(
+			'',
+			'Lighthouse with the pages served over plain HTTP/1.1 (reported, not judged):',
+			table(
+				['page', 'perf', 'LCP ms', 'TBT ms', 'runs'],
+				rows.map(({ label, lighthouseHttp1: lh }) => [
+					label,
+					fmt(lh?.performance),
+					fmt(lh?.lcpMs),
+					fmt(lh?.tbtMs),
+					lh?.performanceRuns.join('/') ?? '—'
+				])
+			)
+		);
 	if (interaction) {
 		const e = interaction.eventTiming;
 		parts.push(

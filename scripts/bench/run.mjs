@@ -3,12 +3,14 @@
 // the budgets, prints tables and writes bench/results.json.
 // Options: --skip-build (reuse build/ and bench/work/composition.json), --runs N (Lighthouse
 // runs per page, default 3), --answers N (default 50), --only js,lighthouse,interaction,domain,
-// --strict (exit 1 when a budget fails; off by default because timings are noisy).
+// --strict (exit 1 when a budget fails; off by default because timings are noisy),
+// --lh-protocol h2|http1|both (how Lighthouse's pages are served, default h2: HTTPS + HTTP/2 as
+// static hosts serve them; http1 is the plain local server; both judges h2 and reports http1 too).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveStatic } from '../serve-static.mjs';
+import { serveStatic, serveStaticOverTls } from '../serve-static.mjs';
 import { launchBrowser } from './browser.mjs';
 import { judge } from './budgets.mjs';
 import { loadComposition, pageComposition } from './composition.mjs';
@@ -18,6 +20,7 @@ import { measureJs, measureSimulatorOwnJs } from './js-weight.mjs';
 import { runLighthouse } from './lighthouse.mjs';
 import { buildSkeleton } from './skeleton.mjs';
 import { report } from './report.mjs';
+import { selfSignedCert } from './tls-cert.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -33,6 +36,9 @@ const only = new Set(
 const runs = Number(option('runs', 3));
 const answers = Number(option('answers', 50));
 const port = Number(process.env.BENCH_PORT ?? 4190);
+const lhProtocol = option('lh-protocol', 'h2');
+if (!['h2', 'http1', 'both'].includes(lhProtocol))
+	throw new Error(`--lh-protocol must be h2, http1 or both, not ${lhProtocol}`);
 
 export const PAGES = [
 	{ key: 'home', path: '/' },
@@ -64,6 +70,7 @@ const skeleton = buildSkeleton(root, { log });
 const appServer = await serveStatic(join(root, 'build'), { port });
 const skeletonServer = await serveStatic(skeleton.build, { port: port + 1 });
 const app = `http://127.0.0.1:${port}`;
+let appTlsServer, skeletonTlsServer;
 const floor = `http://127.0.0.1:${port + 1}`;
 
 const pages = Object.fromEntries(PAGES.map((p) => [p.key, { ...p }]));
@@ -93,17 +100,45 @@ try {
 		await browser.close();
 	}
 	if (only.has('lighthouse')) {
-		const targets = [
-			...PAGES.map((p) => ({ key: p.key, url: app + p.path })),
-			{ key: 'skeleton', url: `${floor}/` }
-		];
-		const lh = await runLighthouse(targets, { runs, log });
-		for (const page of PAGES) pages[page.key].lighthouse = lh[page.key];
-		base.lighthouse = lh.skeleton;
+		/** Lighthouse on every page and the skeleton, served from these two origins. */
+		const lighthouseAt = (appOrigin, floorOrigin, chromeFlags = []) =>
+			runLighthouse(
+				[
+					...PAGES.map((p) => ({ key: p.key, url: appOrigin + p.path })),
+					{ key: 'skeleton', url: `${floorOrigin}/` }
+				],
+				{ runs, log, chromeFlags }
+			);
+		if (lhProtocol !== 'http1') {
+			// Static hosts serve HTTPS with HTTP/2, and Lighthouse's simulation models the two
+			// protocols differently (HTTP/1.1: six connections per origin, a round trip per file;
+			// HTTP/2: one multiplexed connection), so the pages are measured as they are deployed.
+			// The same servers, certificate and flags serve the skeleton.
+			const tls = selfSignedCert();
+			appTlsServer = await serveStaticOverTls(join(root, 'build'), { port: port + 2, tls });
+			skeletonTlsServer = await serveStaticOverTls(skeleton.build, { port: port + 3, tls });
+			log('Lighthouse over HTTPS + HTTP/2');
+			const lh = await lighthouseAt(
+				`https://127.0.0.1:${port + 2}`,
+				`https://127.0.0.1:${port + 3}`,
+				['--ignore-certificate-errors']
+			);
+			for (const page of PAGES) pages[page.key].lighthouse = lh[page.key];
+			base.lighthouse = lh.skeleton;
+		}
+		if (lhProtocol !== 'h2') {
+			log('Lighthouse over plain HTTP/1.1');
+			const lh = await lighthouseAt(app, floor);
+			const key = lhProtocol === 'http1' ? 'lighthouse' : 'lighthouseHttp1';
+			for (const page of PAGES) pages[page.key][key] = lh[page.key];
+			base[key] = lh.skeleton;
+		}
 	}
 } finally {
 	appServer.close();
 	skeletonServer.close();
+	appTlsServer?.close();
+	skeletonTlsServer?.close();
 	rmSync(skeleton.dir, { recursive: true, force: true });
 }
 if (only.has('domain')) {
@@ -129,7 +164,7 @@ results.meta = {
 		'every script whose request started before the layout\'s "app:hydrated" performance mark (Resource Timing; modulepreloads count), service worker blocked; each decoded body gzipped here with zlib level 9 (the server also gzips, at the default level: "transfer")',
 	simulatorOwnJsMethod:
 		'scripts the simulator page loads until its engine is ready (.sim[data-ready=true]) and the network is idle, minus the files the home page loads when fully loaded (storage checked, network idle); /iam-data/ excluded',
-	lighthouseMethod: `Lighthouse 12 default (mobile) config, simulated throttling, a fresh Chromium per run; median of ${runs} runs per figure`,
+	lighthouseMethod: `Lighthouse 12 default (mobile) config, simulated throttling, a fresh Chromium per run; median of ${runs} runs per figure; pages served over ${lhProtocol === 'http1' ? 'plain HTTP/1.1' : 'HTTPS + HTTP/2 (self-signed certificate, as static hosts serve them)'}${lhProtocol === 'both' ? '; the HTTP/1.1 figures are reported apart' : ''}`,
 	interactionMethod:
 		'Event Timing duration of the submitting keydown (durationThreshold 16; unreported = <16 ms), and rAF + message-channel after-paint time as a fallback'
 };
