@@ -174,7 +174,11 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 			{ explain: ctx.explain }
 		)
 	);
-	const trust = attempts.find((a) => a.allowed) ?? attempts[attempts.length - 1];
+	const matched = attempts.findIndex((a) => a.allowed);
+	const trust = attempts[matched] ?? attempts[attempts.length - 1];
+	// §5: aws:FederatedProvider names the IdP the session came through: the host for a built-in IdP
+	// trusted by name (e.g. cognito-identity.amazonaws.com), else the IAM OIDC provider's ARN.
+	const sessionProvider = principals[matched] ?? providerName;
 	if (!trust.allowed || !role) {
 		return fail(
 			awsError('AccessDenied', messages.federatedNotAuthorized('AssumeRoleWithWebIdentity')),
@@ -196,8 +200,8 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 		tags: {},
 		transitiveTagKeys: [],
 		chained: false,
-		requestedBy: providerName,
-		federatedProvider: providerName,
+		requestedBy: sessionProvider,
+		federatedProvider: sessionProvider,
 		federatedKeys: webIdentityContext(claims)
 	});
 	return {
