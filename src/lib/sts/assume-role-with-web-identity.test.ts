@@ -204,6 +204,19 @@ describe('AssumeRoleWithWebIdentity', () => {
 			'oidc.example.com/id/X:repository': 'acme/app'
 		});
 	});
+
+	it('Google: aud is the azp when the token sets it, oaud is always the token aud (IAM-STSCK)', () => {
+		const google = { iss: 'https://accounts.google.com', sub: 's', exp: 1, iat: 0 };
+		expect(webIdentityContext({ ...google, aud: 'android', azp: 'web' })).toMatchObject({
+			'accounts.google.com:aud': 'web',
+			'accounts.google.com:oaud': 'android',
+			'accounts.google.com:sub': 's'
+		});
+		expect(webIdentityContext({ ...google, aud: 'web' })).toMatchObject({
+			'accounts.google.com:aud': 'web',
+			'accounts.google.com:oaud': 'web'
+		});
+	});
 });
 
 describe('web identity sessions keep the provider keys (§5)', () => {

@@ -126,7 +126,12 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 			['§4']
 		);
 	}
-	if (declared && !audiences.some((a) => declared.clientIds.includes(a))) {
+	// §11: Google, Facebook, Amazon and Cognito are built in and need no IAM OIDC provider, so a
+	// built-in IdP declared without client IDs is checked by the trust policy alone (Cognito's aud is
+	// the identity-pool ID, pinned with cognito-identity.amazonaws.com:aud, API-WI RoleArn docs).
+	const audienceListed = declared !== undefined && declared.clientIds.length > 0;
+	const checkAudience = declared !== undefined && (audienceListed || !isBuiltInProvider(host));
+	if (declared && checkAudience && !audiences.some((a) => declared.clientIds.includes(a))) {
 		return fail(
 			awsError('InvalidIdentityToken', messages.incorrectAudience),
 			`The token's audience ${audiences.join(', ')} is not in the client-ID list of the IAM OIDC provider ${declared.arn} (${declared.clientIds.join(', ') || 'empty'}) (sts-facts §11).`,
@@ -169,7 +174,11 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 			{ explain: ctx.explain }
 		)
 	);
-	const trust = attempts.find((a) => a.allowed) ?? attempts[attempts.length - 1];
+	const matched = attempts.findIndex((a) => a.allowed);
+	const trust = attempts[matched] ?? attempts[attempts.length - 1];
+	// §5: aws:FederatedProvider names the IdP the session came through: the host for a built-in IdP
+	// trusted by name (e.g. cognito-identity.amazonaws.com), else the IAM OIDC provider's ARN.
+	const sessionProvider = principals[matched] ?? providerName;
 	if (!trust.allowed || !role) {
 		return fail(
 			awsError('AccessDenied', messages.federatedNotAuthorized('AssumeRoleWithWebIdentity')),
@@ -191,8 +200,8 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 		tags: {},
 		transitiveTagKeys: [],
 		chained: false,
-		requestedBy: providerName,
-		federatedProvider: providerName,
+		requestedBy: sessionProvider,
+		federatedProvider: sessionProvider,
 		federatedKeys: webIdentityContext(claims)
 	});
 	return {

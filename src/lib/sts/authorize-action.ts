@@ -137,7 +137,11 @@ export function authorizeAction(
 	const arnAccount = parseArn(resource)?.account;
 	// S3 ARNs carry no account: the simulator places such resources in the caller's account.
 	const resourceAccount = arnAccount && /^\d{12}$/.test(arnAccount) ? arnAccount : perms.account;
-	const context = { ...requestKeys(ctx.region, now), ...principalKeys(caller, world, now) };
+	// IAM-CK aws:RequestedRegion: "Some global services, such as IAM, have a single endpoint …
+	// physically located in the US East (N. Virginia) Region, IAM calls are always made to the
+	// us-east-1 Region", whatever Region the caller's client is set to (sts-facts §5).
+	const requestedRegion = service === 'iam' ? 'us-east-1' : ctx.region;
+	const context = { ...requestKeys(requestedRegion, now), ...principalKeys(caller, world, now) };
 	const identityPolicies = perms.unrestricted ? [ALLOW_ALL] : perms.identityPolicies;
 	const request = { principal: perms.principal, action, resource, resourceAccount, context };
 	const decision = decideWithSessionPolicies(

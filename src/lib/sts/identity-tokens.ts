@@ -109,9 +109,14 @@ export function webIdentityContext(claims: IdTokenClaims): ContextValues {
 		if (reserved.has(claim) || value === undefined) continue;
 		ctx[`${host}:${claim}`] = Array.isArray(value) ? value.map(String) : String(value);
 	}
-	if (aud.length) ctx[`${host}:aud`] = oneOrList(aud);
-	if (host === 'accounts.google.com' && aud.length)
-		ctx['accounts.google.com:oaud'] = oneOrList(aud);
+	if (host === 'accounts.google.com') {
+		// IAM-STSCK (reference_policies_iam-condition-keys, "aud" and "oaud"): for Google,
+		// accounts.google.com:aud is the token's azp when azp is set (hybrid apps) and its aud
+		// otherwise; accounts.google.com:oaud is always the token's aud.
+		if (claims.azp) ctx['accounts.google.com:aud'] = claims.azp;
+		else if (aud.length) ctx['accounts.google.com:aud'] = oneOrList(aud);
+		if (aud.length) ctx['accounts.google.com:oaud'] = oneOrList(aud);
+	} else if (aud.length) ctx[`${host}:aud`] = oneOrList(aud);
 	if (claims.sub) ctx[`${host}:sub`] = claims.sub;
 	// amr is multi-valued (e.g. Cognito's ["authenticated", "…:provider"]), tested with ForAnyValue.
 	if (claims.amr !== undefined) ctx[`${host}:amr`] = asList(claims.amr);
