@@ -6,7 +6,7 @@
  * in Node; the browser loads this module when a scenario, a restored session or the learner needs it).
  */
 import { REVOKE_POLICY_NAME, type PolicyEdit } from './admin-model';
-import { formatInstant, type Instant } from './clock';
+import { formatInstant, type Instant, type Tick } from './clock';
 import { explanation, type Explanation } from './explain';
 import { parsePolicy, type PolicyDocument } from './policy-document';
 import type { NamedPolicy, World } from './world';
@@ -19,7 +19,7 @@ export type AdminResult =
 	| { ok: false; error: string; explanation: Explanation };
 
 /** §6: the console's inline policy, Deny * on * for tokens issued before the click. */
-export function revocationPolicy(now: Instant): PolicyDocument {
+export function revocationPolicy(now: Instant, tick: Tick = 0): PolicyDocument {
 	return {
 		Version: '2012-10-17',
 		Statement: [
@@ -27,7 +27,7 @@ export function revocationPolicy(now: Instant): PolicyDocument {
 				Effect: 'Deny',
 				Action: '*',
 				Resource: '*',
-				Condition: { DateLessThan: { 'aws:TokenIssueTime': formatInstant(now) } }
+				Condition: { DateLessThan: { 'aws:TokenIssueTime': formatInstant(now, tick) } }
 			}
 		]
 	};
@@ -42,7 +42,12 @@ function putPolicy(world: World, arn: string, policy: NamedPolicy): World | unde
 		: replaceEntity(world, { kind: 'user', entity: { ...found.entity, policies } });
 }
 
-export function revokeSessions(world: World, arn: string, now: Instant): AdminResult {
+export function revokeSessions(
+	world: World,
+	arn: string,
+	now: Instant,
+	tick: Tick = 0
+): AdminResult {
 	const found = findEntity(world, arn);
 	if (!found)
 		return {
@@ -54,7 +59,7 @@ export function revokeSessions(world: World, arn: string, now: Instant): AdminRe
 	const next = putPolicy(world, arn, {
 		name: REVOKE_POLICY_NAME,
 		origin: 'revocation',
-		document: revocationPolicy(now)
+		document: revocationPolicy(now, tick)
 	});
 	if (!next) throw new Error('unreachable');
 	const subject = found.kind === 'role' ? `role ${found.entity.name}` : `user ${found.entity.name}`;
@@ -62,7 +67,7 @@ export function revokeSessions(world: World, arn: string, now: Instant): AdminRe
 		ok: true,
 		world: next,
 		explanation: explanation(
-			`${again ? 'Refreshed' : 'Attached'} the inline policy ${REVOKE_POLICY_NAME} to ${subject}: it denies every action to sessions whose token was issued before ${formatInstant(now)}.`,
+			`${again ? 'Refreshed' : 'Attached'} the inline policy ${REVOKE_POLICY_NAME} to ${subject}: it denies every action to sessions whose token was issued before ${formatInstant(now, tick)}.`,
 			{
 				details: [
 					'Credentials issued earlier stay valid until they expire, but every request they sign is now denied; sessions issued from now on are unaffected (sts-facts §6).',

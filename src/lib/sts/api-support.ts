@@ -5,7 +5,7 @@
 import type { IdTokenSpec, SamlAssertionSpec } from '../content/scenario-schema';
 import { awsError, messages, type AwsError } from './aws-errors';
 import type { CallerResolution, ServiceCaller, SignedCaller } from './caller';
-import { formatInstant, type Instant } from './clock';
+import { formatInstant, type Instant, type Tick } from './clock';
 import { accessKeyId, secretAccessKey, sessionToken, type RandomSource } from './credential-ids';
 import { explanation, type Explanation } from './explain';
 import type { IssuedCredentials } from './issued-credentials';
@@ -34,6 +34,8 @@ export interface ApiContext {
 	request: CallRequest;
 	/** Compute statement-level explanations (off in benchmarks). */
 	explain: boolean;
+	/** The call's position inside the current second (clock.ts `Tick`); 0 when omitted. */
+	tick?: Tick;
 	/** MFA one-time codes (mfaCodeKey) that earlier successful requests used (sts-facts §4: reused TOTP). */
 	usedMfaCodes?: ReadonlySet<string>;
 }
@@ -133,7 +135,13 @@ export function mintCredentials(
 	ctx: ApiContext,
 	fields: Omit<
 		IssuedCredentials,
-		'accessKeyId' | 'secretAccessKey' | 'sessionToken' | 'issuedAt' | 'expiresAt' | 'region'
+		| 'accessKeyId'
+		| 'secretAccessKey'
+		| 'sessionToken'
+		| 'issuedAt'
+		| 'issuedTick'
+		| 'expiresAt'
+		| 'region'
 	> & { duration: number }
 ): IssuedCredentials {
 	const { duration, ...rest } = fields;
@@ -143,6 +151,7 @@ export function mintCredentials(
 		secretAccessKey: secretAccessKey(ctx.random),
 		sessionToken: sessionToken(ctx.random),
 		issuedAt: ctx.now,
+		...(ctx.tick ? { issuedTick: ctx.tick } : {}),
 		expiresAt: ctx.now + duration,
 		region: ctx.region,
 		...rest

@@ -10,6 +10,7 @@ import { resolveCaller } from './caller';
 import type { RandomSource } from './credential-ids';
 import type { IssuedCredentials } from './issued-credentials';
 import { sentMfaCode, withMfaShorthand } from './mfa';
+import type { Tick } from './clock';
 import type { CallOutcome, SimState } from './simulator';
 
 export const DEFAULT_REGION = 'us-east-1';
@@ -50,6 +51,18 @@ function recentlyUsedMfaCodes(state: SimState): Set<string> {
 	return used;
 }
 
+/**
+ * The next event's position inside the current second (clock.ts `Tick`): how many calls and
+ * administrative changes already happened at this second. Clock advances do not count, so the
+ * first event after an advance sits exactly on the second.
+ */
+export function tickOf(state: Pick<SimState, 'log' | 'now'>): Tick {
+	let n = 0;
+	for (let i = state.log.length - 1; i >= 0 && state.log[i].at === state.now; i--)
+		if (state.log[i].kind !== 'advance') n++;
+	return Math.min(n, 999);
+}
+
 export function dispatchCall(
 	state: SimState,
 	request: CallRequest,
@@ -65,6 +78,7 @@ export function dispatchCall(
 		params: request.params ?? {},
 		request,
 		explain,
+		tick: tickOf(state),
 		usedMfaCodes: recentlyUsedMfaCodes(state)
 	};
 	const resolution = resolveCaller(request.as, state);

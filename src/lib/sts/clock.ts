@@ -12,10 +12,23 @@ export function parseInstant(iso: string): Instant {
 	return Math.floor(ms / 1000);
 }
 
-/** sts-facts §1: Expiration is ISO-8601 UTC on the Query protocol, e.g. 2019-11-01T20:26:47Z. */
-export function formatInstant(t: Instant): string {
-	return new Date(t * 1000).toISOString().replace('.000Z', 'Z');
+/**
+ * sts-facts §1: Expiration is ISO-8601 UTC on the Query protocol, e.g. 2019-11-01T20:26:47Z.
+ * `ms` places an event inside its second (see `Tick`); it is printed only when non-zero.
+ */
+export function formatInstant(t: Instant, ms = 0): string {
+	return new Date(t * 1000 + ms).toISOString().replace('.000Z', 'Z');
 }
+
+/**
+ * The order of events inside one simulated second, in milliseconds (0 for the first call or
+ * administrative change of that second). The clock counts whole seconds, but steps played at
+ * the same second still happen one after the other: sts-facts §6, "Revoke active sessions" denies
+ * sessions issued *before* the click (the console writes the cut-off with milliseconds, e.g.
+ * "2024-10-10T09:43:48.085Z") and leaves sessions issued afterwards alone, so a session issued one
+ * step before a revocation must be older than the cut-off and one issued one step after must not.
+ */
+export type Tick = number;
 
 /** "1 h 30 min", "45 s": durations as learners read them. */
 export function formatDuration(seconds: number): string {

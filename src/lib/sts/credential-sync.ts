@@ -3,7 +3,12 @@
  */
 import { revokedBeforeOf } from './admin-model';
 import type { CredentialActorEvent, CredentialActorInput } from './credential-machine';
-import { credentialStatus, sessionOwnerArn, type CredentialStatus } from './issued-credentials';
+import {
+	credentialStatus,
+	issuedMoment,
+	sessionOwnerArn,
+	type CredentialStatus
+} from './issued-credentials';
 import type { SimState } from './simulator';
 import { findEntity } from './world-lookup';
 
@@ -62,7 +67,8 @@ export function syncCredentialActors(
 		if (old === undefined) {
 			const input: CredentialActorInput = {
 				accessKeyId: key,
-				issuedAt: creds.issuedAt,
+				// With the call's tick, so a same-second revocation orders as the engine does (sts-facts §6).
+				issuedAt: issuedMoment(creds),
 				expiresAt: creds.expiresAt,
 				now: sim.now,
 				...moment

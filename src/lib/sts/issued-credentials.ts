@@ -2,7 +2,7 @@
  * Temporary credentials the simulator has issued, and their lifecycle as the UI shows it.
  */
 import type { StsApi } from './api-model';
-import type { Instant } from './clock';
+import type { Instant, Tick } from './clock';
 import type { NamedPolicy } from './world';
 
 /** Who a credential set acts as (sts-facts §9: what GetCallerIdentity returns for it). */
@@ -32,6 +32,8 @@ export interface IssuedCredentials {
 	secretAccessKey: string;
 	sessionToken: string;
 	issuedAt: Instant;
+	/** Position of the issuing call inside its second (clock.ts `Tick`); absent when 0. */
+	issuedTick?: Tick;
 	expiresAt: Instant;
 	api: Exclude<StsApi, 'GetCallerIdentity'>;
 	region: string;
@@ -79,14 +81,19 @@ export const EXPIRING_SOON_SECONDS = 300;
  * until they expire but every request is denied; once expired, ExpiredToken is what callers see.
  */
 export function credentialStatus(
-	creds: Pick<IssuedCredentials, 'issuedAt' | 'expiresAt'>,
+	creds: Pick<IssuedCredentials, 'issuedAt' | 'expiresAt' | 'issuedTick'>,
 	now: Instant,
 	revokedBefore?: Instant
 ): CredentialStatus {
 	if (now >= creds.expiresAt) return 'expired';
-	if (revokedBefore !== undefined && creds.issuedAt < revokedBefore) return 'revoked';
+	if (revokedBefore !== undefined && issuedMoment(creds) < revokedBefore) return 'revoked';
 	if (creds.expiresAt - now <= EXPIRING_SOON_SECONDS) return 'expiringSoon';
 	return 'active';
+}
+
+/** When the credentials were issued, in (fractional) seconds: the second plus the call's tick. */
+export function issuedMoment(creds: Pick<IssuedCredentials, 'issuedAt' | 'issuedTick'>): number {
+	return creds.issuedAt + (creds.issuedTick ?? 0) / 1000;
 }
 
 /** The role or user whose revocation policy (AWSRevokeOlderSessions, sts-facts §6) governs the session. */

@@ -41,7 +41,7 @@ export function effectivePrincipalTags(
 function sessionKeys(creds: IssuedCredentials, now: Instant): ContextValues {
 	const keys: ContextValues = {
 		// §5/§6: present only for temporary credentials; the basis of revocation.
-		'aws:TokenIssueTime': formatInstant(creds.issuedAt),
+		'aws:TokenIssueTime': formatInstant(creds.issuedAt, creds.issuedTick),
 		// §5: present (false) for temporary credentials; §2.4: only GetSessionToken+MFA carries true.
 		'aws:MultiFactorAuthPresent': creds.mfaAuthenticatedAt !== undefined ? 'true' : 'false'
 	};

@@ -4,8 +4,13 @@
  */
 import { parseArn } from './arn';
 import { awsError, messages, type AwsError } from './aws-errors';
-import { minifiedLength, policyParser } from './policy-model';
-import { evaluate, type Decision, type EvaluationRequest } from './policy-evaluation';
+import { minifiedLength, policyParser, statementsOf } from './policy-model';
+import {
+	evaluate,
+	statementMatches,
+	type Decision,
+	type EvaluationRequest
+} from './policy-evaluation';
 import { policyArnsOf, policyText, type Params, type TagParam } from './validate-params';
 import { AWS_MANAGED_POLICIES } from './managed-policies';
 import type { NamedPolicy, World } from './world';
@@ -116,8 +121,33 @@ export function decideWithSessionPolicies(
 	const decision: Decision =
 		identity === 'ExplicitlyDenied' || session === 'ExplicitlyDenied'
 			? 'ExplicitlyDenied'
-			: identity === 'Allowed' && session === 'Allowed'
+			: identity === 'Allowed' && (session === 'Allowed' || grantsSessionDirectly(request))
 				? 'Allowed'
 				: 'ImplicitlyDenied';
 	return { decision, identity, session };
+}
+
+/** A session's own ARN: arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION or …:federated-user/NAME. */
+const SESSION_ARN = /^arn:[\w-]+:sts::\d{12}:(assumed-role|federated-user)\//;
+
+/**
+ * sts-facts §7 (IAM-EVAL; IAM User Guide "Session policies": "A resource-based policy can specify the
+ * ARN of the session as a principal. In that case, the permissions from the resource-based policy
+ * are added after the session is created. The resource-based policy permissions are not limited by
+ * the session policy."): a same-account resource-based policy (for AssumeRole, the target role's
+ * trust policy) whose Allow names the calling session's ARN itself grants the request whatever the
+ * session policy leaves out. One that names the role ARN, the account or "*" stays limited by it,
+ * and an explicit deny anywhere still wins (checked by the caller). Cross-account, the caller's own
+ * account must allow the request too, and that evaluation includes the session policy.
+ */
+export function grantsSessionDirectly(request: EvaluationRequest): boolean {
+	const { resourcePolicy, principal } = request;
+	if (!resourcePolicy || !principal || !SESSION_ARN.test(principal)) return false;
+	if (parseArn(principal)?.account !== request.resourceAccount) return false;
+	return statementsOf(resourcePolicy.document).some((s) => {
+		if (s.Effect !== 'Allow' || !s.Principal || s.Principal === '*') return false;
+		const named = s.Principal.AWS;
+		const names = Array.isArray(named) ? named : named === undefined ? [] : [named];
+		return names.includes(principal) && statementMatches('resource', s, request);
+	});
 }

@@ -93,6 +93,28 @@ describe('simulator state', () => {
 		expect(revoke(s, roleArn('111111111111', 'Nope')).outcome.ok).toBe(false);
 	});
 
+	it('revocation orders steps inside one simulated second: before it revoked, after it not (§6)', () => {
+		// No clock advance between the steps: the order of the steps decides.
+		let s = issue(baseState(), assumeLocal('before'));
+		s = revoke(s, LOCAL).state;
+		s = issue(s, assumeLocal('after'));
+		const policy = s.world.accounts['111111111111'].roles.Local.policies.find(
+			(p) => p.name === REVOKE_POLICY_NAME
+		);
+		// The cut-off carries the revocation's place in its second as milliseconds, as the console's does.
+		expect(policy?.document.Statement).toEqual([
+			expect.objectContaining({
+				Condition: { DateLessThan: { 'aws:TokenIssueTime': '2026-01-01T12:00:00.001Z' } }
+			})
+		]);
+		expect(s.credentials.map((c) => c.issuedTick)).toEqual([undefined, 2]);
+		expect(statusOf(s, s.credentials[0])).toBe('revoked');
+		expect(statusOf(s, s.credentials[1])).toBe('active');
+		const use = (name: string) =>
+			outcomeOf(s, { as: `creds:${name}`, call: 's3:GetObject', resource: 'arn:aws:s3:::b/k' });
+		expect(use('before').allowed).toBe(false);
+		expect(use('after').allowed).toBe(true);
+	});
 	it('attach adds a named policy; edit replaces, removes and validates (§7)', () => {
 		let s = attach(baseState(), 'arn:aws:iam::111111111111:user/bob', {
 			Version: '2012-10-17',

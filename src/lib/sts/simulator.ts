@@ -9,7 +9,7 @@ import { adminActions } from './api-handlers';
 import type { CallRequest } from './api-support';
 import { formatInstant, type Instant } from './clock';
 import { SeededRandom, type RngState } from './credential-ids';
-import { dispatchCall } from './call-dispatch';
+import { dispatchCall, tickOf } from './call-dispatch';
 import { explanation } from './explain';
 import type { AdminOutcome, CallOutcome, ClockOutcome, Outcome } from './sim-outcomes';
 import {
@@ -137,7 +137,7 @@ function admin(
 
 export function revoke(state: SimState, arn: string) {
 	return admin(state, 'revoke', arn, () =>
-		adminActions().revokeSessions(state.world, arn, state.now)
+		adminActions().revokeSessions(state.world, arn, state.now, tickOf(state))
 	);
 }
 

@@ -177,7 +177,15 @@ function story(
 		);
 		for (const v of identity) lines.push(`• ${v.text}`);
 	}
-	if (decision.session !== undefined && decision.session !== 'Allowed') {
+	if (
+		decision.session !== undefined &&
+		decision.session !== 'Allowed' &&
+		decision.decision === 'Allowed'
+	) {
+		lines.push(
+			`The caller's session policy does not allow ${action}, but the trust policy names this session's own ARN (${req.principal}), and permissions a same-account resource-based policy grants directly to a session are not limited by its session policy (sts-facts §7).`
+		);
+	} else if (decision.session !== undefined && decision.session !== 'Allowed') {
 		lines.push(
 			`The caller's session policy does not allow ${action}; session policies narrow everything the session does (sts-facts §3.2, §7).`
 		);
