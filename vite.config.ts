@@ -1,10 +1,15 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
+import { compileHints } from './scripts/compile-hints';
 import { pwaOptions } from './scripts/pwa-options';
 
 export default defineConfig({
-	plugins: [sveltekit(), ...(process.env.VITEST ? [] : SvelteKitPWA(pwaOptions))],
+	plugins: [
+		sveltekit(),
+		...(process.env.VITEST ? [] : SvelteKitPWA(pwaOptions)),
+		...(process.env.NO_COMPILE_HINTS ? [] : [compileHints()])
+	],
 	define: {
 		// iam-simulate fetches its IAM data files on demand from this root (served from static/).
 		'import.meta.env.IAM_DATA_ROOT': JSON.stringify('/iam-data/')
