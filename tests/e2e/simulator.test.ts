@@ -321,6 +321,10 @@ test('axe finds no violations on a scenario with a result, the form and an edito
 	await page.getByTestId('policy-editor').getByRole('button', { name: 'Apply' }).click();
 	await expect(page.getByTestId('policy-editor').getByRole('alert')).toBeVisible();
 	await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+	// The step list and the parameter table render when first opened: wait for them, so that axe
+	// checks them too.
+	await expect(page.locator('details.steps ol')).toBeVisible();
+	await expect(page.locator('details:not(:has(> :not(summary)))')).toHaveCount(0);
 	expect(await axeBothSchemes(page)).toEqual([]);
 	// A form problem, then an error result.
 	await page.getByTestId('send').click();
