@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { serveStatic } from '../../scripts/serve-static.mjs';
 import { axeViolations, expect, open, test as base } from './fixtures';
 import { answerPractice, openProgress } from './progress-helpers';
@@ -45,6 +45,18 @@ async function updateOffered(page: Page) {
 	await expect(banner).toBeVisible({ timeout: 60_000 });
 	await expect(banner).toContainText('A new version is ready');
 	return banner;
+}
+
+/** Chooses Reload on the banner; the lessons page comes back running version `v2`, banner gone. */
+async function reloadIntoLessons(page: Page, banner: Locator, v2: string) {
+	await Promise.all([
+		page.waitForEvent('load'),
+		banner.getByRole('button', { name: 'Reload' }).click()
+	]);
+	await page.locator('body.started').waitFor();
+	await expect(page.getByTestId('app-version')).toHaveText(v2);
+	await expect(page).toHaveURL(/\/lessons$/);
+	await expect(page.getByTestId('update-banner')).toHaveCount(0);
 }
 
 /** A static host whose deployed site can be swapped, at the same address, as a deploy does. */
@@ -223,14 +235,7 @@ test('a new version the browser finds while a page loads is offered as well', as
 	await expect(banner).toContainText('A new version is ready');
 	await expect(page.getByTestId('app-version')).toHaveText(v1);
 
-	await Promise.all([
-		page.waitForEvent('load'),
-		banner.getByRole('button', { name: 'Reload' }).click()
-	]);
-	await page.locator('body.started').waitFor();
-	await expect(page.getByTestId('app-version')).toHaveText(v2);
-	await expect(page).toHaveURL(/\/lessons$/);
-	await expect(page.getByTestId('update-banner')).toHaveCount(0);
+	await reloadIntoLessons(page, banner, v2);
 });
 
 test('a new version workbox-window does not report is offered by the app itself, and reloads when chosen', async ({
@@ -270,12 +275,5 @@ test('a new version workbox-window does not report is offered by the app itself,
 	await expect(page.getByTestId('app-version')).toHaveText(v1);
 	expect(await stillMarked(page)).toBe(true);
 
-	await Promise.all([
-		page.waitForEvent('load'),
-		banner.getByRole('button', { name: 'Reload' }).click()
-	]);
-	await page.locator('body.started').waitFor();
-	await expect(page.getByTestId('app-version')).toHaveText(v2);
-	await expect(page).toHaveURL(/\/lessons$/);
-	await expect(page.getByTestId('update-banner')).toHaveCount(0);
+	await reloadIntoLessons(page, banner, v2);
 });
