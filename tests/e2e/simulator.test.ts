@@ -342,11 +342,15 @@ test('axe finds no violations on a scenario with a result, the form and an edito
 test('the simulator works on a phone: panels collapse, nothing overflows', async ({ page }) => {
 	await page.setViewportSize({ width: 375, height: 740 });
 	await open(page, VENDOR);
-	await expect(page.getByRole('button', { name: /^▸? ?World/ })).toHaveAttribute(
-		'aria-expanded',
-		'false'
-	);
+	const world = page.getByRole('button', { name: /^▸? ?World/ });
+	await expect(world).toHaveAttribute('aria-expanded', 'false');
+	// The closed world is not rendered (nor its code loaded) until it is first opened.
+	const role = page.getByRole('heading', { name: 'Role CloudCostAuditRole' });
+	await expect(role).toHaveCount(0);
 	await playSteps(page, 3);
+	await expect(role).toHaveCount(0);
+	await world.click();
+	await expect(role).toBeVisible();
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
 	expect(overflow).toBeLessThanOrEqual(0);
 	expect(await axeViolations(page)).toEqual([]);
