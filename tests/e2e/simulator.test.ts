@@ -339,6 +339,24 @@ test('axe finds no violations on a scenario with a result, the form and an edito
 	expect(await axeBothSchemes(page)).toEqual([]);
 });
 
+test('on a large screen the world renders after hydration and moves nothing on the page', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	await page.addInitScript(() => {
+		const w = window as unknown as { shifts: number };
+		w.shifts = 0;
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries() as (PerformanceEntry & { value: number })[])
+				w.shifts += e.value;
+		}).observe({ type: 'layout-shift', buffered: true });
+	});
+	await open(page, VENDOR);
+	await expect(page.getByRole('heading', { name: 'Role CloudCostAuditRole' })).toBeVisible();
+	await expect(page.locator('.sim[data-ready="true"]')).toBeAttached();
+	expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
+});
+
 test('the simulator works on a phone: panels collapse, nothing overflows', async ({ page }) => {
 	await page.setViewportSize({ width: 375, height: 740 });
 	await open(page, VENDOR);
