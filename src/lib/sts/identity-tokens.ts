@@ -68,6 +68,22 @@ export function encodeIdToken(claims: IdTokenClaims): string {
 	return `${base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'simulated' }))}.${base64url(JSON.stringify(claims))}.c2ltdWxhdGVk`;
 }
 
+/**
+ * API-WI (WebIdentityToken): "Tokens must be signed using either RSA keys (RS256, RS384, or RS512) or
+ * ECDSA keys (ES256, ES384, or ES512)"; https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html
+ */
+export const ID_TOKEN_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'] as const;
+
+/** The `alg` of a JWT's header; undefined when the header cannot be read. */
+export function idTokenAlgorithm(token: string): string | undefined {
+	try {
+		const header = JSON.parse(fromBase64url(token.split('.')[0])) as { alg?: unknown };
+		return typeof header.alg === 'string' ? header.alg : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** Reads a JWT's claims; undefined when the text is not a JWT carrying iss and exp. */
 export function decodeIdToken(token: string): IdTokenClaims | undefined {
 	const parts = token.split('.');
@@ -75,6 +91,12 @@ export function decodeIdToken(token: string): IdTokenClaims | undefined {
 	try {
 		const claims = JSON.parse(fromBase64url(parts[1])) as Partial<IdTokenClaims>;
 		if (typeof claims.iss !== 'string' || typeof claims.exp !== 'number') return undefined;
+		// API-WI / sts-facts §3.1: "Timestamps in the token must be formatted as either an integer or a long integer."
+		if (
+			!Number.isInteger(claims.exp) ||
+			(claims.iat !== undefined && !Number.isInteger(claims.iat))
+		)
+			return undefined;
 		return { iat: claims.exp, ...claims } as IdTokenClaims;
 	} catch {
 		return undefined;
