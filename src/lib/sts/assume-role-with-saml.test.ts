@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import './all-apis'; // the synchronous full engine (every STS operation registered)
 import type { SamlAssertionSpec } from '../content/scenario-schema';
 import { encodeSamlAssertion } from './identity-tokens';
 import { createSimulator } from './simulator';
-import { outcomeOf, worldFrom } from './test-worlds';
+import { issue, outcomeOf, worldFrom } from './test-worlds';
 
 const world = worldFrom(`
 start: 2026-01-01T12:00:00Z
@@ -204,6 +205,36 @@ describe('AssumeRoleWithSAML', () => {
 		expect(saml({}, { Policy: big }).error?.message).toContain(
 			'Member must have length less than or equal to 2048'
 		);
+	});
+});
+
+describe('AssumeRoleWithSAML: response identifiers and SAML keys', () => {
+	it('NameQualifier is BASE64(SHA1(Issuer + AccountId + "/" + ProviderFriendlyName)) (sts-facts §3.1)', () => {
+		const o = saml({ subject: '_cbb88bf52c2510eabe00c1642d4643f41430fe25e3' });
+		const issuer = String(o.response?.Issuer);
+		const want = createHash('sha1').update(`${issuer}111111111111/Okta`).digest('base64');
+		expect(o.response).toMatchObject({
+			Subject: '_cbb88bf52c2510eabe00c1642d4643f41430fe25e3',
+			SubjectType: 'persistent',
+			NameQualifier: want
+		});
+	});
+
+	it('a session keeps only saml:namequalifier, saml:sub and saml:sub_type for its permissions policies (IAM-STSCK)', () => {
+		const s = issue(state(), {
+			as: 'anonymous',
+			call: 'AssumeRoleWithSAML',
+			samlAssertion: assertion({ subject: 'jdoe' }),
+			params: { RoleArn: ROLE, PrincipalArn: PROVIDER },
+			save: 'saml'
+		});
+		const keys = s.credentials[0].federatedKeys;
+		expect(Object.keys(keys ?? {}).sort()).toEqual([
+			'saml:namequalifier',
+			'saml:sub',
+			'saml:sub_type'
+		]);
+		expect(keys?.['saml:sub']).toBe('jdoe');
 	});
 });
 

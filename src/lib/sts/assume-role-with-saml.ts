@@ -16,7 +16,7 @@ import {
 import { awsError, messages } from './aws-errors';
 import { formatDuration } from './clock';
 import { explanation } from './explain';
-import { decodeSamlAssertion, encodeSamlAssertion } from './identity-tokens';
+import { decodeSamlAssertion, encodeSamlAssertion, samlNameQualifier } from './identity-tokens';
 import { ALLOW_ALL } from './policy-evaluation';
 import { requestKeys } from './request-context';
 import {
@@ -156,11 +156,35 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 		return deny(
 			`${role.name} is an IAM Identity Center role (its name starts with AWSReservedSSO_). AssumeRoleWithSAML does not work on such roles; users reach them through IAM Identity Center (sts-facts §11).`
 		);
+	// The response's Issuer, Subject (NameID) and Recipient. A valid response always carries a NameID
+	// and "exactly one SubjectConfirmationData … that includes both the NotOnOrAfter attribute and a
+	// Recipient attribute" that "must match the AWS endpoint (https://signin.aws.amazon.com/saml)"
+	// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html),
+	// so a scenario that leaves them out gets these defaults.
+	const providerAccount = providerRef?.account ?? '';
+	const issuer = `https://${provider.name.toLowerCase()}.idp.example/saml`;
+	const subject = a.subject ?? a.roleSessionName;
+	const recipient = a.audience ?? 'https://signin.aws.amazon.com/saml';
+	const nameQualifier = samlNameQualifier(issuer, providerAccount, provider.name);
+	// IAM-STSCK "Available keys for SAML-based AWS STS federation" (sts-facts §5): the keys a role's
+	// trust policy can test. saml:aud comes from the Recipient, not from the Audience element;
+	// saml:doc is "<account-id>/<provider-friendly-name>".
+	// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-saml
 	const samlKeys: Record<string, string> = {
-		// §5: saml:aud comes from the Recipient of SubjectConfirmationData, not from the Audience element.
-		...(a.audience !== undefined ? { 'saml:aud': a.audience } : {}),
-		...(a.subject !== undefined ? { 'saml:sub': a.subject, 'saml:sub_type': 'persistent' } : {}),
-		'saml:doc': `${providerRef?.account}/${provider.name}`
+		'saml:aud': recipient,
+		'saml:iss': issuer,
+		'saml:sub': subject,
+		'saml:sub_type': 'persistent',
+		'saml:namequalifier': nameQualifier,
+		'saml:doc': `${providerAccount}/${provider.name}`
+	};
+	// Same page, "SAML role permissions policies": only saml:namequalifier, saml:sub and saml:sub_type
+	// are available to the role's permissions policies; the other keys "are available only in IAM
+	// trust policies … and are not applicable to permissions policies".
+	const sessionSamlKeys: Record<string, string> = {
+		'saml:namequalifier': nameQualifier,
+		'saml:sub': subject,
+		'saml:sub_type': 'persistent'
 	};
 	const context = {
 		...requestKeys(ctx.region, now),
@@ -219,16 +243,17 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 		chained: false,
 		requestedBy: provider.arn,
 		federatedProvider: provider.arn,
-		federatedKeys: samlKeys
+		federatedKeys: sessionSamlKeys
 	});
 	return {
 		ok: true,
 		credentials: creds,
 		response: roleSessionResponse(creds, sessionPolicies.packedPolicySize, {
-			Subject: a.subject ?? a.roleSessionName,
+			Subject: subject,
 			SubjectType: 'persistent',
-			Issuer: `https://${provider.name.toLowerCase()}.idp.example/saml`,
-			Audience: a.audience ?? 'https://signin.aws.amazon.com/saml'
+			Issuer: issuer,
+			Audience: recipient,
+			NameQualifier: nameQualifier
 		}),
 		explanation: explanation(
 			`${provider.name} signed a SAML response for ${a.roleSessionName}; STS exchanged it for a ${formatDuration(limit.seconds)} session of ${role.name} without AWS credentials. The session is limited by ${limit.why}: it lasts min(DurationSeconds, SessionNotOnOrAfter) (sts-facts §2, §11).`,

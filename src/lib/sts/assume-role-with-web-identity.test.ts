@@ -180,6 +180,35 @@ describe('AssumeRoleWithWebIdentity', () => {
 		expect(o.ok).toBe(true);
 	});
 
+	it('an ID token signed with an algorithm STS does not accept, or with non-integer timestamps, cannot be validated (API-WI, §3.1)', () => {
+		const s = state();
+		const claims = claimsFromSpec(ghToken(), s.now);
+		const b64 = (v: unknown) =>
+			btoa(JSON.stringify(v)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+		const jwt = (header: unknown, body: unknown) => `${b64(header)}.${b64(body)}.c2ln`;
+		const send = (token: string) =>
+			outcomeOf(s, {
+				as: 'anonymous',
+				call: 'AssumeRoleWithWebIdentity',
+				params: { RoleArn: GH, RoleSessionName: 'gh', WebIdentityToken: token }
+			});
+		for (const alg of ['RS256', 'RS512', 'ES256', 'ES384'])
+			expect(send(jwt({ alg, typ: 'JWT' }, claims)).ok).toBe(true);
+		for (const alg of ['HS256', 'none', 'PS256']) {
+			const o = send(jwt({ alg, typ: 'JWT' }, claims));
+			expect(o.error).toMatchObject({ code: 'InvalidIdentityToken', httpStatus: 400 });
+			expect(o.error?.message).toBe(
+				'The web identity token that was passed could not be validated by Amazon Web Services. Get a new identity token from the identity provider and then retry the request.'
+			);
+		}
+		expect(send(jwt({ alg: 'RS256' }, { ...claims, exp: claims.exp + 0.5 })).error?.code).toBe(
+			'InvalidIdentityToken'
+		);
+		expect(send(jwt({ alg: 'RS256' }, { ...claims, exp: String(claims.exp) })).error?.code).toBe(
+			'InvalidIdentityToken'
+		);
+	});
+
 	it('condition keys by provider (§5)', () => {
 		expect(
 			webIdentityContext({ iss: 'graph.facebook.com', aud: 'app', sub: 'u1', exp: 1, iat: 0 })

@@ -20,6 +20,8 @@ import {
 	claimsFromSpec,
 	decodeIdToken,
 	encodeIdToken,
+	ID_TOKEN_ALGORITHMS,
+	idTokenAlgorithm,
 	isBuiltInProvider,
 	isOAuthProvider,
 	webIdentityContext,
@@ -76,6 +78,20 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 		return fail(
 			awsError('InvalidIdentityToken', messages.identityTokenNotValidated),
 			'The WebIdentityToken is not a JWT carrying iss and exp claims, so STS cannot validate it (sts-facts §3.1, §4). In a scenario, describe the token with idToken.',
+			['§3.1', '§4']
+		);
+
+	// API-WI WebIdentityToken: an OIDC ID token must be signed with RS256/384/512 or ES256/384/512, so
+	// one whose header names another algorithm (HS256, none, …) cannot be validated. With ProviderId the
+	// token is an OAuth 2.0 access token that the IdP itself checks (below), so this applies without it.
+	if (
+		ctx.params.WebIdentityToken !== undefined &&
+		params.ProviderId === undefined &&
+		!(ID_TOKEN_ALGORITHMS as readonly string[]).includes(idTokenAlgorithm(String(token)) ?? '')
+	)
+		return fail(
+			awsError('InvalidIdentityToken', messages.identityTokenNotValidated),
+			`The token's header names the algorithm ${idTokenAlgorithm(String(token)) ?? '(none)'}; STS accepts only ID tokens signed with ${ID_TOKEN_ALGORITHMS.join(', ')} (API-WI, sts-facts §3.1).`,
 			['§3.1', '§4']
 		);
 

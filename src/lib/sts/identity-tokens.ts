@@ -68,6 +68,22 @@ export function encodeIdToken(claims: IdTokenClaims): string {
 	return `${base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'simulated' }))}.${base64url(JSON.stringify(claims))}.c2ltdWxhdGVk`;
 }
 
+/**
+ * API-WI (WebIdentityToken): "Tokens must be signed using either RSA keys (RS256, RS384, or RS512) or
+ * ECDSA keys (ES256, ES384, or ES512)"; https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html
+ */
+export const ID_TOKEN_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'] as const;
+
+/** The `alg` of a JWT's header; undefined when the header cannot be read. */
+export function idTokenAlgorithm(token: string): string | undefined {
+	try {
+		const header = JSON.parse(fromBase64url(token.split('.')[0])) as { alg?: unknown };
+		return typeof header.alg === 'string' ? header.alg : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** Reads a JWT's claims; undefined when the text is not a JWT carrying iss and exp. */
 export function decodeIdToken(token: string): IdTokenClaims | undefined {
 	const parts = token.split('.');
@@ -75,6 +91,12 @@ export function decodeIdToken(token: string): IdTokenClaims | undefined {
 	try {
 		const claims = JSON.parse(fromBase64url(parts[1])) as Partial<IdTokenClaims>;
 		if (typeof claims.iss !== 'string' || typeof claims.exp !== 'number') return undefined;
+		// API-WI / sts-facts §3.1: "Timestamps in the token must be formatted as either an integer or a long integer."
+		if (
+			!Number.isInteger(claims.exp) ||
+			(claims.iat !== undefined && !Number.isInteger(claims.iat))
+		)
+			return undefined;
 		return { iat: claims.exp, ...claims } as IdTokenClaims;
 	} catch {
 		return undefined;
@@ -122,6 +144,53 @@ export function webIdentityContext(claims: IdTokenClaims): ContextValues {
 	if (claims.amr !== undefined) ctx[`${host}:amr`] = asList(claims.amr);
 	if (claims.azp) ctx[`${host}:azp`] = claims.azp;
 	return ctx;
+}
+
+/** SHA-1 of a UTF-8 string (FIPS 180-4), synchronous so the engine stays synchronous in the browser. */
+function sha1(text: string): Uint8Array {
+	const bytes = new TextEncoder().encode(text);
+	const words = new Uint32Array((((bytes.length + 8) >> 6) + 1) * 16);
+	bytes.forEach((b, i) => (words[i >> 2] |= b << (24 - (i % 4) * 8)));
+	words[bytes.length >> 2] |= 0x80 << (24 - (bytes.length % 4) * 8);
+	words[words.length - 1] = bytes.length * 8;
+	const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
+	const w = new Uint32Array(80);
+	const rotl = (x: number, n: number) => (x << n) | (x >>> (32 - n));
+	for (let block = 0; block < words.length; block += 16) {
+		for (let t = 0; t < 80; t++)
+			w[t] = t < 16 ? words[block + t] : rotl(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1);
+		let [a, b, c, d, e] = h;
+		for (let t = 0; t < 80; t++) {
+			const f =
+				t < 20
+					? ((b & c) | (~b & d)) + 0x5a827999
+					: t < 40
+						? (b ^ c ^ d) + 0x6ed9eba1
+						: t < 60
+							? ((b & c) | (b & d) | (c & d)) + 0x8f1bbcdc
+							: (b ^ c ^ d) + 0xca62c1d6;
+			const temp = (rotl(a, 5) + f + e + w[t]) | 0;
+			[e, d, c, b, a] = [d, c, rotl(b, 30), a, temp];
+		}
+		h[0] = (h[0] + a) | 0;
+		h[1] = (h[1] + b) | 0;
+		h[2] = (h[2] + c) | 0;
+		h[3] = (h[3] + d) | 0;
+		h[4] = (h[4] + e) | 0;
+	}
+	const out = new Uint8Array(20);
+	h.forEach((v, i) => new DataView(out.buffer).setUint32(i * 4, v >>> 0));
+	return out;
+}
+
+/**
+ * The SAML NameQualifier (sts-facts §3.1; API-SAML response, IAM-STSCK saml:namequalifier):
+ * BASE64(SHA1(Issuer + AccountId + "/" + ProviderFriendlyName)).
+ */
+export function samlNameQualifier(issuer: string, account: string, providerName: string): string {
+	let binary = '';
+	for (const b of sha1(`${issuer}${account}/${providerName}`)) binary += String.fromCharCode(b);
+	return btoa(binary);
 }
 
 export interface SamlResponse {

@@ -14,6 +14,14 @@ describe('model-constraint validation, in AWS wording (§3, §4)', () => {
 		);
 	});
 
+	it('a list or mapping where the model has a string is not that string ([inf] wording)', () => {
+		expect(validateParams('GetFederationToken', { Name: ['a', 'b'] })?.message).toBe(
+			'1 validation error detected: Value \'["a","b"]\' at \'name\' failed to satisfy constraint: Member must be a string'
+		);
+		// Query-protocol scalars are text: a YAML number is the same name as its digits.
+		expect(validateParams('GetFederationToken', { Name: 12 })).toBeUndefined();
+	});
+
 	it('RoleArn length 20..2048', () => {
 		expect(
 			validateParams('AssumeRole', { RoleArn: 'arn:aws:iam::1:role', RoleSessionName: 'ok' })

@@ -62,6 +62,10 @@ function checkMember(name: string, spec: MemberSpec, value: unknown): Constraint
 	}
 	switch (spec.kind) {
 		case 'string':
+			// A list or structure where the model has a string (a YAML slip such as `Name: [a, b]`) is
+			// not that string; on the Query wire only scalars are text. [inf] wording, as for integers.
+			if (typeof value === 'object')
+				return [{ member, value: JSON.stringify(value), constraint: 'be a string' }];
 			return checkString(member, value, spec);
 		case 'integer': {
 			const n = integerParam(value);
