@@ -71,6 +71,18 @@ describe('service actions', () => {
 		);
 	});
 
+	it('without a resource, the default "*" asks about some resource (content/README.md)', () => {
+		const s = issue(baseState(), {
+			as: 'user:111111111111/bob',
+			call: 'AssumeRole',
+			params: { RoleArn: roleArn('111111111111', 'ForBob', '/team/'), RoleSessionName: 'b1' },
+			save: 'r'
+		});
+		// ForBob allows s3:GetObject on arn:aws:s3:::bob-bucket/* only.
+		expect(outcomeOf(s, { as: 'creds:r', call: 's3:GetObject' }).allowed).toBe(true);
+		expect(outcomeOf(s, { as: 'creds:r', call: 's3:PutObject' }).allowed).toBe(false);
+	});
+
 	it('a resource in another account needs a resource policy, which is not modelled (§7)', () => {
 		const o = outcomeOf(baseState(), {
 			as: ALICE,

@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+import { serveStatic } from './serve-static.mjs';
+const server = await serveStatic('build', { port: 4422 });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, serviceWorkers: 'block' });
+const page = await ctx.newPage();
+await page.goto('http://127.0.0.1:4422' + process.argv[2]);
+await page.locator('body.started').waitFor(); await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/shot.png', fullPage: true });
+await browser.close(); server.close();
