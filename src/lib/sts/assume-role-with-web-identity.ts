@@ -26,7 +26,7 @@ import {
 	type IdTokenClaims
 } from './identity-tokens';
 import { ALLOW_ALL } from './policy-evaluation';
-import { requestKeys } from './request-context';
+import { requestKeys, resourceTagKeys } from './request-context';
 import {
 	assumedRoleIdentity,
 	checkMaxSessionDuration,
@@ -152,6 +152,7 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 	const providerName = declared ? declared.arn : host;
 	const context = {
 		...requestKeys(ctx.region, now),
+		...resourceTagKeys(role?.tags),
 		...webIdentityContext(claims),
 		'sts:RoleSessionName': sessionName,
 		'aws:FederatedProvider': providerName

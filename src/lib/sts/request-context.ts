@@ -37,6 +37,17 @@ function tagKeys(tags: Record<string, string>, prefix: string): ContextValues {
 }
 
 /**
+ * aws:ResourceTag/<key> for the role a request assumes: its IAM tags. IAM-TAGS ("Permissions required
+ * to add session tags", https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html): with
+ * sts:TagSession, "aws:ResourceTag ... you can allow the principal to pass session tags only if the role
+ * they are assuming includes the specified tags"; IAM-CK: the key is present when the requested resource
+ * has tags. The role is the resource of sts:AssumeRole*, sts:TagSession and sts:SetSourceIdentity.
+ */
+export function resourceTagKeys(tags: Record<string, string> | undefined): ContextValues {
+	return tagKeys(tags ?? {}, 'aws:ResourceTag');
+}
+
+/**
  * Session tags override role tags with the same key regardless of case (sts-facts §3.3).
  */
 export function effectivePrincipalTags(
