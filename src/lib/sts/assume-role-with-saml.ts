@@ -18,7 +18,7 @@ import { formatDuration } from './clock';
 import { explanation } from './explain';
 import { decodeSamlAssertion, encodeSamlAssertion, samlNameQualifier } from './identity-tokens';
 import { ALLOW_ALL } from './policy-evaluation';
-import { requestKeys } from './request-context';
+import { requestKeys, resourceTagKeys } from './request-context';
 import {
 	assumedRoleIdentity,
 	checkMaxSessionDuration,
@@ -188,6 +188,7 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 	};
 	const context = {
 		...requestKeys(ctx.region, now),
+		...resourceTagKeys(role?.tags),
 		...samlKeys,
 		'aws:FederatedProvider': provider.arn
 	};

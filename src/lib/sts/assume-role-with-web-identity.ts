@@ -24,11 +24,12 @@ import {
 	idTokenAlgorithm,
 	isBuiltInProvider,
 	isOAuthProvider,
+	SOURCE_IDENTITY_CLAIM,
 	webIdentityContext,
 	type IdTokenClaims
 } from './identity-tokens';
 import { ALLOW_ALL } from './policy-evaluation';
-import { requestKeys } from './request-context';
+import { requestKeys, resourceTagKeys } from './request-context';
 import {
 	assumedRoleIdentity,
 	checkMaxSessionDuration,
@@ -36,7 +37,7 @@ import {
 	roleSessionResponse
 } from './role-session';
 import { readSessionPolicies } from './session-policy';
-import { evaluateTrust } from './trust-evaluation';
+import { evaluateTrust, type TrustAction } from './trust-evaluation';
 import { integerParam, validateParams, type Params } from './validate-params';
 import { oidcHost } from './world';
 import { findRole } from './world-lookup';
@@ -164,32 +165,60 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 	const region = regionCheck(world, roleAccount, ctx.region);
 	if (region) return region;
 
+	// IAM "Monitor and control actions taken with assumed roles" (Using source identity with
+	// AssumeRoleWithWebIdentity, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html):
+	// the token's https://aws.amazon.com/source_identity claim sets the session's source identity;
+	// "the role trust policies for all roles connected to an IdP must have the sts:SetSourceIdentity
+	// permission. The AssumeRole* operation will fail for any role connected to an IdP without this
+	// permission"; the value is 2-64 characters of [\w+=,.@-] and may not begin with "aws:".
+	const sourceIdentityClaim = claims[SOURCE_IDENTITY_CLAIM];
+	const sourceIdentity =
+		sourceIdentityClaim === undefined ? undefined : String(sourceIdentityClaim);
+	if (
+		sourceIdentity !== undefined &&
+		(!/^[\w+=,.@-]{2,64}$/.test(sourceIdentity) || /^aws:/i.test(sourceIdentity))
+	) {
+		return fail(
+			awsError('InvalidIdentityToken', messages.sourceIdentityInvalid),
+			`The token's ${SOURCE_IDENTITY_CLAIM} claim "${sourceIdentity}" is not a valid source identity: 2-64 letters, digits and _+=,.@- that do not begin with aws: (IAM "Monitor and control actions taken with assumed roles"; the error code follows the SAML case, sts-facts §4).`,
+			['§4']
+		);
+	}
+
 	const role = findRole(world, roleArn);
 	const providerName = declared ? declared.arn : host;
 	const context = {
 		...requestKeys(ctx.region, now),
+		...resourceTagKeys(role?.tags),
 		...webIdentityContext(claims),
 		'sts:RoleSessionName': sessionName,
-		'aws:FederatedProvider': providerName
+		'aws:FederatedProvider': providerName,
+		...(sourceIdentity !== undefined ? { 'sts:SourceIdentity': sourceIdentity } : {})
 	};
 	// Federated callers have no identity policies: only the trust policy decides (§11). A built-in IdP
 	// is named by its host; if the account also declared a provider for it, that ARN is tried too.
 	const principals = declared && isBuiltInProvider(host) ? [host, declared.arn] : [providerName];
-	const attempts = principals.map((principal) =>
+	const trustFor = (principal: string, action: TrustAction) =>
 		evaluateTrust(
 			{
 				role,
 				roleArn,
 				principal,
-				action: 'sts:AssumeRoleWithWebIdentity',
+				action,
 				context,
 				identityPolicies: [ALLOW_ALL],
 				sessionPolicies: null,
 				federated: true
 			},
 			{ explain: ctx.explain }
-		)
-	);
+		);
+	const attempts = principals.map((principal) => {
+		const assumed = trustFor(principal, 'sts:AssumeRoleWithWebIdentity');
+		if (!assumed.allowed || sourceIdentity === undefined) return assumed;
+		// A source identity also needs sts:SetSourceIdentity from the same trust policy (see above).
+		const setSource = trustFor(principal, 'sts:SetSourceIdentity');
+		return setSource.allowed ? assumed : setSource;
+	});
 	const matched = attempts.findIndex((a) => a.allowed);
 	const trust = attempts[matched] ?? attempts[attempts.length - 1];
 	// §5: aws:FederatedProvider names the IdP the session came through: the host for a built-in IdP
@@ -216,6 +245,7 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 		tags: {},
 		transitiveTagKeys: [],
 		chained: false,
+		...(sourceIdentity !== undefined ? { sourceIdentity } : {}),
 		requestedBy: sessionProvider,
 		federatedProvider: sessionProvider,
 		federatedKeys: webIdentityContext(claims)

@@ -31,7 +31,7 @@ import { formatDuration } from './clock';
 import { explanation } from './explain';
 import { checkMfa, withMfaShorthand } from './mfa';
 import { permissionsOf } from './permissions';
-import { principalKeys, requestKeys } from './request-context';
+import { principalKeys, requestKeys, resourceTagKeys } from './request-context';
 import {
 	assumedRoleIdentity,
 	checkChainingCap,
@@ -164,6 +164,7 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 	const context = {
 		...requestKeys(ctx.region, now),
 		...principalKeys(caller, world, now),
+		...resourceTagKeys(role?.tags),
 		'sts:RoleSessionName': sessionName,
 		...(params.ExternalId !== undefined ? { 'sts:ExternalId': String(params.ExternalId) } : {}),
 		...(sourceIdentityToSet !== undefined ? { 'sts:SourceIdentity': sourceIdentityToSet } : {}),

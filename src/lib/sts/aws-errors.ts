@@ -109,6 +109,10 @@ export const messages = {
 	samlRoleSessionNameRequired: 'RoleSessionName is required in AuthnResponse',
 	samlRoleSessionNameInvalid:
 		'RoleSessionName in AuthnResponse must match [a-zA-Z_0-9+=,.@-]{2,64}',
+	// §4 InvalidIdentityToken row (IAM-SAML-TS wording for the SAML SourceIdentity attribute; the
+	// simulator uses it for the OIDC source_identity claim too [inf])
+	sourceIdentityInvalid:
+		'Source Identity must match [a-zA-Z_0-9+=,.@-]{2,64} and not begin with "aws:"',
 	// §3.3 tag rules (LS-SNAP)
 	duplicateTagKeys: 'Duplicate tag keys found. Please note that Tag keys are case insensitive.',
 	transitiveKeyNotInTags:

@@ -7,6 +7,7 @@
 import {
 	conditionHolds,
 	statementMatches,
+	withVariablesOf,
 	type ContextValues,
 	type EvaluationRequest
 } from './policy-evaluation';
@@ -72,6 +73,8 @@ function keyHint(key: string): string {
 	if (k === 'saml:aud') return "the assertion's Recipient";
 	if (k.startsWith('aws:requesttag/') || k === 'aws:tagkeys') return 'the Tags parameter';
 	if (k.startsWith('aws:principaltag/')) return 'tags on the principal or session';
+	if (k.startsWith('aws:resourcetag/'))
+		return 'tags on the requested resource (for AssumeRole*, the role being assumed)';
 	if (k === 'aws:requestedregion') return 'the Region of the endpoint called';
 	const claim = /:(aud|sub|amr|azp|oaud|app_id|id|user_id)$/.exec(k);
 	if (claim) return `the token's ${claim[1]} claim`;
@@ -126,6 +129,8 @@ export function analyseStatements(
 	const where = placement === 'trust' ? 'resource' : 'identity';
 	return policies.flatMap((policy) =>
 		statementsOf(policy.document).map((s, index): StatementVerdict => {
+			// Matching uses the statement as its policy's Version reads it (variables only in 2012-10-17).
+			const e = withVariablesOf(s, policy.document.Version);
 			const label = `${policy.name} statement ${index + 1}${s.Sid ? ` (${s.Sid})` : ''}`;
 			const base = {
 				policy: policy.name,
@@ -134,8 +139,8 @@ export function analyseStatements(
 				...(s.Sid ? { sid: s.Sid } : {}),
 				effect: s.Effect
 			};
-			if (statementMatches(where, s, request)) {
-				const conditions = conditionVerdicts(s, request.context);
+			if (statementMatches(where, e, request)) {
+				const conditions = conditionVerdicts(s, e, request.context);
 				return {
 					...base,
 					matches: true,
@@ -143,9 +148,9 @@ export function analyseStatements(
 					text: `${label} applies: ${summarise(s)}${conditions.length ? `, and ${conditions.map(describeCondition).join('; ')}` : ''}`
 				};
 			}
-			const withoutConditions = stripUndefined({ ...s, Condition: undefined });
+			const withoutConditions = stripUndefined({ ...e, Condition: undefined });
 			if (s.Condition && statementMatches(where, withoutConditions, request)) {
-				const conditions = conditionVerdicts(s, request.context);
+				const conditions = conditionVerdicts(s, e, request.context);
 				const failed = conditions.filter((c) => !c.holds);
 				return {
 					...base,
@@ -155,7 +160,7 @@ export function analyseStatements(
 					text: `${label} (${summarise(s)}) matches the ${placement === 'trust' ? 'principal and action' : 'action and resource'}, but its condition ${failed.map(describeCondition).join('; ')}`
 				};
 			}
-			const mismatch = elementMismatch(where, s, request);
+			const mismatch = elementMismatch(where, e, request);
 			const what =
 				mismatch === 'principal'
 					? 'does not name this principal'
@@ -173,7 +178,12 @@ export function analyseStatements(
 	);
 }
 
-function conditionVerdicts(s: PolicyStatement, context: ContextValues): ConditionVerdict[] {
+/** Verdicts on a statement's conditions: shown as written, decided as evaluated (see withVariablesOf). */
+function conditionVerdicts(
+	s: PolicyStatement,
+	evaluated: PolicyStatement,
+	context: ContextValues
+): ConditionVerdict[] {
 	const out: ConditionVerdict[] = [];
 	for (const [operator, keys] of Object.entries(s.Condition ?? {})) {
 		for (const [key, values] of Object.entries(keys)) {
@@ -182,7 +192,12 @@ function conditionVerdicts(s: PolicyStatement, context: ContextValues): Conditio
 				key,
 				expected: list(values),
 				actual: lookup(context, key),
-				holds: conditionHolds(operator, key, values, context)
+				holds: conditionHolds(
+					operator,
+					key,
+					evaluated.Condition?.[operator]?.[key] ?? values,
+					context
+				)
 			});
 		}
 	}

@@ -108,6 +108,9 @@ const asList = (v: unknown): string[] =>
 const oneOrList = (values: string[]): string | string[] =>
 	values.length === 1 ? values[0] : values;
 
+/** The OIDC claim that carries a source identity (IAM "Monitor and control actions taken with assumed roles"). */
+export const SOURCE_IDENTITY_CLAIM = 'https://aws.amazon.com/source_identity';
+
 /**
  * Condition keys from a web identity token (IAM-STSCK, sts-facts §5): `<provider>:aud`, `:sub`,
  * `:amr`, `:azp` and further claims; Facebook and Login with Amazon name theirs app_id / id / user_id.
@@ -126,7 +129,18 @@ export function webIdentityContext(claims: IdTokenClaims): ContextValues {
 		if (claims.sub) ctx['www.amazon.com:user_id'] = claims.sub;
 		return ctx;
 	}
-	const reserved = new Set(['iss', 'aud', 'sub', 'exp', 'iat', 'amr', 'azp', 'nbf', 'jti']);
+	const reserved = new Set([
+		'iss',
+		'aud',
+		'sub',
+		'exp',
+		'iat',
+		'amr',
+		'azp',
+		'nbf',
+		'jti',
+		SOURCE_IDENTITY_CLAIM
+	]);
 	for (const [claim, value] of Object.entries(claims)) {
 		if (reserved.has(claim) || value === undefined) continue;
 		ctx[`${host}:${claim}`] = Array.isArray(value) ? value.map(String) : String(value);

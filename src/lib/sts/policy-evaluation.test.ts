@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ALLOW_ALL, conditionHolds, evaluate, statementMatches } from './policy-evaluation';
+import {
+	ALLOW_ALL,
+	conditionHolds,
+	evaluate,
+	statementMatches,
+	withVariablesOf
+} from './policy-evaluation';
 import type { NamedPolicy } from './world';
 
 const policy = (name: string, Statement: unknown[]): NamedPolicy => ({
@@ -164,5 +170,50 @@ describe('the iam-simulate adapter (sts-facts §7)', () => {
 				context: {}
 			})
 		).toBe(true);
+	});
+});
+
+describe('policy variables and the Version element', () => {
+	// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html: without
+	// Version 2012-10-17, "${aws:username} ... [is] treated as [a] literal string".
+	const home = (version?: '2012-10-17' | '2008-10-17'): NamedPolicy => ({
+		name: 'home',
+		origin: 'authored',
+		document: {
+			...(version ? { Version: version } : {}),
+			Statement: [
+				{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/${aws:username}/*' }
+			]
+		}
+	});
+	const get = (policy: NamedPolicy, resource: string) =>
+		evaluate({
+			principal: 'arn:aws:iam::111111111111:user/alice',
+			action: 's3:GetObject',
+			resource,
+			resourceAccount: '111111111111',
+			context: { 'aws:username': 'alice' },
+			identityPolicies: [policy]
+		});
+	it('substitutes variables in 2012-10-17 policies only', () => {
+		expect(get(home('2012-10-17'), 'arn:aws:s3:::b/alice/x')).toBe('Allowed');
+		for (const version of ['2008-10-17', undefined] as const) {
+			expect(get(home(version), 'arn:aws:s3:::b/alice/x')).toBe('ImplicitlyDenied');
+			expect(get(home(version), 'arn:aws:s3:::b/${aws:username}/x')).toBe('Allowed');
+		}
+	});
+	it('rewrites only Resource, NotResource and condition values of older statements', () => {
+		const s = {
+			Effect: 'Allow' as const,
+			Action: 's3:*',
+			Resource: 'arn:aws:s3:::b/${aws:username}',
+			Condition: { StringEquals: { 'aws:PrincipalTag/team': ['${aws:username}', 'x'] } }
+		};
+		expect(withVariablesOf(s, '2012-10-17')).toBe(s);
+		expect(withVariablesOf(s, undefined)).toEqual({
+			...s,
+			Resource: 'arn:aws:s3:::b/${$}{aws:username}',
+			Condition: { StringEquals: { 'aws:PrincipalTag/team': ['${$}{aws:username}', 'x'] } }
+		});
 	});
 });

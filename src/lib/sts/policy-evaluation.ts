@@ -17,7 +17,7 @@ import {
 	runUnsafeSimulation,
 	type Simulation
 } from '@cloud-copilot/iam-simulate';
-import type { PolicyDocument, PolicyStatement } from './policy-model';
+import { statementsOf, type PolicyDocument, type PolicyStatement } from './policy-model';
 import type { NamedPolicy } from './world';
 
 export type Decision = 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';
@@ -50,9 +50,52 @@ export const ALLOW_ALL: NamedPolicy = {
 function validated(policy: NamedPolicy) {
 	return {
 		__validated: true as const,
-		policyDocument: policy.document,
+		policyDocument: asEvaluated(policy.document),
 		metadata: { name: policy.name },
 		errors: []
+	};
+}
+
+/**
+ * Policy variables belong to policy language version 2012-10-17. IAM "IAM JSON policy elements:
+ * Version" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html):
+ * "If you do not include a Version element, the value defaults to 2008-10-17, but newer features,
+ * such as policy variables, will not work with your policy. For example, variables such as
+ * ${aws:username} aren't recognized as variables and are instead treated as literal strings."
+ * The library substitutes variables whatever the Version, so in such a statement each "${" is
+ * rewritten as "${$}{" (the 2012 spelling of a literal "$", IAM "Variables and tags", special
+ * characters) in Resource, NotResource and condition values, which keeps the text literal.
+ */
+const literal = (v: string): string => v.replaceAll('${', '${$}{');
+const literalAll = <T extends string | string[] | undefined>(v: T): T =>
+	(v === undefined ? v : Array.isArray(v) ? v.map(literal) : literal(v)) as T;
+
+export function withVariablesOf(
+	statement: PolicyStatement,
+	version: PolicyDocument['Version']
+): PolicyStatement {
+	if (version === '2012-10-17') return statement;
+	const out: PolicyStatement = { ...statement };
+	if (statement.Resource !== undefined) out.Resource = literalAll(statement.Resource);
+	if (statement.NotResource !== undefined) out.NotResource = literalAll(statement.NotResource);
+	if (statement.Condition) {
+		out.Condition = Object.fromEntries(
+			Object.entries(statement.Condition).map(([op, keys]) => [
+				op,
+				Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, literalAll(v)]))
+			])
+		);
+	}
+	return out;
+}
+
+/** The document as the library must see it: version-2012 semantics with variables only where the Version allows them. */
+function asEvaluated(doc: PolicyDocument): PolicyDocument {
+	if (doc.Version === '2012-10-17') return doc;
+	return {
+		...doc,
+		Version: '2012-10-17',
+		Statement: statementsOf(doc).map((st) => withVariablesOf(st, doc.Version))
 	};
 }
 
@@ -64,7 +107,10 @@ export function evaluate(request: EvaluationRequest): Decision {
 			resource: { resource: request.resource, accountId: request.resourceAccount },
 			contextVariables: request.context
 		},
-		identityPolicies: request.identityPolicies.map((p) => ({ name: p.name, policy: p.document })),
+		identityPolicies: request.identityPolicies.map((p) => ({
+			name: p.name,
+			policy: asEvaluated(p.document)
+		})),
 		serviceControlPolicies: [],
 		resourceControlPolicies: [],
 		...(request.resourcePolicy ? { resourcePolicy: validated(request.resourcePolicy) } : {})

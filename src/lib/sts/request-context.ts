@@ -14,14 +14,37 @@ export function requestKeys(region: string, now: Instant): ContextValues {
 		'aws:RequestedRegion': region,
 		'aws:CurrentTime': formatInstant(now),
 		'aws:EpochTime': String(now),
-		'aws:SecureTransport': 'true'
+		'aws:SecureTransport': 'true',
+		// IAM-CK (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html),
+		// aws:ViaAWSService: "always included in the request context for most services"; true only when a
+		// service calls with the principal's credentials (forward access sessions), which scenarios do not
+		// model: every simulated request is made directly, so it is false.
+		'aws:ViaAWSService': 'false'
 	};
 }
+
+/**
+ * IAM-CK aws:PrincipalIsAWSService: present for every request signed with AWS security credentials,
+ * true only for an AWS service principal (which also carries aws:PrincipalServiceName). Unsigned
+ * requests (anonymous, AssumeRoleWithSAML / AssumeRoleWithWebIdentity) carry neither.
+ */
+const notAService: ContextValues = { 'aws:PrincipalIsAWSService': 'false' };
 
 function tagKeys(tags: Record<string, string>, prefix: string): ContextValues {
 	const out: ContextValues = {};
 	for (const [k, v] of Object.entries(tags)) out[`${prefix}/${k}`] = v;
 	return out;
+}
+
+/**
+ * aws:ResourceTag/<key> for the role a request assumes: its IAM tags. IAM-TAGS ("Permissions required
+ * to add session tags", https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html): with
+ * sts:TagSession, "aws:ResourceTag ... you can allow the principal to pass session tags only if the role
+ * they are assuming includes the specified tags"; IAM-CK: the key is present when the requested resource
+ * has tags. The role is the resource of sts:AssumeRole*, sts:TagSession and sts:SetSourceIdentity.
+ */
+export function resourceTagKeys(tags: Record<string, string> | undefined): ContextValues {
+	return tagKeys(tags ?? {}, 'aws:ResourceTag');
 }
 
 /**
@@ -57,12 +80,17 @@ export function principalKeys(caller: Caller, world: World, now: Instant): Conte
 	switch (caller.kind) {
 		case 'anonymous':
 			return {};
-		// sts-facts §5 lists no principal keys for a service principal; aws:SourceArn / aws:SourceAccount
-		// (§8) describe the resource the service acts for, which scenarios do not model.
+		// A service principal carries aws:PrincipalIsAWSService true and aws:PrincipalServiceName (IAM-CK);
+		// aws:SourceArn / aws:SourceAccount (sts-facts §8) describe the resource the service acts for,
+		// which scenarios do not model.
 		case 'service':
-			return {};
+			return {
+				'aws:PrincipalIsAWSService': 'true',
+				'aws:PrincipalServiceName': caller.principal
+			};
 		case 'user':
 			return {
+				...notAService,
 				'aws:PrincipalArn': caller.user.arn,
 				'aws:PrincipalAccount': caller.user.account,
 				'aws:PrincipalType': 'User',
@@ -72,6 +100,7 @@ export function principalKeys(caller: Caller, world: World, now: Instant): Conte
 			};
 		case 'root':
 			return {
+				...notAService,
 				'aws:PrincipalArn': caller.root.arn,
 				'aws:PrincipalAccount': caller.root.account,
 				'aws:PrincipalType': 'Account',
@@ -80,7 +109,7 @@ export function principalKeys(caller: Caller, world: World, now: Instant): Conte
 		case 'session': {
 			const c = caller.creds;
 			const id = c.identity;
-			const base = sessionKeys(c, now);
+			const base = { ...notAService, ...sessionKeys(c, now) };
 			switch (id.type) {
 				case 'assumed-role': {
 					const role = world.accounts[id.account]?.roles[id.roleName];

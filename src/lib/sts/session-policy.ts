@@ -8,6 +8,7 @@ import { minifiedLength, policyParser, statementsOf } from './policy-model';
 import {
 	evaluate,
 	statementMatches,
+	withVariablesOf,
 	type Decision,
 	type EvaluationRequest
 } from './policy-evaluation';
@@ -148,6 +149,9 @@ export function grantsSessionDirectly(request: EvaluationRequest): boolean {
 		if (s.Effect !== 'Allow' || !s.Principal || s.Principal === '*') return false;
 		const named = s.Principal.AWS;
 		const names = Array.isArray(named) ? named : named === undefined ? [] : [named];
-		return names.includes(principal) && statementMatches('resource', s, request);
+		return (
+			names.includes(principal) &&
+			statementMatches('resource', withVariablesOf(s, resourcePolicy.document.Version), request)
+		);
 	});
 }
