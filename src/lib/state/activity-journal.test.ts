@@ -3,12 +3,13 @@ import { openProgressStore } from '$lib/progress/progress-store';
 import { fixedEffects } from '$lib/progress/progress-effects';
 import { memoryIdb, T0 } from '$lib/progress/test-harness';
 import {
-	ACTIVITY_JOURNAL_KEY,
+	ACTIVITY_JOURNAL_PREFIX,
 	ActivityJournal,
+	LEGACY_ACTIVITY_JOURNAL_KEY,
 	MAX_LESSON_ENTRIES,
-	recordActivity
+	recordActivity,
+	type ActivityStorage
 } from './activity-journal';
-import type { JournalStorage } from './answer-journal';
 import { memoryStorage } from './memory-journal-storage';
 
 const HOUR = 3_600_000;
@@ -42,7 +43,65 @@ describe('ActivityJournal', () => {
 		journal.removeLessonRead('r1');
 		journal.removeLessonRead('r2');
 		expect(journal.isEmpty()).toBe(true);
-		expect(storage.data.has(ACTIVITY_JOURNAL_KEY)).toBe(false);
+		expect([...storage.data.keys()]).toEqual([]);
+	});
+
+	it('a tab whose view of storage lags removes only what it recorded: a read noted meanwhile stays', () => {
+		// Web Storage has no cross-tab transactions, and a tab may not yet see another's latest write.
+		const shared = memoryStorage();
+		const lesson = new ActivityJournal(() => shared);
+		lesson.lessonRead({ id: 'opened', slug: 'mfa', completed: false, at: 1 });
+		lesson.visit({ route: '/lessons/mfa', title: 'MFA', at: 1 });
+		// The dashboard tab reads the journal as it is now, then keeps working on that view.
+		const stale = new Map(shared.data);
+		const lagging: ActivityStorage = {
+			getItem: (k) => stale.get(k) ?? null,
+			setItem: (k, v) => {
+				stale.set(k, v);
+				shared.setItem(k, v);
+			},
+			removeItem: (k) => {
+				stale.delete(k);
+				shared.removeItem(k);
+			},
+			get length() {
+				return stale.size;
+			},
+			key: (i) => [...stale.keys()][i] ?? null
+		};
+		const dashboard = new ActivityJournal(() => lagging);
+		expect(dashboard.pending().lessons.map((e) => e.id)).toEqual(['opened']);
+		// Meanwhile the lesson tab notes that the lesson was read to the end.
+		lesson.lessonRead({ id: 'finished', slug: 'mfa', completed: true, at: 2 });
+		dashboard.removeLessonRead('opened');
+		dashboard.removeVisit({ route: '/lessons/mfa', title: 'MFA', at: 1 });
+		expect(new ActivityJournal(() => shared).pending()).toEqual({
+			lessons: [{ id: 'finished', slug: 'mfa', completed: true, at: 2 }]
+		});
+	});
+
+	it('splits a journal written as one value (before stop 7) into entries', () => {
+		const storage = memoryStorage();
+		storage.setItem(
+			LEGACY_ACTIVITY_JOURNAL_KEY,
+			JSON.stringify({
+				visit: { route: '/a', title: 'A', at: 3 },
+				lessons: [
+					{ id: 'r1', slug: 'mfa', completed: false, at: 1 },
+					{ id: 'r2', slug: 'mfa', completed: true, at: 2 }
+				]
+			})
+		);
+		const journal = new ActivityJournal(() => storage);
+		expect(journal.pending()).toEqual({
+			visit: { route: '/a', title: 'A', at: 3 },
+			lessons: [
+				{ id: 'r1', slug: 'mfa', completed: false, at: 1 },
+				{ id: 'r2', slug: 'mfa', completed: true, at: 2 }
+			]
+		});
+		expect(storage.data.has(LEGACY_ACTIVITY_JOURNAL_KEY)).toBe(false);
+		expect([...storage.data.keys()].every((k) => k.startsWith(ACTIVITY_JOURNAL_PREFIX))).toBe(true);
 	});
 
 	it('keeps at most MAX_LESSON_ENTRIES lesson reads, dropping the oldest', () => {
@@ -57,12 +116,16 @@ describe('ActivityJournal', () => {
 		expect(journal.isEmpty()).toBe(true);
 	});
 
-	it('ignores junk, and says false when storage is blocked or missing', () => {
+	it('ignores and removes junk, and says false when storage is blocked or missing', () => {
 		const storage = memoryStorage();
-		storage.setItem(ACTIVITY_JOURNAL_KEY, '{oops');
+		storage.setItem(LEGACY_ACTIVITY_JOURNAL_KEY, '{oops');
+		storage.setItem(`${ACTIVITY_JOURNAL_PREFIX}lesson:x`, '{oops');
+		storage.setItem(`${ACTIVITY_JOURNAL_PREFIX}visit:1:/x`, JSON.stringify({ route: '/x' }));
+		storage.setItem('other-app', 'kept');
 		expect(new ActivityJournal(() => storage).pending()).toEqual({ lessons: [] });
+		expect([...storage.data.keys()]).toEqual(['other-app']);
 		storage.setItem(
-			ACTIVITY_JOURNAL_KEY,
+			LEGACY_ACTIVITY_JOURNAL_KEY,
 			JSON.stringify({
 				visit: { route: '/x' },
 				lessons: [{ id: 'ok', slug: 's', completed: true, at: 5 }, { id: 1 }, null]
@@ -71,14 +134,18 @@ describe('ActivityJournal', () => {
 		expect(new ActivityJournal(() => storage).pending()).toEqual({
 			lessons: [{ id: 'ok', slug: 's', completed: true, at: 5 }]
 		});
-		const blocked: JournalStorage = {
+		const blocked: ActivityStorage = {
 			getItem: () => {
 				throw new DOMException('blocked', 'SecurityError');
 			},
 			setItem: () => {
 				throw new DOMException('full', 'QuotaExceededError');
 			},
-			removeItem: () => {}
+			removeItem: () => {},
+			get length(): number {
+				throw new DOMException('blocked', 'SecurityError');
+			},
+			key: () => null
 		};
 		const journal = new ActivityJournal(() => blocked);
 		expect(journal.pending()).toEqual({ lessons: [] });

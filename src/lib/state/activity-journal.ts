@@ -2,13 +2,22 @@ import type { JournalStorage } from './answer-journal';
 import { LOCAL_KEY_PREFIX } from './local-learner-data';
 
 /**
- * Where the place to continue from and lesson reads wait until the progress store records them.
- * Under the prefix, so "Delete all progress" clears it.
+ * Where the place to continue from and lesson reads wait until the progress store records them:
+ * one Web Storage key per entry under this prefix (which is under the app's prefix, so "Delete
+ * all progress" clears them).
  */
-export const ACTIVITY_JOURNAL_KEY = `${LOCAL_KEY_PREFIX}pending-activity`;
+export const ACTIVITY_JOURNAL_PREFIX = `${LOCAL_KEY_PREFIX}pending-activity:`;
+/** Before stop 7 the whole journal was one JSON value under this key; it is still read, and split up. */
+export const LEGACY_ACTIVITY_JOURNAL_KEY = `${LOCAL_KEY_PREFIX}pending-activity`;
 
 /** The most lesson entries kept (oldest dropped first): a bound on a store that never opens. */
 export const MAX_LESSON_ENTRIES = 1000;
+
+/** Web Storage as the journal uses it: entries are found by listing the keys. */
+export interface ActivityStorage extends JournalStorage {
+	readonly length: number;
+	key(index: number): string | null;
+}
 
 /** "Continue where you left off": the place and when the learner was there. */
 export interface PendingVisit {
@@ -32,6 +41,15 @@ export interface PendingActivity {
 	lessons: PendingLessonRead[];
 }
 
+const LESSON = `${ACTIVITY_JOURNAL_PREFIX}lesson:`;
+const VISIT = `${ACTIVITY_JOURNAL_PREFIX}visit:`;
+const lessonKey = (id: string) => LESSON + id;
+const visitKey = (v: PendingVisit) => `${VISIT}${v.at}:${v.route}`;
+
+/** Whether a Web Storage key (e.g. of a `storage` event) is a journal entry. */
+export const isActivityJournalKey = (key: string | null): boolean =>
+	key !== null && (key.startsWith(ACTIVITY_JOURNAL_PREFIX) || key === LEGACY_ACTIVITY_JOURNAL_KEY);
+
 /**
  * A write-ahead journal for what pages note as the learner moves around: the place to continue
  * from and lessons opened or finished. Writing these to IndexedDB needs the progress layer
@@ -40,23 +58,37 @@ export interface PendingActivity {
  * the learner leaves at once), and recorded by the next page that opens the store, before it
  * reads anything. Storage that is full or blocked makes `write` return false, and the caller
  * records through the store instead.
+ *
+ * Each entry has a key of its own, and nothing is ever read, changed and written back: Web
+ * Storage is shared by the tabs of an origin without transactions, and a tab's view of it can lag
+ * another tab's writes. With one JSON value for the whole journal, a tab recording (and removing)
+ * an entry could write back a stale copy and drop a lesson read another tab had just noted.
  */
 export class ActivityJournal {
-	constructor(private readonly storage: () => JournalStorage | undefined) {}
+	constructor(private readonly storage: () => ActivityStorage | undefined) {}
 
 	pending(): PendingActivity {
+		const visits: PendingVisit[] = [];
+		const lessons: PendingLessonRead[] = [];
 		try {
-			const text = this.storage()?.getItem(ACTIVITY_JOURNAL_KEY);
-			const parsed: unknown = text ? JSON.parse(text) : {};
-			if (typeof parsed !== 'object' || parsed === null) return { lessons: [] };
-			const { visit, lessons } = parsed as Record<string, unknown>;
-			return {
-				...(isVisit(visit) ? { visit } : {}),
-				lessons: Array.isArray(lessons) ? lessons.filter(isLessonRead) : []
-			};
+			const storage = this.storage();
+			if (!storage) return { lessons };
+			this.splitLegacy(storage);
+			for (const key of journalKeys(storage)) {
+				const value = parse(storage.getItem(key));
+				if (key.startsWith(LESSON) && isLessonRead(value)) lessons.push(value);
+				else if (key.startsWith(VISIT) && isVisit(value)) visits.push(value);
+				else storage.removeItem(key); // junk (hand-edited, or a format to come): never recordable
+			}
 		} catch {
-			return { lessons: [] };
+			// Blocked storage: nothing pending that can be read.
 		}
+		lessons.sort((a, b) => a.at - b.at);
+		const visit = visits.reduce<PendingVisit | undefined>(
+			(latest, v) => (!latest || v.at >= latest.at ? v : latest),
+			undefined
+		);
+		return { ...(visit ? { visit } : {}), lessons };
 	}
 
 	isEmpty(): boolean {
@@ -66,40 +98,103 @@ export class ActivityJournal {
 
 	/** Notes the place to continue from; false when storage refused it. */
 	visit(visit: PendingVisit): boolean {
-		return this.write({ ...this.pending(), visit });
+		if (!this.set(visitKey(visit), visit)) return false;
+		this.removeVisitsUpTo(visit.at, visitKey(visit));
+		return true;
 	}
 
 	/** Notes a lesson read; false when storage refused it. */
 	lessonRead(entry: PendingLessonRead): boolean {
-		const current = this.pending();
-		const lessons = [...current.lessons.filter((e) => e.id !== entry.id), entry];
-		return this.write({ ...current, lessons: lessons.slice(-MAX_LESSON_ENTRIES) });
+		if (!this.set(lessonKey(entry.id), entry)) return false;
+		if (this.lessonCount() > MAX_LESSON_ENTRIES) {
+			const { lessons } = this.pending();
+			for (const old of lessons.slice(0, lessons.length - MAX_LESSON_ENTRIES))
+				this.remove(lessonKey(old.id));
+		}
+		return true;
+	}
+
+	private lessonCount(): number {
+		try {
+			const storage = this.storage();
+			return storage ? journalKeys(storage).filter((k) => k.startsWith(LESSON)).length : 0;
+		} catch {
+			return 0;
+		}
 	}
 
 	/** Forgets a recorded lesson read. */
 	removeLessonRead(id: string): void {
-		const current = this.pending();
-		this.write({ ...current, lessons: current.lessons.filter((e) => e.id !== id) });
+		this.remove(lessonKey(id));
 	}
 
-	/** Forgets the visit if it is still `visit` (a newer one noted meanwhile stays). */
+	/** Forgets the visit and any older one (a newer one noted meanwhile stays). */
 	removeVisit(visit: PendingVisit): void {
-		const current = this.pending();
-		if (!current.visit || !sameVisit(current.visit, visit)) return;
-		this.write({ lessons: current.lessons });
+		this.removeVisitsUpTo(visit.at);
 	}
 
-	private write(activity: PendingActivity): boolean {
+	private removeVisitsUpTo(at: number, except?: string): void {
+		try {
+			const storage = this.storage();
+			if (!storage) return;
+			for (const key of journalKeys(storage)) {
+				if (!key.startsWith(VISIT) || key === except) continue;
+				const value = parse(storage.getItem(key));
+				if (!isVisit(value) || value.at <= at) storage.removeItem(key);
+			}
+		} catch {
+			// Blocked storage: nothing to remove.
+		}
+	}
+
+	/** The journal as one JSON value (written before stop 7): its entries get keys of their own. */
+	private splitLegacy(storage: ActivityStorage): void {
+		const text = storage.getItem(LEGACY_ACTIVITY_JOURNAL_KEY);
+		if (text === null) return;
+		const old = parse(text) as { visit?: unknown; lessons?: unknown } | undefined;
+		if (old && isVisit(old.visit)) storage.setItem(visitKey(old.visit), JSON.stringify(old.visit));
+		if (old && Array.isArray(old.lessons))
+			for (const entry of old.lessons)
+				if (isLessonRead(entry)) storage.setItem(lessonKey(entry.id), JSON.stringify(entry));
+		storage.removeItem(LEGACY_ACTIVITY_JOURNAL_KEY);
+	}
+
+	private set(key: string, value: PendingVisit | PendingLessonRead): boolean {
 		try {
 			const storage = this.storage();
 			if (!storage) return false;
-			if (!activity.visit && activity.lessons.length === 0)
-				storage.removeItem(ACTIVITY_JOURNAL_KEY);
-			else storage.setItem(ACTIVITY_JOURNAL_KEY, JSON.stringify(activity));
+			storage.setItem(key, JSON.stringify(value));
 			return true;
 		} catch {
 			return false;
 		}
+	}
+
+	private remove(key: string): void {
+		try {
+			this.storage()?.removeItem(key);
+		} catch {
+			// Blocked storage: nothing to remove.
+		}
+	}
+}
+
+/** The journal's keys (collected first: removing while indexing would skip keys). */
+function journalKeys(storage: ActivityStorage): string[] {
+	const keys: string[] = [];
+	for (let i = 0; i < storage.length; i++) {
+		const key = storage.key(i);
+		if (key?.startsWith(ACTIVITY_JOURNAL_PREFIX)) keys.push(key);
+	}
+	return keys;
+}
+
+function parse(text: string | null): unknown {
+	if (text === null) return undefined;
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
 	}
 }
 
@@ -155,9 +250,6 @@ export async function recordActivity(
  * module need not load the progress layer.
  */
 export const isInputError = (e: unknown) => (e as Error | undefined)?.name === 'ProgressInputError';
-
-const sameVisit = (a: PendingVisit, b: PendingVisit) =>
-	a.route === b.route && a.title === b.title && a.at === b.at;
 
 function isVisit(value: unknown): value is PendingVisit {
 	const v = value as PendingVisit | undefined;

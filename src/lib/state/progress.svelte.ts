@@ -6,7 +6,7 @@ import { countStoredPacks } from '$lib/progress/stored-pack-count';
 import { PROGRESS_OPEN_MARK, STORAGE_CHECKED_MARK } from './app-marks';
 import {
 	ActivityJournal,
-	ACTIVITY_JOURNAL_KEY,
+	isActivityJournalKey,
 	isInputError,
 	recordActivity
 } from './activity-journal';
@@ -73,7 +73,7 @@ class ProgressBridge {
 			addEventListener('storage', (e) => {
 				// Another tab, without the store open, noted a visit or a lesson read: record it
 				// here, so this tab's dashboard shows it now.
-				if (e.key === ACTIVITY_JOURNAL_KEY && e.newValue) void this.recordActivity(store);
+				if (isActivityJournalKey(e.key) && e.newValue) void this.recordActivity(store);
 			});
 			performance.mark(PROGRESS_OPEN_MARK);
 			void this.replayJournal(store);
