@@ -10,7 +10,7 @@ import {
 	recordActivity,
 	type ActivityStorage
 } from './activity-journal';
-import { memoryStorage } from './memory-journal-storage';
+import { laggingView, memoryStorage } from './memory-journal-storage';
 
 const HOUR = 3_600_000;
 
@@ -53,22 +53,7 @@ describe('ActivityJournal', () => {
 		lesson.lessonRead({ id: 'opened', slug: 'mfa', completed: false, at: 1 });
 		lesson.visit({ route: '/lessons/mfa', title: 'MFA', at: 1 });
 		// The dashboard tab reads the journal as it is now, then keeps working on that view.
-		const stale = new Map(shared.data);
-		const lagging: ActivityStorage = {
-			getItem: (k) => stale.get(k) ?? null,
-			setItem: (k, v) => {
-				stale.set(k, v);
-				shared.setItem(k, v);
-			},
-			removeItem: (k) => {
-				stale.delete(k);
-				shared.removeItem(k);
-			},
-			get length() {
-				return stale.size;
-			},
-			key: (i) => [...stale.keys()][i] ?? null
-		};
+		const lagging = laggingView(shared);
 		const dashboard = new ActivityJournal(() => lagging);
 		expect(dashboard.pending().lessons.map((e) => e.id)).toEqual(['opened']);
 		// Meanwhile the lesson tab notes that the lesson was read to the end.

@@ -1,4 +1,8 @@
-import type { JournalStorage } from './answer-journal';
+import {
+	journalKeys as keysUnder,
+	parseJournalValue as parse,
+	type JournalStorage
+} from './answer-journal';
 import { LOCAL_KEY_PREFIX } from './local-learner-data';
 
 /**
@@ -14,10 +18,7 @@ export const LEGACY_ACTIVITY_JOURNAL_KEY = `${LOCAL_KEY_PREFIX}pending-activity`
 export const MAX_LESSON_ENTRIES = 1000;
 
 /** Web Storage as the journal uses it: entries are found by listing the keys. */
-export interface ActivityStorage extends JournalStorage {
-	readonly length: number;
-	key(index: number): string | null;
-}
+export type ActivityStorage = JournalStorage;
 
 /** "Continue where you left off": the place and when the learner was there. */
 export interface PendingVisit {
@@ -179,24 +180,8 @@ export class ActivityJournal {
 	}
 }
 
-/** The journal's keys (collected first: removing while indexing would skip keys). */
-function journalKeys(storage: ActivityStorage): string[] {
-	const keys: string[] = [];
-	for (let i = 0; i < storage.length; i++) {
-		const key = storage.key(i);
-		if (key?.startsWith(ACTIVITY_JOURNAL_PREFIX)) keys.push(key);
-	}
-	return keys;
-}
-
-function parse(text: string | null): unknown {
-	if (text === null) return undefined;
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return undefined;
-	}
-}
+/** The journal's keys. */
+const journalKeys = (storage: ActivityStorage) => keysUnder(storage, ACTIVITY_JOURNAL_PREFIX);
 
 /** The part of the progress store that recording the journal needs. */
 export interface ActivitySink {

@@ -1,7 +1,12 @@
 import { LOCAL_KEY_PREFIX } from './local-learner-data';
 
-/** Where answers wait until IndexedDB has them. Under the prefix, so "Delete all progress" clears it. */
-export const ANSWER_JOURNAL_KEY = `${LOCAL_KEY_PREFIX}pending-answers`;
+/**
+ * Where answers wait until IndexedDB has them: one key per answer under this prefix (which is
+ * under the app's prefix, so "Delete all progress" clears them).
+ */
+export const ANSWER_JOURNAL_PREFIX = `${LOCAL_KEY_PREFIX}pending-answers:`;
+/** Before stop 7 the journal was one JSON array under this key; it is still read, and split up. */
+export const LEGACY_ANSWER_JOURNAL_KEY = `${LOCAL_KEY_PREFIX}pending-answers`;
 
 /** An answer as the progress store records it: with its id (the idempotency key) and time. */
 export interface JournalEntry {
@@ -10,12 +15,36 @@ export interface JournalEntry {
 	[field: string]: unknown;
 }
 
-/** The part of Web Storage the journal uses, so tests can pass a fake. */
+/** The part of Web Storage the journals use (entries are found by listing keys), so tests can pass a fake. */
 export interface JournalStorage {
 	getItem(key: string): string | null;
 	setItem(key: string, value: string): void;
 	removeItem(key: string): void;
+	readonly length: number;
+	key(index: number): string | null;
 }
+
+/** The keys under `prefix` (collected first: removing while indexing would skip keys). */
+export function journalKeys(storage: JournalStorage, prefix: string): string[] {
+	const keys: string[] = [];
+	for (let i = 0; i < storage.length; i++) {
+		const key = storage.key(i);
+		if (key?.startsWith(prefix)) keys.push(key);
+	}
+	return keys;
+}
+
+/** A stored JSON value, or undefined when there is none or it is not JSON. */
+export function parseJournalValue(text: string | null): unknown {
+	if (text === null) return undefined;
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
+const answerKey = (id: string) => ANSWER_JOURNAL_PREFIX + id;
 
 /**
  * A write-ahead journal for answers. Recording an answer in IndexedDB is asynchronous (and the
@@ -24,39 +53,57 @@ export interface JournalStorage {
  * synchronously, and removed once the store has it; entries left over are recorded again when
  * the store next opens. Recording is idempotent by id, so replaying one that did reach IndexedDB
  * stores nothing twice. Storage that is full or blocked makes the journal a no-op.
+ *
+ * Each answer has a key of its own and nothing is read, changed and written back: Web Storage
+ * has no transactions across tabs, so two tabs rewriting one shared list could each drop the
+ * other's latest answer.
  */
 export class AnswerJournal {
 	constructor(private readonly storage: () => JournalStorage | undefined) {}
 
 	/** The answers still waiting, oldest first. */
 	pending(): JournalEntry[] {
+		const entries: JournalEntry[] = [];
 		try {
-			const text = this.storage()?.getItem(ANSWER_JOURNAL_KEY);
-			const parsed: unknown = text ? JSON.parse(text) : [];
-			return Array.isArray(parsed) ? parsed.filter(isEntry) : [];
+			const storage = this.storage();
+			if (!storage) return entries;
+			this.splitLegacy(storage);
+			for (const key of journalKeys(storage, ANSWER_JOURNAL_PREFIX)) {
+				const value = parseJournalValue(storage.getItem(key));
+				if (isEntry(value)) entries.push(value);
+				else storage.removeItem(key); // junk: never recordable
+			}
 		} catch {
-			return [];
+			// Blocked storage: nothing pending that can be read.
 		}
+		return entries.sort((a, b) => a.at - b.at);
 	}
 
 	add(entry: JournalEntry): void {
-		this.write([...this.pending().filter((e) => e.id !== entry.id), entry]);
-	}
-
-	remove(id: string): void {
-		const left = this.pending().filter((e) => e.id !== id);
-		this.write(left);
-	}
-
-	private write(entries: JournalEntry[]): void {
 		try {
-			const storage = this.storage();
-			if (!storage) return;
-			if (entries.length) storage.setItem(ANSWER_JOURNAL_KEY, JSON.stringify(entries));
-			else storage.removeItem(ANSWER_JOURNAL_KEY);
+			this.storage()?.setItem(answerKey(entry.id), JSON.stringify(entry));
 		} catch {
 			// Full or blocked: the answer still goes to IndexedDB as before.
 		}
+	}
+
+	remove(id: string): void {
+		try {
+			this.storage()?.removeItem(answerKey(id));
+		} catch {
+			// Blocked: nothing to remove.
+		}
+	}
+
+	/** The journal as one JSON array (written before stop 7): its answers get keys of their own. */
+	private splitLegacy(storage: JournalStorage): void {
+		const text = storage.getItem(LEGACY_ANSWER_JOURNAL_KEY);
+		if (text === null) return;
+		const old = parseJournalValue(text);
+		if (Array.isArray(old))
+			for (const entry of old)
+				if (isEntry(entry)) storage.setItem(answerKey(entry.id), JSON.stringify(entry));
+		storage.removeItem(LEGACY_ANSWER_JOURNAL_KEY);
 	}
 }
 
