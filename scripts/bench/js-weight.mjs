@@ -136,7 +136,10 @@ async function allScripts(browser, origin, path, ready, prepare = undefined) {
 async function leaveProgress(page, origin) {
 	await page.goto(origin + '/lessons/what-is-sts');
 	await page.locator('body.started').waitFor({ timeout: 30_000 });
-	await page.waitForFunction(() => localStorage.getItem('sts-trainer:pending-activity') !== null);
+	// The activity journal keeps one key per entry under this prefix (src/lib/state/activity-journal.ts).
+	await page.waitForFunction(() =>
+		Object.keys(localStorage).some((k) => k.startsWith('sts-trainer:pending-activity:'))
+	);
 	await page.goto(origin + '/progress');
 	await page.locator('body.started').waitFor({ timeout: 30_000 });
 	const lessonSaved = () =>
