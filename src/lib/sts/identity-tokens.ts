@@ -2,6 +2,9 @@
  * The simulated identity providers: the OIDC ID tokens and SAML responses a step's `idToken` /
  * `samlAssertion` describes, and the condition keys AWS derives from them (sts-facts §5, §11).
  */
+// SHA-1 from @noble/hashes (audited, synchronous, so the engine stays synchronous in the browser).
+import { sha1 } from '@noble/hashes/legacy.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { IdTokenSpec, SamlAssertionSpec } from '../content/scenario-schema';
 import type { Instant } from './clock';
 import type { ContextValues } from './policy-evaluation';
@@ -160,50 +163,14 @@ export function webIdentityContext(claims: IdTokenClaims): ContextValues {
 	return ctx;
 }
 
-/** SHA-1 of a UTF-8 string (FIPS 180-4), synchronous so the engine stays synchronous in the browser. */
-function sha1(text: string): Uint8Array {
-	const bytes = new TextEncoder().encode(text);
-	const words = new Uint32Array((((bytes.length + 8) >> 6) + 1) * 16);
-	bytes.forEach((b, i) => (words[i >> 2] |= b << (24 - (i % 4) * 8)));
-	words[bytes.length >> 2] |= 0x80 << (24 - (bytes.length % 4) * 8);
-	words[words.length - 1] = bytes.length * 8;
-	const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
-	const w = new Uint32Array(80);
-	const rotl = (x: number, n: number) => (x << n) | (x >>> (32 - n));
-	for (let block = 0; block < words.length; block += 16) {
-		for (let t = 0; t < 80; t++)
-			w[t] = t < 16 ? words[block + t] : rotl(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1);
-		let [a, b, c, d, e] = h;
-		for (let t = 0; t < 80; t++) {
-			const f =
-				t < 20
-					? ((b & c) | (~b & d)) + 0x5a827999
-					: t < 40
-						? (b ^ c ^ d) + 0x6ed9eba1
-						: t < 60
-							? ((b & c) | (b & d) | (c & d)) + 0x8f1bbcdc
-							: (b ^ c ^ d) + 0xca62c1d6;
-			const temp = (rotl(a, 5) + f + e + w[t]) | 0;
-			[e, d, c, b, a] = [d, c, rotl(b, 30), a, temp];
-		}
-		h[0] = (h[0] + a) | 0;
-		h[1] = (h[1] + b) | 0;
-		h[2] = (h[2] + c) | 0;
-		h[3] = (h[3] + d) | 0;
-		h[4] = (h[4] + e) | 0;
-	}
-	const out = new Uint8Array(20);
-	h.forEach((v, i) => new DataView(out.buffer).setUint32(i * 4, v >>> 0));
-	return out;
-}
-
 /**
  * The SAML NameQualifier (sts-facts §3.1; API-SAML response, IAM-STSCK saml:namequalifier):
  * BASE64(SHA1(Issuer + AccountId + "/" + ProviderFriendlyName)).
  */
 export function samlNameQualifier(issuer: string, account: string, providerName: string): string {
 	let binary = '';
-	for (const b of sha1(`${issuer}${account}/${providerName}`)) binary += String.fromCharCode(b);
+	for (const b of sha1(utf8ToBytes(`${issuer}${account}/${providerName}`)))
+		binary += String.fromCharCode(b);
 	return btoa(binary);
 }
 
