@@ -7,9 +7,9 @@ import {
 	ActivityJournal,
 	LEGACY_ACTIVITY_JOURNAL_KEY,
 	MAX_LESSON_ENTRIES,
-	recordActivity,
-	type ActivityStorage
+	recordActivity
 } from './activity-journal';
+import type { JournalStorage } from './answer-journal';
 import { laggingView, memoryStorage } from './memory-journal-storage';
 
 const HOUR = 3_600_000;
@@ -119,7 +119,7 @@ describe('ActivityJournal', () => {
 		expect(new ActivityJournal(() => storage).pending()).toEqual({
 			lessons: [{ id: 'ok', slug: 's', completed: true, at: 5 }]
 		});
-		const blocked: ActivityStorage = {
+		const blocked: JournalStorage = {
 			getItem: () => {
 				throw new DOMException('blocked', 'SecurityError');
 			},

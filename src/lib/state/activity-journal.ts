@@ -17,9 +17,6 @@ export const LEGACY_ACTIVITY_JOURNAL_KEY = `${LOCAL_KEY_PREFIX}pending-activity`
 /** The most lesson entries kept (oldest dropped first): a bound on a store that never opens. */
 export const MAX_LESSON_ENTRIES = 1000;
 
-/** Web Storage as the journal uses it: entries are found by listing the keys. */
-export type ActivityStorage = JournalStorage;
-
 /** "Continue where you left off": the place and when the learner was there. */
 export interface PendingVisit {
 	route: string;
@@ -66,7 +63,7 @@ export const isActivityJournalKey = (key: string | null): boolean =>
  * an entry could write back a stale copy and drop a lesson read another tab had just noted.
  */
 export class ActivityJournal {
-	constructor(private readonly storage: () => ActivityStorage | undefined) {}
+	constructor(private readonly storage: () => JournalStorage | undefined) {}
 
 	pending(): PendingActivity {
 		const visits: PendingVisit[] = [];
@@ -149,7 +146,7 @@ export class ActivityJournal {
 	}
 
 	/** The journal as one JSON value (written before stop 7): its entries get keys of their own. */
-	private splitLegacy(storage: ActivityStorage): void {
+	private splitLegacy(storage: JournalStorage): void {
 		const text = storage.getItem(LEGACY_ACTIVITY_JOURNAL_KEY);
 		if (text === null) return;
 		const old = parse(text) as { visit?: unknown; lessons?: unknown } | undefined;
@@ -181,7 +178,7 @@ export class ActivityJournal {
 }
 
 /** The journal's keys. */
-const journalKeys = (storage: ActivityStorage) => keysUnder(storage, ACTIVITY_JOURNAL_PREFIX);
+const journalKeys = (storage: JournalStorage) => keysUnder(storage, ACTIVITY_JOURNAL_PREFIX);
 
 /** The part of the progress store that recording the journal needs. */
 export interface ActivitySink {

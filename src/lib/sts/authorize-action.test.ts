@@ -10,6 +10,15 @@ beforeAll(async () => {
 	await loadActionCatalog();
 });
 
+/** bob's session in role ForBob (allows s3:GetObject on arn:aws:s3:::bob-bucket/* only), saved as creds:r. */
+const forBobSession = () =>
+	issue(baseState(), {
+		as: 'user:111111111111/bob',
+		call: 'AssumeRole',
+		params: { RoleArn: roleArn('111111111111', 'ForBob', '/team/'), RoleSessionName: 'b1' },
+		save: 'r'
+	});
+
 describe('service actions', () => {
 	it('allowed by an identity policy, with the statement named (§7)', () => {
 		const o = outcomeOf(baseState(), {
@@ -44,12 +53,7 @@ describe('service actions', () => {
 	});
 
 	it('role sessions use the role permissions, named by the assumed-role ARN', () => {
-		const s = issue(baseState(), {
-			as: 'user:111111111111/bob',
-			call: 'AssumeRole',
-			params: { RoleArn: roleArn('111111111111', 'ForBob', '/team/'), RoleSessionName: 'b1' },
-			save: 'r'
-		});
+		const s = forBobSession();
 		expect(
 			outcomeOf(s, { as: 'creds:r', call: 's3:GetObject', resource: 'arn:aws:s3:::bob-bucket/x' })
 				.allowed
@@ -72,13 +76,7 @@ describe('service actions', () => {
 	});
 
 	it('without a resource, the default "*" asks about some resource (content/README.md)', () => {
-		const s = issue(baseState(), {
-			as: 'user:111111111111/bob',
-			call: 'AssumeRole',
-			params: { RoleArn: roleArn('111111111111', 'ForBob', '/team/'), RoleSessionName: 'b1' },
-			save: 'r'
-		});
-		// ForBob allows s3:GetObject on arn:aws:s3:::bob-bucket/* only.
+		const s = forBobSession();
 		expect(outcomeOf(s, { as: 'creds:r', call: 's3:GetObject' }).allowed).toBe(true);
 		expect(outcomeOf(s, { as: 'creds:r', call: 's3:PutObject' }).allowed).toBe(false);
 	});
