@@ -11,8 +11,18 @@ import { assumeRoleWithSaml } from './assume-role-with-saml';
 import { assumeRoleWithWebIdentity } from './assume-role-with-web-identity';
 import { getFederationToken } from './get-federation-token';
 import { getSessionToken } from './get-session-token';
+import { assumeRoot } from './assume-root';
+import { decodeAuthorizationMessage } from './decode-authorization-message';
+import { getAccessKeyInfo } from './get-access-key-info';
+import { getDelegatedAccessToken } from './get-delegated-access-token';
+import { getWebIdentityToken } from './get-web-identity-token';
 
 registerApiHandlers({
+	AssumeRoot: assumeRoot,
+	DecodeAuthorizationMessage: decodeAuthorizationMessage,
+	GetAccessKeyInfo: getAccessKeyInfo,
+	GetDelegatedAccessToken: getDelegatedAccessToken,
+	GetWebIdentityToken: getWebIdentityToken,
 	AssumeRoleWithSAML: assumeRoleWithSaml,
 	AssumeRoleWithWebIdentity: assumeRoleWithWebIdentity,
 	GetFederationToken: getFederationToken,

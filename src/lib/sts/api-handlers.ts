@@ -1,6 +1,6 @@
 /**
  * Which STS operations the engine can run right now. AssumeRole and GetCallerIdentity (nearly
- * every scenario uses them) are always there; the other four are registered by an entry point:
+ * every scenario uses them) are always there; the others are registered by an entry point:
  * all-apis.ts synchronously (Node: CLI, tests, content checks, the barrel index.ts), or
  * api-loaders.ts on demand (the browser loads only the operations a scenario or the learner uses).
  * The administrative actions (revoke sessions, attach a policy, edit policies) are registered the
@@ -17,7 +17,12 @@ export const OPTIONAL_APIS = [
 	'AssumeRoleWithSAML',
 	'AssumeRoleWithWebIdentity',
 	'GetSessionToken',
-	'GetFederationToken'
+	'GetFederationToken',
+	'GetAccessKeyInfo',
+	'DecodeAuthorizationMessage',
+	'AssumeRoot',
+	'GetWebIdentityToken',
+	'GetDelegatedAccessToken'
 ] as const satisfies readonly StsApi[];
 export type OptionalApi = (typeof OPTIONAL_APIS)[number];
 

@@ -20,7 +20,14 @@ const LOADERS: Record<OptionalApi, () => Promise<ApiHandler>> = {
 	AssumeRoleWithWebIdentity: () =>
 		import('./assume-role-with-web-identity').then((m) => m.assumeRoleWithWebIdentity),
 	GetFederationToken: () => import('./get-federation-token').then((m) => m.getFederationToken),
-	GetSessionToken: () => import('./get-session-token').then((m) => m.getSessionToken)
+	GetSessionToken: () => import('./get-session-token').then((m) => m.getSessionToken),
+	GetAccessKeyInfo: () => import('./get-access-key-info').then((m) => m.getAccessKeyInfo),
+	DecodeAuthorizationMessage: () =>
+		import('./decode-authorization-message').then((m) => m.decodeAuthorizationMessage),
+	AssumeRoot: () => import('./assume-root').then((m) => m.assumeRoot),
+	GetWebIdentityToken: () => import('./get-web-identity-token').then((m) => m.getWebIdentityToken),
+	GetDelegatedAccessToken: () =>
+		import('./get-delegated-access-token').then((m) => m.getDelegatedAccessToken)
 };
 
 function isOptional(api: string): api is OptionalApi {

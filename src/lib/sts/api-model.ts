@@ -9,7 +9,15 @@ export const STS_APIS = [
 	'AssumeRoleWithWebIdentity',
 	'GetSessionToken',
 	'GetFederationToken',
-	'GetCallerIdentity'
+	'GetCallerIdentity',
+	// sts-facts §13: the other operations of the current model. The world has no encoded
+	// authorization messages, Organizations, outbound federation or delegation requests, so these
+	// answer with their checks and AWS's errors (see each handler), never with credentials.
+	'GetAccessKeyInfo',
+	'DecodeAuthorizationMessage',
+	'AssumeRoot',
+	'GetWebIdentityToken',
+	'GetDelegatedAccessToken'
 ] as const;
 export type StsApi = (typeof STS_APIS)[number];
 
@@ -17,14 +25,41 @@ export function isStsApi(name: string): name is StsApi {
 	return (STS_APIS as readonly string[]).includes(name);
 }
 
-/** Resolves a step's `call:` to an STS API (also accepted as sts:AssumeRole); undefined for a service action. */
+/**
+ * The operations that a call spelled as an action (sts:AssumeRole) also runs: the six the
+ * simulator has always run. The newer ones spelled sts:GetAccessKeyInfo stay what the contract
+ * calls a service action, authorised and not executed, as they were before they could run.
+ */
+const RUN_AS_ACTION_TOO: readonly StsApi[] = STS_APIS.slice(0, 6);
+
+/** Resolves a step's `call:` to an STS API; undefined for a service action. */
 export function stsApiOf(call: string): StsApi | undefined {
-	const name = call.startsWith('sts:') ? call.slice(4) : call;
-	return isStsApi(name) ? name : undefined;
+	if (call.startsWith('sts:')) {
+		const name = call.slice(4);
+		return isStsApi(name) && RUN_AS_ACTION_TOO.includes(name) ? name : undefined;
+	}
+	return isStsApi(call) ? call : undefined;
 }
 
-/** The APIs that return credentials (and so may `save` them). */
-export const CREDENTIAL_APIS: readonly StsApi[] = STS_APIS.filter((a) => a !== 'GetCallerIdentity');
+/** The APIs that return credentials (and so may `save` them): MODEL output shapes with `Credentials`. */
+export const CREDENTIAL_APIS: readonly StsApi[] = [
+	'AssumeRole',
+	'AssumeRoleWithSAML',
+	'AssumeRoleWithWebIdentity',
+	'GetSessionToken',
+	'GetFederationToken',
+	'AssumeRoot',
+	'GetDelegatedAccessToken'
+];
+
+export type CredentialApi =
+	| 'AssumeRole'
+	| 'AssumeRoleWithSAML'
+	| 'AssumeRoleWithWebIdentity'
+	| 'GetSessionToken'
+	| 'GetFederationToken'
+	| 'AssumeRoot'
+	| 'GetDelegatedAccessToken';
 
 export interface PatternSpec {
 	/** As AWS prints it in "Member must satisfy regular expression pattern: …". */
@@ -39,6 +74,16 @@ export type MemberSpec =
 	| { kind: 'tags'; max: number }
 	| { kind: 'tagKeys'; max: number }
 	| { kind: 'policyArns'; max: number }
+	/** A PolicyDescriptorType structure {arn} (AssumeRoot's TaskPolicyArn). */
+	| { kind: 'policyArn'; required: true }
+	/** A list of strings, each `item` long (GetWebIdentityToken's Audience). */
+	| {
+			kind: 'stringList';
+			required: true;
+			min: number;
+			max: number;
+			item: { min: number; max: number };
+	  }
 	| { kind: 'list'; min?: number; max?: number };
 
 const pattern = (text: string, regex: RegExp): PatternSpec => ({ text, regex });
@@ -142,7 +187,38 @@ export const API_MEMBERS: Record<StsApi, Record<string, MemberSpec>> = {
 		DurationSeconds: userDuration,
 		Tags: { kind: 'tags', max: 50 }
 	},
-	GetCallerIdentity: {}
+	GetCallerIdentity: {},
+	// MODEL accessKeyIdType.
+	GetAccessKeyInfo: {
+		AccessKeyId: {
+			kind: 'string',
+			required: true,
+			min: 16,
+			max: 128,
+			pattern: pattern('[\\w]*', /^\w*$/)
+		}
+	},
+	// MODEL encodedMessageType.
+	DecodeAuthorizationMessage: {
+		EncodedMessage: { kind: 'string', required: true, min: 1, max: 10240 }
+	},
+	// MODEL TargetPrincipalType, PolicyDescriptorType, RootDurationSecondsType (sts-facts §2, §13).
+	AssumeRoot: {
+		TargetPrincipal: { kind: 'string', required: true, min: 12, max: 2048 },
+		TaskPolicyArn: { kind: 'policyArn', required: true },
+		DurationSeconds: { kind: 'integer', min: 0, max: 900 }
+	},
+	// MODEL webIdentityTokenAudienceListType, jwtAlgorithmType, webIdentityTokenDurationSecondsType (sts-facts §13).
+	GetWebIdentityToken: {
+		Audience: { kind: 'stringList', required: true, min: 1, max: 10, item: { min: 1, max: 1000 } },
+		SigningAlgorithm: { kind: 'string', required: true, min: 5, max: 5 },
+		DurationSeconds: { kind: 'integer', min: 60, max: 3600 },
+		Tags: { kind: 'tags', max: 50 }
+	},
+	// MODEL tradeInTokenType (no length constraints).
+	GetDelegatedAccessToken: {
+		TradeInToken: { kind: 'string', required: true }
+	}
 };
 
 /** Tag key / value shapes (MODEL tagKeyType, tagValueType; sts-facts §3.3). */

@@ -38,6 +38,8 @@ export interface ApiContext {
 	tick?: Tick;
 	/** MFA one-time codes (mfaCodeKey) that earlier successful requests used (sts-facts §4: reused TOTP). */
 	usedMfaCodes?: ReadonlySet<string>;
+	/** Every credential set issued so far (GetAccessKeyInfo looks temporary keys up here). */
+	credentials?: readonly IssuedCredentials[];
 }
 
 export interface CredentialsShape {

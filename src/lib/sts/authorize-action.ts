@@ -22,7 +22,7 @@ import {
 } from './explain';
 import { parseArn } from './arn';
 import { permissionsOf } from './permissions';
-import { ALLOW_ALL } from './policy-evaluation';
+import { ALLOW_ALL, type ContextValues } from './policy-evaluation';
 import { principalKeys, requestKeys } from './request-context';
 import { decideWithSessionPolicies } from './session-policy';
 import { isSupportedService, serviceOf, SUPPORTED_SERVICES } from './supported-services';
@@ -38,10 +38,19 @@ function deniedMessage(arn: string, action: string, resource: string, reason: st
 	return reason ? `${base} ${reason}` : base;
 }
 
+/** How an STS operation authorised like an action (operation-permission.ts) adjusts the request. */
+export interface ActionRequestOptions {
+	/** Service-specific condition keys of the operation (e.g. sts:TaskPolicyArn). */
+	context?: ContextValues;
+	/** The resource is reached without a resource-based policy (AssumeRoot's member-account root). */
+	identityPolicyReaches?: boolean;
+}
+
 export function authorizeAction(
 	ctx: ApiContext,
 	resolution: CallerResolution,
-	requestedAction: string
+	requestedAction: string,
+	options: ActionRequestOptions = {}
 ): ApiResult {
 	const auth = authenticated(resolution, requestedAction);
 	if ('failure' in auth) {
@@ -136,12 +145,19 @@ export function authorizeAction(
 	}
 	const arnAccount = parseArn(resource)?.account;
 	// S3 ARNs carry no account: the simulator places such resources in the caller's account.
-	const resourceAccount = arnAccount && /^\d{12}$/.test(arnAccount) ? arnAccount : perms.account;
+	const resourceAccount =
+		arnAccount && /^\d{12}$/.test(arnAccount) && !options.identityPolicyReaches
+			? arnAccount
+			: perms.account;
 	// IAM-CK aws:RequestedRegion: "Some global services, such as IAM, have a single endpoint …
 	// physically located in the US East (N. Virginia) Region, IAM calls are always made to the
 	// us-east-1 Region", whatever Region the caller's client is set to (sts-facts §5).
 	const requestedRegion = service === 'iam' ? 'us-east-1' : ctx.region;
-	const context = { ...requestKeys(requestedRegion, now), ...principalKeys(caller, world, now) };
+	const context = {
+		...requestKeys(requestedRegion, now),
+		...principalKeys(caller, world, now),
+		...options.context
+	};
 	const identityPolicies = perms.unrestricted ? [ALLOW_ALL] : perms.identityPolicies;
 	const request = { principal: perms.principal, action, resource, resourceAccount, context };
 	const decision = decideWithSessionPolicies(

@@ -15,7 +15,9 @@ export type AwsErrorCode =
 	| 'PackedPolicyTooLarge'
 	| 'RegionDisabledException'
 	| 'InvalidIdentityToken'
-	| 'IDPRejectedClaim';
+	| 'IDPRejectedClaim'
+	| 'InvalidAuthorizationMessageException'
+	| 'OutboundWebIdentityFederationDisabledException';
 
 export interface AwsError {
 	code: AwsErrorCode;
@@ -35,7 +37,9 @@ const STATUS: Record<AwsErrorCode, 400 | 403> = {
 	PackedPolicyTooLarge: 400,
 	RegionDisabledException: 403,
 	InvalidIdentityToken: 400,
-	IDPRejectedClaim: 403
+	IDPRejectedClaim: 403,
+	InvalidAuthorizationMessageException: 400, // §4, MODEL
+	OutboundWebIdentityFederationDisabledException: 403 // §13, MODEL
 };
 
 export function awsError(code: AwsErrorCode, message: string): AwsError {
@@ -123,7 +127,13 @@ export const messages = {
 	packedPolicyTooLarge: (percent: number) =>
 		`Packed policy consumes ${percent}% of allotted space, please use smaller policy.`,
 	packedTagsTooLarge: (percent: number) =>
-		`Packed size of session tags consumes ${percent}% of allotted space.`
+		`Packed size of session tags consumes ${percent}% of allotted space.`,
+	// §4 InvalidAuthorizationMessageException row: the MODEL shape's documentation [inf: wire message not recorded]
+	invalidAuthorizationMessage:
+		'The message passed to DecodeAuthorizationMessage was invalid. This can happen if the token contains invalid characters, such as line breaks, or if the message has expired.',
+	// §13: the MODEL shape's documentation [inf: wire message not recorded]
+	outboundFederationDisabled:
+		'The outbound web identity federation feature is not enabled for this account. To use this feature, you must first enable it through the Amazon Web Services Management Console or API.'
 };
 
 /** One constraint violation in AWS's validation wording (§3, §4 ValidationError row). */

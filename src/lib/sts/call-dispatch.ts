@@ -79,7 +79,8 @@ export function dispatchCall(
 		request,
 		explain,
 		tick: tickOf(state),
-		usedMfaCodes: recentlyUsedMfaCodes(state)
+		usedMfaCodes: recentlyUsedMfaCodes(state),
+		credentials: state.credentials
 	};
 	const resolution = resolveCaller(request.as, state);
 	let result: ApiResult;

@@ -1,7 +1,7 @@
 /**
  * Temporary credentials the simulator has issued, and their lifecycle as the UI shows it.
  */
-import type { StsApi } from './api-model';
+import type { CredentialApi } from './api-model';
 import type { Instant, Tick } from './clock';
 import type { NamedPolicy } from './world';
 
@@ -35,7 +35,7 @@ export interface IssuedCredentials {
 	/** Position of the issuing call inside its second (clock.ts `Tick`); absent when 0. */
 	issuedTick?: Tick;
 	expiresAt: Instant;
-	api: Exclude<StsApi, 'GetCallerIdentity'>;
+	api: CredentialApi;
 	region: string;
 	identity: SessionIdentity;
 	/**

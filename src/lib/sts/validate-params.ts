@@ -148,6 +148,30 @@ function checkMember(name: string, spec: MemberSpec, value: unknown): Constraint
 			});
 			return out;
 		}
+		case 'policyArn': {
+			// PolicyDescriptorType: {arn}, 20–2048 (a bare ARN string is read as the arn, as for PolicyArns).
+			const arn = typeof value === 'string' ? value : (value as { arn?: unknown }).arn;
+			return checkMember('Arn', { kind: 'string', required: true, min: 20, max: 2048 }, arn).map(
+				(v) => ({ ...v, member: `${member}.arn` })
+			);
+		}
+		case 'stringList': {
+			const list = typeof value === 'string' ? [value] : value;
+			if (!Array.isArray(list))
+				return [{ member, value: JSON.stringify(value), constraint: 'be a list of strings' }];
+			if (list.length < spec.min || list.length > spec.max)
+				return [
+					{
+						member,
+						value: `[${list.length} items]`,
+						constraint:
+							list.length < spec.min
+								? `have length greater than or equal to ${spec.min}`
+								: `have length less than or equal to ${spec.max}`
+					}
+				];
+			return list.flatMap((item, i) => checkString(`${member}.${i + 1}.member`, item, spec.item));
+		}
 		case 'list': {
 			if (!Array.isArray(value))
 				return [{ member, value: JSON.stringify(value), constraint: 'be a list' }];

@@ -37,6 +37,35 @@ describe('fieldsFromRequest and buildRequest', () => {
 		expect(built(request)).toEqual(request);
 	});
 
+	it('round-trip the newer operations: a {arn} structure, an audience list, no save', () => {
+		const root: CallRequest = {
+			as: 'user:111111111111/alice',
+			call: 'AssumeRoot',
+			params: {
+				TargetPrincipal: '222222222222',
+				TaskPolicyArn: { arn: 'arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials' },
+				DurationSeconds: 900
+			},
+			save: 'root'
+		};
+		expect(built(root)).toEqual(root);
+		const jwt: CallRequest = {
+			as: 'user:111111111111/alice',
+			call: 'GetWebIdentityToken',
+			params: { Audience: ['https://a.example', 'https://b.example'], SigningAlgorithm: 'RS256' }
+		};
+		expect(fieldsFromRequest(jwt).params.Audience).toBe('https://a.example, https://b.example');
+		expect(built(jwt)).toEqual(jwt);
+		const info: CallRequest = {
+			as: 'user:111111111111/alice',
+			call: 'GetAccessKeyInfo',
+			params: { AccessKeyId: 'ASIAY34FZKBOKMUTVV7A' },
+			save: 'ignored'
+		};
+		// GetAccessKeyInfo returns an account, not credentials: there is nothing to save.
+		expect(built(info)).toEqual({ ...info, save: undefined });
+	});
+
 	it('round-trip web identity and SAML calls', () => {
 		const web: CallRequest = {
 			as: 'anonymous',

@@ -4,7 +4,14 @@
  * sending: an invalid request is worth sending, to see AWS's answer.
  */
 import type { CallRequest } from '$lib/sts';
-import { API_MEMBERS, DEFAULT_REGION, STS_APIS, stsApiOf, type StsApi } from './sts-light';
+import {
+	API_MEMBERS,
+	CREDENTIAL_APIS,
+	DEFAULT_REGION,
+	STS_APIS,
+	stsApiOf,
+	type StsApi
+} from './sts-light';
 import { CUSTOM_KEY } from './sim-view';
 
 export { CUSTOM_KEY };
@@ -72,7 +79,7 @@ export function acceptsMember(api: ApiChoice, member: string): boolean {
 
 /** Whether the API returns credentials (and so may save them). */
 export function issuesCredentials(api: ApiChoice): boolean {
-	return api !== 'action' && api !== 'GetCallerIdentity';
+	return api !== 'action' && CREDENTIAL_APIS.includes(api);
 }
 
 export function emptyFields(caller = 'anonymous'): CallFields {
@@ -102,6 +109,13 @@ export function emptyFields(caller = 'anonymous'): CallFields {
 }
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+/** A member's value as typed in its text input: a {arn} structure as its ARN, a list comma-separated. */
+const scalarText = (v: unknown): string =>
+	Array.isArray(v)
+		? v.map(text).join(', ')
+		: v !== null && typeof v === 'object' && 'arn' in v
+			? text((v as { arn?: unknown }).arn)
+			: text(v);
 const optionalInt = (v: string) => (v.trim() === '' ? undefined : Number(v.trim()));
 
 /**
@@ -135,7 +149,7 @@ export function fieldsFromRequest(
 				.join('\n');
 		else if (member === 'TransitiveTagKeys' && Array.isArray(value))
 			fields.transitiveTagKeys = value.map(text).join(', ');
-		else if (!STRUCTURED.has(member)) fields.params[member] = text(value);
+		else if (!STRUCTURED.has(member)) fields.params[member] = scalarText(value);
 	}
 	if (request.mfa && mfa) {
 		fields.params.SerialNumber = mfa.serial;
@@ -226,7 +240,17 @@ export function buildRequest(fields: CallFields): BuildResult {
 			const value = (fields.params[member] ?? '').trim();
 			if (value === '') continue;
 			const spec = API_MEMBERS[api][member];
-			params[member] = spec.kind === 'integer' && INTEGER_TEXT.test(value) ? Number(value) : value;
+			params[member] =
+				spec.kind === 'integer' && INTEGER_TEXT.test(value)
+					? Number(value)
+					: spec.kind === 'policyArn'
+						? { arn: value }
+						: spec.kind === 'stringList'
+							? value
+									.split(',')
+									.map((v) => v.trim())
+									.filter(Boolean)
+							: value;
 		}
 		if (acceptsMember(api, 'Policy') && fields.policy.trim()) params.Policy = fields.policy;
 		if (acceptsMember(api, 'PolicyArns') && fields.policyArns.trim())
@@ -329,7 +353,15 @@ export const MEMBER_HELP: Record<string, string> = {
 	SourceIdentity: 'Stays with the session and every role it chains into.',
 	PrincipalArn: 'The IAM SAML provider, e.g. arn:aws:iam::111122223333:saml-provider/Name.',
 	ProviderId: 'Only for Login with Amazon and Facebook OAuth 2.0 tokens.',
-	Name: 'The federated user’s name (2–32 characters); it appears in the session ARN.'
+	Name: 'The federated user’s name (2–32 characters); it appears in the session ARN.',
+	AccessKeyId: 'Any access key ID (AKIA… or ASIA…); the answer is the account that owns it.',
+	EncodedMessage: 'The “Encoded authorization failure message” from a denied request.',
+	TargetPrincipal: 'The member account (12-digit ID) whose root user the session acts as.',
+	TaskPolicyArn:
+		'One of the AWS managed root task policies, e.g. arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials.',
+	Audience: 'Who the token is for, comma-separated (1–10 audiences).',
+	SigningAlgorithm: 'RS256 or ES384.',
+	TradeInToken: 'The token received when a delegation request was approved.'
 };
 
 /** Suggested service actions while the IAM action catalogue is not loaded. */

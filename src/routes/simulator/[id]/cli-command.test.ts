@@ -117,3 +117,33 @@ describe('requestParams', () => {
 		]);
 	});
 });
+
+describe('the newer STS operations', () => {
+	it('AssumeRoot: the task policy in shorthand, the CLI command name', () => {
+		const command = cliCommand({
+			as: 'user:111111111111/alice',
+			call: 'AssumeRoot',
+			region: 'eu-west-1',
+			params: {
+				TargetPrincipal: '222222222222',
+				TaskPolicyArn: { arn: 'arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials' }
+			}
+		});
+		expect(command).toContain('aws sts assume-root');
+		expect(command).toContain(
+			'--task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials'
+		);
+	});
+	it('GetAccessKeyInfo runs (not authorised as an action); sts:GetAccessKeyInfo is an action', () => {
+		expect(
+			cliCommand({
+				as: 'user:1/a',
+				call: 'GetAccessKeyInfo',
+				params: { AccessKeyId: 'AKIAIOSFODNN7EXAMPLE' }
+			})
+		).toBe('aws sts get-access-key-info \\\n  --access-key-id AKIAIOSFODNN7EXAMPLE');
+		expect(cliCommand({ as: 'user:1/a', call: 'sts:GetAccessKeyInfo' })).toContain(
+			'# authorises sts:GetAccessKeyInfo on * (decided, not executed)'
+		);
+	});
+});

@@ -71,6 +71,9 @@ export function cliValue(member: string, value: unknown): string[] {
 			shellQuote(`arn=${typeof p === 'string' ? p : String((p as { arn?: unknown })?.arn)}`)
 		);
 	if (Array.isArray(value)) return value.map((v) => shellQuote(String(v)));
+	// A PolicyDescriptorType (AssumeRoot's TaskPolicyArn) in shorthand: arn=….
+	if (value !== null && typeof value === 'object' && Object.keys(value).join() === 'arn')
+		return [shellQuote(`arn=${String((value as { arn: unknown }).arn)}`)];
 	if (typeof value === 'string' && value.startsWith('$')) return [`"${value}"`];
 	if (value !== null && typeof value === 'object') return [shellQuote(JSON.stringify(value))];
 	return [shellQuote(String(value))];
