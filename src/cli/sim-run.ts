@@ -13,7 +13,7 @@
 import { ContentError, formatIssue, type ContentIssue } from '../lib/content/content-issue';
 import { parseScenario } from '../lib/content/scenario-loader';
 import '../lib/sts/all-apis';
-import { loadActionCatalog } from '../lib/sts/action-catalog';
+import { loadActionCatalog, loadEveryService } from '../lib/sts/action-catalog';
 import { runScenario, type ScenarioReport, type StepReport } from '../lib/sts/scenario-runner';
 
 export interface SimCliIo {
@@ -48,6 +48,22 @@ function load(file: string, io: SimCliIo): FileResult {
 		if (e instanceof ContentError) return { file, issues: e.issues };
 		return fileIssue(file, `the simulator failed on this file: ${(e as Error).message}`);
 	}
+}
+
+/** The service prefixes of the files' `call:` values (a text scan; the files are parsed later). */
+function servicesCalledIn(files: readonly string[], io: SimCliIo): Set<string> {
+	const services = new Set<string>();
+	for (const file of files) {
+		let text = '';
+		try {
+			text = io.readFile(file);
+		} catch {
+			continue; // reported when the file is loaded
+		}
+		for (const m of text.matchAll(/\bcall"?\s*:\s*["']?([A-Za-z0-9-]+):/g))
+			services.add(m[1].toLowerCase());
+	}
+	return services;
 }
 
 function stepLine(step: StepReport): string {
@@ -91,6 +107,8 @@ export async function runSimCli(argv: readonly string[], io: SimCliIo): Promise<
 	}
 	// The catalogue lets the runner reject misspelt actions; without it only services are checked.
 	await loadActionCatalog().catch(() => undefined);
+	// Node has the whole IAM data: files may call any service's actions (supported-services.ts).
+	await loadEveryService(servicesCalledIn(files, io)).catch(() => undefined);
 	const results = files.map((f) => load(f, io));
 	const passed = results.reduce((n, r) => n + (r.report?.passed ?? 0), 0);
 	const failed = results.reduce((n, r) => n + (r.report?.failed ?? 0), 0);

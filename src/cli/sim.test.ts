@@ -61,6 +61,32 @@ describe('npm run sim', () => {
 		expect(lines[1]).toContain('x.yaml:1:1');
 	});
 
+	it("plays actions of any service in the IAM data, beyond the browser's supported ones", async () => {
+		const text = `id: any-service
+title: t
+topic: credentials
+world:
+  start: 2026-01-01T09:00:00Z
+  accounts:
+    - id: "111111111111"
+      users:
+        - name: dev
+          policies:
+            - { Version: "2012-10-17", Statement: [ { Effect: Allow, Action: "rds:Describe*", Resource: "*" } ] }
+steps:
+  - { as: user:111111111111/dev, call: rds:DescribeDBInstances, expect: { allowed: true } }
+  - { as: user:111111111111/dev, call: "kinesis:PutRecord", expect: { allowed: false } }
+  - { as: user:111111111111/dev, call: rds:DescribeNothing, expect: { allowed: false } }
+`;
+		const lines: string[] = [];
+		const code = await runSimCli(['any.yaml'], { readFile: () => text, out: (l) => lines.push(l) });
+		expect(code).toBe(1);
+		expect(lines).toContain('  1 rds:DescribeDBInstances as user:111111111111/dev: ok');
+		expect(lines).toContain('  2 kinesis:PutRecord as user:111111111111/dev: ok');
+		// Action names are still checked against the service's IAM data.
+		expect(lines.join('\n')).toContain('Amazon RDS has no action DescribeNothing');
+	});
+
 	it('--json prints only a machine-readable report', async () => {
 		const { code, lines } = await run([
 			GOOD,

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { API_MEMBERS, CREDENTIAL_APIS, SHORTHAND_MEMBERS, stsApiOf } from '../sts/api-model';
-import { isSupportedService, serviceOf, SUPPORTED_SERVICES } from '../sts/supported-services';
+import { isSimulatedService, serviceOf, SUPPORTED_SERVICES } from '../sts/supported-services';
 import type { CallStep, Scenario } from './scenario-schema';
 
 type RefinementCtx = z.core.$RefinementCtx;
@@ -30,7 +30,7 @@ export function checkCallStep(s: CallStep, ctx: RefinementCtx): void {
 				'call',
 				'call is an STS API name (AssumeRole, GetSessionToken, …) or an action such as s3:GetObject'
 			);
-		if (!isSupportedService(service))
+		if (!isSimulatedService(service))
 			return issue(
 				'call',
 				`the simulator does not model ${service}; supported services: ${SUPPORTED_SERVICES.join(', ')}`

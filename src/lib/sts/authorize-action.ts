@@ -25,7 +25,7 @@ import { permissionsOf } from './permissions';
 import { ALLOW_ALL, type ContextValues } from './policy-evaluation';
 import { principalKeys, requestKeys } from './request-context';
 import { decideWithSessionPolicies } from './session-policy';
-import { isSupportedService, serviceOf, SUPPORTED_SERVICES } from './supported-services';
+import { isSimulatedService, serviceOf, SUPPORTED_SERVICES } from './supported-services';
 
 const REVOCATION_POLICY = 'AWSRevokeOlderSessions';
 
@@ -68,7 +68,7 @@ export function authorizeAction(
 	const service = serviceOf(requestedAction);
 	if (!service)
 		return simulatorFailure(`${requestedAction} is not an action of the form service:Action`);
-	if (!isSupportedService(service))
+	if (!isSimulatedService(service))
 		return simulatorFailure(
 			`the simulator does not model ${service}; it authorises actions of ${SUPPORTED_SERVICES.join(', ')}`
 		);
