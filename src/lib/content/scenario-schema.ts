@@ -199,16 +199,27 @@ export const expectSchema = z
 			});
 	});
 
-const idTokenSchema = z.strictObject({
-	iss: z.string().min(1),
-	aud: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
-	sub: z.string().min(1).optional(),
-	expiresIn: z.number().int(),
-	/** Extensions: further claims the trust policy may test as <provider>:<claim>. */
-	amr: z.union([z.string(), z.array(z.string())]).optional(),
-	azp: z.string().optional(),
-	claims: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional()
+const claimValue = z.union([z.string(), z.array(z.string())], {
+	error: 'a token claim is text or a list of text'
 });
+/**
+ * What the simulated identity provider puts in the token. Beyond the contract's iss/aud/sub/
+ * expiresIn, any other key with a text value is a further claim of the token (`claims:` lists
+ * them explicitly). Only amr and azp among them become condition keys (<provider>:amr, sts-facts
+ * §5); the rest (GitHub's repository, …) ride in the token as AWS ignores them, except
+ * https://aws.amazon.com/source_identity.
+ */
+const idTokenSchema = z
+	.object({
+		iss: z.string().min(1),
+		aud: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+		sub: z.string().min(1).optional(),
+		expiresIn: z.number().int(),
+		amr: claimValue.optional(),
+		azp: z.string().optional(),
+		claims: z.record(z.string(), claimValue).optional()
+	})
+	.catchall(claimValue);
 
 const samlAssertionSchema = z.strictObject({
 	provider: z.string().min(1),
@@ -312,7 +323,18 @@ export type AdvanceStep = z.output<typeof advanceStepSchema>;
 export type RevokeStep = z.output<typeof revokeStepSchema>;
 export type AttachStep = z.output<typeof attachStepSchema>;
 export type StepExpectation = z.output<typeof expectSchema>;
-export type IdTokenSpec = z.output<typeof idTokenSchema>;
+/** The schema's output without its catch-all index type (which would clash with expiresIn's number). */
+export interface IdTokenSpec {
+	iss: string;
+	aud?: string | string[];
+	sub?: string;
+	expiresIn: number;
+	amr?: string | string[];
+	azp?: string;
+	claims?: Record<string, string | string[]>;
+	/** Further claims (schema catch-all). */
+	[claim: string]: unknown;
+}
 export type SamlAssertionSpec = z.output<typeof samlAssertionSchema>;
 export type IdentityPolicyInput = z.output<typeof identityPolicy>;
 

@@ -227,10 +227,10 @@ describe('AssumeRoleWithWebIdentity', () => {
 				repository: 'acme/app'
 			})
 		).toEqual({
+			// `repository` is in the token but is not a condition key (sts-facts §5).
 			'oidc.example.com/id/X:aud': 'a',
 			'oidc.example.com/id/X:sub': 's',
-			'oidc.example.com/id/X:azp': 'z',
-			'oidc.example.com/id/X:repository': 'acme/app'
+			'oidc.example.com/id/X:azp': 'z'
 		});
 	});
 

@@ -54,8 +54,11 @@ function fromBase64url(text: string): string {
 }
 
 export function claimsFromSpec(spec: IdTokenSpec, now: Instant): IdTokenClaims {
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the named fields are set below
+	const { iss, aud, sub, expiresIn, amr, azp, claims, ...further } = spec;
 	return {
-		...(spec.claims ?? {}),
+		...(claims ?? {}),
+		...further,
 		iss: spec.iss,
 		...(spec.aud !== undefined ? { aud: spec.aud } : {}),
 		...(spec.sub !== undefined ? { sub: spec.sub } : {}),
@@ -116,7 +119,11 @@ export const SOURCE_IDENTITY_CLAIM = 'https://aws.amazon.com/source_identity';
 
 /**
  * Condition keys from a web identity token (IAM-STSCK, sts-facts §5): `<provider>:aud`, `:sub`,
- * `:amr`, `:azp` and further claims; Facebook and Login with Amazon name theirs app_id / id / user_id.
+ * `:amr`, `:azp` (and Google's `:oaud`); Facebook and Login with Amazon name theirs app_id / id /
+ * user_id. Other claims the token carries (GitHub's repository, job_workflow_ref, …) are not
+ * condition keys: IAM offers only this subset, which is why GitHub lets you fold more context into
+ * `sub` (aws-actions/configure-aws-credentials#454, "service-limitation": "other claims are not
+ * supported by AWS"; github/docs#15324). A policy testing such a key finds it absent.
  */
 export function webIdentityContext(claims: IdTokenClaims): ContextValues {
 	const host = oidcHost(claims.iss);
@@ -131,22 +138,6 @@ export function webIdentityContext(claims: IdTokenClaims): ContextValues {
 		if (aud.length) ctx['www.amazon.com:app_id'] = oneOrList(aud);
 		if (claims.sub) ctx['www.amazon.com:user_id'] = claims.sub;
 		return ctx;
-	}
-	const reserved = new Set([
-		'iss',
-		'aud',
-		'sub',
-		'exp',
-		'iat',
-		'amr',
-		'azp',
-		'nbf',
-		'jti',
-		SOURCE_IDENTITY_CLAIM
-	]);
-	for (const [claim, value] of Object.entries(claims)) {
-		if (reserved.has(claim) || value === undefined) continue;
-		ctx[`${host}:${claim}`] = Array.isArray(value) ? value.map(String) : String(value);
 	}
 	if (host === 'accounts.google.com') {
 		// IAM-STSCK (reference_policies_iam-condition-keys, "aud" and "oaud"): for Google,
