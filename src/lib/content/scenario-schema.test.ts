@@ -44,6 +44,70 @@ describe('valid scenario files', () => {
 		}
 	}
 
+	it('reads policies written as JSON text, a start with a UTC offset, and attach with a statement list', () => {
+		const s = parseScenario(
+			`id: json-policies
+title: t
+topic: assume-role
+world:
+  start: 2026-01-01T10:00:00+01:00
+  accounts:
+    - id: "111111111111"
+      users:
+        - name: alice
+          policies:
+            - '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}'
+      roles:
+        - name: R
+          trust: |
+            {
+              "Version": "2012-10-17",
+              "Statement": [{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::111111111111:root" }, "Action": "sts:AssumeRole" }]
+            }
+steps:
+  - attach:
+      to: arn:aws:iam::111111111111:role/R
+      policy: [ { Effect: Deny, Action: "s3:*", Resource: "*" } ]
+`,
+			'json.yaml'
+		);
+		expect(s.world.start).toBe('2026-01-01T10:00:00+01:00');
+		expect(s.world.accounts[0].users?.[0].policies?.[0]).toMatchObject({
+			Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole' }]
+		});
+		expect(s.world.accounts[0].roles?.[0].trust).toMatchObject({ Version: '2012-10-17' });
+		expect(s.steps[0]).toMatchObject({
+			attach: { policy: { Version: '2012-10-17', Statement: [{ Effect: 'Deny' }] } }
+		});
+	});
+
+	it('reports policy text that is not JSON, at its line', () => {
+		try {
+			parseScenario(
+				`id: bad-json
+title: t
+topic: assume-role
+world:
+  start: 2026-01-01T09:00:00Z
+  accounts:
+    - id: "111111111111"
+      roles:
+        - name: R
+          trust: '{"Version": "2012-10-17", "Statement": ['
+steps:
+  - advance: 1
+`,
+				'bad.yaml'
+			);
+			expect.unreachable('the file is invalid');
+		} catch (e) {
+			const issues = (e as ContentError).issues;
+			expect(issues).toHaveLength(1);
+			expect(issues[0]).toMatchObject({ line: 10, path: 'world.accounts[0].roles[0].trust' });
+			expect(issues[0].message).toContain('this text is not JSON');
+		}
+	});
+
 	it('reads the optional fields: summary, lessons, questions, step title and narration', () => {
 		const s = parseScenario(
 			readFileSync(join(GOOD, 'cross-account-external-id.yaml'), 'utf8'),

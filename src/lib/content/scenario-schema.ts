@@ -33,10 +33,30 @@ const iamPath = z
 	.regex(/^\/([\w+=,.@-]+\/)*$/, 'an IAM path starts and ends with "/", e.g. /division/');
 const tags = z.record(z.string().min(1).max(128), z.string().max(256));
 
+/**
+ * A policy written as JSON text (as AWS's console and documentation print policies, e.g. pasted
+ * into a `|` block) is read as the document it spells; text that is not JSON is reported as such.
+ */
+function fromJsonText(
+	value: unknown,
+	ctx: { addIssue(issue: { code: 'custom'; message: string }): void }
+): unknown {
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch (e) {
+		ctx.addIssue({
+			code: 'custom',
+			message: `a policy is a mapping, or JSON text of one; this text is not JSON (${(e as Error).message})`
+		});
+		return z.NEVER;
+	}
+}
+
 /** A policy, or a bare statement (the contract allows "policy documents, or a list of statements"). */
 const identityPolicy = z.union([policyDocumentSchema, policyStatementSchema]);
 /** sts-facts §7: identity policies carry no Principal and need a Resource. */
-const checkedIdentityPolicy = identityPolicy.superRefine((p, ctx) => {
+const checkedIdentityPolicy = z.preprocess(fromJsonText, identityPolicy).superRefine((p, ctx) => {
 	const bare = !('Statement' in p);
 	const doc = bare ? normalizePolicy({ Statement: p }) : normalizePolicy(p);
 	// A bare statement has no Statement[0] for the author to find.
@@ -47,11 +67,14 @@ const checkedIdentityPolicy = identityPolicy.superRefine((p, ctx) => {
 		});
 });
 // policyDocumentSchema is a zod/mini schema (see policy-document.ts): checks are added with .check().
-const trustPolicy = policyDocumentSchema.check(
-	z.superRefine((p, ctx) => {
-		for (const message of policyUsageProblems(normalizePolicy(p), 'trust'))
-			ctx.addIssue({ code: 'custom', message });
-	})
+const trustPolicy = z.preprocess(
+	fromJsonText,
+	policyDocumentSchema.check(
+		z.superRefine((p, ctx) => {
+			for (const message of policyUsageProblems(normalizePolicy(p), 'trust'))
+				ctx.addIssue({ code: 'custom', message });
+		})
+	)
 );
 
 const userSchema = z.strictObject({
@@ -146,14 +169,18 @@ const accountSchema = z.strictObject({
 			z.strictObject({
 				name: z.string().regex(/^[\w+=,.@-]{1,128}$/),
 				path: iamPath.optional(),
-				policy: policyDocumentSchema
+				policy: z.preprocess(fromJsonText, policyDocumentSchema)
 			})
 		)
 		.optional()
 });
 
 const worldSchema = z.strictObject({
-	start: z.iso.datetime({ error: 'start is an ISO 8601 UTC time such as 2026-01-01T09:00:00Z' }),
+	// The contract's example is UTC (…Z); a UTC offset such as +00:00 names an instant just as well.
+	start: z.iso.datetime({
+		offset: true,
+		error: 'start is an ISO 8601 UTC time such as 2026-01-01T09:00:00Z'
+	}),
 	accounts: z.array(accountSchema).min(1)
 });
 
@@ -272,7 +299,11 @@ const revokeStepSchema = z.strictObject({
 const attachStepSchema = z.strictObject({
 	attach: z.strictObject({
 		to: z.string().startsWith('arn:aws:iam::', 'attach.to is a role or user ARN'),
-		policy: checkedIdentityPolicy,
+		// One policy: a document, JSON text, a bare statement, or a list of statements (one document).
+		policy: z.preprocess(
+			(v) => (Array.isArray(v) ? { Version: '2012-10-17', Statement: v } : v),
+			checkedIdentityPolicy
+		),
 		/** Extension: the inline policy name (default attached-N). */
 		name: z
 			.string()
