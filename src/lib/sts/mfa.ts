@@ -3,7 +3,7 @@
  * (sts-facts §2.4, §3 SerialNumber/TokenCode, §4 MFA failure messages).
  */
 import { arns } from './arn';
-import type { Caller } from './caller';
+import { callerAccount, type Caller } from './caller';
 import type { Instant } from './clock';
 import type { Params } from './validate-params';
 import { mfaCode, mfaCodeIsValid, wrongMfaCode } from './mfa-device';
@@ -40,7 +40,7 @@ export function withMfaShorthand(
 	const device = mfaDeviceOf(caller, world);
 	if (!device) {
 		// No device to take a code from: send a serial that belongs to nobody, which AWS rejects.
-		const account = caller.kind === 'session' ? caller.creds.identity.account : '000000000000';
+		const account = callerAccount(caller) ?? '000000000000';
 		return { ...params, SerialNumber: arns.mfa(account, 'no-such-device'), TokenCode: '000000' };
 	}
 	return {
