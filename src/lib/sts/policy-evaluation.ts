@@ -89,13 +89,49 @@ export function withVariablesOf(
 	return out;
 }
 
+/**
+ * Date condition values (IAM "Condition operators", Date: "You use these condition operators with
+ * aws:CurrentTime key or aws:EpochTime key. You must specify date/time values with one of the W3C
+ * implementations of the ISO 8601 date formats or in epoch (UNIX) time."). The library reads an
+ * epoch value as seconds but an ISO 8601 value as milliseconds, so a policy epoch never compares
+ * right against aws:CurrentTime / aws:TokenIssueTime, nor an ISO value against aws:EpochTime. Here
+ * epoch values in Date operators become ISO 8601 text and aws:EpochTime becomes aws:CurrentTime
+ * (the same instant, always in the request context), so both sides are read the same way.
+ */
+const DATE_OPERATOR = /^(ForAnyValue:|ForAllValues:)?Date[A-Za-z]*$/i;
+const EPOCH = /^\d+$/;
+const epochAsIso = (v: string): string =>
+	EPOCH.test(v) ? new Date(Number(v) * 1000).toISOString() : v;
+
+function withDatesAsIso(statement: PolicyStatement): PolicyStatement {
+	const condition = statement.Condition;
+	if (!condition || !Object.keys(condition).some((op) => DATE_OPERATOR.test(op))) return statement;
+	return {
+		...statement,
+		Condition: Object.fromEntries(
+			Object.entries(condition).map(([op, keys]) => {
+				if (!DATE_OPERATOR.test(op)) return [op, keys];
+				const hasCurrentTime = Object.keys(keys).some((k) => k.toLowerCase() === 'aws:currenttime');
+				return [
+					op,
+					Object.fromEntries(
+						Object.entries(keys).map(([k, v]) => [
+							k.toLowerCase() === 'aws:epochtime' && !hasCurrentTime ? 'aws:CurrentTime' : k,
+							Array.isArray(v) ? v.map(epochAsIso) : epochAsIso(v)
+						])
+					)
+				];
+			})
+		)
+	};
+}
+
 /** The document as the library must see it: version-2012 semantics with variables only where the Version allows them. */
 function asEvaluated(doc: PolicyDocument): PolicyDocument {
-	if (doc.Version === '2012-10-17') return doc;
 	return {
 		...doc,
 		Version: '2012-10-17',
-		Statement: statementsOf(doc).map((st) => withVariablesOf(st, doc.Version))
+		Statement: statementsOf(doc).map((st) => withDatesAsIso(withVariablesOf(st, doc.Version)))
 	};
 }
 
