@@ -17,7 +17,12 @@ import {
 	runUnsafeSimulation,
 	type Simulation
 } from '@cloud-copilot/iam-simulate';
-import { statementsOf, type PolicyDocument, type PolicyStatement } from './policy-model';
+import {
+	statementsOf,
+	type PolicyDocument,
+	type PolicyStatement,
+	type PrincipalBlock
+} from './policy-model';
 import type { NamedPolicy } from './world';
 
 export type Decision = 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';
@@ -47,10 +52,10 @@ export const ALLOW_ALL: NamedPolicy = {
  * documented ValidatedPolicy shape (iam-policy's createValidatedPolicy output) both names the
  * resource policy and tells it validation already happened.
  */
-function validated(policy: NamedPolicy) {
+function validated(policy: NamedPolicy, principal: string | null) {
 	return {
 		__validated: true as const,
-		policyDocument: asEvaluated(policy.document),
+		policyDocument: withNotPrincipalFor(asEvaluated(policy.document), principal),
 		metadata: { name: policy.name },
 		errors: []
 	};
@@ -135,6 +140,53 @@ function asEvaluated(doc: PolicyDocument): PolicyDocument {
 	};
 }
 
+/**
+ * NotPrincipal (IAM "AWS JSON policy elements: NotPrincipal"): "all principals except the user named
+ * Bob in AWS account 444455556666 are explicitly denied access" for NotPrincipal [user/Bob,
+ * 444455556666 root], so listing an account does not exempt the other principals of that account; it
+ * exempts the account principal (its root user) only. The library exempts every principal of a
+ * listed account, so a statement whose NotPrincipal does not exempt this request's principal is
+ * handed to it with Principal "*" (it then applies to the request, as AWS applies it). Exempt are:
+ * the principal's own ARN (user, root, session, federated user), the role ARN of a role session,
+ * the account for its root user, a Federated provider or Service principal that is the caller.
+ */
+function notPrincipalExempts(block: PrincipalBlock, principal: string | null): boolean {
+	if (block === '*') return true;
+	if (principal === null) return false;
+	const entries = Object.values(block).flatMap((v) => (Array.isArray(v) ? v : v ? [v] : []));
+	const parts = principal.split(':');
+	const account = parts[4];
+	const session = /^arn:[\w-]+:sts::(\d{12}):assumed-role\/([^/]+)\//.exec(principal);
+	return entries.some((e) => {
+		if (e === principal || e === '*') return true;
+		if (/^\d{12}$/.test(e) || /^arn:[\w-]+:iam::\d{12}:root$/.test(e))
+			return (
+				principal === `arn:${parts[1]}:iam::${account}:root` &&
+				(/^\d{12}$/.test(e) ? e : e.split(':')[4]) === account
+			);
+		if (session) {
+			const role = /^arn:[\w-]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(e);
+			return !!role && role[1] === session[1] && role[2].toLowerCase() === session[2].toLowerCase();
+		}
+		return false;
+	});
+}
+
+function withNotPrincipalFor(doc: PolicyDocument, principal: string | null): PolicyDocument {
+	const statements = statementsOf(doc);
+	if (!statements.some((st) => st.NotPrincipal !== undefined)) return doc;
+	return {
+		...doc,
+		Statement: statements.map((st) => {
+			if (st.NotPrincipal === undefined || notPrincipalExempts(st.NotPrincipal, principal))
+				return st;
+			const rest: PolicyStatement = { ...st };
+			delete rest.NotPrincipal;
+			return { ...rest, Principal: '*' };
+		})
+	};
+}
+
 export function evaluate(request: EvaluationRequest): Decision {
 	const simulation: Simulation = {
 		request: {
@@ -149,7 +201,9 @@ export function evaluate(request: EvaluationRequest): Decision {
 		})),
 		serviceControlPolicies: [],
 		resourceControlPolicies: [],
-		...(request.resourcePolicy ? { resourcePolicy: validated(request.resourcePolicy) } : {})
+		...(request.resourcePolicy
+			? { resourcePolicy: validated(request.resourcePolicy, request.principal) }
+			: {})
 	};
 	return runUnsafeSimulation(simulation, {});
 }
