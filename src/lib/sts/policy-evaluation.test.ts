@@ -217,3 +217,55 @@ describe('policy variables and the Version element', () => {
 		});
 	});
 });
+
+describe('Date operators take ISO 8601 or epoch time (IAM Condition operators, Date)', () => {
+	// 1772362800 = 2026-03-01T11:00:00Z
+	const at = (iso: string) => ({
+		'aws:CurrentTime': iso,
+		'aws:EpochTime': String(Date.parse(iso) / 1000)
+	});
+	const before = at('2026-03-01T10:30:00Z');
+	const after = at('2026-03-01T11:30:00Z');
+	it('compares an epoch policy value with aws:CurrentTime', () => {
+		expect(conditionHolds('DateLessThan', 'aws:CurrentTime', '1772362800', before)).toBe(true);
+		expect(conditionHolds('DateLessThan', 'aws:CurrentTime', '1772362800', after)).toBe(false);
+	});
+	it('compares aws:EpochTime with an ISO 8601 policy value', () => {
+		const iso = '2026-03-01T11:00:00Z';
+		expect(conditionHolds('DateLessThan', 'aws:EpochTime', iso, before)).toBe(true);
+		expect(conditionHolds('DateGreaterThan', 'aws:EpochTime', iso, after)).toBe(true);
+		expect(conditionHolds('DateGreaterThanIfExists', 'aws:EpochTime', iso, before)).toBe(false);
+	});
+	it('leaves numeric operators on aws:EpochTime alone', () => {
+		expect(conditionHolds('NumericLessThan', 'aws:EpochTime', '1772362800', before)).toBe(true);
+		expect(conditionHolds('NumericLessThan', 'aws:EpochTime', '1772362800', after)).toBe(false);
+	});
+});
+
+describe('NotPrincipal with Deny (IAM NotPrincipal page)', () => {
+	const trust = policy('trust', [
+		{
+			Effect: 'Allow',
+			Principal: { AWS: 'arn:aws:iam::111111111111:root' },
+			Action: 'sts:AssumeRole'
+		},
+		{
+			Effect: 'Deny',
+			NotPrincipal: {
+				AWS: ['arn:aws:iam::111111111111:user/alice', 'arn:aws:iam::111111111111:root']
+			},
+			Action: 'sts:AssumeRole'
+		}
+	]);
+	const decide = (principal: string) =>
+		evaluate({
+			...req(principal, '222222222222'),
+			identityPolicies: [canAssume],
+			resourcePolicy: trust
+		});
+	it('exempts the named user, not the other principals of the listed account', () => {
+		expect(decide('arn:aws:iam::111111111111:user/alice')).toBe('Allowed');
+		expect(decide('arn:aws:iam::111111111111:user/bob')).toBe('ExplicitlyDenied');
+		expect(decide('arn:aws:sts::111111111111:assumed-role/Jump/alice')).toBe('ExplicitlyDenied');
+	});
+});

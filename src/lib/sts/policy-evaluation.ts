@@ -17,7 +17,12 @@ import {
 	runUnsafeSimulation,
 	type Simulation
 } from '@cloud-copilot/iam-simulate';
-import { statementsOf, type PolicyDocument, type PolicyStatement } from './policy-model';
+import {
+	statementsOf,
+	type PolicyDocument,
+	type PolicyStatement,
+	type PrincipalBlock
+} from './policy-model';
 import type { NamedPolicy } from './world';
 
 export type Decision = 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';
@@ -47,10 +52,10 @@ export const ALLOW_ALL: NamedPolicy = {
  * documented ValidatedPolicy shape (iam-policy's createValidatedPolicy output) both names the
  * resource policy and tells it validation already happened.
  */
-function validated(policy: NamedPolicy) {
+function validated(policy: NamedPolicy, principal: string | null) {
 	return {
 		__validated: true as const,
-		policyDocument: asEvaluated(policy.document),
+		policyDocument: withNotPrincipalFor(asEvaluated(policy.document), principal),
 		metadata: { name: policy.name },
 		errors: []
 	};
@@ -89,13 +94,96 @@ export function withVariablesOf(
 	return out;
 }
 
+/**
+ * Date condition values (IAM "Condition operators", Date: "You use these condition operators with
+ * aws:CurrentTime key or aws:EpochTime key. You must specify date/time values with one of the W3C
+ * implementations of the ISO 8601 date formats or in epoch (UNIX) time."). The library reads an
+ * epoch value as seconds but an ISO 8601 value as milliseconds, so a policy epoch never compares
+ * right against aws:CurrentTime / aws:TokenIssueTime, nor an ISO value against aws:EpochTime. Here
+ * epoch values in Date operators become ISO 8601 text and aws:EpochTime becomes aws:CurrentTime
+ * (the same instant, always in the request context), so both sides are read the same way.
+ */
+const DATE_OPERATOR = /^(ForAnyValue:|ForAllValues:)?Date[A-Za-z]*$/i;
+const EPOCH = /^\d+$/;
+const epochAsIso = (v: string): string =>
+	EPOCH.test(v) ? new Date(Number(v) * 1000).toISOString() : v;
+
+function withDatesAsIso(statement: PolicyStatement): PolicyStatement {
+	const condition = statement.Condition;
+	if (!condition || !Object.keys(condition).some((op) => DATE_OPERATOR.test(op))) return statement;
+	return {
+		...statement,
+		Condition: Object.fromEntries(
+			Object.entries(condition).map(([op, keys]) => {
+				if (!DATE_OPERATOR.test(op)) return [op, keys];
+				const hasCurrentTime = Object.keys(keys).some((k) => k.toLowerCase() === 'aws:currenttime');
+				return [
+					op,
+					Object.fromEntries(
+						Object.entries(keys).map(([k, v]) => [
+							k.toLowerCase() === 'aws:epochtime' && !hasCurrentTime ? 'aws:CurrentTime' : k,
+							Array.isArray(v) ? v.map(epochAsIso) : epochAsIso(v)
+						])
+					)
+				];
+			})
+		)
+	};
+}
+
 /** The document as the library must see it: version-2012 semantics with variables only where the Version allows them. */
 function asEvaluated(doc: PolicyDocument): PolicyDocument {
-	if (doc.Version === '2012-10-17') return doc;
 	return {
 		...doc,
 		Version: '2012-10-17',
-		Statement: statementsOf(doc).map((st) => withVariablesOf(st, doc.Version))
+		Statement: statementsOf(doc).map((st) => withDatesAsIso(withVariablesOf(st, doc.Version)))
+	};
+}
+
+/**
+ * NotPrincipal (IAM "AWS JSON policy elements: NotPrincipal"): "all principals except the user named
+ * Bob in AWS account 444455556666 are explicitly denied access" for NotPrincipal [user/Bob,
+ * 444455556666 root], so listing an account does not exempt the other principals of that account; it
+ * exempts the account principal (its root user) only. The library exempts every principal of a
+ * listed account, so a statement whose NotPrincipal does not exempt this request's principal is
+ * handed to it with Principal "*" (it then applies to the request, as AWS applies it). Exempt are:
+ * the principal's own ARN (user, root, session, federated user), the role ARN of a role session,
+ * the account for its root user, a Federated provider or Service principal that is the caller.
+ */
+function notPrincipalExempts(block: PrincipalBlock, principal: string | null): boolean {
+	if (block === '*') return true;
+	if (principal === null) return false;
+	const entries = Object.values(block).flatMap((v) => (Array.isArray(v) ? v : v ? [v] : []));
+	const parts = principal.split(':');
+	const account = parts[4];
+	const session = /^arn:[\w-]+:sts::(\d{12}):assumed-role\/([^/]+)\//.exec(principal);
+	return entries.some((e) => {
+		if (e === principal || e === '*') return true;
+		if (/^\d{12}$/.test(e) || /^arn:[\w-]+:iam::\d{12}:root$/.test(e))
+			return (
+				principal === `arn:${parts[1]}:iam::${account}:root` &&
+				(/^\d{12}$/.test(e) ? e : e.split(':')[4]) === account
+			);
+		if (session) {
+			const role = /^arn:[\w-]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(e);
+			return !!role && role[1] === session[1] && role[2].toLowerCase() === session[2].toLowerCase();
+		}
+		return false;
+	});
+}
+
+function withNotPrincipalFor(doc: PolicyDocument, principal: string | null): PolicyDocument {
+	const statements = statementsOf(doc);
+	if (!statements.some((st) => st.NotPrincipal !== undefined)) return doc;
+	return {
+		...doc,
+		Statement: statements.map((st) => {
+			if (st.NotPrincipal === undefined || notPrincipalExempts(st.NotPrincipal, principal))
+				return st;
+			const rest: PolicyStatement = { ...st };
+			delete rest.NotPrincipal;
+			return { ...rest, Principal: '*' };
+		})
 	};
 }
 
@@ -113,7 +201,9 @@ export function evaluate(request: EvaluationRequest): Decision {
 		})),
 		serviceControlPolicies: [],
 		resourceControlPolicies: [],
-		...(request.resourcePolicy ? { resourcePolicy: validated(request.resourcePolicy) } : {})
+		...(request.resourcePolicy
+			? { resourcePolicy: validated(request.resourcePolicy, request.principal) }
+			: {})
 	};
 	return runUnsafeSimulation(simulation, {});
 }

@@ -4,7 +4,7 @@
  */
 import { parseArn } from './arn';
 import { awsError, messages, type AwsError } from './aws-errors';
-import { minifiedLength, policyParser, statementsOf } from './policy-model';
+import { minifiedLength, policyParser, statementsOf, type PolicyStatement } from './policy-model';
 import {
 	evaluate,
 	statementMatches,
@@ -137,8 +137,9 @@ const SESSION_ARN = /^arn:[\w-]+:sts::\d{12}:(assumed-role|federated-user)\//;
  * are added after the session is created. The resource-based policy permissions are not limited by
  * the session policy."): a same-account resource-based policy (for AssumeRole, the target role's
  * trust policy) whose Allow names the calling session's ARN itself grants the request whatever the
- * session policy leaves out. One that names the role ARN, the account or "*" stays limited by it,
- * and an explicit deny anywhere still wins (checked by the caller). Cross-account, the caller's own
+ * session policy leaves out, and so does an Allow with Principal "*" conditioned on aws:PrincipalArn
+ * (see conditionsOnPrincipalArn). One that names the role ARN, the account or a bare "*" stays limited
+ * by it, and an explicit deny anywhere still wins (checked by the caller). Cross-account, the caller's own
  * account must allow the request too, and that evaluation includes the session policy.
  */
 export function grantsSessionDirectly(request: EvaluationRequest): boolean {
@@ -146,12 +147,26 @@ export function grantsSessionDirectly(request: EvaluationRequest): boolean {
 	if (!resourcePolicy || !principal || !SESSION_ARN.test(principal)) return false;
 	if (parseArn(principal)?.account !== request.resourceAccount) return false;
 	return statementsOf(resourcePolicy.document).some((s) => {
-		if (s.Effect !== 'Allow' || !s.Principal || s.Principal === '*') return false;
-		const named = s.Principal.AWS;
+		if (s.Effect !== 'Allow' || !s.Principal) return false;
+		const named = s.Principal === '*' ? '*' : s.Principal.AWS;
 		const names = Array.isArray(named) ? named : named === undefined ? [] : [named];
 		return (
-			names.includes(principal) &&
+			(names.includes(principal) || (names.includes('*') && conditionsOnPrincipalArn(s))) &&
 			statementMatches('resource', withVariablesOf(s, resourcePolicy.document.Version), request)
 		);
 	});
+}
+
+/**
+ * IAM User Guide, policy evaluation logic (single account, "IAM role") and the Principal element page
+ * (IAM role principals): "Permissions boundaries and session policies do not limit permissions granted
+ * using the aws:PrincipalArn condition key with a wildcard(*) in the Principal element, unless the
+ * identity-based policies contain an explicit deny." So an Allow with Principal "*" whose Condition
+ * tests aws:PrincipalArn (and holds for the request) counts as a direct grant here; "*" without that
+ * key, a role ARN, or an account stays limited by the session policy.
+ */
+function conditionsOnPrincipalArn(statement: PolicyStatement): boolean {
+	return Object.values(statement.Condition ?? {}).some((keys) =>
+		Object.keys(keys ?? {}).some((key) => key.toLowerCase() === 'aws:principalarn')
+	);
 }

@@ -183,7 +183,7 @@ function story(
 		decision.decision === 'Allowed'
 	) {
 		lines.push(
-			`The caller's session policy does not allow ${action}, but the trust policy names this session's own ARN (${req.principal}), and permissions a same-account resource-based policy grants directly to a session are not limited by its session policy (sts-facts §7).`
+			`The caller's session policy does not allow ${action}, but the trust policy grants this session directly (it names the session's own ARN, ${req.principal}, or allows "*" on an aws:PrincipalArn condition), and permissions a same-account resource-based policy grants that way are not limited by its session policy (sts-facts §7; IAM policy evaluation logic).`
 		);
 	} else if (decision.session !== undefined && decision.session !== 'Allowed') {
 		lines.push(
