@@ -12,7 +12,13 @@ import {
 	type ApiResult
 } from './api-support';
 import { awsError, messages } from './aws-errors';
-import { describeCaller, type CallerResolution } from './caller';
+import {
+	conditionItems,
+	encodeAuthorizationMessage,
+	ENCODED_MESSAGE_SERVICES,
+	type MatchedStatement
+} from './authorization-message';
+import { describeCaller, type CallerResolution, type SignedCaller } from './caller';
 import { lookupAction } from './action-catalog';
 import {
 	analyseStatements,
@@ -23,6 +29,8 @@ import {
 import { parseArn } from './arn';
 import { permissionsOf } from './permissions';
 import { ALLOW_ALL, type ContextValues } from './policy-evaluation';
+import { statementsOf } from './policy-model';
+import type { NamedPolicy } from './world';
 import { principalKeys, requestKeys } from './request-context';
 import { decideWithSessionPolicies } from './session-policy';
 import { isSimulatedService, serviceOf, SUPPORTED_SERVICES } from './supported-services';
@@ -220,10 +228,66 @@ export function authorizeAction(
 		reason = `because no identity-based policy allows the ${action} action`;
 		summary = `No identity policy of ${perms.source} allows ${action} on ${resource}; everything not allowed is implicitly denied (sts-facts §7).`;
 	}
+	let message = deniedMessage(perms.principal, action, resource, reason);
+	const details = statements.map((s) => s.text);
+	if (ENCODED_MESSAGE_SERVICES.has(service)) {
+		const verdicts = ctx.explain
+			? statements
+			: [
+					...analyseStatements('identity', identityPolicies, request),
+					...(perms.sessionPolicies
+						? analyseStatements('session', perms.sessionPolicies, request)
+						: [])
+				];
+		const encoded = encodeAuthorizationMessage({
+			allowed: false,
+			explicitDeny:
+				decision.identity === 'ExplicitlyDenied' || decision.session === 'ExplicitlyDenied',
+			matchedStatements: {
+				items: verdicts
+					.filter((v) => v.matches && v.effect === 'Deny')
+					.map((v) => matchedStatement(v, [...identityPolicies, ...(perms.sessionPolicies ?? [])]))
+			},
+			failures: { items: [] },
+			context: {
+				principal: principalOf(caller),
+				action,
+				resource,
+				conditions: conditionItems(context)
+			}
+		});
+		// EC2's UnauthorizedOperation wording; the code stays AccessDenied as the contract reports denials.
+		message = `You are not authorized to perform this operation. ${message}. Encoded authorization failure message: ${encoded}`;
+		details.push(
+			'EC2 adds an encoded authorization failure message. A principal allowed sts:DecodeAuthorizationMessage can decode it (call DecodeAuthorizationMessage with it) to see whether an explicit deny or a missing allow decided, and the request context (sts-facts §13).'
+		);
+	}
 	return {
 		ok: false,
-		error: awsError('AccessDenied', deniedMessage(perms.principal, action, resource, reason)),
-		explanation: explanation(summary, { details: statements.map((s) => s.text), statements, facts })
+		error: awsError('AccessDenied', message),
+		explanation: explanation(summary, { details, statements, facts })
+	};
+}
+
+/** Who made the request, as a decoded authorization message names it. */
+function principalOf(caller: SignedCaller): { id: string; name?: string; arn: string } {
+	if (caller.kind === 'user')
+		return { id: caller.user.userId, name: caller.user.name, arn: caller.user.arn };
+	if (caller.kind === 'root') return { id: caller.root.account, arn: caller.root.arn };
+	return { id: caller.creds.identity.userId, arn: caller.creds.identity.arn };
+}
+
+function matchedStatement(v: StatementVerdict, policies: readonly NamedPolicy[]): MatchedStatement {
+	const doc = policies.find((p) => p.name === v.policy)?.document;
+	const st = doc ? statementsOf(doc)[v.index] : undefined;
+	const list = (x: string | string[] | undefined) =>
+		(x === undefined ? [] : [x].flat()).map((value) => ({ value }));
+	return {
+		statementId: v.sid ?? '',
+		effect: v.effect === 'Deny' ? 'DENY' : 'ALLOW',
+		policy: v.policy,
+		actions: { items: list(st?.Action ?? st?.NotAction) },
+		resources: { items: list(st?.Resource ?? st?.NotResource) }
 	};
 }
 

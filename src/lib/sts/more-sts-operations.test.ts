@@ -16,6 +16,12 @@ accounts:
       - name: s3only
         policies:
           - { Version: "2012-10-17", Statement: [ { Effect: Allow, Action: "s3:*", Resource: "*" } ] }
+      - name: ec2user
+        policies:
+          - Version: "2012-10-17"
+            Statement:
+              - { Effect: Allow, Action: "ec2:Describe*", Resource: "*" }
+              - { Sid: NoTerminate, Effect: Deny, Action: "ec2:TerminateInstances", Resource: "*" }
     roles:
       - name: Ops
         trust:
@@ -119,6 +125,95 @@ describe('DecodeAuthorizationMessage (MODEL, §4, §13)', () => {
 			code: 'InvalidAuthorizationMessageException',
 			httpStatus: 400
 		});
+	});
+});
+
+describe('encoded authorization failure messages (EC2) and decoding them', () => {
+	const encodedIn = (message = '') =>
+		/Encoded authorization failure message: (\S+)$/.exec(message)?.[1] ?? '';
+
+	it('a denied ec2 action carries one; an allowed principal decodes it (missing allow)', () => {
+		const s = state();
+		const denied = outcomeOf(s, {
+			as: 'user:111111111111/ec2user',
+			call: 'ec2:RunInstances',
+			resource: 'arn:aws:ec2:us-east-1:111111111111:instance/*'
+		});
+		expect(denied.allowed).toBe(false);
+		expect(denied.error?.code).toBe('AccessDenied');
+		expect(denied.error?.message).toMatch(
+			/^You are not authorized to perform this operation\. User: arn:aws:iam::111111111111:user\/ec2user is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-east-1:111111111111:instance\/\* because no identity-based policy allows the ec2:RunInstances action\. Encoded authorization failure message: /
+		);
+		const encoded = encodedIn(denied.error?.message);
+		expect(encoded.length).toBeGreaterThan(20);
+		expect(encoded.length).toBeLessThanOrEqual(10240);
+		const decoded = outcomeOf(s, {
+			as: admin,
+			call: 'DecodeAuthorizationMessage',
+			params: { EncodedMessage: encoded }
+		});
+		expect(decoded.ok).toBe(true);
+		const m = JSON.parse(String(decoded.response?.DecodedMessage));
+		expect(m).toMatchObject({
+			allowed: false,
+			explicitDeny: false,
+			matchedStatements: { items: [] },
+			context: {
+				principal: { name: 'ec2user', arn: 'arn:aws:iam::111111111111:user/ec2user' },
+				action: 'ec2:RunInstances',
+				resource: 'arn:aws:ec2:us-east-1:111111111111:instance/*'
+			}
+		});
+		expect(m.context.conditions.items.map((i: { key: string }) => i.key)).toContain(
+			'aws:RequestedRegion'
+		);
+		expect(decoded.explanation.summary).toContain('no policy allowed it');
+		// The caller needs sts:DecodeAuthorizationMessage, even for its own denial.
+		expect(
+			outcomeOf(s, {
+				as: 'user:111111111111/ec2user',
+				call: 'DecodeAuthorizationMessage',
+				params: { EncodedMessage: encoded }
+			}).error?.code
+		).toBe('AccessDenied');
+		// A cut or altered message was not issued by AWS.
+		expect(
+			outcomeOf(s, {
+				as: admin,
+				call: 'DecodeAuthorizationMessage',
+				params: { EncodedMessage: encoded.slice(0, -8) }
+			}).error?.code
+		).toBe('InvalidAuthorizationMessageException');
+	});
+
+	it('an explicit deny names the statement that matched', () => {
+		const s = state();
+		const denied = outcomeOf(s, {
+			as: 'user:111111111111/ec2user',
+			call: 'ec2:TerminateInstances'
+		});
+		const m = JSON.parse(
+			String(
+				outcomeOf(s, {
+					as: admin,
+					call: 'DecodeAuthorizationMessage',
+					params: { EncodedMessage: encodedIn(denied.error?.message) }
+				}).response?.DecodedMessage
+			)
+		);
+		expect(m.explicitDeny).toBe(true);
+		expect(m.matchedStatements.items).toEqual([
+			expect.objectContaining({
+				statementId: 'NoTerminate',
+				effect: 'DENY',
+				actions: { items: [{ value: 'ec2:TerminateInstances' }] }
+			})
+		]);
+	});
+
+	it('other services deny without an encoded message', () => {
+		const o = outcomeOf(state(), { as: 'user:111111111111/ec2user', call: 's3:GetObject' });
+		expect(o.error?.message).not.toContain('Encoded authorization failure message');
 	});
 });
 
