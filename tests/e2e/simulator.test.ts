@@ -437,3 +437,25 @@ test('going back a step shows the prediction made there, and forward the one mad
 		await expect(page.getByLabel('AWS refuses it')).not.toBeChecked();
 	}
 });
+
+test("an EC2 denial's encoded authorization message goes to DecodeAuthorizationMessage in the form", async ({
+	page
+}) => {
+	await open(page, '/simulator/mfa-protected-api-calls');
+	await playSteps(page, 1);
+	const result = page.getByTestId('result');
+	await expect(result).toContainText('Encoded authorization failure message: ');
+	await result
+		.getByRole('button', { name: 'Decode the message with DecodeAuthorizationMessage' })
+		.click();
+	const form = page.getByTestId('call-form');
+	await expect(page.getByLabel('API or action')).toHaveValue('DecodeAuthorizationMessage');
+	await expect(form.getByLabel('EncodedMessage')).toHaveValue(/^sim1\.\S+$/);
+	await expect(page.getByLabel('Caller')).toBeFocused();
+	await page.getByTestId('send').click();
+	// ops-ana may not decode it: that takes sts:DecodeAuthorizationMessage.
+	await expect(page.getByTestId('result-headline')).toContainText('DecodeAuthorizationMessage');
+	await expect(result).toContainText(
+		'is not authorized to perform: sts:DecodeAuthorizationMessage'
+	);
+});
