@@ -105,8 +105,8 @@ test('opening a lesson marks it read, reaching its end marks it finished, and it
 	await expect(page.getByTestId('lesson-end')).toContainText('Lesson read to the end');
 
 	await openProgress(page);
-	await expect(page.getByTestId('lessons-read')).toContainText('1 of 15 lessons opened, 1 read');
-	await expect(page.getByTestId('stat-lessons')).toContainText('1 of 15');
+	await expect(page.getByTestId('lessons-read')).toContainText('1 of 16 lessons opened, 1 read');
+	await expect(page.getByTestId('stat-lessons')).toContainText('1 of 16');
 	await expect(page.getByTestId('continue-link')).toHaveText(`Continue: ${title} →`);
 	await open(page, '/');
 	await page.getByTestId('continue-link').click();
@@ -296,7 +296,7 @@ test('two tabs: a lesson read in one, which does not load the progress store, sh
 	await lesson.getByTestId('next-lesson').scrollIntoViewIfNeeded();
 	await expect(lesson.getByTestId('lesson-end')).toContainText('Lesson read to the end');
 	await expect(dashboard.getByTestId('lessons-read')).toContainText(
-		'1 of 15 lessons opened, 1 read'
+		'1 of 16 lessons opened, 1 read'
 	);
 	await expect(dashboard.getByTestId('continue-link')).toHaveText(`Continue: ${title} →`);
 	// The lesson page never opened the store (the layout marks every opening).
