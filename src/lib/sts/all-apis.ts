@@ -5,6 +5,8 @@
  */
 import { attachPolicy, editPolicy, revokeSessions } from './admin-actions';
 import { registerAdminActions, registerApiHandlers } from './api-handlers';
+import { registerManagedPolicies } from './managed-policies';
+import { MORE_MANAGED_POLICIES } from './more-managed-policies';
 import { parsePolicy } from './policy-document';
 import { registerPolicyParser } from './policy-model';
 import { assumeRoleWithSaml } from './assume-role-with-saml';
@@ -30,4 +32,5 @@ registerApiHandlers({
 });
 
 registerAdminActions({ attachPolicy, editPolicy, revokeSessions });
+registerManagedPolicies(MORE_MANAGED_POLICIES);
 registerPolicyParser(parsePolicy);

@@ -138,6 +138,22 @@ describe('loading STS operations on demand', () => {
 		);
 	});
 
+	it('the further AWS managed policy stand-ins load with the parser', async () => {
+		const { baseState, outcomeOf, loadPolicyParser, roleArn } = await engine();
+		const request = {
+			as: 'user:111111111111/bob',
+			call: 'AssumeRole',
+			params: {
+				RoleArn: roleArn('111111111111', 'ForBob', '/team/'),
+				RoleSessionName: 'session',
+				PolicyArns: [{ arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }]
+			}
+		};
+		expect(outcomeOf(baseState(), request).simulatorError).toMatch(/unknown managed policy/);
+		await loadPolicyParser();
+		expect(outcomeOf(baseState(), request).ok).toBe(true);
+	});
+
 	it('loading the administrative actions loads the policy parser too (edits and attachments parse)', async () => {
 		const { canParsePolicyNow, loadAdminActions } = await engine();
 		expect(canParsePolicyNow()).toBe(false);
@@ -148,7 +164,9 @@ describe('loading STS operations on demand', () => {
 	it('finds session policies in a call, a scenario and a saved snapshot', async () => {
 		const { callUsesPolicy, scenarioUsesPolicy, snapshotUsesPolicy } = await engine();
 		expect(callUsesPolicy({ params: { Policy: '{}' } })).toBe(true);
-		expect(callUsesPolicy({ params: { PolicyArns: [] } })).toBe(false);
+		// PolicyArns may name the AWS managed stand-ins that load with the parser.
+		expect(callUsesPolicy({ params: { PolicyArns: [] } })).toBe(true);
+		expect(callUsesPolicy({ params: { RoleSessionName: 's' } })).toBe(false);
 		expect(callUsesPolicy({})).toBe(false);
 		expect(
 			scenarioUsesPolicy({
@@ -162,6 +180,9 @@ describe('loading STS operations on demand', () => {
 			context: { timeline: [{ type: 'call', request: { call: 'AssumeRole', params } }] }
 		});
 		expect(snapshotUsesPolicy(call({ Policy: { Statement: [] } }))).toBe(true);
+		expect(
+			snapshotUsesPolicy(call({ PolicyArns: [{ arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }] }))
+		).toBe(true);
 		expect(snapshotUsesPolicy(call({ RoleSessionName: 's' }))).toBe(false);
 	});
 });

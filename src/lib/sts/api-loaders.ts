@@ -13,6 +13,7 @@ import {
 } from './api-handlers';
 import { stsApiOf } from './api-model';
 import type { ApiHandler, CallRequest } from './api-support';
+import { registerManagedPolicies } from './managed-policies';
 import { isPolicyParserLoaded, registerPolicyParser } from './policy-model';
 
 const LOADERS: Record<OptionalApi, () => Promise<ApiHandler>> = {
@@ -103,8 +104,13 @@ export function snapshotUsesAdmin(snapshot: unknown): boolean {
 
 /** Registers the policy parser (session policies, policy edits) if it is missing. */
 export async function loadPolicyParser(): Promise<void> {
-	if (!isPolicyParserLoaded())
-		registerPolicyParser((await import('./policy-document')).parsePolicy);
+	if (isPolicyParserLoaded()) return;
+	const [{ parsePolicy }, { MORE_MANAGED_POLICIES }] = await Promise.all([
+		import('./policy-document'),
+		import('./more-managed-policies')
+	]);
+	registerManagedPolicies(MORE_MANAGED_POLICIES);
+	registerPolicyParser(parsePolicy);
 }
 
 /** True when the policy parser is there, so a call with a session policy can run now. */
@@ -112,9 +118,12 @@ export function canParsePolicyNow(): boolean {
 	return isPolicyParserLoaded();
 }
 
-/** Does the call send a session policy (the Policy parameter), which needs the policy parser? */
+/**
+ * Does the call send a session policy (Policy, which needs the policy parser; or PolicyArns, which
+ * may name the AWS managed policy stand-ins loaded with it)?
+ */
 export function callUsesPolicy(request: Pick<CallRequest, 'params'>): boolean {
-	return request.params?.Policy !== undefined;
+	return request.params?.Policy !== undefined || request.params?.PolicyArns !== undefined;
 }
 
 /** Does a step of the scenario send a session policy? */
@@ -126,7 +135,7 @@ export function scenarioUsesPolicy(scenario: Pick<Scenario, 'steps'>): boolean {
 export function snapshotUsesPolicy(snapshot: unknown): boolean {
 	let found = false;
 	JSON.stringify(snapshot, (key, value: unknown) => {
-		if (key === 'Policy' && value !== undefined) found = true;
+		if ((key === 'Policy' || key === 'PolicyArns') && value !== undefined) found = true;
 		return value;
 	});
 	return found;
