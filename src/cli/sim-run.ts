@@ -34,35 +34,33 @@ function fileIssue(file: string, message: string): FileResult {
 	return { file, issues: [{ file, line: 1, column: 1, path: '', message }] };
 }
 
-function load(file: string, io: SimCliIo): FileResult {
-	let text: string;
+type Read = { file: string; text: string } | FileResult;
+
+function read(file: string, io: SimCliIo): Read {
 	try {
-		text = io.readFile(file);
+		return { file, text: io.readFile(file) };
 	} catch (e) {
 		const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 		return fileIssue(file, `cannot read the file (${reason})`);
 	}
+}
+
+function play(r: Read): FileResult {
+	if (!('text' in r)) return r;
 	try {
-		return { file, report: runScenario(parseScenario(text, file)) };
+		return { file: r.file, report: runScenario(parseScenario(r.text, r.file)) };
 	} catch (e) {
-		if (e instanceof ContentError) return { file, issues: e.issues };
-		return fileIssue(file, `the simulator failed on this file: ${(e as Error).message}`);
+		if (e instanceof ContentError) return { file: r.file, issues: e.issues };
+		return fileIssue(r.file, `the simulator failed on this file: ${(e as Error).message}`);
 	}
 }
 
 /** The service prefixes of the files' `call:` values (a text scan; the files are parsed later). */
-function servicesCalledIn(files: readonly string[], io: SimCliIo): Set<string> {
+function servicesCalledIn(texts: readonly string[]): Set<string> {
 	const services = new Set<string>();
-	for (const file of files) {
-		let text = '';
-		try {
-			text = io.readFile(file);
-		} catch {
-			continue; // reported when the file is loaded
-		}
+	for (const text of texts)
 		for (const m of text.matchAll(/\bcall"?\s*:\s*["']?([A-Za-z0-9-]+):/g))
 			services.add(m[1].toLowerCase());
-	}
 	return services;
 }
 
@@ -107,9 +105,11 @@ export async function runSimCli(argv: readonly string[], io: SimCliIo): Promise<
 	}
 	// The catalogue lets the runner reject misspelt actions; without it only services are checked.
 	await loadActionCatalog().catch(() => undefined);
+	const reads = files.map((f) => read(f, io));
 	// Node has the whole IAM data: files may call any service's actions (supported-services.ts).
-	await loadEveryService(servicesCalledIn(files, io)).catch(() => undefined);
-	const results = files.map((f) => load(f, io));
+	const texts = reads.flatMap((r) => ('text' in r ? [r.text] : []));
+	await loadEveryService(servicesCalledIn(texts)).catch(() => undefined);
+	const results = reads.map(play);
 	const passed = results.reduce((n, r) => n + (r.report?.passed ?? 0), 0);
 	const failed = results.reduce((n, r) => n + (r.report?.failed ?? 0), 0);
 	const invalid = results.some((r) => r.issues);

@@ -13,7 +13,7 @@ import { authenticated, fail, regionCheck, type ApiHandler } from './api-support
 import { awsError, messages, validationError } from './aws-errors';
 import { callerArn, describeCaller } from './caller';
 import { operationDenied } from './operation-permission';
-import { validateParams } from './validate-params';
+import { descriptorArn, validateParams } from './validate-params';
 
 /** sts-facts §13: the five task policies (IAM "AWS managed policies for privileged tasks"). */
 export const ROOT_TASK_POLICIES = [
@@ -42,8 +42,7 @@ export const assumeRoot: ApiHandler = (ctx, resolution) => {
 			'TargetPrincipal is the member account: its 12-digit ID or an ARN in it (MODEL).',
 			['§13']
 		);
-	const rawTask = params.TaskPolicyArn;
-	const task = String(typeof rawTask === 'string' ? rawTask : (rawTask as { arn?: unknown }).arn);
+	const task = String(descriptorArn(params.TaskPolicyArn));
 	if (!ROOT_TASK_POLICIES.some((name) => taskPolicyArn(name) === task))
 		return fail(
 			validationError([
@@ -68,10 +67,8 @@ export const assumeRoot: ApiHandler = (ctx, resolution) => {
 			'Root user credentials cannot call AssumeRoot: it is for an Organizations management account or a delegated IAM administrator (sts-facts §2 table, API-ROOT) [inf: wording].',
 			['§2', '§13']
 		);
-	if (ctx.world.accounts[targetAccount]) {
-		const region = regionCheck(ctx.world, targetAccount, ctx.region);
-		if (region) return region;
-	}
+	const region = regionCheck(ctx.world, targetAccount, ctx.region);
+	if (region) return region;
 	// SAR-STS: resource type root-user, condition key sts:TaskPolicyArn. The member account's root
 	// is reached through the organisation, not through a resource-based policy.
 	const denied = operationDenied(ctx, resolution, 'AssumeRoot', rootArn, {

@@ -11,6 +11,7 @@
  * DecodeAuthorizationMessage can read it back without keeping state. The decoded shape follows the
  * one AWS returns (items lists, as in AWS's knowledge-centre example).
  */
+import { base64ToText, textToBase64 } from './base64';
 import type { ContextValues } from './policy-evaluation';
 
 /** The services whose denials carry an encoded message. */
@@ -43,17 +44,6 @@ export interface DecodedAuthorizationMessage {
 /** The marker that tells this simulator's messages from other text. */
 const PREFIX = 'sim1.';
 
-function toBase64(text: string): string {
-	let binary = '';
-	for (const b of new TextEncoder().encode(text)) binary += String.fromCharCode(b);
-	return btoa(binary);
-}
-
-function fromBase64(text: string): string {
-	const binary = atob(text);
-	return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-}
-
 export function conditionItems(
 	context: ContextValues
 ): DecodedAuthorizationMessage['context']['conditions'] {
@@ -66,7 +56,7 @@ export function conditionItems(
 }
 
 export function encodeAuthorizationMessage(message: DecodedAuthorizationMessage): string {
-	return PREFIX + toBase64(JSON.stringify(message));
+	return PREFIX + textToBase64(JSON.stringify(message));
 }
 
 /** The message an encoded text stands for; undefined when AWS (here: the simulator) did not issue it. */
@@ -74,7 +64,7 @@ export function decodeAuthorizationMessage(text: string): DecodedAuthorizationMe
 	const trimmed = text.trim();
 	if (!trimmed.startsWith(PREFIX)) return undefined;
 	try {
-		const m = JSON.parse(fromBase64(trimmed.slice(PREFIX.length))) as DecodedAuthorizationMessage;
+		const m = JSON.parse(base64ToText(trimmed.slice(PREFIX.length))) as DecodedAuthorizationMessage;
 		const ok =
 			m !== null &&
 			typeof m === 'object' &&

@@ -6,6 +6,7 @@
 import { sha1 } from '@noble/hashes/legacy.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { IdTokenSpec, SamlAssertionSpec } from '../content/scenario-schema';
+import { base64urlToText, bytesToBase64, textToBase64url } from './base64';
 import type { Instant } from './clock';
 import type { ContextValues } from './policy-evaluation';
 import { oidcHost } from './world';
@@ -40,19 +41,6 @@ export interface IdTokenClaims {
 	[claim: string]: unknown;
 }
 
-function base64url(text: string): string {
-	const bytes = new TextEncoder().encode(text);
-	let binary = '';
-	for (const b of bytes) binary += String.fromCharCode(b);
-	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64url(text: string): string {
-	const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
-	const binary = atob(padded);
-	return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-}
-
 export function claimsFromSpec(spec: IdTokenSpec, now: Instant): IdTokenClaims {
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the named fields are set below
 	const { iss, aud, sub, expiresIn, amr, azp, claims, ...further } = spec;
@@ -71,7 +59,7 @@ export function claimsFromSpec(spec: IdTokenSpec, now: Instant): IdTokenClaims {
 
 /** A JWT-shaped token (the signature part is a placeholder: the simulated IdP's key always verifies). */
 export function encodeIdToken(claims: IdTokenClaims): string {
-	return `${base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'simulated' }))}.${base64url(JSON.stringify(claims))}.c2ltdWxhdGVk`;
+	return `${textToBase64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'simulated' }))}.${textToBase64url(JSON.stringify(claims))}.c2ltdWxhdGVk`;
 }
 
 /**
@@ -83,7 +71,7 @@ export const ID_TOKEN_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384',
 /** The `alg` of a JWT's header; undefined when the header cannot be read. */
 export function idTokenAlgorithm(token: string): string | undefined {
 	try {
-		const header = JSON.parse(fromBase64url(token.split('.')[0])) as { alg?: unknown };
+		const header = JSON.parse(base64urlToText(token.split('.')[0])) as { alg?: unknown };
 		return typeof header.alg === 'string' ? header.alg : undefined;
 	} catch {
 		return undefined;
@@ -95,7 +83,7 @@ export function decodeIdToken(token: string): IdTokenClaims | undefined {
 	const parts = token.split('.');
 	if (parts.length !== 3) return undefined;
 	try {
-		const claims = JSON.parse(fromBase64url(parts[1])) as Partial<IdTokenClaims>;
+		const claims = JSON.parse(base64urlToText(parts[1])) as Partial<IdTokenClaims>;
 		if (typeof claims.iss !== 'string' || typeof claims.exp !== 'number') return undefined;
 		// API-WI / sts-facts §3.1: "Timestamps in the token must be formatted as either an integer or a long integer."
 		if (
@@ -159,10 +147,7 @@ export function webIdentityContext(claims: IdTokenClaims): ContextValues {
  * BASE64(SHA1(Issuer + AccountId + "/" + ProviderFriendlyName)).
  */
 export function samlNameQualifier(issuer: string, account: string, providerName: string): string {
-	let binary = '';
-	for (const b of sha1(utf8ToBytes(`${issuer}${account}/${providerName}`)))
-		binary += String.fromCharCode(b);
-	return btoa(binary);
+	return bytesToBase64(sha1(utf8ToBytes(`${issuer}${account}/${providerName}`)));
 }
 
 export interface SamlResponse {
@@ -172,14 +157,14 @@ export interface SamlResponse {
 
 /** The SAMLAssertion parameter as the browser would post it: base64 of the (simulated) response. */
 export function encodeSamlAssertion(spec: SamlAssertionSpec, now: Instant): string {
-	return base64url(JSON.stringify({ simulatedSamlResponse: spec, issuedAt: now }))
+	return textToBase64url(JSON.stringify({ simulatedSamlResponse: spec, issuedAt: now }))
 		.replace(/-/g, '+')
 		.replace(/_/g, '/');
 }
 
 export function decodeSamlAssertion(text: string): SamlResponse | undefined {
 	try {
-		const value = JSON.parse(fromBase64url(text.replace(/\+/g, '-').replace(/\//g, '_'))) as {
+		const value = JSON.parse(base64urlToText(text.replace(/\+/g, '-').replace(/\//g, '_'))) as {
 			simulatedSamlResponse?: SamlAssertionSpec;
 			issuedAt?: number;
 		};

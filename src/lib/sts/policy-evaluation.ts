@@ -133,12 +133,23 @@ function withDatesAsIso(statement: PolicyStatement): PolicyStatement {
 
 /** The document as the library must see it: version-2012 semantics with variables only where the Version allows them. */
 function asEvaluated(doc: PolicyDocument): PolicyDocument {
-	return {
-		...doc,
-		Version: '2012-10-17',
-		Statement: statementsOf(doc).map((st) => withDatesAsIso(withVariablesOf(st, doc.Version)))
-	};
+	let evaluated = evaluatedDocs.get(doc);
+	if (!evaluated) {
+		evaluated = {
+			...doc,
+			Version: '2012-10-17',
+			Statement: statementsOf(doc).map((st) => withDatesAsIso(withVariablesOf(st, doc.Version)))
+		};
+		evaluatedDocs.set(doc, evaluated);
+	}
+	return evaluated;
 }
+
+/**
+ * Policies are never mutated (the world is replaced, not edited), and one call evaluates the same
+ * documents several times (each action, each statement explained): rewrite each document once.
+ */
+const evaluatedDocs = new WeakMap<PolicyDocument, PolicyDocument>();
 
 /**
  * NotPrincipal (IAM "AWS JSON policy elements: NotPrincipal"): "all principals except the user named

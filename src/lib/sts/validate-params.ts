@@ -139,21 +139,23 @@ function checkMember(name: string, spec: MemberSpec, value: unknown): Constraint
 					constraint: `have length less than or equal to ${spec.max}`
 				});
 			value.forEach((d: unknown, i) => {
-				const arn = typeof d === 'string' ? d : (d as { arn?: unknown } | null)?.arn;
 				out.push(
-					...checkMember('Arn', { kind: 'string', required: true, min: 20, max: 2048 }, arn).map(
-						(v) => ({ ...v, member: `${member}.${i + 1}.member.arn` })
-					)
+					...checkMember(
+						'Arn',
+						{ kind: 'string', required: true, min: 20, max: 2048 },
+						descriptorArn(d)
+					).map((v) => ({ ...v, member: `${member}.${i + 1}.member.arn` }))
 				);
 			});
 			return out;
 		}
 		case 'policyArn': {
-			// PolicyDescriptorType: {arn}, 20–2048 (a bare ARN string is read as the arn, as for PolicyArns).
-			const arn = typeof value === 'string' ? value : (value as { arn?: unknown }).arn;
-			return checkMember('Arn', { kind: 'string', required: true, min: 20, max: 2048 }, arn).map(
-				(v) => ({ ...v, member: `${member}.arn` })
-			);
+			// PolicyDescriptorType: {arn}, 20–2048.
+			return checkMember(
+				'Arn',
+				{ kind: 'string', required: true, min: 20, max: 2048 },
+				descriptorArn(value)
+			).map((v) => ({ ...v, member: `${member}.arn` }));
 		}
 		case 'stringList': {
 			const list = typeof value === 'string' ? [value] : value;
@@ -204,13 +206,16 @@ export function validateParams(api: StsApi, params: Params): AwsError | undefine
 	return violations.length ? validationError(violations) : undefined;
 }
 
+/** A PolicyDescriptorType written as {arn: …} (the API shape) or as a plain ARN string. */
+export function descriptorArn(value: unknown): unknown {
+	return typeof value === 'string' ? value : (value as { arn?: unknown } | null)?.arn;
+}
+
 /** PolicyArns may be written as [{arn: …}] (the API shape) or as plain ARN strings. */
 export function policyArnsOf(params: Params): string[] {
 	const value = params.PolicyArns;
 	if (!Array.isArray(value)) return [];
-	return value.map((d: unknown) =>
-		typeof d === 'string' ? d : String((d as { arn?: unknown }).arn)
-	);
+	return value.map((d: unknown) => String(descriptorArn(d)));
 }
 
 export interface TagParam {
