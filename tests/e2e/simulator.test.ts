@@ -33,6 +33,10 @@ test('a scenario played to the end with the keyboard: each step shows its outcom
 		`aws sts assume-role \\\n  --role-arn ${ROLE}`
 	);
 
+	// The narration sets the scene without giving the answer away; the debrief comes with the result.
+	await expect(page.getByTestId('step-player')).not.toContainText('AccessDenied');
+	await expect(page.getByTestId('debrief')).toHaveCount(0);
+
 	// A guess first, with the keyboard: arrow keys move within the radio group.
 	await page.getByLabel('It works').focus();
 	await page.keyboard.press('Space');
@@ -48,6 +52,9 @@ test('a scenario played to the end with the keyboard: each step shows its outcom
 	await expect(page.getByTestId('expectation')).toContainText("The scenario's expectation held.");
 	await expect(page.getByTestId('result')).toContainText('AccessDenied');
 	await expect(page.getByTestId('result')).toContainText('HTTP 403');
+	await expect(page.getByTestId('debrief')).toContainText(
+		'What happened The condition tests a key that is missing from the request'
+	);
 	await expect(page.getByTestId('live')).toHaveText(
 		/^Step 1 of 7: AccessDenied: User: .* Expectation held\. You predicted AWS would refuse it: right\.$/
 	);

@@ -340,7 +340,10 @@ export function validatePack(
 				warn(path, `${m.message} (it will be shown as text)`);
 		};
 		markdown(s.summary, `${p}.summary`);
-		s.steps.forEach((step, j) => markdown(step.narration, `${p}.steps[${j}].narration`));
+		s.steps.forEach((step, j) => {
+			markdown(step.narration, `${p}.steps[${j}].narration`);
+			markdown(step.debrief, `${p}.steps[${j}].debrief`);
+		});
 	});
 
 	// Duplicates inside the pack, then clashes with the app's content and other packs.

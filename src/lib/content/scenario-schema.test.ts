@@ -108,7 +108,7 @@ steps:
 		}
 	});
 
-	it('reads the optional fields: summary, lessons, questions, step title and narration', () => {
+	it('reads the optional fields: summary, lessons, questions, step title, narration and debrief', () => {
 		const s = parseScenario(
 			readFileSync(join(GOOD, 'cross-account-external-id.yaml'), 'utf8'),
 			'x.yaml'
@@ -118,7 +118,8 @@ steps:
 		expect(s.questions).toEqual(['xacct-external-id']);
 		expect(s.steps[0]).toMatchObject({
 			title: 'Without the external ID',
-			narration: expect.stringContaining('**false**')
+			narration: expect.stringContaining('What does'),
+			debrief: expect.stringContaining('**false**')
 		});
 	});
 

@@ -188,7 +188,13 @@ const worldSchema = z.strictObject({
 const callerPattern = new RegExp(
 	`^(user:\\d{12}\\/[\\w+=,.@-]+|root:\\d{12}|creds:[\\w.-]+|anonymous|key:\\w+|service:${SERVICE_PRINCIPAL.source.slice(1, -1)})$`
 );
-const stepText = { title: z.string().min(1).max(120).optional(), narration: markdown.optional() };
+const stepText = {
+	title: z.string().min(1).max(120).optional(),
+	/** Shown before the step is played: the situation, not the answer (the learner predicts it). */
+	narration: markdown.optional(),
+	/** Shown with the step's result, once played: what happened and why, with its sources. */
+	debrief: markdown.optional()
+};
 
 /** What a call step must do; also what a question's `verify` claims a step does (question-schema.ts). */
 export const expectSchema = z

@@ -25,6 +25,7 @@ export function load({ params }) {
 			scenario.topic,
 		summaryHtml: scenario.summary ? renderMarkdown(scenario.summary).html : '',
 		narrationHtml: scenario.steps.map((s) => (s.narration ? renderMarkdown(s.narration).html : '')),
+		debriefHtml: scenario.steps.map((s) => (s.debrief ? renderMarkdown(s.debrief).html : '')),
 		lessons: (scenario.lessons ?? []).map((ref) => ({
 			href: `/lessons/${ref}`,
 			title: lessonTitle(ref)

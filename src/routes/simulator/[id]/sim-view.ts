@@ -134,11 +134,11 @@ export function nextExpiry(sim: SimState): Instant | undefined {
 	return ahead.length ? Math.min(...ahead) : undefined;
 }
 
-/** The request a scenario call step makes (the step minus its narration and expectation). */
+/** The request a scenario call step makes (the step minus its texts and expectation). */
 export function stepRequest(step: ScenarioStep): CallRequest | undefined {
 	if (!('call' in step)) return undefined;
-	const { expect: _e, title: _t, narration: _n, ...request } = step;
-	void [_e, _t, _n];
+	const { expect: _e, title: _t, narration: _n, debrief: _d, ...request } = step;
+	void [_e, _t, _n, _d];
 	return request;
 }
 

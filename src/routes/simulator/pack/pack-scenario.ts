@@ -76,6 +76,7 @@ export function packScenarioPageData(
 		topic: topicTitle(index, scenario.topic),
 		summaryHtml: scenario.summary ? renderMarkdown(scenario.summary).html : '',
 		narrationHtml: scenario.steps.map((s) => (s.narration ? renderMarkdown(s.narration).html : '')),
+		debriefHtml: scenario.steps.map((s) => (s.debrief ? renderMarkdown(s.debrief).html : '')),
 		lessons: (scenario.lessons ?? []).flatMap((ref) => {
 			const [slug, section] = ref.split('#');
 			const lesson = index.lessons[slug];
