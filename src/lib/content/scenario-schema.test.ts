@@ -144,6 +144,29 @@ steps:
 		expect(s.world.accounts[0].roles?.[0].policies?.[0]).toMatchObject({ Effect: 'Allow' });
 	});
 
+	it('reads an unquoted account ID in expect.account and expect.userId as the 12-digit text', () => {
+		const s = parseScenario(
+			minimal(`  - as: user:111111111111/alice
+    call: GetCallerIdentity
+    expect: { ok: true, account: 111111111111, userId: 012345678901 }`),
+			't.yaml'
+		);
+		const step = s.steps[0];
+		expect('expect' in step && step.expect).toMatchObject({
+			account: '111111111111',
+			userId: '012345678901'
+		});
+		// A number that cannot be an account ID is still reported.
+		expect(() =>
+			parseScenario(
+				minimal(`  - as: user:111111111111/alice
+    call: GetCallerIdentity
+    expect: { account: 1111111111111 }`),
+				't.yaml'
+			)
+		).toThrow(ContentError);
+	});
+
 	it('can be exported as JSON Schema for editors', () => {
 		const json = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as {
 			properties?: Record<string, unknown>;

@@ -196,6 +196,17 @@ const stepText = {
 	debrief: markdown.optional()
 };
 
+/**
+ * `account:` (and a root caller's `userId:`, which is the account ID) written without quotes is a
+ * YAML integer; the contract quotes account IDs only in `world`, so the expectation reads the bare
+ * 12-digit number as the same ID (a leading zero, lost by the integer, is restored).
+ */
+function accountIdNumberAsText(value: unknown): unknown {
+	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value < 1e12
+		? String(value).padStart(12, '0')
+		: value;
+}
+
 /** What a call step must do; also what a question's `verify` claims a step does (question-schema.ts). */
 export const expectSchema = z
 	.strictObject({
@@ -211,8 +222,8 @@ export const expectSchema = z
 			.regex(/^[A-Z]{4}$/, 'a four-letter prefix such as ASIA or AKIA')
 			.optional(),
 		arn: z.string().startsWith('arn:').optional(),
-		account: accountId.optional(),
-		userId: z.string().min(1).optional(),
+		account: z.preprocess(accountIdNumberAsText, accountId).optional(),
+		userId: z.preprocess(accountIdNumberAsText, z.string().min(1)).optional(),
 		messageIncludes: z.string().min(1).optional()
 	})
 	.superRefine((e, ctx) => {
