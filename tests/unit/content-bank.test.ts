@@ -75,4 +75,21 @@ describe('the bundled content', () => {
 			for (const step of s.steps) expect(step.narration, `${s.id}`).toBeTruthy();
 		}
 	});
+
+	it('debriefs every call step after it is played, and names no expected error before', () => {
+		// The learner predicts each call's outcome from its title and narration: the answer
+		// belongs in the debrief, shown with the result.
+		const problems: string[] = [];
+		for (const s of bundle.scenarios) {
+			s.steps.forEach((step, i) => {
+				if (!('call' in step)) return;
+				const where = `${s.id} step ${i + 1} (${step.title ?? step.call})`;
+				if (!step.debrief?.trim()) problems.push(`${where}: no debrief`);
+				const error = step.expect?.error;
+				if (error && `${step.title ?? ''}\n${step.narration ?? ''}`.includes(error))
+					problems.push(`${where}: the title or narration names ${error}`);
+			});
+		}
+		expect(problems).toEqual([]);
+	});
 });
