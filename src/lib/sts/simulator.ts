@@ -176,8 +176,14 @@ export function applyStep(
 	options: CallOptions = {}
 ): { state: SimState; outcome: Outcome } {
 	if ('call' in step) {
-		const { expect: _expect, title: _title, narration: _narration, ...request } = step;
-		void [_expect, _title, _narration];
+		const {
+			expect: _expect,
+			title: _title,
+			narration: _narration,
+			debrief: _debrief,
+			...request
+		} = step;
+		void [_expect, _title, _narration, _debrief];
 		return call(state, request, options);
 	}
 	if ('advance' in step) return advance(state, step.advance);
