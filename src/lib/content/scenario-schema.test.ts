@@ -167,6 +167,35 @@ steps:
 		).toThrow(ContentError);
 	});
 
+	it('reads Region names of every partition, and reports text that is not one', () => {
+		for (const region of [
+			'us-east-1',
+			'us-gov-west-1',
+			'us-isob-east-1',
+			'cn-north-1',
+			'ap-southeast-7',
+			'eusc-de-east-1'
+		]) {
+			const s = parseScenario(
+				minimal(`  - as: user:111111111111/alice
+    call: GetCallerIdentity
+    region: ${region}`),
+				't.yaml'
+			);
+			expect('region' in s.steps[0] && s.steps[0].region).toBe(region);
+		}
+		for (const bad of ['US-EAST-1', 'useast1', 'us-east']) {
+			expect(() =>
+				parseScenario(
+					minimal(`  - as: user:111111111111/alice
+    call: GetCallerIdentity
+    region: ${bad}`),
+					't.yaml'
+				)
+			).toThrow(ContentError);
+		}
+	});
+
 	it('can be exported as JSON Schema for editors', () => {
 		const json = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as {
 			properties?: Record<string, unknown>;

@@ -21,12 +21,11 @@ const iamName = /^[\w+=,.@-]{1,64}$/;
 const accountId = z
 	.string({ error: 'an account id is 12 digits in quotes, e.g. "111111111111"' })
 	.regex(/^\d{12}$/, 'an account id is exactly 12 digits, e.g. "111111111111"');
-const region = z
-	.string()
-	.regex(
-		/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/,
-		'not a Region name such as us-east-1 or eu-west-2'
-	);
+const region = z.string().regex(
+	// us-east-1, us-gov-west-1, us-isob-east-1, ap-southeast-7, eusc-de-east-1 (European Sovereign Cloud)
+	/^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/,
+	'not a Region name such as us-east-1 or eu-west-2'
+);
 const markdown = z.string().min(1);
 const iamPath = z
 	.string()
