@@ -167,6 +167,43 @@ steps:
 		).toThrow(ContentError);
 	});
 
+	it('reads claims written as bare numbers as their text, and defaults token lifetimes', () => {
+		const s = parseScenario(
+			minimal(`  - as: anonymous
+    call: AssumeRoleWithWebIdentity
+    idToken: { iss: graph.facebook.com, aud: 1234567890, sub: 42 }
+    params: { RoleArn: arn:aws:iam::111111111111:role/R, RoleSessionName: s }
+  - as: anonymous
+    call: AssumeRoleWithSAML
+    samlAssertion: { provider: Corp, roleSessionName: jdoe }
+    params: { RoleArn: arn:aws:iam::111111111111:role/R, PrincipalArn: arn:aws:iam::111111111111:saml-provider/Corp }`),
+			't.yaml'
+		);
+		const [web, saml] = s.steps;
+		expect('idToken' in web && web.idToken).toMatchObject({
+			aud: '1234567890',
+			sub: '42',
+			expiresIn: 3600
+		});
+		expect('samlAssertion' in saml && saml.samlAssertion).toMatchObject({ notOnOrAfterIn: 300 });
+		// A number past 2^53 has lost digits in YAML already: it must be quoted.
+		try {
+			parseScenario(
+				minimal(`  - as: anonymous
+    call: AssumeRoleWithWebIdentity
+    idToken: { iss: accounts.google.com, aud: app, sub: 110169484474386276334 }
+    params: { RoleArn: arn:aws:iam::111111111111:role/R, RoleSessionName: s }`),
+				't.yaml'
+			);
+			expect.unreachable('the file is invalid');
+		} catch (e) {
+			expect((e as ContentError).issues[0]).toMatchObject({
+				path: 'steps[0].idToken.sub',
+				message: expect.stringContaining('in quotes')
+			});
+		}
+	});
+
 	it('reads Region names of every partition, and reports text that is not one', () => {
 		for (const region of [
 			'us-east-1',

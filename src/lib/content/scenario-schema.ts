@@ -242,7 +242,18 @@ export const expectSchema = z
 			});
 	});
 
-const claimValue = z.union([z.string(), z.array(z.string())], {
+/**
+ * A claim written as a bare number (a Facebook app ID as `aud: 1234567890`, a numeric `sub`) is its
+ * decimal text: YAML reads it as a number. Past 2^53 YAML has already lost digits (a Google `sub`
+ * has 21), so such a number is reported and must be quoted.
+ */
+const numberAsText = (v: unknown) =>
+	typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v;
+const claimText = z.preprocess(
+	numberAsText,
+	z.string({ error: 'a token claim is text (write a long number such as a Google sub in quotes)' })
+);
+const claimValue = z.union([claimText, z.array(claimText)], {
 	error: 'a token claim is text or a list of text'
 });
 /**
@@ -255,11 +266,14 @@ const claimValue = z.union([z.string(), z.array(z.string())], {
 const idTokenSchema = z
 	.object({
 		iss: z.string().min(1),
-		aud: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
-		sub: z.string().min(1).optional(),
-		expiresIn: z.number().int(),
+		aud: z
+			.union([claimText.pipe(z.string().min(1)), z.array(claimText.pipe(z.string().min(1))).min(1)])
+			.optional(),
+		sub: claimText.pipe(z.string().min(1)).optional(),
+		/** Seconds from now to the token's exp; when left out, one hour (Google's and Cognito's ID tokens last an hour). */
+		expiresIn: z.number().int().default(3600),
 		amr: claimValue.optional(),
-		azp: z.string().optional(),
+		azp: claimText.optional(),
 		claims: z.record(z.string(), claimValue).optional()
 	})
 	.catchall(claimValue);
@@ -269,7 +283,8 @@ const samlAssertionSchema = z.strictObject({
 	roleSessionName: z.string().optional(),
 	audience: z.string().min(1).optional(),
 	sessionNotOnOrAfterIn: z.number().int().optional(),
-	notOnOrAfterIn: z.number().int(),
+	/** Seconds from now to SubjectConfirmationData's NotOnOrAfter; when left out, 5 minutes (as in the contract's example). */
+	notOnOrAfterIn: z.number().int().default(300),
 	signedBy: z.enum(['provider', 'other']).optional(),
 	/** Extensions: the NameID subject, the SessionDuration attribute (§2.3) and the Role attribute's role ARNs. */
 	subject: z.string().optional(),
