@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ContentError, type ContentIssue } from './content-issue';
 import { scenarioSchema } from './scenario-schema';
 import { parseScenario } from './scenario-loader';
+import { answerKeyClaimSchema } from './question-schema';
 
 const GOOD = 'tests/fixtures/scenarios/good';
 const BAD = 'tests/fixtures/scenarios/bad';
@@ -202,6 +203,18 @@ steps:
 				message: expect.stringContaining('in quotes')
 			});
 		}
+	});
+
+	it("reads a step's empty expect as no expectation", () => {
+		const s = parseScenario(
+			minimal(`  - as: user:111111111111/alice
+    call: GetCallerIdentity
+    expect: {}`),
+			't.yaml'
+		);
+		expect('call' in s.steps[0] && s.steps[0].expect).toBeUndefined();
+		// A question's claim about a step must still say something.
+		expect(answerKeyClaimSchema.safeParse({ option: 0, step: 1, expect: {} }).success).toBe(false);
 	});
 
 	it('reads Region names of every partition, and reports text that is not one', () => {

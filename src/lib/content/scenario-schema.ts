@@ -206,8 +206,8 @@ function accountIdNumberAsText(value: unknown): unknown {
 		: value;
 }
 
-/** What a call step must do; also what a question's `verify` claims a step does (question-schema.ts). */
-export const expectSchema = z
+/** What a call step must do (any of the contract's keys, each optional). */
+const expectFields = z
 	.strictObject({
 		ok: z.boolean().optional(),
 		error: z
@@ -226,8 +226,6 @@ export const expectSchema = z
 		messageIncludes: z.string().min(1).optional()
 	})
 	.superRefine((e, ctx) => {
-		if (Object.keys(e).length === 0)
-			ctx.addIssue({ code: 'custom', message: 'expect needs at least one key' });
 		if (e.ok === true && e.error !== undefined)
 			ctx.addIssue({
 				code: 'custom',
@@ -241,6 +239,14 @@ export const expectSchema = z
 				path: ['error']
 			});
 	});
+
+/** What a question's `verify` claims a step does (question-schema.ts): at least one key. */
+export const expectSchema = expectFields.refine((e) => Object.keys(e).length > 0, {
+	message: 'expect needs at least one key'
+});
+
+/** A step's `expect: {}` checks nothing: the step plays like one without `expect`. */
+const stepExpectSchema = expectFields.transform((e) => (Object.keys(e).length ? e : undefined));
 
 /**
  * A claim written as a bare number (a Facebook app ID as `aud: 1234567890`, a numeric `sub`) is its
@@ -308,7 +314,7 @@ const callStepSchema = z
 			.string()
 			.regex(/^[\w.-]+$/, 'a credentials name is letters, digits, ".", "_" or "-"')
 			.optional(),
-		expect: expectSchema.optional(),
+		expect: stepExpectSchema.optional(),
 		idToken: idTokenSchema.optional(),
 		samlAssertion: samlAssertionSchema.optional(),
 		resource: z
