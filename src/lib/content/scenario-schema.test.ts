@@ -170,16 +170,24 @@ steps:
 
 	it('reads claims written as bare numbers as their text, and defaults token lifetimes', () => {
 		const s = parseScenario(
-			minimal(`  - as: anonymous
+			minimal(
+				`  - as: anonymous
     call: AssumeRoleWithWebIdentity
     idToken: { iss: graph.facebook.com, aud: 1234567890, sub: 42 }
     params: { RoleArn: arn:aws:iam::111111111111:role/R, RoleSessionName: s }
   - as: anonymous
     call: AssumeRoleWithSAML
     samlAssertion: { provider: Corp, roleSessionName: jdoe }
-    params: { RoleArn: arn:aws:iam::111111111111:role/R, PrincipalArn: arn:aws:iam::111111111111:saml-provider/Corp }`),
+    params: { RoleArn: arn:aws:iam::111111111111:role/R, PrincipalArn: arn:aws:iam::111111111111:saml-provider/Corp }`,
+				`      identityProviders:
+        - oidc: login.example.com
+          clientIds: [1234567890, web-app]`
+			),
 			't.yaml'
 		);
+		expect(s.world.accounts[0].identityProviders).toEqual([
+			{ oidc: 'login.example.com', clientIds: ['1234567890', 'web-app'] }
+		]);
 		const [web, saml] = s.steps;
 		expect('idToken' in web && web.idToken).toMatchObject({
 			aud: '1234567890',

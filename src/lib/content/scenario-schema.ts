@@ -76,6 +76,18 @@ const trustPolicy = z.preprocess(
 	)
 );
 
+/**
+ * A claim written as a bare number (a Facebook app ID as `aud: 1234567890`, a numeric `sub`) is its
+ * decimal text: YAML reads it as a number. Past 2^53 YAML has already lost digits (a Google `sub`
+ * has 21), so such a number is reported and must be quoted.
+ */
+const numberAsText = (v: unknown) =>
+	typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v;
+const claimText = z.preprocess(
+	numberAsText,
+	z.string({ error: 'a token claim is text (write a long number such as a Google sub in quotes)' })
+);
+
 const userSchema = z.strictObject({
 	name: z
 		.string()
@@ -114,7 +126,8 @@ const oidcProviderSchema = z.strictObject({
 			/^(https:\/\/)?[a-z0-9.-]+(\/[\w.~/-]*)?$/,
 			'an OIDC provider is an issuer host (and path), e.g. token.actions.githubusercontent.com'
 		),
-	clientIds: z.array(z.string().min(1)).optional()
+	/** Audiences (client IDs); a bare number (a Facebook app ID) is its text. */
+	clientIds: z.array(claimText.pipe(z.string().min(1))).optional()
 });
 
 // sts-facts §10: us-east-1 cannot be deactivated; opt-in Regions cannot be toggled at all.
@@ -248,17 +261,6 @@ export const expectSchema = expectFields.refine((e) => Object.keys(e).length > 0
 /** A step's `expect: {}` checks nothing: the step plays like one without `expect`. */
 const stepExpectSchema = expectFields.transform((e) => (Object.keys(e).length ? e : undefined));
 
-/**
- * A claim written as a bare number (a Facebook app ID as `aud: 1234567890`, a numeric `sub`) is its
- * decimal text: YAML reads it as a number. Past 2^53 YAML has already lost digits (a Google `sub`
- * has 21), so such a number is reported and must be quoted.
- */
-const numberAsText = (v: unknown) =>
-	typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v;
-const claimText = z.preprocess(
-	numberAsText,
-	z.string({ error: 'a token claim is text (write a long number such as a Google sub in quotes)' })
-);
 const claimValue = z.union([claimText, z.array(claimText)], {
 	error: 'a token claim is text or a list of text'
 });
