@@ -213,6 +213,15 @@ steps:
 		}
 	});
 
+	it('reads a world account ID written without quotes as the 12-digit text', () => {
+		const s = parseScenario(
+			minimal(`  - as: user:111111111111/alice
+    call: GetCallerIdentity`).replace('- id: "111111111111"', '- id: 111111111111'),
+			't.yaml'
+		);
+		expect(s.world.accounts[0].id).toBe('111111111111');
+	});
+
 	it("reads a step's empty expect as no expectation", () => {
 		const s = parseScenario(
 			minimal(`  - as: user:111111111111/alice
@@ -313,7 +322,7 @@ describe('invalid scenario files: located, readable issues', () => {
 		]);
 	});
 
-	it('world mistakes: id, time, unquoted account id, us-east-1, ranges, policy grammar', () => {
+	it('world mistakes: id, time, a 14-digit account id, us-east-1, ranges, policy grammar', () => {
 		const issues = issuesOf(join(BAD, 'bad-world.yaml'));
 		const byPath = Object.fromEntries(issues.map((i) => [i.path, i]));
 		expect(byPath['id'].message).toContain('kebab-case');

@@ -162,7 +162,8 @@ const disabledRegion = region.superRefine((r, ctx) => {
 });
 
 const accountSchema = z.strictObject({
-	id: accountId,
+	/** Quoted in the contract; a bare 12-digit number is read as the same ID. */
+	id: z.preprocess(accountIdNumberAsText, accountId),
 	alias: z
 		.string()
 		.regex(
@@ -209,9 +210,9 @@ const stepText = {
 };
 
 /**
- * `account:` (and a root caller's `userId:`, which is the account ID) written without quotes is a
- * YAML integer; the contract quotes account IDs only in `world`, so the expectation reads the bare
- * 12-digit number as the same ID (a leading zero, lost by the integer, is restored).
+ * An account ID written without quotes (`account:`, a root caller's `userId:`, which is the account
+ * ID, or a world account's `id:`) is a YAML integer: it is read as the same 12-digit ID (a leading
+ * zero, lost by the integer, is restored).
  */
 function accountIdNumberAsText(value: unknown): unknown {
 	return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value < 1e12
