@@ -390,6 +390,15 @@ describe('AssumeRole: role chaining and session credentials (§2.2)', () => {
 		expect(o.error?.message).toBe(
 			'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.'
 		);
+		// The explanation keeps AWS's definition apart from the observed cap.
+		expect(o.explanation.summary).toContain('not role chaining by the definition');
+		expect(o.explanation.summary).not.toContain('so this is role chaining');
+		const { explanation } = outcomeOf(s, {
+			as: 'creds:gst',
+			call: 'AssumeRole',
+			params: assume(roleArn('222222222222', 'Remote'))
+		});
+		expect(explanation.details.join(' ')).toContain("not role chaining by AWS's definition");
 	});
 
 	it('GetSessionToken+MFA credentials satisfy an MFA trust condition (the aws-vault pattern, §2.4)', () => {

@@ -151,9 +151,12 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 	const sourceIdentityToSet = requestedSourceIdentity ?? inheritedSourceIdentity;
 	const fromInstanceRole = caller.kind === 'session' && isInstanceRoleSession(caller.creds);
 	const chained = caller.kind === 'session' && !fromInstanceRole;
+	// §2.2: GetSessionToken credentials are capped like a role chain, though AWS's definition of
+	// role chaining only names role → role.
+	const fromSessionToken = caller.kind === 'session' && caller.creds.api === 'GetSessionToken';
 	const requested = integerParam(params.DurationSeconds);
 	if (chained) {
-		const capped = checkChainingCap(requested, describeCaller(caller));
+		const capped = checkChainingCap(requested, describeCaller(caller), fromSessionToken);
 		if (capped) return capped;
 	}
 	const region = regionCheck(world, roleAccount, ctx.region);
@@ -259,7 +262,11 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 							]
 						: []),
 					...(chained
-						? ['This is role chaining, so the session could not exceed 1 h (sts-facts §2.2).']
+						? [
+								fromSessionToken
+									? "The caller signed with GetSessionToken credentials: not role chaining by AWS's definition (role → role), but capped at 1 h the same way in practice, so the session could not exceed 1 h (sts-facts §2.2)."
+									: 'This is role chaining, so the session could not exceed 1 h (sts-facts §2.2).'
+							]
 						: []),
 					...(fromInstanceRole
 						? [

@@ -27,12 +27,17 @@ export function checkMaxSessionDuration(role: Role, duration: number): ApiResult
 /** §2.2: role chaining (and AssumeRole with GetSessionToken credentials) cannot ask for more than 1 h. */
 export function checkChainingCap(
 	requested: number | undefined,
-	callerDescription: string
+	callerDescription: string,
+	/** GetSessionToken credentials: not role chaining by AWS's definition, capped the same in practice. */
+	sessionToken = false
 ): ApiResult | undefined {
 	if (requested === undefined || requested <= ROLE_CHAINING_MAX_SECONDS) return undefined;
+	const why = sessionToken
+		? `The caller is ${callerDescription}. AWS defines role chaining as one role's session assuming another, so this is not role chaining by the definition, but AssumeRole called with GetSessionToken credentials is capped at 1 h just the same (observed, and answered with the role-chaining error)`
+		: `The caller is ${callerDescription}, so this is role chaining`;
 	return fail(
 		awsError('ValidationError', messages.exceedsChainingLimit),
-		`The caller is ${callerDescription}, so this is role chaining: AWS caps the new session at 1 h whatever the role's MaxSessionDuration, and rejects DurationSeconds ${requested} instead of shortening it. Omit DurationSeconds (default 3600) or ask for ≤ 3600 (sts-facts §2.2).`,
+		`${why}: AWS caps the new session at 1 h whatever the role's MaxSessionDuration, and rejects DurationSeconds ${requested} instead of shortening it. Omit DurationSeconds (default 3600) or ask for ≤ 3600 (sts-facts §2.2).`,
 		['§2.2']
 	);
 }
