@@ -14,7 +14,7 @@ import {
 	type ApiHandler
 } from './api-support';
 import { awsError, messages } from './aws-errors';
-import { formatDuration } from './clock';
+import { aDuration } from './clock';
 import { explanation } from './explain';
 import { decodeSamlAssertion, encodeSamlAssertion, samlNameQualifier } from './identity-tokens';
 import { ALLOW_ALL } from './policy-evaluation';
@@ -257,7 +257,7 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 			NameQualifier: nameQualifier
 		}),
 		explanation: explanation(
-			`${provider.name} signed a SAML response for ${a.roleSessionName}; STS exchanged it for a ${formatDuration(limit.seconds)} session of ${role.name} without AWS credentials. The session is limited by ${limit.why}: it lasts min(DurationSeconds, SessionNotOnOrAfter) (sts-facts §2, §11).`,
+			`${provider.name} signed a SAML response for ${a.roleSessionName}; STS exchanged it for ${aDuration(limit.seconds)} session of ${role.name} without AWS credentials. The session is limited by ${limit.why}: it lasts min(DurationSeconds, SessionNotOnOrAfter) (sts-facts §2, §11).`,
 			{ details: trust.story, statements: trust.trust, facts: ['§2', '§11'] }
 		)
 	};

@@ -14,7 +14,7 @@ import {
 	type ApiHandler
 } from './api-support';
 import { awsError, messages } from './aws-errors';
-import { formatDuration } from './clock';
+import { aDuration } from './clock';
 import { explanation } from './explain';
 import {
 	claimsFromSpec,
@@ -259,7 +259,7 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 			Audience: audiences[0]
 		}),
 		explanation: explanation(
-			`A token from ${host} (sub ${claims.sub ?? 'none'}) was exchanged for a ${formatDuration(duration)} session of ${role.name}, without any AWS credentials (sts-facts §2, §11).`,
+			`A token from ${host} (sub ${claims.sub ?? 'none'}) was exchanged for ${aDuration(duration)} session of ${role.name}, without any AWS credentials (sts-facts §2, §11).`,
 			{ details: trust.story, statements: trust.trust, facts: ['§2', '§11'] }
 		)
 	};

@@ -43,3 +43,9 @@ export function formatDuration(seconds: number): string {
 	);
 	return sign + parts.join(' ');
 }
+
+/** "a 2 h" but "an 8 h", "an 11 min", "an 18 s": the article a duration's spoken number takes. */
+export function aDuration(seconds: number): string {
+	const text = formatDuration(seconds);
+	return `${/^(8|11|18)\D/.test(text) ? 'an' : 'a'} ${text}`;
+}

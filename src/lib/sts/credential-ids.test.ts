@@ -8,7 +8,7 @@ import {
 	uniqueId,
 	type RandomSource
 } from './credential-ids';
-import { formatDuration, formatInstant, parseInstant } from './clock';
+import { aDuration, formatDuration, formatInstant, parseInstant } from './clock';
 
 describe('credential identifiers (§1)', () => {
 	it('AKIA/ASIA + 16 base32 characters = 20; 40-character secrets; long tokens', () => {
@@ -44,6 +44,13 @@ describe('simulated time', () => {
 	it('formats durations for learners', () => {
 		expect(formatDuration(3600)).toBe('1 h');
 		expect(formatDuration(5430)).toBe('1 h 30 min 30 s');
+		expect([7200, 28800, 660, 18, 3600].map(aDuration)).toEqual([
+			'a 2 h',
+			'an 8 h',
+			'an 11 min',
+			'an 18 s',
+			'a 1 h'
+		]);
 		expect(formatDuration(0)).toBe('0 s');
 		expect(formatDuration(-90)).toBe('-1 min 30 s');
 	});
