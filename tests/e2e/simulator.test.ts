@@ -93,6 +93,14 @@ test('a scenario played to the end with the keyboard: each step shows its outcom
 	await expect(page.getByTestId('next')).toBeDisabled();
 	// Free play opens once the story is over.
 	await expect(page.getByTestId('call-form')).toBeVisible();
+
+	// The learner's own call, identical to step 4's at the same simulated time, is theirs: not step 4.
+	await page.getByLabel('Caller').selectOption('creds:audit');
+	await page.getByLabel('API or action').selectOption('GetCallerIdentity');
+	await page.getByTestId('send').click();
+	await expect(page.getByRole('heading', { name: 'Result of your call' })).toBeFocused();
+	await expect(page.getByTestId('prediction')).toHaveCount(0);
+	await expect(page.getByTestId('debrief')).toHaveCount(0);
 });
 
 test('free play: time runs out on the credentials and the next call fails with ExpiredToken', async ({
