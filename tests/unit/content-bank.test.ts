@@ -92,4 +92,18 @@ describe('the bundled content', () => {
 		}
 		expect(problems).toEqual([]);
 	});
+
+	it('names no expected error in a scenario summary', () => {
+		// The summary is the scenario's intro and its card in the list, read before any prediction.
+		const problems: string[] = [];
+		for (const s of bundle.scenarios) {
+			const errors = new Set(
+				s.steps.map((step) => ('expect' in step ? step.expect?.error : undefined))
+			);
+			for (const error of errors)
+				if (error && (s.summary ?? '').includes(error))
+					problems.push(`${s.id}: the summary names ${error}`);
+		}
+		expect(problems).toEqual([]);
+	});
 });
