@@ -90,6 +90,8 @@ test('a scenario played to the end with the keyboard: each step shows its outcom
 	await expect(page.getByTestId('step-progress')).toHaveText(`All ${VENDOR_STEPS} steps played`);
 	await expect(page.getByTestId('step-title')).toHaveText('Scenario complete');
 	await expect(page.getByTestId('scenario-summary')).toContainText('7 of 7 expectations held.');
+	// Only step 1 was predicted (rightly).
+	await expect(page.getByTestId('prediction-tally')).toHaveText('You predicted 1 of 1 call right.');
 	await expect(page.getByTestId('next')).toBeDisabled();
 	// Free play opens once the story is over.
 	await expect(page.getByTestId('call-form')).toBeVisible();

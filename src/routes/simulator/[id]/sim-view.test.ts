@@ -19,6 +19,7 @@ import {
 	nextExpiry,
 	outcomeHeadline,
 	policyEditError,
+	predictionTally,
 	predictionVerdict,
 	requestId,
 	stepRequest,
@@ -220,6 +221,20 @@ describe('predictions', () => {
 			'You predicted AWS would refuse it: right.'
 		);
 		expect(predictionVerdict('works', advance(vendorSession().sim, 60).outcome)).toBeUndefined();
+	});
+
+	it('are tallied over the played steps the learner predicted', () => {
+		const steps = runScenario(vendor).steps; // refused, refused, works, works, …
+		expect(predictionTally(steps, {})).toEqual({ predicted: 0, right: 0 });
+		expect(predictionTally(steps, { 0: 'refused', 1: 'works', 2: 'works' })).toEqual({
+			predicted: 3,
+			right: 2
+		});
+		// A guess for a step not played yet does not count.
+		expect(predictionTally(steps.slice(0, 1), { 0: 'refused', 5: 'works' })).toEqual({
+			predicted: 1,
+			right: 1
+		});
 	});
 });
 

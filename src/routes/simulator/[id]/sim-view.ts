@@ -287,6 +287,23 @@ export function actualAnswer(outcome: Outcome): Prediction | undefined {
 	return outcome.ok ? 'works' : 'refused';
 }
 
+/** How many of the played steps the learner predicted, and how many of those rightly. */
+export function predictionTally(
+	reports: readonly { index: number; outcome: Outcome }[],
+	predictions: Readonly<Record<number, Prediction>>
+): { predicted: number; right: number } {
+	let predicted = 0;
+	let right = 0;
+	for (const r of reports) {
+		const guess = predictions[r.index];
+		const actual = actualAnswer(r.outcome);
+		if (!guess || !actual) continue;
+		predicted++;
+		if (guess === actual) right++;
+	}
+	return { predicted, right };
+}
+
 /** One sentence comparing the learner's guess with what AWS answered. */
 export function predictionVerdict(prediction: Prediction, outcome: Outcome): string | undefined {
 	const actual = actualAnswer(outcome);
