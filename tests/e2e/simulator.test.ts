@@ -105,6 +105,17 @@ test('a scenario played to the end with the keyboard: each step shows its outcom
 	await expect(page.getByTestId('debrief')).toHaveCount(0);
 });
 
+test('a step played after the learner moved the clock says it ran off script', async ({ page }) => {
+	await open(page, VENDOR);
+	await playSteps(page, 1);
+	await expect(page.getByTestId('off-script')).toHaveCount(0);
+	await page.getByRole('button', { name: '+1 h' }).click();
+	await expect(page.getByTestId('sim-clock')).toHaveText('2026-03-02 09:00:00 UTC');
+	await playSteps(page, 1);
+	await expect(page.getByRole('heading', { name: /^Result of step 2 of 7/ })).toBeVisible();
+	await expect(page.getByTestId('off-script')).toContainText('You moved the clock');
+});
+
 test('free play: time runs out on the credentials and the next call fails with ExpiredToken', async ({
 	page
 }) => {

@@ -19,6 +19,7 @@ import {
 	nextExpiry,
 	outcomeHeadline,
 	policyEditError,
+	playedOffScript,
 	predictionTally,
 	predictionVerdict,
 	requestId,
@@ -221,6 +222,19 @@ describe('predictions', () => {
 			'You predicted AWS would refuse it: right.'
 		);
 		expect(predictionVerdict('works', advance(vendorSession().sim, 60).outcome)).toBeUndefined();
+	});
+
+	it('know when a step ran after the learner changed the world (off script)', () => {
+		const timeline = [
+			{ type: 'step', index: 0 },
+			{ type: 'step', index: 1 },
+			{ type: 'advance', seconds: 3600 },
+			{ type: 'step', index: 2 }
+		] as const;
+		expect(playedOffScript(timeline, 0)).toBe(false);
+		expect(playedOffScript(timeline, 1)).toBe(false);
+		expect(playedOffScript(timeline, 2)).toBe(true);
+		expect(playedOffScript(timeline, 3)).toBe(false); // not played
 	});
 
 	it('are tallied over the played steps the learner predicted', () => {

@@ -10,7 +10,8 @@ import type {
 	IssuedCredentials,
 	Outcome,
 	SimState,
-	StepReport
+	StepReport,
+	TimelineEntry
 } from '$lib/sts';
 import {
 	formatDuration,
@@ -285,6 +286,16 @@ export type Prediction = 'works' | 'refused';
 export function actualAnswer(outcome: Outcome): Prediction | undefined {
 	if (outcome.kind !== 'call' || outcome.simulatorError) return undefined;
 	return outcome.ok ? 'works' : 'refused';
+}
+
+/**
+ * Whether the learner changed the world (moved the clock, made their own calls, revoked sessions
+ * or edited policies) before scenario step `stepIndex` was played: the step then runs in a world
+ * its text does not describe.
+ */
+export function playedOffScript(timeline: readonly TimelineEntry[], stepIndex: number): boolean {
+	const at = timeline.findIndex((e) => e.type === 'step' && e.index === stepIndex);
+	return at > 0 && timeline.slice(0, at).some((e) => e.type !== 'step');
 }
 
 /** How many of the played steps the learner predicted, and how many of those rightly. */
