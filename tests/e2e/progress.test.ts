@@ -147,6 +147,8 @@ test('export, delete everything, import: the data comes back identical', async (
 	const before = await exportBackup(page);
 	expect(before.fileName).toMatch(/^sts-trainer-backup-\d{4}-\d{2}-\d{2}\.json$/);
 	expect(before.json.format).toBe('sts-trainer-backup');
+	// The backup names the build that wrote it: the version in the footer.
+	expect(before.json.app.version).toBe(await page.getByTestId('app-version').textContent());
 	expect(before.json.data.attempts).toHaveLength(4 + 48);
 
 	// Delete with the keyboard: the confirmation takes focus on "Cancel", the safe choice.

@@ -1,4 +1,4 @@
-import { browser } from '$app/environment';
+import { browser, version } from '$app/environment';
 import type { AnswerRecord, AnswerRecorder } from '$lib/quiz';
 import type { ProgressStore, StoreStatus } from '$lib/progress';
 import { progressDbExists, probeStorage } from '$lib/progress/storage-probe';
@@ -63,7 +63,8 @@ class ProgressBridge {
 	store(): Promise<ProgressStore> {
 		if (!browser) return Promise.reject(new Error('progress is only available in the browser'));
 		this.opening ??= loadProgressLayer().then(async ({ openProgressStore }) => {
-			const store = await openProgressStore();
+			// Backups name the build that wrote them (the version the footer shows).
+			const store = await openProgressStore({ appVersion: version });
 			this.status = store.status;
 			store.onStatusChange((s) => (this.status = s));
 			// What earlier pages noted (visits, lessons read) is in the store before anyone reads it.
