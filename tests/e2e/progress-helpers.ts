@@ -8,7 +8,12 @@ export interface SavedBackup {
 	fileName: string;
 	path: string;
 	text: string;
-	json: { format: string; exportedAt: number; data: Record<string, unknown[]> };
+	json: {
+		format: string;
+		exportedAt: number;
+		app: { version: string };
+		data: Record<string, unknown[]>;
+	};
 }
 
 /**
