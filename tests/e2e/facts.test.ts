@@ -10,7 +10,7 @@ test('a fact chip of a simulator result opens its section of the fact base, focu
 		.getByTestId('result')
 		.getByRole('link', { name: /open this section of the STS fact base$/ })
 		.first();
-	const name = (await chip.getAttribute('aria-label')) ?? '';
+	const name = (await chip.textContent()) ?? '';
 	const [section, title] = /^§([\d.]+) (.+): open/.exec(name)?.slice(1) ?? [];
 	expect(section, `a chip names its section: ${name}`).toBeTruthy();
 	const anchor = `fact-${section.replace(/\./g, '-')}`;
