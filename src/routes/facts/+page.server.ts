@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { renderMarkdown } from '$lib/content/markdown';
+import { anchorFactHeadings, factSections } from '$lib/content/fact-sections';
+
+/**
+ * The STS fact base (docs/reference/sts-facts.md), read and rendered at build time with the
+ * project's Markdown renderer (raw HTML escaped, links restricted). Numbered headings get the
+ * anchors explanations link to: "### 2.2 …" is #fact-2-2 (see $lib/content/fact-sections).
+ */
+export function load() {
+	const source = readFileSync('docs/reference/sts-facts.md', 'utf8');
+	// The page has its own title and introduction: the file's "# " title is left out.
+	const body = source.replace(/^# .*\n/, '');
+	const rendered = renderMarkdown(body);
+	return {
+		html: anchorFactHeadings(rendered.html, rendered.headings),
+		sections: factSections(body).map(({ number, title, anchor, depth }) => ({
+			number,
+			title,
+			anchor,
+			depth
+		}))
+	};
+}
