@@ -1,4 +1,5 @@
 import { expect, open, test } from './fixtures';
+import { answerPractice } from './progress-helpers';
 import { builtRoutes } from './routes';
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -9,11 +10,7 @@ test('on a phone no page is wider than the screen, for a learner with progress s
 	page
 }) => {
 	test.setTimeout(180_000);
-	await open(page, '/quiz/practice');
-	await page.getByTestId('start-practice').click();
-	await page.keyboard.press('a');
-	await page.keyboard.press('Enter');
-	await expect(page.getByTestId('feedback')).toBeVisible();
+	await answerPractice(page, [true, false]);
 
 	const tooWide: string[] = [];
 	for (const route of builtRoutes()) {
