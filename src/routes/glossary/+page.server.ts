@@ -1,15 +1,13 @@
 import { getContent } from '$lib/server/content';
 import { renderMarkdown } from '$lib/content/markdown';
+import { resolveLessonRef } from '$lib/content/lesson-ref';
 
 export function load() {
 	const { glossary, lessons } = getContent();
-	const bySlug = new Map(lessons.map((l) => [l.slug, l]));
 	/** "Lesson › Section" for lesson#anchor, so two sections of one lesson read differently. */
 	const title = (ref: string) => {
-		const [slug, anchor] = ref.split('#');
-		const lesson = bySlug.get(slug);
+		const { lesson, section } = resolveLessonRef(lessons, ref);
 		if (!lesson) return ref;
-		const section = anchor && lesson.headings.find((h) => h.id === anchor)?.text;
 		return section ? `${lesson.title} › ${section}` : lesson.title;
 	};
 	return {

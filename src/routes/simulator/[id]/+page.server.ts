@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getContent } from '$lib/server/content';
 import { renderMarkdown } from '$lib/content/markdown';
+import { resolveLessonRef } from '$lib/content/lesson-ref';
 import { initialSnapshot } from '$lib/state/sim-runtime';
 import { factTitles } from './fact-titles.server';
 
@@ -14,9 +15,8 @@ export function load({ params }) {
 	if (!scenario) error(404, 'No such scenario');
 	/** A lesson reference's title: the section's heading for lesson#anchor, else the lesson's. */
 	const lessonTitle = (ref: string) => {
-		const [slug, anchor] = ref.split('#');
-		const lesson = lessons.find((l) => l.slug === slug);
-		return (anchor && lesson?.headings.find((h) => h.id === anchor)?.text) || lesson?.title || ref;
+		const { lesson, section } = resolveLessonRef(lessons, ref);
+		return section || lesson?.title || ref;
 	};
 	return {
 		scenario,

@@ -1,0 +1,20 @@
+/** What a lesson reference needs of a lesson: its slug, title and section headings. */
+export interface LessonLike {
+	slug: string;
+	title: string;
+	headings: readonly { id: string; text: string }[];
+}
+
+/**
+ * A lesson reference "slug" or "slug#anchor" (as scenarios and glossary terms write them): the
+ * lesson, and the title of the section the anchor names when it is one of the lesson's headings.
+ */
+export function resolveLessonRef<L extends LessonLike>(
+	lessons: readonly L[],
+	ref: string
+): { lesson?: L; section?: string } {
+	const [slug, anchor] = ref.split('#');
+	const lesson = lessons.find((l) => l.slug === slug);
+	const section = anchor ? lesson?.headings.find((h) => h.id === anchor)?.text : undefined;
+	return { lesson, section };
+}
