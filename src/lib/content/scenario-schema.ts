@@ -279,7 +279,7 @@ const idTokenSchema = z
 			.union([claimText.pipe(z.string().min(1)), z.array(claimText.pipe(z.string().min(1))).min(1)])
 			.optional(),
 		sub: claimText.pipe(z.string().min(1)).optional(),
-		/** Seconds from now to the token's exp; when left out, one hour (Google's and Cognito's ID tokens last an hour). */
+		/** Seconds from now to the token's exp; when left out, one hour (a default of the simulator: the contract leaves it to the file). */
 		expiresIn: z.number().int().default(3600),
 		amr: claimValue.optional(),
 		azp: claimText.optional(),
