@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeViolations, expect, open, test } from './fixtures';
 import { expectNoInjection, loadPack, PACKS, recordDialogs } from './pack-helpers';
-import { pressOptions } from './quiz-helpers';
+import { authoredOrder, pressOptions } from './quiz-helpers';
 
 interface PackFile {
 	id: string;
 	title: string;
-	questions: { id: string; options: { correct: boolean }[] }[];
+	questions: { id: string; options: { text: string; correct: boolean }[] }[];
 }
 
 const readPack = (name: string) => JSON.parse(readFileSync(`${PACKS}/${name}`, 'utf8')) as PackFile;
@@ -21,9 +21,7 @@ async function packQuestion(page: Page, pack: PackFile) {
 	const id = (await section.getAttribute('data-question-id'))!;
 	const q = pack.questions.find((x) => x.id === id);
 	expect(q, `question ${id} comes from the pack`).toBeDefined();
-	const authored = await section
-		.locator('.option')
-		.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.option)));
+	const { authored } = await authoredOrder(page, q!.options);
 	return { id, right: authored.flatMap((a, p) => (q!.options[a].correct ? [p] : [])) };
 }
 
