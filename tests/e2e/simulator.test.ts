@@ -116,6 +116,33 @@ test('a step played after the learner moved the clock says it ran off script', a
 	await expect(page.getByTestId('off-script')).toContainText('You moved the clock');
 });
 
+test('"Free play" on the scenario list opens a world with the form ready, the story still there', async ({
+	page
+}) => {
+	await open(page, '/simulator');
+	await page
+		.getByRole('link', {
+			name: 'Free play in the world of “A vendor assumes an audit role with an ExternalId”'
+		})
+		.click();
+	await expect(page).toHaveURL(/\/simulator\/vendor-external-id#free-play$/);
+	const toggle = page.getByRole('button', { name: /Make your own call/ });
+	await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+	await expect(toggle).toBeFocused();
+	await expect(page.getByTestId('call-form')).toBeVisible();
+	await expect(page.locator('.sim[data-ready="true"]')).toBeVisible();
+
+	await page.getByLabel('API or action').selectOption('GetCallerIdentity');
+	await page.getByTestId('send').click();
+	await expect(page.getByRole('heading', { name: 'Result of your call' })).toBeFocused();
+	await expect(page.getByTestId('result')).toContainText(
+		'GetCallerIdentity: succeeded as user:999988887777/cost-scanner'
+	);
+	// The learner's own call is not a step: the story waits at its first one.
+	await expect(page.getByTestId('step-progress')).toContainText(`1 of ${VENDOR_STEPS}`);
+	expect(await axeViolations(page)).toEqual([]);
+});
+
 test('free play: time runs out on the credentials and the next call fails with ExpiredToken', async ({
 	page
 }) => {
