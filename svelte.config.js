@@ -4,10 +4,19 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 // BUILD_DIR: where the static site is written (default build/); the update test builds a second
-// version into build-next/. BUILD_ID: the version name (default: the build time), which the
-// service worker and `_app/version.json` carry and the footer shows.
+// version into build-next/. BUILD_ID: the version name, which the service worker and
+// `_app/version.json` carry, backups record and the footer shows. By default it is the package
+// version with the build time as SemVer build metadata, e.g. 0.1.0+20261128T124012Z: readable,
+// and different for every build, which is what update detection needs.
 const outDir = process.env.BUILD_DIR || 'build';
-const buildId = process.env.BUILD_ID;
+const packageVersion = JSON.parse(
+	readFileSync(new URL('./package.json', import.meta.url), 'utf8')
+).version;
+const builtAt = new Date()
+	.toISOString()
+	.replace(/[-:]/g, '')
+	.replace(/\.\d+Z$/, 'Z');
+const buildId = process.env.BUILD_ID || `${packageVersion}+${builtAt}`;
 
 // The one inline script of src/app.html (the theme, applied before first paint): its hash goes
 // into script-src, computed from the file itself so that the two cannot drift apart.
@@ -25,7 +34,7 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ pages: outDir, assets: outDir, fallback: undefined, strict: true }),
-		...(buildId ? { version: { name: buildId } } : {}),
+		version: { name: buildId },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		// Strict CSP: SvelteKit hashes its own inline bootstrap script into the prerendered pages.
 		csp: {
