@@ -259,7 +259,8 @@ export function authorizeAction(
 		// EC2's UnauthorizedOperation wording; the code stays AccessDenied as the contract reports denials.
 		message = `You are not authorized to perform this operation. ${message}. Encoded authorization failure message: ${encoded}`;
 		details.push(
-			'EC2 adds an encoded authorization failure message. A principal allowed sts:DecodeAuthorizationMessage can decode it (call DecodeAuthorizationMessage with it) to see whether an explicit deny or a missing allow decided, and the request context (sts-facts §13).'
+			'EC2 adds an encoded authorization failure message. A principal allowed sts:DecodeAuthorizationMessage can decode it (call DecodeAuthorizationMessage with it) to see whether an explicit deny or a missing allow decided, and the request context (sts-facts §13).',
+			"EC2 itself names this error UnauthorizedOperation (Client.UnauthorizedOperation, HTTP 403); the simulator reports every denied service action as AccessDenied, as its scenario format does. The encoded message here is the simulator's own, readable encoding; AWS's is opaque."
 		);
 	}
 	return {

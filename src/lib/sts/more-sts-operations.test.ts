@@ -144,6 +144,9 @@ describe('encoded authorization failure messages (EC2) and decoding them', () =>
 		expect(denied.error?.message).toMatch(
 			/^You are not authorized to perform this operation\. User: arn:aws:iam::111111111111:user\/ec2user is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-east-1:111111111111:instance\/\* because no identity-based policy allows the ec2:RunInstances action\. Encoded authorization failure message: /
 		);
+		expect(denied.explanation.details.join(' ')).toContain(
+			'EC2 itself names this error UnauthorizedOperation'
+		);
 		const encoded = encodedIn(denied.error?.message);
 		expect(encoded.length).toBeGreaterThan(20);
 		expect(encoded.length).toBeLessThanOrEqual(10240);
