@@ -70,6 +70,10 @@ test('"due now" follows the clock: the dashboard re-reads each minute without an
 	await expect(
 		page.getByTestId('stat-due').getByRole('link', { name: 'Review them' })
 	).toBeVisible();
+	// The due page counts the same "due now" as the dashboard.
+	await page.getByTestId('stat-due').getByRole('link', { name: 'Review them' }).click();
+	await expect(page.getByTestId('due-now')).toContainText('1 question is due for review now.');
+	await expect(page.getByTestId('start-due')).toHaveText('Review 1 due question');
 });
 
 test('the home page keeps the introduction for newcomers and adds a dashboard once started', async ({

@@ -127,12 +127,26 @@ test('an exam: flag, navigate back, review screen, then time-out submits it', as
 	await expect(review).toContainText('Unanswered (4)');
 	await expect(review).toContainText('Flagged (1)');
 	await expect(review).toContainText('Answered (1)');
+	await expect(review).toContainText(
+		"Questions left unanswered count as wrong in the exam's score."
+	);
 
 	await page.clock.fastForward('05:01');
-	await expect(page.getByTestId('exam-results')).toBeVisible();
-	await expect(page.getByTestId('exam-results')).toContainText('Time ran out');
-	await expect(page.getByTestId('exam-results')).toContainText('Score by topic');
+	const results = page.getByTestId('exam-results');
+	await expect(results).toBeVisible();
+	await expect(results).toContainText('Time ran out');
+	await expect(results).toContainText('Score by topic');
+	await expect(results).toContainText('1 of 5 correct (1 answered)');
+	await expect(results).toContainText(
+		'The 4 questions left unanswered count as wrong in this score but not among your answers.'
+	);
 	expect(await axeViolations(page)).toEqual([]);
+
+	// Progress counts the one answer given, not the four questions left unanswered.
+	await open(page, '/progress');
+	await expect(page.getByTestId('stat-answers').locator('.number')).toHaveText('1');
+	await expect(page.getByTestId('stat-answers')).toContainText('100% right');
+	await expect(page.getByTestId('exam-history')).toContainText('1 of 5 right');
 });
 
 test('reloading mid-exam resumes with the right remaining time', async ({ page }) => {

@@ -74,6 +74,15 @@ export function addAttemptToDay(agg: DayAggregate, attempt: AttemptRecord): DayA
 	};
 }
 
+/**
+ * Whether a stored attempt is an answer. Versions before this rule recorded an exam's unanswered
+ * questions as attempts with no option chosen; they stay in the history (and in backups) but
+ * count in no figure. recordAnswer refuses them, so only old data holds any.
+ */
+export function isAnswer(attempt: Pick<AttemptRecord, 'chosen'>): boolean {
+	return attempt.chosen.length > 0;
+}
+
 /** `times` with the attempt's time added when it was a correct answer (the only ones timed). */
 export function addAttemptToTimes(times: TimeAggregate, attempt: AttemptRecord): TimeAggregate {
 	return attempt.correct ? addTime(times, attempt.timeMs) : times;
@@ -98,6 +107,7 @@ export function rebuildAggregates(
 		return days.get(k) ?? emptyDayAggregate(k);
 	};
 	for (const a of attempts) {
+		if (!isAnswer(a)) continue;
 		const t = topics.get(a.topic) ?? emptyTopicAggregate(a.topic, a.at);
 		topics.set(a.topic, addAttemptToTopic(t, a));
 		const d = day(a.at);

@@ -40,8 +40,10 @@ export const answerInput = z.strictObject({
 	id: recordId.optional(),
 	questionId: recordId,
 	topic: topicSlug,
+	/** At least one option: a question left unanswered (in an exam) is not an answer. */
 	chosen: z
 		.array(z.int().min(0).max(7))
+		.min(1, 'must choose at least one option: an unanswered question is not an answer')
 		.max(8)
 		.refine((c) => new Set(c).size === c.length, 'must not repeat an option'),
 	correct: z.boolean(),

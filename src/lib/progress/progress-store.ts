@@ -8,7 +8,7 @@ import { watchQuery } from './live-queries';
 import type { TopicCatalogue } from './mastery-model';
 import { listPacks, removePack, savePack } from './pack-repository';
 import { systemEffects } from './progress-effects';
-import { dueCards, dueForecast, lastResults } from './review-queue';
+import { dueCards, dueForecast, lastResults, reviewQueue } from './review-queue';
 import { readSetting, setExamDate, writeSetting } from './settings-repository';
 import {
 	browserIdb,
@@ -91,6 +91,7 @@ export async function openProgressStore(
 			return run((ctx) => recordAnswer(ctx, input));
 		},
 		dueCards: (now, limit, topic) => run((ctx) => dueCards(ctx, clock(now), limit, topic)),
+		reviewQueue: (now, limit) => run((ctx) => reviewQueue(ctx, clock(now), limit)),
 		lastResults: () => run((ctx) => lastResults(ctx)),
 		dueForecast: (now, days) => run((ctx) => dueForecast(ctx, clock(now), days)),
 		studyPlan: (now) => run((ctx) => studyPlan(ctx, clock(now), catalogue)),

@@ -77,7 +77,36 @@ export async function dueForecast(ctx: ProgressContext, now: number, days = 14):
 	return counts.map((count, i) => ({ day: dayKeyOf(bounds[i]!, ctx.effects), count }));
 }
 
-/** Cards due at or before `now` (index count). */
+/**
+ * Cards due at or before `now` (index count): the one figure every "due now" label shows (the
+ * dashboard's "Due for review now", the due page). "Due today" is {@link dueForecast}'s day 0:
+ * due before the next local midnight, overdue included.
+ */
 export function dueNowCount(ctx: ProgressContext, now: number): Promise<number> {
 	return ctx.db.cards.where('due').belowOrEqual(now).count();
+}
+
+/** The review queue at one moment. */
+export interface ReviewQueue {
+	/** Cards due at or before `now`: the same count as the dashboard's `dueNow`. */
+	dueNow: number;
+	/** The most overdue of them, oldest due first, at most `limit` (so maybe fewer than dueNow). */
+	cards: CardRecord[];
+}
+
+/**
+ * The "due now" count and the most overdue cards, read in one transaction so that they agree:
+ * what the due page starts a session from. A page smaller than the count never changes the
+ * count it reports.
+ */
+export function reviewQueue(
+	ctx: ProgressContext,
+	now: number,
+	limit: number = DUE_PAGE
+): Promise<ReviewQueue> {
+	const { db } = ctx;
+	return db.transaction('r', db.cards, async () => {
+		const [dueNow, cards] = await Promise.all([dueNowCount(ctx, now), dueCards(ctx, now, limit)]);
+		return { dueNow, cards };
+	});
 }

@@ -11,7 +11,7 @@ import type { TopicCatalogue } from './mastery-model';
 import type { PackInput } from './pack-repository';
 import type { ProgressEffects } from './progress-effects';
 import type { CardRecord, ExamRecord, LessonRecord, PackRecord } from './record-schemas';
-import type { DueDay } from './review-queue';
+import type { DueDay, ReviewQueue } from './review-queue';
 import type { PersistenceState, SettingKey, SettingValue } from './settings-schema';
 import type { DbFactory, MemoryIdbLoader } from './store-backend';
 import type { StatusListener, StoreStatus } from './store-runtime';
@@ -34,6 +34,8 @@ export interface ProgressStore {
 
 	recordAnswer(input: AnswerInput): Promise<RecordedAnswer>;
 	dueCards(now?: number, limit?: number, topic?: string): Promise<CardRecord[]>;
+	/** The "due now" count (as on the dashboard) with the `limit` most overdue cards. */
+	reviewQueue(now?: number, limit?: number): Promise<ReviewQueue>;
 	/** Whether each answered question was right the last time (for "review mistakes"). */
 	lastResults(): Promise<Map<string, boolean>>;
 	dueForecast(now?: number, days?: number): Promise<DueDay[]>;

@@ -6,11 +6,11 @@
 /** How an answer was given. `review` = review-mistakes, `due` = spaced-repetition due queue. */
 export type QuizMode = 'practice' | 'exam' | 'review' | 'due';
 
-/** One answered (or, in an exam, unanswered-at-submit) question. */
+/** One answered question (an exam question left unanswered is not recorded: it is no answer). */
 export interface AnswerRecord {
 	questionId: string;
 	topic: string;
-	/** Authored option indices, sorted; [] for an exam question left unanswered. */
+	/** Authored option indices, sorted; never empty. */
 	chosen: number[];
 	correct: boolean;
 	/** Time spent on the question in ms (exam: summed over every visit). */

@@ -115,22 +115,29 @@ export function finishExam(
 	return { ...score, reason, submittedAt, elapsedMs: submittedAt - context.startedAt };
 }
 
-/** One record per question (unanswered ones as wrong, `chosen: []`), all dated at submit. */
+/**
+ * One record per question answered, all dated at submit. A question left unanswered counts as
+ * wrong in the exam's score (the result, and the exam summary stored from it) but is not an
+ * answer, so it is not recorded: it would otherwise count in the learner's answers, accuracy,
+ * mastery and day figures, and be scheduled for review as if answered wrong.
+ */
 export function examAnswerRecords(context: ExamContext): AnswerRecord[] {
 	const result = context.result;
 	if (!result) return [];
-	return result.questions.map((r) => {
-		const packId = context.questions[r.index].packId ?? context.packId;
-		return {
-			questionId: r.questionId,
-			topic: r.topic,
-			chosen: r.chosen,
-			correct: r.correct,
-			timeMs: context.timeSpentMs[r.index],
-			mode: 'exam',
-			at: result.submittedAt,
-			examId: context.examId,
-			...(packId ? { packId } : {})
-		};
-	});
+	return result.questions
+		.filter((r) => r.answered)
+		.map((r) => {
+			const packId = context.questions[r.index].packId ?? context.packId;
+			return {
+				questionId: r.questionId,
+				topic: r.topic,
+				chosen: r.chosen,
+				correct: r.correct,
+				timeMs: context.timeSpentMs[r.index],
+				mode: 'exam',
+				at: result.submittedAt,
+				examId: context.examId,
+				...(packId ? { packId } : {})
+			};
+		});
 }

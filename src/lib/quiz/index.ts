@@ -28,8 +28,11 @@ export {
 	filterByTopics,
 	orderDueFirst,
 	selectPractice,
+	selectDueSession,
 	selectReviewMistakes,
 	type DifficultyMix,
+	type DueQueue,
+	type DueSession,
 	type LastResult,
 	type SelectableQuestion
 } from './select-questions';

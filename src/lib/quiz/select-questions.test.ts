@@ -4,6 +4,7 @@ import {
 	drawExam,
 	filterByTopics,
 	orderDueFirst,
+	selectDueSession,
 	selectPractice,
 	selectReviewMistakes
 } from './select-questions';
@@ -117,5 +118,37 @@ describe('orderDueFirst', () => {
 		expect(out[0].id).toBe('mfa-1');
 		expect(out).toHaveLength(45);
 		expect(ids(orderDueFirst(questions, ['mfa-1'], createRandom('d')))).toEqual(ids(out));
+	});
+});
+
+describe('selectDueSession', () => {
+	const byId = new Map(questions.map((x) => [x.id, x]));
+
+	it('keeps the "due now" count it is given and takes the most overdue, up to the session size', () => {
+		const dueIds = questions.slice(0, 12).map((x) => x.id);
+		const s = selectDueSession({ dueNow: 60, questionIds: dueIds }, byId, 10);
+		expect(s.dueNow).toBe(60);
+		expect(ids(s.questions)).toEqual(dueIds.slice(0, 10));
+		expect(s.unavailable).toBe(0);
+		// 60 due now = 10 in this session + 50 left for the next ones.
+		expect(s.remaining).toBe(50);
+	});
+
+	it('counts the due questions it cannot show (a removed pack), so the figures still add up', () => {
+		const dueIds = ['gone-1', questions[3]!.id, 'gone-2', questions[7]!.id];
+		const s = selectDueSession({ dueNow: 4, questionIds: dueIds }, byId, 50);
+		expect(s).toMatchObject({ dueNow: 4, unavailable: 2, remaining: 0 });
+		expect(ids(s.questions)).toEqual([questions[3]!.id, questions[7]!.id]);
+		const none = selectDueSession({ dueNow: 2, questionIds: ['gone-1', 'gone-2'] }, byId, 50);
+		expect(none).toEqual({ dueNow: 2, questions: [], unavailable: 2, remaining: 0 });
+	});
+
+	it('is empty when nothing is due', () => {
+		expect(selectDueSession({ dueNow: 0, questionIds: [] }, byId, 50)).toEqual({
+			dueNow: 0,
+			questions: [],
+			unavailable: 0,
+			remaining: 0
+		});
 	});
 });

@@ -104,6 +104,52 @@ export function selectReviewMistakes<Q extends SelectableQuestion>(
 	return questions.filter((q) => lastWasWrong(lookup(q.id)));
 }
 
+/** The review queue as the progress layer reads it (structurally its `ReviewQueue`). */
+export interface DueQueue {
+	/** Questions due now: the count the dashboard shows as "Due for review now". */
+	dueNow: number;
+	/** Ids of the most overdue of them, most overdue first (possibly fewer than `dueNow`). */
+	questionIds: readonly string[];
+}
+
+/** A due-review session and how it accounts for every question due now. */
+export interface DueSession<Q> {
+	/** Unchanged from the queue, so the due page and the dashboard show one number. */
+	dueNow: number;
+	/** This session: the most overdue questions the bank has, at most the session size. */
+	questions: Q[];
+	/** Due questions read whose question the bank no longer has (a removed pack, say). */
+	unavailable: number;
+	/** Due now but left for a later session: dueNow = questions + unavailable + remaining. */
+	remaining: number;
+}
+
+/**
+ * The due-review session: the first `size` of the queue's questions that `byId` holds. Keeps
+ * the queue's `dueNow` and says where the rest of it went, so that a page can show the same
+ * "due now" as the dashboard and explain a session that holds fewer.
+ */
+export function selectDueSession<Q>(
+	queue: DueQueue,
+	byId: ReadonlyMap<string, Q>,
+	size: number
+): DueSession<Q> {
+	const available: Q[] = [];
+	let unavailable = 0;
+	for (const id of queue.questionIds) {
+		const q = byId.get(id);
+		if (q === undefined) unavailable++;
+		else available.push(q);
+	}
+	const questions = available.slice(0, Math.max(0, size));
+	return {
+		dueNow: queue.dueNow,
+		questions,
+		unavailable,
+		remaining: Math.max(0, queue.dueNow - questions.length - unavailable)
+	};
+}
+
 /**
  * Due-first ordering: the due questions first, in the order of `dueIds` (most overdue first, as
  * the scheduler lists them), then the rest — shuffled when `random` is given, else in input order.
