@@ -16,7 +16,11 @@ const builtAt = new Date()
 	.toISOString()
 	.replace(/[-:]/g, '')
 	.replace(/\.\d+Z$/, 'Z');
-const buildId = process.env.BUILD_ID || `${packageVersion}+${builtAt}`;
+// A build evaluates this file more than once (Vite's plugin, the prerender worker): the name is
+// fixed in the environment on the first evaluation, which the later ones inherit, so that the
+// prerendered pages and the client bundle carry the same one (else no page hydrates).
+process.env.BUILD_ID ||= `${packageVersion}+${builtAt}`;
+const buildId = process.env.BUILD_ID;
 
 // The one inline script of src/app.html (the theme, applied before first paint): its hash goes
 // into script-src, computed from the file itself so that the two cannot drift apart.
