@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { renderMarkdown } from '$lib/content/markdown';
 import { anchorFactHeadings, factSections } from '$lib/content/fact-sections';
+import { factBaseForLearners } from '$lib/content/fact-base-page';
 
 /**
  * The STS fact base (docs/reference/sts-facts.md), read and rendered at build time with the
@@ -9,8 +10,8 @@ import { anchorFactHeadings, factSections } from '$lib/content/fact-sections';
  */
 export function load() {
 	const source = readFileSync('docs/reference/sts-facts.md', 'utf8');
-	// The page has its own title and introduction: the file's "# " title is left out.
-	const body = source.replace(/^# .*\n/, '');
+	// The page has its own title and introduction; what only the app's builders need is left out.
+	const body = factBaseForLearners(source);
 	const rendered = renderMarkdown(body);
 	return {
 		html: anchorFactHeadings(rendered.html, rendered.headings),
