@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ContentError, type ContentIssue } from './content-issue';
-import { scenarioSchema } from './scenario-schema';
+import { normalizeStart, scenarioSchema } from './scenario-schema';
 import { parseScenario } from './scenario-loader';
 import { answerKeyClaimSchema } from './question-schema';
 
@@ -72,7 +72,8 @@ steps:
 `,
 			'json.yaml'
 		);
-		expect(s.world.start).toBe('2026-01-01T10:00:00+01:00');
+		// The same instant, written in UTC (normalizeStart).
+		expect(s.world.start).toBe('2026-01-01T09:00:00Z');
 		expect(s.world.accounts[0].users?.[0].policies?.[0]).toMatchObject({
 			Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole' }]
 		});
@@ -412,5 +413,28 @@ describe('invalid scenario files: located, readable issues', () => {
 			}
 		})();
 		expect(err?.issues.map((i) => i.path)).toEqual(['steps[0].idToken', 'steps[1].params']);
+	});
+});
+
+describe('normalizeStart: ISO 8601 spellings of world.start', () => {
+	it.each([
+		['2026-01-01T09:00:00Z', '2026-01-01T09:00:00Z'],
+		['2026-01-01T09:00Z', '2026-01-01T09:00:00Z'],
+		['20260101T090000Z', '2026-01-01T09:00:00Z'],
+		['2026-01-01T11:00:00+02:00', '2026-01-01T09:00:00Z'],
+		['2026-01-01T04:00:00-0500', '2026-01-01T09:00:00Z'],
+		['2026-01-01T09:00:00.250Z', '2026-01-01T09:00:00.250Z'],
+		['2026-01-01T09:00:00', '2026-01-01T09:00:00Z'],
+		['2026-01-01', '2026-01-01T00:00:00Z']
+	])('%s is %s', (text, utc) => {
+		expect(normalizeStart(text)).toBe(utc);
+	});
+	it('takes a YAML 1.1 timestamp (a Date) as the instant it is', () => {
+		expect(normalizeStart(new Date('2026-01-01T09:00:00Z'))).toBe('2026-01-01T09:00:00Z');
+	});
+	it('leaves what is not a time for the schema to report', () => {
+		expect(normalizeStart('next Tuesday')).toBe('next Tuesday');
+		expect(normalizeStart('2026-13-45T09:00:00Z')).toBe('2026-13-45T09:00:00Z');
+		expect(normalizeStart(42)).toBe(42);
 	});
 });

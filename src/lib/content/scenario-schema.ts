@@ -27,6 +27,54 @@ const region = z.string().regex(
 	'not a Region name such as us-east-1 or eu-west-2'
 );
 const markdown = z.string().min(1);
+
+/**
+ * Seconds written as a quoted whole number ("3600") are the number: the contract writes seconds
+ * as numbers, and `params` already takes either spelling (as the wire does).
+ */
+const numericText = (v: unknown) =>
+	typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v;
+const seconds = () => z.preprocess(numericText, z.number().int());
+
+/** An optional mapping or list left empty in YAML (`roles:` with nothing under it) is null: read as empty. */
+const emptyAs = (empty: () => unknown) => (v: unknown) => (v === null ? empty() : v);
+const optionalList = <T extends z.ZodType>(item: T) =>
+	z
+		.preprocess(
+			emptyAs(() => []),
+			z.array(item)
+		)
+		.optional();
+/** One policy where the contract shows a list of them is that list of one. */
+const policyList = <T extends z.ZodType>(item: T) =>
+	z
+		.preprocess((v: unknown) => (v === null ? [] : Array.isArray(v) ? v : [v]), z.array(item))
+		.optional();
+
+/**
+ * ISO 8601 in any of its common spellings: extended or basic format, with or without seconds
+ * and fraction, with Z or an offset; without a zone (or a bare date) the time is read as UTC,
+ * the contract's zone. A YAML 1.1 timestamp (a Date) is taken as is. The result is the UTC
+ * form 2026-01-01T09:00:00Z.
+ */
+export function normalizeStart(value: unknown): unknown {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? value : utcText(value);
+	if (typeof value !== 'string') return value;
+	const m =
+		/^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(
+			value.trim()
+		);
+	if (!m) return value;
+	const [, y, mo, d, h = '00', mi = '00', sec = '00', frac = '', zone = 'Z'] = m;
+	const offset = /^z$/i.test(zone)
+		? 'Z'
+		: zone.length === 3
+			? `${zone}:00`
+			: zone.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
+	const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${sec}${frac}${offset}`);
+	return Number.isNaN(date.getTime()) ? value : utcText(date);
+}
+const utcText = (d: Date) => d.toISOString().replace(/\.000Z$/, 'Z');
 const iamPath = z
 	.string()
 	.regex(/^\/([\w+=,.@-]+\/)*$/, 'an IAM path starts and ends with "/", e.g. /division/');
@@ -66,8 +114,36 @@ const checkedIdentityPolicy = z.preprocess(fromJsonText, identityPolicy).superRe
 		});
 });
 // policyDocumentSchema is a zod/mini schema (see policy-document.ts): checks are added with .check().
+/**
+ * In a trust policy written as a YAML mapping, `Principal: { AWS: 111111111111 }` is a YAML
+ * integer: it is read as the account ID it spells (JSON text keeps what it says).
+ */
+function principalAccountsAsText(value: unknown): unknown {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+	const doc = value as Record<string, unknown>;
+	const fix = (st: unknown) => {
+		if (typeof st !== 'object' || st === null) return st;
+		const out = { ...(st as Record<string, unknown>) };
+		for (const key of ['Principal', 'NotPrincipal']) {
+			const block = out[key];
+			if (typeof block !== 'object' || block === null || !('AWS' in block)) continue;
+			const aws = (block as Record<string, unknown>).AWS;
+			out[key] = {
+				...block,
+				AWS: Array.isArray(aws) ? aws.map(accountIdNumberAsText) : accountIdNumberAsText(aws)
+			};
+		}
+		return out;
+	};
+	const statements = doc.Statement;
+	return {
+		...doc,
+		Statement: Array.isArray(statements) ? statements.map(fix) : fix(statements)
+	};
+}
+
 const trustPolicy = z.preprocess(
-	fromJsonText,
+	(v, ctx) => (typeof v === 'string' ? fromJsonText(v, ctx) : principalAccountsAsText(v)),
 	policyDocumentSchema.check(
 		z.superRefine((p, ctx) => {
 			for (const message of policyUsageProblems(normalizePolicy(p), 'trust'))
@@ -83,8 +159,9 @@ const trustPolicy = z.preprocess(
  */
 const numberAsText = (v: unknown) =>
 	typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : v;
+/** A boolean claim (`email_verified: true`) is its JSON text, as condition keys compare it. */
 const claimText = z.preprocess(
-	numberAsText,
+	(v: unknown) => (typeof v === 'boolean' ? String(v) : numberAsText(v)),
 	z.string({ error: 'a token claim is text (write a long number such as a Google sub in quotes)' })
 );
 
@@ -94,7 +171,7 @@ const userSchema = z.strictObject({
 		.regex(iamName, 'an IAM user name is 1-64 characters of letters, digits and +=,.@_-'),
 	path: iamPath.optional(),
 	mfa: z.boolean().optional(),
-	policies: z.array(checkedIdentityPolicy).optional(),
+	policies: policyList(checkedIdentityPolicy),
 	/** Extension: IAM tags, visible as aws:PrincipalTag/<key>. */
 	tags: tags.optional()
 });
@@ -105,9 +182,9 @@ const roleSchema = z.strictObject({
 		.regex(iamName, 'an IAM role name is 1-64 characters of letters, digits and +=,.@_-'),
 	path: iamPath.optional(),
 	// sts-facts §2.1: MaxSessionDuration 3600..43200, default 3600.
-	maxSessionDuration: z.number().int().min(3600).max(43200).optional(),
+	maxSessionDuration: z.preprocess(numericText, z.number().int().min(3600).max(43200)).optional(),
 	trust: trustPolicy,
-	policies: z.array(checkedIdentityPolicy).optional(),
+	policies: policyList(checkedIdentityPolicy),
 	/** Extension: IAM tags on the role; session tags override them (sts-facts §3.3). */
 	tags: tags.optional(),
 	/** Extension: a short description shown in the UI. */
@@ -127,7 +204,7 @@ const oidcProviderSchema = z.strictObject({
 			'an OIDC provider is an issuer host (and path), e.g. token.actions.githubusercontent.com'
 		),
 	/** Audiences (client IDs); a bare number (a Facebook app ID) is its text. */
-	clientIds: z.array(claimText.pipe(z.string().min(1))).optional()
+	clientIds: optionalList(claimText.pipe(z.string().min(1)))
 });
 
 // sts-facts §10: us-east-1 cannot be deactivated; opt-in Regions cannot be toggled at all.
@@ -171,11 +248,17 @@ const accountSchema = z.strictObject({
 			'an account alias is lower-case letters, digits and hyphens'
 		)
 		.optional(),
-	stsDisabledRegions: z.array(disabledRegion).optional(),
-	users: z.array(userSchema).optional(),
-	roles: z.array(roleSchema).optional(),
-	root: z.strictObject({ mfa: z.boolean().optional() }).optional(),
-	identityProviders: z.array(z.union([samlProviderSchema, oidcProviderSchema])).optional(),
+	stsDisabledRegions: optionalList(disabledRegion),
+	users: optionalList(userSchema),
+	roles: optionalList(roleSchema),
+	/** `root:` with nothing under it: the account's root user, without MFA. */
+	root: z
+		.preprocess(
+			emptyAs(() => ({})),
+			z.strictObject({ mfa: z.boolean().optional() })
+		)
+		.optional(),
+	identityProviders: optionalList(z.union([samlProviderSchema, oidcProviderSchema])),
 	/** Extension: customer managed policies, usable as session policies through PolicyArns. */
 	managedPolicies: z
 		.array(
@@ -190,10 +273,13 @@ const accountSchema = z.strictObject({
 
 const worldSchema = z.strictObject({
 	// The contract's example is UTC (…Z); a UTC offset such as +00:00 names an instant just as well.
-	start: z.iso.datetime({
-		offset: true,
-		error: 'start is an ISO 8601 UTC time such as 2026-01-01T09:00:00Z'
-	}),
+	start: z.preprocess(
+		normalizeStart,
+		z.iso.datetime({
+			offset: true,
+			error: 'start is an ISO 8601 UTC time such as 2026-01-01T09:00:00Z'
+		})
+	),
 	accounts: z.array(accountSchema).min(1)
 });
 
@@ -229,7 +315,7 @@ const expectFields = z
 			.regex(/^[A-Za-z]+$/, 'an AWS error code such as AccessDenied')
 			.optional(),
 		allowed: z.boolean().optional(),
-		expiresIn: z.number().int().optional(),
+		expiresIn: seconds().optional(),
 		accessKeyPrefix: z
 			.string()
 			.regex(/^[A-Z]{4}$/, 'a four-letter prefix such as ASIA or AKIA')
@@ -280,7 +366,7 @@ const idTokenSchema = z
 			.optional(),
 		sub: claimText.pipe(z.string().min(1)).optional(),
 		/** Seconds from now to the token's exp; when left out, one hour (a default of the simulator: the contract leaves it to the file). */
-		expiresIn: z.number().int().default(3600),
+		expiresIn: z.preprocess(numericText, z.number().int().default(3600)),
 		amr: claimValue.optional(),
 		azp: claimText.optional(),
 		claims: z.record(z.string(), claimValue).optional()
@@ -289,15 +375,16 @@ const idTokenSchema = z
 
 const samlAssertionSchema = z.strictObject({
 	provider: z.string().min(1),
-	roleSessionName: z.string().optional(),
+	/** A bare number (an employee number as the session name) is its text, as in params and claims. */
+	roleSessionName: z.preprocess(numberAsText, z.string()).optional(),
 	audience: z.string().min(1).optional(),
-	sessionNotOnOrAfterIn: z.number().int().optional(),
+	sessionNotOnOrAfterIn: seconds().optional(),
 	/** Seconds from now to SubjectConfirmationData's NotOnOrAfter; when left out, 5 minutes (as in the contract's example). */
-	notOnOrAfterIn: z.number().int().default(300),
+	notOnOrAfterIn: z.preprocess(numericText, z.number().int().default(300)),
 	signedBy: z.enum(['provider', 'other']).optional(),
 	/** Extensions: the NameID subject, the SessionDuration attribute (§2.3) and the Role attribute's role ARNs. */
-	subject: z.string().optional(),
-	sessionDuration: z.number().int().optional(),
+	subject: z.preprocess(numberAsText, z.string()).optional(),
+	sessionDuration: seconds().optional(),
 	roles: z.array(z.string().startsWith('arn:')).optional()
 });
 
@@ -311,13 +398,23 @@ const callStepSchema = z
 			),
 		call: z.string().min(1),
 		region: region.optional(),
-		params: z.record(z.string(), z.unknown()).optional(),
+		params: z
+			.preprocess(
+				emptyAs(() => ({})),
+				z.record(z.string(), z.unknown())
+			)
+			.optional(),
 		mfa: z.union([z.boolean(), z.literal('wrong')]).optional(),
 		save: z
 			.string()
 			.regex(/^[\w.-]+$/, 'a credentials name is letters, digits, ".", "_" or "-"')
 			.optional(),
-		expect: stepExpectSchema.optional(),
+		expect: z
+			.preprocess(
+				emptyAs(() => ({})),
+				stepExpectSchema
+			)
+			.optional(),
 		idToken: idTokenSchema.optional(),
 		samlAssertion: samlAssertionSchema.optional(),
 		resource: z
@@ -329,7 +426,7 @@ const callStepSchema = z
 	.superRefine((s, ctx) => checkCallStep(s, ctx));
 
 const advanceStepSchema = z.strictObject({
-	advance: z.number().int().min(0, 'time only moves forward'),
+	advance: z.preprocess(numericText, z.number().int().min(0, 'time only moves forward')),
 	...stepText
 });
 const revokeStepSchema = z.strictObject({

@@ -21,11 +21,12 @@ export interface YamlSource {
 export function parseYamlSource(text: string, file: string): YamlSource {
 	const ready = readYamlData(text);
 	if (ready) return { file, data: ready.data, locate: lazyLocate(text) };
-	const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+	// Merge keys (`<<: *defaults`) as most YAML tools read them, though YAML 1.2 dropped them.
+	const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, merge: true });
 	if (doc.errors.length > 0) {
 		// Parsed again with a line table: errors are rare, positions are not needed otherwise.
 		const lineCounter = new LineCounter();
-		parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+		parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
 		throw new ContentError(
 			doc.errors.map((e) => {
 				const pos = lineCounter.linePos(e.pos[0]);
@@ -39,7 +40,9 @@ export function parseYamlSource(text: string, file: string): YamlSource {
 			})
 		);
 	}
-	return { file, data: doc.toJS({ maxAliasCount: 100 }), locate: lazyLocate(text) };
+	// The alias limit guards against exponential expansion ("billion laughs"); a long scenario may
+	// repeat one anchored policy or step a few hundred times.
+	return { file, data: doc.toJS({ maxAliasCount: 1000 }), locate: lazyLocate(text) };
 }
 
 /** `locate` for a text: parses it with a line table on first use only. */
@@ -49,7 +52,12 @@ function lazyLocate(text: string): YamlSource['locate'] {
 		if (!located) {
 			const lineCounter = new LineCounter();
 			located = {
-				doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }),
+				doc: parseDocument(text, {
+					lineCounter,
+					prettyErrors: false,
+					uniqueKeys: true,
+					merge: true
+				}),
 				lineCounter
 			};
 		}

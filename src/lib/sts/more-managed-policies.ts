@@ -13,6 +13,15 @@ function managed(name: string, ...statements: PolicyStatement[]): [string, Named
 		{ name, origin: 'managed', document: { Version: '2012-10-17', Statement: statements } }
 	];
 }
+/** A stand-in whose ARN has a path, e.g. arn:aws:iam::aws:policy/service-role/NAME. */
+function managedAt(
+	path: string,
+	name: string,
+	...statements: PolicyStatement[]
+): [string, NamedPolicy] {
+	const [, policy] = managed(name, ...statements);
+	return [`arn:aws:iam::aws:policy${path}${name}`, policy];
+}
 const allow = (Action: string | string[]): PolicyStatement => ({
 	Effect: 'Allow',
 	Action,
@@ -165,5 +174,12 @@ export const MORE_MANAGED_POLICIES: Record<string, NamedPolicy> = Object.fromEnt
 			'logs:Describe*'
 		])
 	),
-	managed('AmazonSSMReadOnlyAccess', allow(['ssm:Describe*', 'ssm:Get*', 'ssm:List*']))
+	managed('AmazonSSMReadOnlyAccess', allow(['ssm:Describe*', 'ssm:Get*', 'ssm:List*'])),
+	// As AWS publishes them (IAM "AWS managed policies"; AWS Lambda "Lambda execution role").
+	managed('AWSDenyAll', { Effect: 'Deny', Action: '*', Resource: '*' }),
+	managedAt(
+		'/service-role/',
+		'AWSLambdaBasicExecutionRole',
+		allow(['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'])
+	)
 ]);
