@@ -1,4 +1,5 @@
 import { checkContent, playScenarios, type ContentCheck } from '../lib/content/check-content';
+import { lengthCueNotes } from '../lib/content/answer-cues';
 import { formatIssue, type ContentIssue } from '../lib/content/content-issue';
 import type { Scenario } from '../lib/content/scenario-schema';
 import { parseYamlSource } from '../lib/content/yaml-source';
@@ -37,8 +38,10 @@ export function checkContentDir(dir: string, cwd?: string): ContentCheck {
  * one-line summary. Returns the exit code: 1 on any problem, else 0.
  */
 export function runContentCheck(dir: string, print: (line: string) => void): number {
-	const { issues, byFile, summary } = checkContentDir(dir);
+	const { bundle, issues, byFile, summary } = checkContentDir(dir);
 	for (const issue of issues) print(formatIssue(issue));
+	// Advice, not a problem: the exit code does not depend on it.
+	for (const note of lengthCueNotes(bundle.questions)) print(`note: ${note}`);
 	if (issues.length > 0) {
 		print('');
 		print('problems by file:');

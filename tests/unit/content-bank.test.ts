@@ -4,6 +4,7 @@ import { loadContent } from '../../src/lib/content/load-content';
 import { parseScenario } from '../../src/lib/content/scenario-loader';
 import { readContentDir } from '../../src/cli/read-content-dir';
 import { scenarioExpectationIssues } from '../../src/cli/content-check-run';
+import { CUE_TOLERANCE, lengthCue } from '../../src/lib/content/answer-cues';
 
 const files = readContentDir('content');
 const { bundle, issues } = loadContent(files, { parseScenario });
@@ -33,6 +34,20 @@ describe('the bundled content', () => {
 				family
 			).toBeGreaterThanOrEqual(10);
 		}
+	});
+
+	it('does not give answers away by length: the right options are the longest (or the shortest) about as often as chance would have it', () => {
+		for (const type of ['single', 'multiple'] as const)
+			for (const which of ['longest', 'shortest'] as const) {
+				const report = lengthCue(
+					bundle.questions.filter((q) => q.type === type),
+					which
+				);
+				expect(
+					Math.abs(report.share - report.chance),
+					`${type}-answer questions whose right options are the ${which}: ${report.cued.length} of ${report.questions} (${report.cued.join(', ')}); chance ${(report.chance * 100).toFixed(0)} %`
+				).toBeLessThanOrEqual(CUE_TOLERANCE);
+			}
 	});
 
 	it('has "Choose TWO" items and a why for every option', () => {

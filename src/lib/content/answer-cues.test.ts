@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { lengthCue, longestIsCorrect, optionText, type CueQuestion } from './answer-cues';
+import {
+	lengthCue,
+	lengthCueNotes,
+	longestIsCorrect,
+	optionText,
+	shortestIsCorrect,
+	type CueQuestion
+} from './answer-cues';
 
 const q = (id: string, options: [string, boolean][], type: CueQuestion['type'] = 'single') => ({
 	id,
@@ -92,5 +99,54 @@ describe('lengthCue', () => {
 	});
 	it('is empty for no questions', () => {
 		expect(lengthCue([])).toEqual({ questions: 0, cued: [], share: 0, chance: 0 });
+	});
+});
+
+describe('the mirror cue: the shortest options are the right ones', () => {
+	it('is reported like the longest one', () => {
+		const short = q('s', [
+			['yes', true],
+			['a much longer wrong option', false],
+			['longer wrong', false]
+		]);
+		expect(shortestIsCorrect(short)).toBe(true);
+		expect(longestIsCorrect(short)).toBe(false);
+		expect(lengthCue([short], 'shortest').cued).toEqual(['s']);
+		expect(lengthCue([short]).cued).toEqual([]);
+	});
+});
+
+describe('lengthCueNotes (content:check advice)', () => {
+	const cued = (i: number) =>
+		q(`c${i}`, [
+			['the right one, by far the longest', true],
+			['no', false],
+			['nope', false],
+			['nah', false]
+		]);
+	const fair = (i: number) =>
+		q(`f${i}`, [
+			['right', true],
+			['a longer wrong option', false],
+			['wrong', false],
+			['other', false]
+		]);
+
+	it('notes a bank whose right options are mostly the longest', () => {
+		const notes = lengthCueNotes([
+			...Array.from({ length: 8 }, (_, i) => cued(i)),
+			fair(0),
+			fair(1)
+		]);
+		expect(notes).toHaveLength(1);
+		expect(notes[0]).toMatch(
+			/^the right option is the longest in 8 of 10 single-answer questions \(chance 25 %\)/
+		);
+	});
+	it('says nothing for a bank near chance, or too small to tell', () => {
+		expect(
+			lengthCueNotes([cued(0), cued(1), fair(0), fair(1), fair(2), fair(3), fair(4), fair(5)])
+		).toEqual([]);
+		expect(lengthCueNotes([cued(0), cued(1)])).toEqual([]);
 	});
 });

@@ -39,6 +39,15 @@ export function longestIsCorrect(q: CueQuestion): boolean {
 	return Math.min(...right) > Math.max(...wrong);
 }
 
+/** The mirror cue: the correct options are exactly the shortest ones. */
+export function shortestIsCorrect(q: CueQuestion): boolean {
+	const lengths = q.options.map((o) => optionText(o.html).length);
+	const right = lengths.filter((_, i) => q.options[i].correct);
+	const wrong = lengths.filter((_, i) => !q.options[i].correct);
+	if (right.length === 0 || wrong.length === 0) return false;
+	return Math.max(...right) < Math.min(...wrong);
+}
+
 export interface LengthCueReport {
 	questions: number;
 	/** Questions whose correct options are exactly the longest ones. */
@@ -58,9 +67,18 @@ function binomial(n: number, k: number): number {
 	return r;
 }
 
-/** How often the longest options are the right ones, against chance, for one kind of question. */
-export function lengthCue(questions: readonly CueQuestion[]): LengthCueReport {
-	const cued = questions.filter(longestIsCorrect).map((q) => q.id);
+/**
+ * How often the longest (or, with `which: 'shortest'`, the shortest) options are the right ones,
+ * against chance, for one kind of question. A bank free of the cue sits near chance both ways: far
+ * above it the cue points at the answer, far below it the answer is never there (also a cue).
+ */
+export function lengthCue(
+	questions: readonly CueQuestion[],
+	which: 'longest' | 'shortest' = 'longest'
+): LengthCueReport {
+	const cued = questions
+		.filter(which === 'longest' ? longestIsCorrect : shortestIsCorrect)
+		.map((q) => q.id);
 	const chance =
 		questions.length === 0
 			? 0
@@ -75,4 +93,29 @@ export function lengthCue(questions: readonly CueQuestion[]): LengthCueReport {
 		share: questions.length === 0 ? 0 : cued.length / questions.length,
 		chance
 	};
+}
+
+/** How far from chance a share may be before it is worth a note (and fails the bundled bank's test). */
+export const CUE_TOLERANCE = 0.15;
+
+/**
+ * Notes for authors, one per length that holds the right answer more often than chance (single- and multiple-answer questions, longest and
+ * shortest), e.g. "the right option is the longest in 30 of 40 single-answer questions (chance 25 %)".
+ */
+export function lengthCueNotes(questions: readonly CueQuestion[]): string[] {
+	const notes: string[] = [];
+	for (const type of ['single', 'multiple'] as const)
+		for (const which of ['longest', 'shortest'] as const) {
+			const r = lengthCue(
+				questions.filter((q) => q.type === type),
+				which
+			);
+			// Above chance is the exploitable direction (below it, another length is over-represented).
+			if (r.questions < 8 || r.share - r.chance <= CUE_TOLERANCE) continue;
+			const what = type === 'single' ? 'option is' : 'options are';
+			notes.push(
+				`the right ${what} the ${which} in ${r.cued.length} of ${r.questions} ${type}-answer questions (chance ${Math.round(r.chance * 100)} %): a test-wise learner can guess by length. Even out the options' lengths, e.g. in ${r.cued.slice(0, 5).join(', ')}.`
+			);
+		}
+	return notes;
 }
