@@ -10,15 +10,19 @@ test('after one visit every route works offline, including routes never visited'
 	await open(page, '/');
 	await waitForServiceWorker(page);
 	await context.setOffline(true);
-	await page.reload();
+	// The page comes from the service worker's cache. (Chromium 150 does not carry the emulated
+	// offline state into a reloaded document's navigator.onLine, so the indicator is checked in
+	// the next test, where the connection drops under a loaded page.)
+	const reloaded = await page.reload();
+	expect(reloaded?.fromServiceWorker(), 'the reload is served by the service worker').toBe(true);
 	await page.locator('body.started').waitFor();
-	await expect(page.getByTestId('offline-indicator')).toBeVisible();
 
 	const routes = builtRoutes();
 	expect(routes.length).toBeGreaterThan(20);
 	for (const route of routes) {
 		const response = await page.goto(route);
 		expect(response?.ok(), `${route} offline`).toBe(true);
+		expect(response?.fromServiceWorker(), `${route} from the service worker`).toBe(true);
 		await page.locator('body.started').waitFor();
 		await expect(page.locator('h1').first(), route).toBeVisible();
 	}

@@ -28,7 +28,7 @@ test('a pack scenario is listed in the simulator with its pack and plays like th
 	await expect(card.getByRole('listitem').filter({ hasText: 'AssumeRole' })).toHaveCount(1);
 	expect(await axeViolations(page)).toEqual([]);
 
-	await card.getByRole('link', { name: SCENARIO }).click();
+	await card.getByRole('link', { name: SCENARIO, exact: true }).click();
 	await expect(page).toHaveURL(
 		/\/simulator\/pack#pack=lab-session-durations&scenario=lab-duration-runner$/
 	);
@@ -48,6 +48,21 @@ test('a pack scenario is listed in the simulator with its pack and plays like th
 	// The session is saved like a built-in scenario's, and the list says so.
 	await open(page, '/simulator');
 	await expect(page.getByTestId('resume-lab-duration-runner')).toContainText('step 2 of 2');
+
+	// Its Free play link opens the same world with the form ready.
+	await page
+		.getByTestId('pack-scenario')
+		.getByRole('link', { name: `Free play in the world of “${SCENARIO}”` })
+		.click();
+	await expect(page).toHaveURL(
+		/#pack=lab-session-durations&scenario=lab-duration-runner&free-play$/
+	);
+	await expect(page.getByRole('heading', { level: 1, name: SCENARIO })).toBeVisible();
+	await expect(page.getByRole('button', { name: /Make your own call/ })).toHaveAttribute(
+		'aria-expanded',
+		'true'
+	);
+	await expect(page.getByTestId('call-form')).toBeVisible();
 
 	// Packs are JSON: neither the simulator nor the pack scenario page loads the YAML parser.
 	const later = await Promise.all(scripts.slice(atAuthor));
