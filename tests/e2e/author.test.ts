@@ -68,8 +68,8 @@ test('load a valid pack, practise one of its questions ("from <pack>"), remove i
 	await expect(page).toHaveURL(/\/quiz\/practice\?pack=lab-session-durations$/);
 	await expect(page.getByTestId('question-source')).toHaveValue('pack:lab-session-durations');
 	await page.getByTestId('start-practice').click();
-	await expect(page.locator('.progress-line')).toContainText(`Question 1 of 3`);
-	await expect(page.locator('.progress-line')).toContainText(`from ${pack.title}`);
+	await expect(page.locator('section.question h2')).toContainText(`Question 1 of 3`);
+	await expect(page.locator('section.question h2')).toContainText(`from ${pack.title}`);
 	const q = await packQuestion(page, pack);
 	await pressOptions(page, q.right);
 	await page.keyboard.press('Enter');
@@ -143,10 +143,10 @@ test('a pack full of XSS payloads loads, is practised and removed without runnin
 
 	await page.getByRole('link', { name: /^Practise its questions/ }).click();
 	await page.getByTestId('start-practice').click();
-	await expect(page.locator('.progress-line')).toContainText(`from ${pack.title}`);
+	await expect(page.locator('section.question h2')).toContainText(`from ${pack.title}`);
 	// Both questions, in the order drawn: every stem, option, why and explanation is on screen.
 	for (let i = 0; i < pack.questions.length; i++) {
-		await expect(page.locator('.progress-line')).toContainText(`Question ${i + 1} of 2`);
+		await expect(page.locator('section.question h2')).toContainText(`Question ${i + 1} of 2`);
 		const q = await packQuestion(page, pack);
 		if (q.id === 'xss-payload-stem')
 			await expect(page.locator('section.question .stem')).toContainText('<script>window.__xss');

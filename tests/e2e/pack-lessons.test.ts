@@ -135,7 +135,7 @@ test('a pack question’s “Learn more” link opens its pack’s lesson', asyn
 	await page.getByTestId('start-practice').click();
 	// Answer until the question that links the pack lesson comes up (three questions).
 	for (let i = 0; i < 3; i++) {
-		await expect(page.locator('.progress-line')).toContainText(`Question ${i + 1} of 3`);
+		await expect(page.locator('section.question h2')).toContainText(`Question ${i + 1} of 3`);
 		// Two options: a complete answer to a single (the second) or a choose-two question.
 		await pressOptions(page, [0, 1]);
 		await page.keyboard.press('Enter');

@@ -140,6 +140,49 @@ test('a simulator scenario and a started exam each become the place to continue 
 	await expect(page.getByTestId('exam-timer')).toBeVisible();
 });
 
+test('a finished practice session and a submitted exam are not offered to resume or continue', async ({
+	page
+}) => {
+	const card = (title: string) =>
+		page.locator('.modes > li').filter({ has: page.getByRole('heading', { name: title }) });
+	await open(page, '/quiz/exam');
+	await page.getByLabel('Questions').fill('5');
+	await page.getByTestId('start-exam').click();
+	await expect(page.getByTestId('exam')).toBeVisible();
+	// Then a practice session, ended: the last place visited, but nothing to continue there.
+	await answerPractice(page, [true, false]);
+	await page.getByRole('button', { name: 'End session' }).click();
+	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
+
+	await open(page, '/quiz');
+	await expect(card('Exam simulation')).toContainText('Resume your session');
+	await expect(card('Practice')).toBeVisible();
+	await expect(card('Practice').getByText('Resume your session')).toHaveCount(0);
+	// "Continue" leads to what is still in progress: the exam.
+	await open(page, '/');
+	const home = page.getByTestId('home-dashboard');
+	await expect(home.getByTestId('continue-link')).toHaveText(
+		'Continue: Exam simulation in progress →'
+	);
+	await home.getByTestId('continue-link').click();
+	await expect(page.getByTestId('exam-timer')).toBeVisible();
+	await page.getByTestId('review-exam').click();
+	await page.getByTestId('submit-exam').click();
+	await expect(page.getByTestId('exam-results')).toBeVisible();
+
+	// Submitted: nothing is in progress any more, on the quiz page, at home or on /progress.
+	await open(page, '/quiz');
+	await expect(card('Exam simulation')).toBeVisible();
+	await expect(page.getByText('Resume your session')).toHaveCount(0);
+	await open(page, '/');
+	await expect(home).toBeVisible();
+	await expect(home.getByTestId('stat-answers')).toContainText('2');
+	await expect(home.getByTestId('continue-link')).toHaveCount(0);
+	await openProgress(page);
+	await expect(page.getByTestId('exam-history')).toContainText('0 of 5 right');
+	await expect(page.getByTestId('continue-link')).toHaveCount(0);
+});
+
 test('export, delete everything, import: the data comes back identical', async ({ page }) => {
 	await answerPractice(page, [true, false, true, true]);
 	await open(page, '/lessons/what-is-sts');

@@ -21,7 +21,8 @@ export async function questionBank(page: Page): Promise<Map<string, BankQuestion
  * option is which (its source must give no answer away), so each option's rendered text is
  * matched with the authored options: bank options by their HTML, parsed by the same browser;
  * pack options by their Markdown source, by the longest common run of letters and digits from
- * the start (Markdown punctuation and escaped HTML aside, the rendered text begins the same way).
+ * the start (Markdown punctuation and escaped HTML aside, the rendered text begins the same way);
+ * of two options that match equally far (one is the start of the other), the one equal to it.
  */
 export async function authoredOrder(
 	page: Page,
@@ -52,8 +53,12 @@ export async function authoredOrder(
 					const shown = plain(copy.textContent ?? '');
 					const scores = candidates.map((c) => common(c, shown));
 					const best = Math.max(...scores);
-					const at = scores.indexOf(best);
-					if (best === 0 || scores.lastIndexOf(best) !== at)
+					// An option that is the start of another ("AssumeRole", "AssumeRoleWithSAML")
+					// matches both as far as it goes: the one it equals is the one.
+					const tied = scores.flatMap((score, i) => (score === best ? [i] : []));
+					const exact = tied.filter((i) => candidates[i] === shown);
+					const at = tied.length === 1 ? tied[0] : exact.length === 1 ? exact[0] : -1;
+					if (best === 0 || at < 0)
 						throw new Error(`option "${copy.textContent}" matches no single authored option`);
 					return at;
 				});

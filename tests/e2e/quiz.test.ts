@@ -11,7 +11,10 @@ test('a practice session with the keyboard only: choose, submit, read every why,
 
 	for (let i = 0; i < 3; i++) {
 		const q = await currentQuestion(page);
-		await expect(page.locator('.progress-line')).toContainText(`Question ${i + 1} of 10`);
+		// Focus is on the question's heading (so a screen reader announces it), not on <body>:
+		// after Start, whose form is gone, and after each Next.
+		await expect(page.getByRole('heading', { name: /^Question \d+ of 10 · / })).toBeFocused();
+		await expect(page.locator('section.question h2')).toContainText(`Question ${i + 1} of 10`);
 		await pressOptions(page, q.right);
 		await page.keyboard.press('Enter');
 		await expect(page.getByTestId('feedback')).toContainText('Correct.');
@@ -20,7 +23,7 @@ test('a practice session with the keyboard only: choose, submit, read every why,
 		await expect(page.getByTestId('next-question')).toBeFocused();
 		await page.keyboard.press('Enter');
 	}
-	await expect(page.locator('.progress-line')).toContainText('Question 4 of 10');
+	await expect(page.locator('section.question h2')).toContainText('Question 4 of 10');
 	expect(await axeViolations(page)).toEqual([]);
 });
 
@@ -35,9 +38,16 @@ test('"Choose TWO" needs exactly two selections before it can be submitted', asy
 	}
 	await expect(choose).toBeVisible();
 	const q = await currentQuestion(page);
+	const oneSelected = /^Select \d options \(1 selected\)$/;
+	const hint = page.getByText(oneSelected);
 	await pressOptions(page, [q.right[0]]);
+	// Before a submit, a quiet hint under the buttons says how many are needed.
+	await expect(hint).toHaveCount(1);
 	await page.getByTestId('submit-answer').click();
 	await expect(page.getByTestId('feedback')).toContainText(/Select \d options \(1 selected\)/);
+	// The refusal says it in the feedback, and the hint is not shown a second time beside it.
+	await expect(hint).toHaveCount(1);
+	await expect(page.getByTestId('feedback').getByText(oneSelected)).toBeVisible();
 	await pressOptions(page, q.right.slice(1));
 	await page.getByTestId('submit-answer').click();
 	await expect(page.getByTestId('feedback')).toContainText('Correct.');
@@ -235,4 +245,189 @@ test('the exam submits from the review screen and scores by topic', async ({ pag
 	await expect(page.getByTestId('exam-review')).toContainText('Answered (5)');
 	await page.getByTestId('submit-exam').click();
 	await expect(page.getByTestId('exam-results')).toContainText('Passed: 100%');
+});
+
+test('the session summary lists the questions missed, with their right answers, and reviews just those', async ({
+	page
+}) => {
+	await open(page, '/quiz/practice');
+	await page.getByTestId('start-practice').click();
+	const missed: { id: string; stem: string }[] = [];
+	for (let i = 0; i < 4; i++) {
+		const q = await currentQuestion(page);
+		const answerWrong = i === 1 || i === 2;
+		if (answerWrong) {
+			const stem = (await page.locator('section.question .stem').innerText()).replace(/\s+/g, ' ');
+			missed.push({ id: q.id, stem: stem.trim().slice(0, 25) });
+		}
+		await pressOptions(page, answerWrong ? wrongAnswer(q) : q.right);
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('feedback')).toContainText(
+			answerWrong ? 'Not quite' : 'Correct.'
+		);
+		await page.keyboard.press('Enter');
+	}
+	await page.getByRole('button', { name: 'End session' }).click();
+
+	const summary = page.getByTestId('session-summary');
+	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeFocused();
+	await expect(summary).toContainText('You answered 4 of 10 questions and got 2 right.');
+	const items = page.getByTestId('session-mistakes').locator('> li');
+	await expect(items).toHaveCount(2);
+	expect(await items.evaluateAll((lis) => lis.map((li) => li.dataset.questionId))).toEqual(
+		missed.map((m) => m.id)
+	);
+	// Each one shows where it was in the session and the start of its stem…
+	await expect(items.nth(0).locator('summary')).toContainText('Question 2');
+	await expect(items.nth(1).locator('summary')).toContainText('Question 3');
+	for (const [i, m] of missed.entries())
+		await expect(items.nth(i).locator('summary')).toContainText(m.stem);
+	// …and, opened, the answer given and the right one, each option with its why.
+	await items.nth(0).locator('summary').click();
+	const opened = items.nth(0);
+	await expect(opened.getByText('Your choice, not correct').first()).toBeVisible();
+	await expect(opened.getByText(/Correct answer/).first()).toBeVisible();
+	await expect(opened.locator('.option .why').first()).toBeVisible();
+	expect(await axeViolations(page)).toEqual([]);
+
+	// "Review these mistakes": a session of just those two, in the review-mistakes mode.
+	await page.getByTestId('review-session-mistakes').click();
+	await expect(page.getByRole('heading', { name: /^Question 1 of 2 · / })).toBeFocused();
+	const seen: string[] = [];
+	for (let i = 0; i < 2; i++) {
+		const q = await currentQuestion(page);
+		seen.push(q.id);
+		await pressOptions(page, q.right);
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('feedback')).toContainText('Correct.');
+		await page.keyboard.press('Enter');
+	}
+	expect(seen).toEqual(missed.map((m) => m.id));
+	await expect(summary).toContainText('You answered 2 of 2 questions and got 2 right.');
+	// No mistakes this time: nothing to list, nothing to review, and another session is the way on.
+	await expect(page.getByTestId('session-mistakes')).toHaveCount(0);
+	await expect(page.getByTestId('review-session-mistakes')).toHaveCount(0);
+	await expect(summary.getByRole('button', { name: 'Start another session' })).toHaveClass(
+		/primary/
+	);
+	// Answered right at last: they left the review-mistakes list.
+	await open(page, '/quiz/review');
+	await expect(page.getByTestId('no-mistakes')).toBeVisible();
+});
+
+test('the exam setup refuses an empty field, and an exam can be discarded, recording nothing', async ({
+	page
+}) => {
+	await open(page, '/quiz/exam');
+	const questions = page.getByLabel('Questions');
+	await questions.fill('');
+	await page.getByTestId('start-exam').click();
+	// Refused with a message tied to the field, rather than a 20-question exam started.
+	const error = page.getByTestId('exam-count-error');
+	await expect(error).toHaveText(/^Enter the number of questions: a whole number from 5 to \d+\.$/);
+	await expect(questions).toBeFocused();
+	await expect(questions).toHaveAttribute('aria-invalid', 'true');
+	await expect(questions).toHaveAccessibleDescription(/Enter the number of questions/);
+	await expect(page.getByTestId('exam')).toHaveCount(0);
+	expect(await page.evaluate(() => localStorage.getItem('sts-trainer:quiz:exam'))).toBeNull();
+	await questions.fill('3');
+	await expect(error).toHaveText(/^The number of questions must be a whole number from 5 to/);
+	await questions.fill('5');
+	await expect(error).toHaveCount(0);
+	await expect(questions).not.toHaveAttribute('aria-invalid', 'true');
+	await page.getByTestId('start-exam').click();
+	await expect(page.locator('section.question h2')).toContainText('Question 1 of 5');
+	const q = await currentQuestion(page);
+	await pressOptions(page, q.right);
+
+	// The confirmation opens from the keyboard with focus on the safe choice; Escape keeps the
+	// exam, and number keys pressed meanwhile do not change its answers.
+	const discard = page.getByTestId('discard-exam');
+	await discard.focus();
+	await page.keyboard.press('Enter');
+	const dialog = page.getByRole('dialog', { name: 'Discard this exam?' });
+	await expect(dialog).toBeVisible();
+	await expect(dialog.getByRole('button', { name: 'Keep the exam' })).toBeFocused();
+	await pressOptions(page, [q.wrong[0]]);
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await expect(discard).toBeFocused();
+	await expect(page.locator(`.option[data-position="${q.right[0]}"] input`)).toBeChecked();
+	await expect(page.locator(`.option[data-position="${q.wrong[0]}"] input`)).not.toBeChecked();
+
+	await page.keyboard.press('Enter');
+	await expect(dialog).toBeVisible();
+	await page.keyboard.press('Tab');
+	await expect(page.getByTestId('confirm-discard')).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('exam-discarded')).toBeFocused();
+	await expect(page.getByTestId('exam-discarded')).toContainText('nothing from it was recorded');
+	await expect(page.getByTestId('start-exam')).toBeVisible();
+	await expect(page.getByTestId('exam')).toHaveCount(0);
+	expect(await page.evaluate(() => localStorage.getItem('sts-trainer:quiz:exam'))).toBeNull();
+	expect(await axeViolations(page)).toEqual([]);
+
+	// Nothing of it in progress: no answer, no exam, nothing to resume or continue.
+	await open(page, '/quiz');
+	await expect(page.getByRole('heading', { name: 'Exam simulation' })).toBeVisible();
+	await expect(page.getByText('Resume your session')).toHaveCount(0);
+	await open(page, '/progress');
+	await expect(page.getByTestId('dashboard-empty')).toBeVisible();
+	await expect(page.getByTestId('continue-link')).toHaveCount(0);
+});
+
+test('the exam starts at the top on its first question, and Next and Previous show the question below the timer bar', async ({
+	page
+}) => {
+	/** The focused element and the sticky bar, where they are on screen. */
+	const layout = () =>
+		page.evaluate(() => {
+			const focused = document.activeElement!.getBoundingClientRect();
+			const bar = document.querySelector('[data-testid="exam"] .bar')!.getBoundingClientRect();
+			return {
+				top: focused.top,
+				bottom: focused.bottom,
+				barBottom: bar.bottom,
+				height: innerHeight,
+				scrollY
+			};
+		});
+	const toBottom = () => page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+
+	for (const size of [
+		{ width: 1280, height: 720 },
+		{ width: 390, height: 844 }
+	]) {
+		await page.setViewportSize(size);
+		// A new exam each time: the last one is dropped from a page that does not run (and save) it.
+		await open(page, '/');
+		await page.evaluate(() => localStorage.removeItem('sts-trainer:quiz:exam'));
+		await open(page, '/quiz/exam');
+		await page.getByLabel('Questions').fill('5');
+		// A learner who scrolled down the form to its button.
+		await toBottom();
+		expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+		await page.getByTestId('start-exam').click();
+		await expect(page.getByRole('heading', { name: 'Question 1 of 5' })).toBeFocused();
+		const start = await layout();
+		if (size.width > 1000) expect(start.scrollY).toBe(0);
+		expect(start.top).toBeGreaterThanOrEqual(start.barBottom);
+		expect(start.bottom).toBeLessThanOrEqual(start.height);
+
+		for (const [button, heading] of [
+			['exam-next', 'Question 2 of 5'],
+			['exam-next', 'Question 3 of 5'],
+			['previous', 'Question 2 of 5']
+		]) {
+			await toBottom();
+			if (button === 'previous') await page.getByRole('button', { name: 'Previous' }).click();
+			else await page.getByTestId(button).click();
+			await expect(page.getByRole('heading', { name: heading })).toBeFocused();
+			// The whole heading below the sticky bar (it is stuck to the top: the page scrolled).
+			const at = await layout();
+			expect(at.barBottom).toBeGreaterThan(40);
+			expect(at.top, `${heading} at ${size.width}px`).toBeGreaterThanOrEqual(at.barBottom);
+			expect(at.bottom).toBeLessThanOrEqual(at.height);
+		}
+	}
 });

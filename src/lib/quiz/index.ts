@@ -49,6 +49,8 @@ export { createTicker, systemClock, TICK_MS, type QuizClock } from './quiz-clock
 export { createPracticeMachine, type PracticeMachine } from './practice-machine';
 export {
 	MAX_RECORDED_TIME_MS,
+	sessionMistakes,
+	type SessionMistake,
 	type PracticeContext,
 	type PracticeDeps,
 	type PracticeEvent,
@@ -68,6 +70,13 @@ export {
 	type ExamResult
 } from './exam-context';
 export {
+	EXAM_SETUP_RANGES,
+	examSetupErrors,
+	examSetupRange,
+	type ExamSetupField,
+	type ExamSetupValues
+} from './exam-setup';
+export {
 	examRemainingMs,
 	examReviewLists,
 	formatCountdown,
@@ -85,3 +94,13 @@ export {
 	type RestoreOptions,
 	type SavedQuiz
 } from './quiz-persistence';
+export {
+	placeToContinue,
+	QUIZ_SESSION_KEYS,
+	QUIZ_SESSIONS,
+	quizSessionOfRoute,
+	savedSessionState,
+	type ContinuePlace,
+	type QuizSessionKey,
+	type SavedSessionState
+} from './quiz-session-status';

@@ -137,3 +137,28 @@ export function practiceSummary(context: PracticeContext): PracticeSummary {
 		skipped: context.outcomes.filter((o) => o.skipped).length
 	};
 }
+
+/** A question answered wrong in a session: where it is in the session and what was chosen. */
+export interface SessionMistake {
+	/** Index in `context.questions` (and `context.orders`). */
+	index: number;
+	questionId: string;
+	/** Authored indices chosen. */
+	chosen: number[];
+}
+
+/** The questions answered wrong in this session, in the order they were answered (skips are not mistakes). */
+export function sessionMistakes(
+	context: Pick<PracticeContext, 'questions' | 'outcomes'>
+): SessionMistake[] {
+	const seen = new Set<string>();
+	const mistakes: SessionMistake[] = [];
+	for (const o of context.outcomes) {
+		if (o.skipped || o.correct || seen.has(o.questionId)) continue;
+		const index = context.questions.findIndex((q) => q.id === o.questionId);
+		if (index < 0) continue;
+		seen.add(o.questionId);
+		mistakes.push({ index, questionId: o.questionId, chosen: o.chosen });
+	}
+	return mistakes;
+}

@@ -1,6 +1,6 @@
 import { createActor, SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { MAX_RECORDED_TIME_MS } from './practice-context';
+import { MAX_RECORDED_TIME_MS, sessionMistakes } from './practice-context';
 import { createPracticeMachine } from './practice-machine';
 import { isPermutation } from './shuffle-options';
 import { fakeRecorder, q } from './test-fixtures';
@@ -110,6 +110,30 @@ describe('practice machine', () => {
 			false,
 			true,
 			false
+		]);
+	});
+
+	it('lists the questions answered wrong in the session, not the ones right or skipped', () => {
+		const more = [...questions, q('p4', 'mfa', { correct: [2] })];
+		const actor = createActor(createPracticeMachine({ recorder: fakeRecorder() }), {
+			input: { questions: more, seed: 's' }
+		}).start();
+		const answer = (...options: number[]) => {
+			for (const option of options) actor.send({ type: 'answer.toggle', option });
+			actor.send({ type: 'answer.submit' });
+			actor.send({ type: 'question.next' });
+		};
+		answer(0); // p1 wrong (1 is right)
+		answer(0, 2); // p2 right
+		actor.send({ type: 'question.skip' }); // p3 skipped
+		expect(sessionMistakes(actor.getSnapshot().context)).toEqual([
+			{ index: 0, questionId: 'p1', chosen: [0] }
+		]);
+		answer(3); // p4 wrong, and the session finishes
+		expect(actor.getSnapshot().status).toBe('done');
+		expect(sessionMistakes(actor.getSnapshot().context)).toEqual([
+			{ index: 0, questionId: 'p1', chosen: [0] },
+			{ index: 3, questionId: 'p4', chosen: [3] }
 		]);
 	});
 

@@ -6,18 +6,9 @@ import {
 	type Snapshot
 } from 'xstate';
 import type { QuizItem } from './quiz-item';
+import { QUIZ_MACHINE_VERSION, type QuizMachineKind } from './quiz-machine-version';
 
-/** Which quiz machine a saved snapshot belongs to. */
-export type QuizMachineKind = 'exam' | 'practice';
-
-/**
- * Bump a machine's version whenever its states or context change shape: saved snapshots of
- * another version are discarded rather than restored.
- */
-export const QUIZ_MACHINE_VERSION: Readonly<Record<QuizMachineKind, number>> = {
-	exam: 1,
-	practice: 1
-};
+export { QUIZ_MACHINE_VERSION, type QuizMachineKind };
 
 /** What is stored: the machine, its version and `getPersistedSnapshot()` (plain JSON). */
 export interface SavedQuiz {

@@ -6,6 +6,8 @@ import type {
 	ProgressStore,
 	StudyPlan
 } from '$lib/progress';
+import { placeToContinue } from '$lib/quiz/quiz-session-status';
+import { savedQuizStates } from './local-quiz-storage';
 import { progress } from './progress.svelte';
 import {
 	loadProgressCatalogue,
@@ -26,6 +28,11 @@ export class DashboardFeed {
 	/** Every lesson the learner opened, most recent first. */
 	lessons = $state.raw<LessonRecord[]>([]);
 	lastLocation = $state.raw<LastLocation | undefined>();
+	/**
+	 * Where "Continue" leads: `lastLocation`, unless that is a quiz session no longer in progress
+	 * (finished, submitted, discarded); then a quiz session still in progress, or nowhere.
+	 */
+	continueFrom = $state.raw<LastLocation | undefined>();
 	backupReminder = $state(false);
 	lastBackupAt = $state<number | undefined>();
 	persistence = $state<PersistenceState | undefined>();
@@ -132,6 +139,7 @@ export class DashboardFeed {
 		this.dashboard = dashboard;
 		this.lessons = lessons;
 		this.lastLocation = lastLocation;
+		this.continueFrom = placeToContinue(lastLocation, savedQuizStates());
 		this.backupReminder = reminder;
 		this.lastBackupAt = lastBackupAt;
 		this.persistence = persistence;

@@ -1,4 +1,10 @@
 import type { QuizStorage, SavedQuiz } from '$lib/quiz';
+import {
+	QUIZ_SESSION_KEYS,
+	savedSessionState,
+	type QuizSessionKey,
+	type SavedSessionState
+} from '$lib/quiz/quiz-session-status';
 import { deletionGuard, LOCAL_KEY_PREFIX } from './local-learner-data';
 
 /** Prefix of every saved quiz session's localStorage key. */
@@ -43,4 +49,19 @@ export function hasSavedQuiz(key: string): boolean {
 	} catch {
 		return false;
 	}
+}
+
+/**
+ * What each saved quiz session is now (in progress, finished, timed out), read without loading
+ * the quiz machines: for "Resume" links and the place to continue from.
+ */
+export function savedQuizStates(
+	now = Date.now()
+): Partial<Record<QuizSessionKey, SavedSessionState>> {
+	const states: Partial<Record<QuizSessionKey, SavedSessionState>> = {};
+	for (const key of QUIZ_SESSION_KEYS) {
+		const state = savedSessionState(localQuizStorage.get(key), now);
+		if (state) states[key] = state;
+	}
+	return states;
 }

@@ -1,0 +1,59 @@
+/**
+ * The exam setup form's fields and their checks. An empty or out-of-range field is refused with a
+ * message, rather than quietly replaced by a default (an empty "Questions" field once started a
+ * 20-question, 30-minute exam).
+ */
+
+/** The setup form's values as the form holds them (an empty number field is null). */
+export interface ExamSetupValues {
+	count: number | null | undefined;
+	secondsPerQuestion: number | null | undefined;
+	passMark: number | null | undefined;
+}
+
+export type ExamSetupField = keyof ExamSetupValues;
+
+/** The range each field accepts (whole numbers). */
+export interface ExamSetupLimits {
+	/** Questions the bank holds: the most an exam can have. */
+	maxQuestions: number;
+}
+
+export const EXAM_SETUP_RANGES = {
+	count: { min: 5, label: 'the number of questions' },
+	secondsPerQuestion: { min: 30, max: 600, label: 'the seconds per question' },
+	passMark: { min: 1, max: 100, label: 'the pass mark' }
+} as const;
+
+/** The range of `field`, given the bank (an exam of fewer than 5 questions when the bank is small). */
+export function examSetupRange(
+	field: ExamSetupField,
+	limits: ExamSetupLimits
+): { min: number; max: number } {
+	if (field === 'count') {
+		const max = Math.max(1, limits.maxQuestions);
+		return { min: Math.min(EXAM_SETUP_RANGES.count.min, max), max };
+	}
+	const { min, max } = EXAM_SETUP_RANGES[field];
+	return { min, max };
+}
+
+/** A message per field that cannot start an exam; empty when the form is fine. */
+export function examSetupErrors(
+	values: ExamSetupValues,
+	limits: ExamSetupLimits
+): Partial<Record<ExamSetupField, string>> {
+	const errors: Partial<Record<ExamSetupField, string>> = {};
+	for (const field of Object.keys(EXAM_SETUP_RANGES) as ExamSetupField[]) {
+		const value = values[field];
+		const { min, max } = examSetupRange(field, limits);
+		const label = EXAM_SETUP_RANGES[field].label;
+		if (value === null || value === undefined || Number.isNaN(value))
+			errors[field] = `Enter ${label}: a whole number from ${min} to ${max}.`;
+		else if (!Number.isInteger(value) || value < min || value > max)
+			errors[field] = `${capitalise(label)} must be a whole number from ${min} to ${max}.`;
+	}
+	return errors;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,142 @@
+import { createActor, SimulatedClock } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { createExamMachine } from './exam-machine';
+import { createPracticeMachine } from './practice-machine';
+import { persist } from './quiz-persistence';
+import {
+	placeToContinue,
+	quizSessionOfRoute,
+	savedSessionState,
+	type SavedSessionState
+} from './quiz-session-status';
+import { fakeRecorder, q } from './test-fixtures';
+
+const T0 = Date.UTC(2025, 0, 1, 9);
+const questions = [q('a', 'mfa'), q('b', 'mfa', { correct: [1] })];
+
+/** A saved session as the app stores it (persist() through a JSON round trip). */
+const saved = (actor: Parameters<typeof persist>[0]) => JSON.parse(JSON.stringify(persist(actor)));
+
+function practice() {
+	const clock = new SimulatedClock();
+	clock.set(T0);
+	const actor = createActor(createPracticeMachine({ recorder: fakeRecorder(), clock }), {
+		input: { questions, seed: 's' }
+	}).start();
+	return { clock, actor };
+}
+
+function exam() {
+	const clock = new SimulatedClock();
+	clock.set(T0);
+	const actor = createActor(createExamMachine({ recorder: fakeRecorder(), clock }), {
+		clock,
+		input: { questions, examId: 'x', seed: 's', msPerQuestion: 60_000 }
+	}).start();
+	return { clock, actor };
+}
+
+describe('savedSessionState', () => {
+	it('a practice session is in progress until it ends, then finished', () => {
+		const { clock, actor } = practice();
+		expect(savedSessionState(saved(actor), T0)).toEqual({ state: 'in-progress', lastActiveAt: T0 });
+		clock.increment(5_000);
+		actor.send({ type: 'answer.toggle', option: 0 });
+		actor.send({ type: 'answer.submit' });
+		expect(savedSessionState(saved(actor), T0 + 9_000)).toEqual({
+			state: 'in-progress',
+			lastActiveAt: T0 + 5_000
+		});
+		actor.send({ type: 'practice.end' });
+		expect(savedSessionState(saved(actor), T0 + 9_000)).toEqual({ state: 'finished' });
+	});
+
+	it('an exam is in progress until submitted; past its deadline it is time-up, not in progress', () => {
+		const { clock, actor } = exam();
+		const running = saved(actor);
+		expect(savedSessionState(running, T0 + 1_000)).toEqual({
+			state: 'in-progress',
+			lastActiveAt: T0
+		});
+		// Closed with time left, reopened after the deadline: nothing to resume, a score to see.
+		expect(savedSessionState(running, T0 + 120_000)).toEqual({ state: 'time-up' });
+		clock.increment(10_000);
+		actor.send({ type: 'exam.review' });
+		actor.send({ type: 'exam.submit' });
+		expect(actor.getSnapshot().status).toBe('done');
+		expect(savedSessionState(saved(actor), T0 + 11_000)).toEqual({ state: 'finished' });
+	});
+
+	it('nothing usable saved is no session', () => {
+		const { actor } = practice();
+		const good = saved(actor);
+		expect(savedSessionState(undefined, T0)).toBeUndefined();
+		expect(savedSessionState('text', T0)).toBeUndefined();
+		expect(savedSessionState({ ...good, version: 99 }, T0)).toBeUndefined();
+		expect(savedSessionState({ ...good, machine: 'other' }, T0)).toBeUndefined();
+		expect(savedSessionState({ ...good, snapshot: { status: 'error', context: {} } }, T0)).toBe(
+			undefined
+		);
+		expect(
+			savedSessionState(
+				{ machine: 'exam', version: 1, snapshot: { status: 'active', context: {} } },
+				T0
+			)
+		).toBeUndefined();
+	});
+});
+
+describe('quizSessionOfRoute', () => {
+	it('knows the four session pages, with or without a hash or query', () => {
+		expect(quizSessionOfRoute('/quiz/exam')).toBe('exam');
+		expect(quizSessionOfRoute('/quiz/practice?pack=p')).toBe('practice');
+		expect(quizSessionOfRoute('/quiz/review/')).toBe('review');
+		expect(quizSessionOfRoute('/quiz/due#x')).toBe('due');
+		expect(quizSessionOfRoute('/quiz')).toBeUndefined();
+		expect(quizSessionOfRoute('/lessons/assume-role')).toBeUndefined();
+	});
+});
+
+describe('placeToContinue', () => {
+	const lesson = { route: '/lessons/mfa', title: 'MFA', at: T0 };
+	const examPlace = { route: '/quiz/exam', title: 'Exam simulation in progress', at: T0 + 10 };
+	const inProgress = (at: number): SavedSessionState => ({
+		state: 'in-progress',
+		lastActiveAt: at
+	});
+
+	it('keeps any place that is not a quiz session', () => {
+		expect(placeToContinue(lesson, {})).toBe(lesson);
+		expect(placeToContinue(lesson, { exam: inProgress(T0 + 99) })).toBe(lesson);
+	});
+
+	it('keeps a quiz session still in progress', () => {
+		expect(placeToContinue(examPlace, { exam: inProgress(T0 + 50) })).toBe(examPlace);
+	});
+
+	it('drops a quiz session that is over (submitted, finished, timed out, discarded)', () => {
+		expect(placeToContinue(examPlace, { exam: { state: 'finished' } })).toBeUndefined();
+		expect(placeToContinue(examPlace, { exam: { state: 'time-up' } })).toBeUndefined();
+		expect(placeToContinue(examPlace, {})).toBeUndefined();
+		const practicePlace = { route: '/quiz/practice', title: 'Practice session', at: T0 };
+		expect(placeToContinue(practicePlace, { practice: { state: 'finished' } })).toBeUndefined();
+	});
+
+	it('then offers the session still in progress that was active last', () => {
+		const practicePlace = { route: '/quiz/practice', title: 'Practice session', at: T0 + 500 };
+		expect(
+			placeToContinue(practicePlace, {
+				practice: { state: 'finished' },
+				exam: inProgress(T0 + 100),
+				due: inProgress(T0 + 300),
+				review: { state: 'finished' }
+			})
+		).toEqual({ route: '/quiz/due', title: 'Due reviews', at: T0 + 300 });
+		expect(placeToContinue(undefined, { exam: inProgress(T0 + 100) })).toEqual({
+			route: '/quiz/exam',
+			title: 'Exam simulation in progress',
+			at: T0 + 100
+		});
+		expect(placeToContinue(undefined, {})).toBeUndefined();
+	});
+});

@@ -1,0 +1,93 @@
+/**
+ * What a saved quiz session is now, read from what is stored (without XState or zod), and the
+ * place a learner is offered to continue from. Pages that only link to sessions (the quiz hub,
+ * the dashboard's "Continue") use this; a session page restores the session itself.
+ */
+import { QUIZ_MACHINE_VERSION, type QuizMachineKind } from './quiz-machine-version';
+
+/** The sessions the app saves, by storage key: the page that runs each and its "Continue" title. */
+export const QUIZ_SESSIONS = {
+	practice: { route: '/quiz/practice', title: 'Practice session' },
+	exam: { route: '/quiz/exam', title: 'Exam simulation in progress' },
+	review: { route: '/quiz/review', title: 'Review mistakes' },
+	due: { route: '/quiz/due', title: 'Due reviews' }
+} as const;
+
+/** Storage key of a quiz session (one saved session per key). */
+export type QuizSessionKey = keyof typeof QUIZ_SESSIONS;
+
+export const QUIZ_SESSION_KEYS = Object.keys(QUIZ_SESSIONS) as QuizSessionKey[];
+
+/**
+ * A saved session's state:
+ * - `in-progress`: it can be resumed (`lastActiveAt`: the latest question shown or answered);
+ * - `time-up`: an exam whose time ran out while its page was closed; opening the page scores
+ *   and records it;
+ * - `finished`: a practice session that ended or an exam that was submitted (its page may still
+ *   show the results, but there is nothing to resume).
+ */
+export type SavedSessionState =
+	{ state: 'in-progress'; lastActiveAt: number } | { state: 'time-up' } | { state: 'finished' };
+
+type Loose = Record<string, unknown>;
+const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null;
+const num = (v: unknown): number | undefined =>
+	typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+
+/**
+ * The state of a saved session (what `persist()` stored), or undefined when nothing usable is
+ * saved (nothing, another machine version, not a quiz snapshot): restoring it would discard it.
+ */
+export function savedSessionState(saved: unknown, now: number): SavedSessionState | undefined {
+	if (!isObject(saved) || !isObject(saved.snapshot)) return undefined;
+	const kind = saved.machine as QuizMachineKind;
+	if (!(kind in QUIZ_MACHINE_VERSION) || saved.version !== QUIZ_MACHINE_VERSION[kind])
+		return undefined;
+	const { status, context } = saved.snapshot;
+	if (!isObject(context)) return undefined;
+	if (status === 'done') return { state: 'finished' };
+	if (status !== 'active') return undefined;
+	if (kind === 'exam') {
+		const deadline = num(context.deadline);
+		if (deadline === undefined) return undefined;
+		if (now >= deadline) return { state: 'time-up' };
+		const times = [num(context.startedAt), num(context.viewStartedAt)];
+		return { state: 'in-progress', lastActiveAt: Math.max(0, ...times.map((t) => t ?? 0)) };
+	}
+	const outcomes = Array.isArray(context.outcomes) ? context.outcomes : [];
+	const times = [num(context.shownAt), ...outcomes.map((o) => (isObject(o) ? num(o.at) : 0))];
+	return { state: 'in-progress', lastActiveAt: Math.max(0, ...times.map((t) => t ?? 0)) };
+}
+
+/** A place to continue from (the `lastLocation` setting's shape). */
+export interface ContinuePlace {
+	route: string;
+	title?: string;
+	at: number;
+}
+
+/** The quiz session a route runs, if it is a quiz session page. */
+export function quizSessionOfRoute(route: string): QuizSessionKey | undefined {
+	const path = route.replace(/[?#].*$/, '').replace(/\/+$/, '');
+	return QUIZ_SESSION_KEYS.find((key) => QUIZ_SESSIONS[key].route === path);
+}
+
+/**
+ * Where "Continue" should lead: the last place the learner was, unless it is a quiz session that
+ * is no longer in progress (finished, submitted, discarded, timed out); then the quiz session
+ * still in progress that was active last, or nowhere.
+ */
+export function placeToContinue(
+	last: ContinuePlace | undefined,
+	sessions: Partial<Record<QuizSessionKey, SavedSessionState | undefined>>
+): ContinuePlace | undefined {
+	const lastSession = last && quizSessionOfRoute(last.route);
+	if (last && (!lastSession || sessions[lastSession]?.state === 'in-progress')) return last;
+	let best: ContinuePlace | undefined;
+	for (const key of QUIZ_SESSION_KEYS) {
+		const s = sessions[key];
+		if (s?.state !== 'in-progress' || (best && best.at >= s.lastActiveAt)) continue;
+		best = { route: QUIZ_SESSIONS[key].route, title: QUIZ_SESSIONS[key].title, at: s.lastActiveAt };
+	}
+	return best;
+}
