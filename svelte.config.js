@@ -39,6 +39,9 @@ const config = {
 	kit: {
 		adapter: adapter({ pages: outDir, assets: outDir, fallback: undefined, strict: true }),
 		version: { name: buildId },
+		// Absolute asset paths: build/404.html (src/routes/404) is served for any unknown address,
+		// e.g. /lessons/nope, where the default page-relative paths (./_app/…) would not resolve.
+		paths: { relative: false },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		// Strict CSP: SvelteKit hashes its own inline bootstrap script into the prerendered pages.
 		csp: {

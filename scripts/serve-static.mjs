@@ -91,8 +91,14 @@ function staticHandler(root, delayMs) {
 		const headers = { ...securityHeaders };
 		if (!file) {
 			const notFound = join(root, '404.html');
-			res.writeHead(404, { ...headers, 'Content-Type': types['.html'] });
-			if (existsSync(notFound)) createReadStream(notFound).pipe(res);
+			res.writeHead(404, {
+				...headers,
+				'Content-Type': types['.html'],
+				'Cache-Control': 'no-cache'
+			});
+			// The app's prerendered "Page not found" (src/routes/404), with the header and links home.
+			if (req.method === 'HEAD') res.end();
+			else if (existsSync(notFound)) createReadStream(notFound).pipe(res);
 			else res.end('Not found');
 			return;
 		}

@@ -60,6 +60,8 @@ test('load a valid pack, practise one of its questions ("from <pack>"), remove i
 	await expect(page.getByTestId('pack-status')).toContainText(`Added “${pack.title}”`);
 	const installed = page.getByTestId('installed-pack');
 	await expect(installed).toContainText('Version 1.0.0 by Example Instructor');
+	// The app's one date format, as on the progress page ("28 Nov 2026, 11:53").
+	await expect(installed).toContainText(/· loaded \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}(?!\d)/);
 	await expect(installed).toContainText('Lessons: Lab notes — session durations');
 	await expect(installed).toContainText('Scenarios: A script asks for more than the role allows');
 	expect(await axeViolations(page)).toEqual([]);

@@ -29,6 +29,27 @@ test('after one visit every route works offline, including routes never visited'
 	await context.setOffline(false);
 });
 
+test('offline, in-app links work too: page data comes from the precache', async ({
+	page,
+	context
+}) => {
+	await open(page, '/lessons');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	const nav = page.getByRole('navigation', { name: 'Main' });
+	await nav.getByRole('link', { name: 'Glossary' }).click();
+	await expect(page).toHaveURL(/\/glossary$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
+	await page.getByRole('link', { name: 'STS Trainer' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('AWS STS');
+	await nav.getByRole('link', { name: 'Lessons' }).click();
+	await page.getByRole('link', { name: 'AssumeRole and cross-account access' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'AssumeRole and cross-account access'
+	);
+	await context.setOffline(false);
+});
+
 test('the offline indicator follows the connection', async ({ page, context }) => {
 	await open(page, '/lessons');
 	await expect(page.getByTestId('offline-indicator')).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { expect, open, test } from './fixtures';
-import { answerPractice } from './progress-helpers';
+import { answerPractice, importFixture } from './progress-helpers';
 import { builtRoutes } from './routes';
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -23,4 +23,43 @@ test('on a phone no page is wider than the screen, for a learner with progress s
 		if (scroll > client) tooWide.push(`${route}: ${scroll} px on a ${client} px screen`);
 	}
 	expect(tooWide).toEqual([]);
+});
+
+test('on a phone the progress page shows whole axis labels and the whole exam table', async ({
+	page
+}) => {
+	await importFixture(page);
+	await page.reload();
+	await page.locator('body.started').waitFor();
+	await expect(page.getByTestId('exam-history')).toBeVisible();
+
+	// Every tick label of every chart lies inside its chart ("0%" was cut to "%").
+	const ticks = await page.locator('svg[role="img"]').evaluateAll((svgs) =>
+		svgs.flatMap((svg) => {
+			const width = svg.getBoundingClientRect().width;
+			return [...svg.querySelectorAll('text.tick')].map((t) => {
+				const box = (t as SVGGraphicsElement).getBBox();
+				return { text: t.textContent, left: box.x, right: box.x + box.width, width };
+			});
+		})
+	);
+	expect(ticks.filter((t) => t.text === '0%').length).toBeGreaterThan(0);
+	const cut = ticks.filter((t) => t.left < 0 || t.right > t.width + 0.5);
+	expect(cut).toEqual([]);
+
+	// The mock exams table fits the screen: no column, Time included, behind the right edge.
+	const table = await page.getByTestId('exam-history').evaluate((t) => {
+		const wrap = t.parentElement!;
+		return {
+			overflow: wrap.scrollWidth - wrap.clientWidth,
+			right: wrap.getBoundingClientRect().right,
+			headers: [...t.querySelectorAll('thead th')].map((th) => ({
+				text: th.textContent,
+				right: th.getBoundingClientRect().right
+			}))
+		};
+	});
+	expect(table.overflow).toBeLessThanOrEqual(0);
+	expect(table.headers.map((h) => h.text)).toContain('Time');
+	expect(table.headers.filter((h) => h.right > table.right + 0.5)).toEqual([]);
 });

@@ -91,6 +91,8 @@ test('the home page keeps the introduction for newcomers and adds a dashboard on
 	await expect(home).toBeVisible();
 	await expect(home.getByTestId('stat-answers')).toContainText('2');
 	await expect(home.getByTestId('continue-link')).toHaveText(/Continue: Practice session/);
+	// No lesson opened yet: the hero still starts at lesson 1.
+	await expect(page.getByTestId('hero-lesson')).toHaveText(/^Start with lesson 1: /);
 	await expect(page.getByRole('img', { name: /^Mastery of your weakest topics?$/ })).toBeVisible();
 	await expect(home).toContainText(/1\d topics not started yet/);
 	// The introduction is still there.
@@ -100,20 +102,58 @@ test('the home page keeps the introduction for newcomers and adds a dashboard on
 	await expect(page.getByTestId('practice-session')).toBeVisible();
 });
 
-test('opening a lesson marks it read, reaching its end marks it finished, and it can be continued', async ({
+test('opening a lesson counts it opened, reaching its end finished, and Continue leads on', async ({
 	page
 }) => {
+	await open(page, '/lessons/role-chaining');
+	const opened = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+	await expect(page.getByTestId('lesson-end')).toBeEmpty();
+	await openProgress(page);
+	await expect(page.getByTestId('lessons-read')).toHaveText(
+		'1 of 16 lessons opened, 0 finished (read to the end).'
+	);
+	await expect(page.getByTestId('continue-link')).toHaveText(`Continue: ${opened} →`);
+
 	await open(page, '/lessons/assume-role');
-	const title = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
 	await page.getByTestId('next-lesson').scrollIntoViewIfNeeded();
-	await expect(page.getByTestId('lesson-end')).toContainText('Lesson read to the end');
+	await expect(page.getByTestId('lesson-end')).toContainText(
+		'Lesson finished: you read it to the end'
+	);
+	await page.getByTestId('next-lesson').click();
+	await expect(page).toHaveURL(/\/lessons\/trust-and-permissions-policies$/);
+	const next = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+	// Back to the finished lesson: it is the last place, but Continue leads on to the next one.
+	await open(page, '/lessons/assume-role');
 
 	await openProgress(page);
-	await expect(page.getByTestId('lessons-read')).toContainText('1 of 16 lessons opened, 1 read');
-	await expect(page.getByTestId('stat-lessons')).toContainText('1 of 16');
-	await expect(page.getByTestId('continue-link')).toHaveText(`Continue: ${title} →`);
+	await expect(page.getByTestId('lessons-read')).toHaveText(
+		'3 of 16 lessons opened, 1 finished (read to the end).'
+	);
+	await expect(page.getByTestId('summary-stats')).toContainText('Lessons opened');
+	await expect(page.getByTestId('stat-lessons')).toHaveText(/^\s*3 of 16\s*1 finished\s*$/);
+	await expect(page.getByTestId('continue-link')).toHaveText(`Continue: ${next} →`);
+	await expect(page.locator('.continue')).toContainText('The next lesson after');
 	await open(page, '/');
 	await page.getByTestId('continue-link').click();
+	await expect(page).toHaveURL(/\/lessons\/trust-and-permissions-policies$/);
+});
+
+test('the home page points a returning learner at the next unfinished lesson, not lesson 1', async ({
+	page
+}) => {
+	await open(page, '/lessons/what-is-sts');
+	await page.getByTestId('next-lesson').scrollIntoViewIfNeeded();
+	await expect(page.getByTestId('lesson-end')).toContainText('Lesson finished');
+	await page.getByTestId('next-lesson').click();
+	await expect(page).toHaveURL(/\/lessons\/assume-role$/);
+	const second = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+
+	await open(page, '/');
+	const home = page.getByTestId('home-dashboard');
+	await expect(home.getByTestId('stat-lessons')).toHaveText(/^\s*2 of 16\s*1 finished\s*$/);
+	await expect(page.getByTestId('hero-lesson')).toHaveText(`Go on to lesson 2: ${second}`);
+	await expect(home.getByTestId('continue-link')).toHaveText(`Continue: ${second} →`);
+	await page.getByTestId('hero-lesson').click();
 	await expect(page).toHaveURL(/\/lessons\/assume-role$/);
 });
 
@@ -276,12 +316,16 @@ test('a lesson visit counts one read, however it ends; a second visit counts a s
 	};
 	await open(page, '/lessons/assume-role');
 	await page.getByTestId('next-lesson').scrollIntoViewIfNeeded();
-	await expect(page.getByTestId('lesson-end')).toContainText('Lesson read to the end');
+	await expect(page.getByTestId('lesson-end')).toContainText(
+		'Lesson finished: you read it to the end'
+	);
 	expect(await readCount()).toEqual([['assume-role', 1, true]]);
 
 	await open(page, '/lessons/assume-role');
 	await page.getByTestId('next-lesson').scrollIntoViewIfNeeded();
-	await expect(page.getByTestId('lesson-end')).toContainText('Lesson read to the end');
+	await expect(page.getByTestId('lesson-end')).toContainText(
+		'Lesson finished: you read it to the end'
+	);
 	expect(await readCount()).toEqual([['assume-role', 2, true]]);
 });
 
@@ -343,11 +387,17 @@ test('two tabs: a lesson read in one, which does not load the progress store, sh
 	await open(lesson, '/lessons/role-chaining');
 	const title = (await lesson.getByRole('heading', { level: 1 }).innerText()).trim();
 	await lesson.getByTestId('next-lesson').scrollIntoViewIfNeeded();
-	await expect(lesson.getByTestId('lesson-end')).toContainText('Lesson read to the end');
-	await expect(dashboard.getByTestId('lessons-read')).toContainText(
-		'1 of 16 lessons opened, 1 read'
+	await expect(lesson.getByTestId('lesson-end')).toContainText(
+		'Lesson finished: you read it to the end'
 	);
-	await expect(dashboard.getByTestId('continue-link')).toHaveText(`Continue: ${title} →`);
+	await expect(dashboard.getByTestId('lessons-read')).toContainText(
+		'1 of 16 lessons opened, 1 finished'
+	);
+	// Read to the end, so Continue leads on to the lesson after it.
+	expect(title).toBe('Role chaining and the one-hour cap');
+	await expect(dashboard.getByTestId('continue-link')).toHaveText(
+		'Continue: ExternalId and the confused deputy problem →'
+	);
 	// The lesson page never opened the store (the layout marks every opening).
 	expect(
 		await lesson.evaluate(() => performance.getEntriesByName('app:progress-open').length)

@@ -25,8 +25,12 @@ export interface QuizQuestion {
 	options: QuizOption[];
 	explanationHtml?: string;
 	lessons?: string[];
+	/** How each of `lessons` reads as a link ("Lesson › Section"), added at build time. */
+	lessonTitles?: string[];
 	scenario?: string;
 	sources: string[];
+	/** A readable title per source (same order), added at build time; pack questions have none. */
+	sourceTitles?: string[];
 	tags?: string[];
 	/** Set for questions that come from an imported pack. */
 	packId?: string;

@@ -1,5 +1,4 @@
 import MiniSearch, { type Options } from 'minisearch';
-import type { ContentBundle } from './content-bundle';
 
 /** One searchable thing: a lesson section, a glossary term or a question topic. */
 export interface SearchDoc {
@@ -8,12 +7,15 @@ export interface SearchDoc {
 	title: string;
 	/** Where the result goes. */
 	url: string;
-	/** Shown under the title. */
+	/** Shown under the title: plain text, at most EXCERPT_LENGTH characters (search-docs.ts). */
 	excerpt: string;
 	text: string;
 }
 
 export type SearchHit = Pick<SearchDoc, 'id' | 'kind' | 'title' | 'url' | 'excerpt'>;
+
+// The documents are made at build time by search-docs.ts (which renders Markdown); this module
+// is what the search page loads, so it imports neither marked nor the content bundle.
 
 /** The same options build and load the index (MiniSearch requires it). */
 export const searchOptions: Options<SearchDoc> = {
@@ -21,58 +23,6 @@ export const searchOptions: Options<SearchDoc> = {
 	storeFields: ['kind', 'title', 'url', 'excerpt'],
 	searchOptions: { boost: { title: 3 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' }
 };
-
-function stripTags(html: string): string {
-	return html
-		.replace(/<[^>]+>/g, ' ')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&#39;/g, "'")
-		.replace(/&amp;/g, '&')
-		.replace(/\s+/g, ' ')
-		.trim();
-}
-
-/** Splits each lesson at its ## headings so a hit lands on the section that matched. */
-export function searchDocs(bundle: Pick<ContentBundle, 'lessons' | 'glossary'>): SearchDoc[] {
-	const docs: SearchDoc[] = [];
-	for (const lesson of bundle.lessons) {
-		const parts = lesson.html.split(/(?=<h2 id=")/);
-		docs.push({
-			id: `lesson:${lesson.slug}`,
-			kind: 'lesson',
-			title: lesson.title,
-			url: `/lessons/${lesson.slug}`,
-			excerpt: lesson.summary,
-			text: `${lesson.summary} ${stripTags(parts[0])} ${lesson.keyPoints.join(' ')}`
-		});
-		for (const part of parts.slice(1)) {
-			const id = /^<h2 id="([^"]+)">([\s\S]*?)<\/h2>/.exec(part);
-			if (!id) continue;
-			const body = stripTags(part.slice(id[0].length));
-			docs.push({
-				id: `lesson:${lesson.slug}#${id[1]}`,
-				kind: 'lesson',
-				title: `${lesson.title}: ${stripTags(id[2])}`,
-				url: `/lessons/${lesson.slug}#${id[1]}`,
-				excerpt: body.slice(0, 160) + (body.length > 160 ? '…' : ''),
-				text: body
-			});
-		}
-	}
-	for (const term of bundle.glossary) {
-		docs.push({
-			id: `glossary:${term.id}`,
-			kind: 'glossary',
-			title: term.term,
-			url: `/glossary#${term.id}`,
-			excerpt: term.definition.slice(0, 160),
-			text: `${(term.aliases ?? []).join(' ')} ${term.definition}`
-		});
-	}
-	return docs;
-}
 
 export function buildSearchIndex(docs: SearchDoc[]): MiniSearch<SearchDoc> {
 	const index = new MiniSearch<SearchDoc>(searchOptions);

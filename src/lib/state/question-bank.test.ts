@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { QuizQuestion } from '$lib/content/question-loader';
 import {
 	lessonLink,
+	lessonRefTitles,
 	loadQuestionBank,
 	mergePackQuestions,
 	outlineOf,
@@ -95,6 +96,31 @@ describe('pack lesson links', () => {
 		expect(lessonLink(bank, 'lab-notes')).toEqual({
 			href: '/lessons/lab-notes',
 			title: 'lab-notes'
+		});
+	});
+
+	it('tell two sections of one lesson apart by the titles the build gave them', () => {
+		const bundled: QuizQuestion = {
+			...q('x'),
+			lessons: ['role-chaining', 'role-chaining#the-one-hour-cap', 'role-chaining#what-it-is'],
+			lessonTitles: [
+				'Role chaining',
+				'Role chaining › The one-hour cap',
+				'Role chaining › What it is'
+			]
+		};
+		const titled = { ...bank, lessonRefTitles: lessonRefTitles([bundled, q('y')]) };
+		// Only section references need a title of their own.
+		expect(titled.lessonRefTitles).toEqual({
+			'role-chaining#the-one-hour-cap': 'Role chaining › The one-hour cap',
+			'role-chaining#what-it-is': 'Role chaining › What it is'
+		});
+		const shown = bundled.lessons!.map((ref) => lessonLink(titled, ref).title);
+		expect(shown).toEqual(bundled.lessonTitles);
+		// A section no bundled question links (a pack question's) reads as its lesson.
+		expect(lessonLink(titled, 'role-chaining#elsewhere', 'lab')).toEqual({
+			href: '/lessons/role-chaining#elsewhere',
+			title: 'Role chaining'
 		});
 	});
 });

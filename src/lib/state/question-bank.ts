@@ -7,6 +7,11 @@ export interface QuestionBank {
 	topics: { id: string; title: string }[];
 	/** Lesson titles by slug. */
 	lessons: Record<string, string>;
+	/**
+	 * How the bundled questions' `slug#anchor` lesson references read ("Lesson › Section"), from
+	 * the titles the build gave them; a reference not in it reads as its lesson's title.
+	 */
+	lessonRefTitles?: Record<string, string>;
 	/** Scenario titles by id. */
 	scenarios: Record<string, string>;
 	byId: Map<string, QuizQuestion>;
@@ -131,6 +136,7 @@ export function loadQuestionBank(fetcher: typeof fetch = fetch): Promise<Questio
 		const { questions, packNames, packLessons } = mergePackQuestions(data.questions, packs, data);
 		return {
 			...data,
+			lessonRefTitles: lessonRefTitles(data.questions),
 			questions,
 			byId: new Map(questions.map((q) => [q.id, q])),
 			packNames,
@@ -141,18 +147,35 @@ export function loadQuestionBank(fetcher: typeof fetch = fetch): Promise<Questio
 	return pending;
 }
 
+/** The titles the build gave the bundled questions' section references, by reference. */
+export function lessonRefTitles(questions: readonly QuizQuestion[]): Record<string, string> {
+	const titles: Record<string, string> = {};
+	for (const q of questions)
+		q.lessons?.forEach((ref, i) => {
+			const title = q.lessonTitles?.[i];
+			if (title && ref.includes('#')) titles[ref] = title;
+		});
+	return titles;
+}
+
 /**
  * Where a question's lesson reference (`slug` or `slug#anchor`) is read, and its title: the app's
  * lesson page, or for a pack question linking its own pack's lesson, the pack lesson page.
  */
 export function lessonLink(
-	bank: Pick<QuestionBank, 'lessons' | 'packLessons'>,
+	bank: Pick<QuestionBank, 'lessons' | 'packLessons' | 'lessonRefTitles'>,
 	ref: string,
 	packId?: string
 ): { href: string; title: string } {
 	const [slug, section] = ref.split('#');
 	if (Object.hasOwn(bank.lessons, slug))
-		return { href: `/lessons/${ref}`, title: bank.lessons[slug] };
+		return {
+			href: `/lessons/${ref}`,
+			title:
+				(bank.lessonRefTitles && Object.hasOwn(bank.lessonRefTitles, ref)
+					? bank.lessonRefTitles[ref]
+					: undefined) ?? bank.lessons[slug]
+		};
 	const packLessons = packId ? bank.packLessons[packId] : undefined;
 	if (packId && packLessons && Object.hasOwn(packLessons, slug))
 		return {

@@ -1,15 +1,11 @@
-import { getContent } from '$lib/server/content';
+import { getContent, getSourceTitles } from '$lib/server/content';
 import { renderMarkdown } from '$lib/content/markdown';
-import { resolveLessonRef } from '$lib/content/lesson-ref';
+import { lessonRefTitle } from '$lib/content/lesson-ref';
+import { sourceLinks } from '$lib/content/source-title';
 
 export function load() {
 	const { glossary, lessons } = getContent();
-	/** "Lesson › Section" for lesson#anchor, so two sections of one lesson read differently. */
-	const title = (ref: string) => {
-		const { lesson, section } = resolveLessonRef(lessons, ref);
-		if (!lesson) return ref;
-		return section ? `${lesson.title} › ${section}` : lesson.title;
-	};
+	const titles = getSourceTitles();
 	return {
 		terms: [...glossary]
 			.sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }))
@@ -18,10 +14,10 @@ export function load() {
 				term: t.term,
 				aliases: t.aliases ?? [],
 				html: renderMarkdown(t.definition).html,
-				sources: t.sources ?? [],
+				sources: sourceLinks(t.sources ?? [], titles),
 				lessons: (t.lessons ?? []).map((ref) => ({
 					href: `/lessons/${ref}`,
-					title: title(ref)
+					title: lessonRefTitle(lessons, ref)
 				}))
 			}))
 	};

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getContent } from '$lib/server/content';
-import { buildSearchIndex, searchDocs } from '$lib/content/search-index';
+import { buildSearchIndex } from '$lib/content/search-index';
+import { searchDocs } from '$lib/content/search-docs';
 
 export const prerender = true;
 

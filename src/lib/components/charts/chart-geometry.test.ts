@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brokenLinePath, fitText, labelIndices, niceCeiling } from './chart-geometry';
+import { brokenLinePath, fitText, labelIndices, niceCeiling, tickAnchor } from './chart-geometry';
 
 describe('chart geometry', () => {
 	it('cuts labels to the room they have', () => {
@@ -24,5 +24,15 @@ describe('chart geometry', () => {
 		expect(brokenLinePath([{ x: 0, y: 1 }, { x: 1, y: 2 }, null, { x: 3, y: 4 }])).toBe(
 			'M0.0 1.0L1.0 2.0M3.0 4.0'
 		);
+	});
+
+	it('anchors tick labels so that none is cut at an edge of the chart', () => {
+		// A phone's stacked bar chart: the plot starts at x = 0, so "0%" starts there.
+		expect(tickAnchor(0, 358)).toBe('start');
+		expect(tickAnchor(15, 358)).toBe('start');
+		expect(tickAnchor(117, 358)).toBe('middle');
+		expect(tickAnchor(350, 358)).toBe('end');
+		// A wide chart's plot starts after the labels: every tick is centred.
+		expect([260, 400, 540].map((x) => tickAnchor(x, 800))).toEqual(['middle', 'middle', 'middle']);
 	});
 });

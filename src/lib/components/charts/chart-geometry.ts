@@ -55,6 +55,20 @@ export function brokenLinePath(points: ReadonlyArray<{ x: number; y: number } | 
 	return d;
 }
 
+/** Half the width of the widest axis tick label ("100%" at 12 px), in pixels. */
+const HALF_TICK_PX = 16;
+
+/**
+ * How an axis tick label at `x` is anchored so that it stays inside a chart `width` pixels
+ * wide: centred under its tick, unless that would cut it at an edge (the "0%" of a bar chart
+ * whose plot starts at the left edge, as on a phone).
+ */
+export function tickAnchor(x: number, width: number): 'start' | 'middle' | 'end' {
+	if (x < HALF_TICK_PX) return 'start';
+	if (x > width - HALF_TICK_PX) return 'end';
+	return 'middle';
+}
+
 /** `0.4567` → `46%`. */
 export const percent = (x: number): string => `${Math.round(x * 100)}%`;
 

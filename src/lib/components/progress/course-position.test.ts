@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+	continueTarget,
+	heroLesson,
+	lessonCounts,
+	lessonOfRoute,
+	nextUnfinishedLesson
+} from './course-position';
+
+const course = [
+	{ slug: 'what-is-sts', title: 'What STS is' },
+	{ slug: 'assume-role', title: 'AssumeRole' },
+	{ slug: 'trust', title: 'Trust policies' },
+	{ slug: 'final-review', title: 'Final review' }
+];
+const opened = (slug: string) => ({ slug, completed: false });
+const finished = (slug: string) => ({ slug, completed: true });
+const at = Date.UTC(2026, 10, 28, 11, 53);
+
+describe('lessonCounts', () => {
+	it('counts opened lessons (finished ones included) and finished ones, of the current course only', () => {
+		expect(
+			lessonCounts(course, [finished('what-is-sts'), opened('assume-role'), finished('gone')])
+		).toEqual({ opened: 2, finished: 1, total: 4 });
+		expect(lessonCounts(course, [])).toEqual({ opened: 0, finished: 0, total: 4 });
+	});
+});
+
+describe('nextUnfinishedLesson', () => {
+	it('is the first lesson not finished, numbered in course order', () => {
+		expect(nextUnfinishedLesson(course, [])).toEqual({ ...course[0], number: 1 });
+		expect(nextUnfinishedLesson(course, [finished('what-is-sts'), opened('assume-role')])).toEqual({
+			...course[1],
+			number: 2
+		});
+	});
+
+	it('after a given lesson, continues after it and wraps round to the start', () => {
+		const records = [finished('what-is-sts'), finished('trust')];
+		expect(nextUnfinishedLesson(course, records, 'trust')?.slug).toBe('final-review');
+		expect(
+			nextUnfinishedLesson(course, [...records, finished('final-review')], 'final-review')?.slug
+		).toBe('assume-role');
+	});
+
+	it('is undefined once every lesson is finished', () => {
+		expect(
+			nextUnfinishedLesson(
+				course,
+				course.map((l) => finished(l.slug))
+			)
+		).toBeUndefined();
+	});
+});
+
+describe('lessonOfRoute', () => {
+	it('names the course lesson of a lesson route, with or without a section', () => {
+		expect(lessonOfRoute('/lessons/assume-role', course)).toBe('assume-role');
+		expect(lessonOfRoute('/lessons/assume-role#the-response', course)).toBe('assume-role');
+		expect(lessonOfRoute('/lessons/pack#pack=p&lesson=x', course)).toBeUndefined();
+		expect(lessonOfRoute('/lessons/removed-lesson', course)).toBeUndefined();
+		expect(lessonOfRoute('/quiz/practice', course)).toBeUndefined();
+	});
+});
+
+describe('continueTarget', () => {
+	it('is the remembered place when it is not a finished lesson', () => {
+		const quiz = { route: '/quiz/practice', title: 'Practice session', at };
+		expect(continueTarget(quiz, course, [finished('what-is-sts')])).toEqual(quiz);
+		const lesson = { route: '/lessons/assume-role', title: 'AssumeRole', at };
+		expect(
+			continueTarget(lesson, course, [finished('what-is-sts'), opened('assume-role')])
+		).toEqual(lesson);
+	});
+
+	it('leads from a lesson read to the end on to the next unfinished lesson', () => {
+		const location = { route: '/lessons/what-is-sts', title: 'What STS is', at };
+		expect(
+			continueTarget(location, course, [opened('assume-role'), finished('what-is-sts')])
+		).toEqual({
+			route: '/lessons/assume-role',
+			title: 'AssumeRole',
+			at,
+			finishedTitle: 'What STS is'
+		});
+	});
+
+	it('stays on the remembered lesson when every lesson is finished', () => {
+		const location = { route: '/lessons/final-review', title: 'Final review', at };
+		expect(
+			continueTarget(
+				location,
+				course,
+				course.map((l) => finished(l.slug))
+			)
+		).toEqual(location);
+	});
+});
+
+describe('heroLesson', () => {
+	it('is lesson 1 for a newcomer and the next unfinished lesson for a returning learner', () => {
+		expect(heroLesson(course, [])).toEqual({ lesson: { ...course[0], number: 1 }, started: false });
+		expect(heroLesson(course, [finished('what-is-sts'), opened('assume-role')])).toEqual({
+			lesson: { ...course[1], number: 2 },
+			started: true
+		});
+		// Opened but not finished: lesson 1 is still the one to read, now as a returning learner.
+		expect(heroLesson(course, [opened('what-is-sts')])).toEqual({
+			lesson: { ...course[0], number: 1 },
+			started: true
+		});
+	});
+
+	it('is none once every lesson is finished', () => {
+		expect(
+			heroLesson(
+				course,
+				course.map((l) => finished(l.slug))
+			)
+		).toBeUndefined();
+	});
+});
