@@ -15,9 +15,9 @@ const q = (id: string, options: [string, boolean][], type: CueQuestion['type'] =
 });
 
 describe('optionText', () => {
-	it('reads what the learner reads: no markup, entities as one character, spaces collapsed', () => {
+	it('reads what the learner reads: no markup, entities decoded, spaces collapsed', () => {
 		expect(optionText('<code>AccessDenied</code> with &quot;x&quot;\n  now')).toBe(
-			'AccessDenied with xxx now'
+			'AccessDenied with "x" now'
 		);
 	});
 });

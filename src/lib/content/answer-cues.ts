@@ -6,6 +6,8 @@
  * A bank where the longest option is usually right teaches the cue instead of STS.
  */
 
+import { htmlToPlainText } from './plain-text';
+
 export interface CueOption {
 	html: string;
 	correct: boolean;
@@ -17,14 +19,8 @@ export interface CueQuestion {
 	options: CueOption[];
 }
 
-/** What a learner reads: the option's text without markup, whitespace collapsed. */
-export function optionText(html: string): string {
-	return html
-		.replace(/<[^>]*>/g, '')
-		.replace(/&(?:#\d+|#x[\da-f]+|[a-z]+);/gi, 'x')
-		.replace(/\s+/g, ' ')
-		.trim();
-}
+/** What a learner reads: the option's text without markup (plain-text.ts), whitespace collapsed. */
+export const optionText = htmlToPlainText;
 
 /**
  * True when the correct options are exactly the longest ones: for a single answer, the right

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, htmlText } from './html-text';
+import { htmlToPlainText as htmlText, snippet as excerpt } from './plain-text';
 import { renderMarkdown } from './markdown';
 
-describe('htmlText', () => {
+describe('htmlToPlainText on question stems', () => {
 	it('drops tags and decodes entities', () => {
 		expect(
 			htmlText('<p>A <code>sts:AssumeRole</code> call &amp; a <em>trust</em> policy.</p>')
@@ -32,9 +32,10 @@ describe('excerpt', () => {
 	});
 
 	it('cuts long text at a word with an ellipsis', () => {
-		expect(excerpt('A company wants its developers to assume a role in another account.', 30)).toBe(
+		// At most `max` characters, the ellipsis included.
+		expect(excerpt('A company wants its developers to assume a role in another account.', 31)).toBe(
 			'A company wants its developers…'
 		);
-		expect(excerpt('Supercalifragilisticexpialidocious words', 10)).toBe('Supercalif…');
+		expect(excerpt('Supercalifragilisticexpialidocious words', 10)).toBe('Supercali…');
 	});
 });
