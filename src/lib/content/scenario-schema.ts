@@ -397,7 +397,11 @@ const callStepSchema = z
 				'a caller is user:ACCOUNT/NAME, root:ACCOUNT, creds:NAME, anonymous, key:ACCESSKEYID or service:PRINCIPAL (e.g. service:ec2.amazonaws.com)'
 			),
 		call: z.string().min(1),
-		region: region.optional(),
+		/**
+		 * `aws-global` (the SDKs' name for the global endpoint, sts.amazonaws.com) is the
+		 * contract's default, us-east-1, which that endpoint is (sts-facts §10).
+		 */
+		region: z.preprocess((v) => (v === 'aws-global' ? 'us-east-1' : v), region).optional(),
 		params: z
 			.preprocess(
 				emptyAs(() => ({})),
