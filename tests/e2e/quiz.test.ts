@@ -310,6 +310,10 @@ test('the session summary lists the questions missed, with their right answers, 
 	await expect(summary.getByRole('button', { name: 'Start another session' })).toHaveClass(
 		/primary/
 	);
+	// Another session: the setup is back, and the learner is on the page's heading, not lost.
+	await summary.getByRole('button', { name: 'Start another session' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+	await expect(page.getByRole('button', { name: 'Start practice' })).toBeVisible();
 	// Answered right at last: they left the review-mistakes list.
 	await open(page, '/quiz/review');
 	await expect(page.getByTestId('no-mistakes')).toBeVisible();
