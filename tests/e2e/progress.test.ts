@@ -492,6 +492,12 @@ test('an exam date schedules a plan up to the exam and can be cleared', async ({
 	await answerPractice(page, [true, false, true]);
 	await openProgress(page);
 	await page.getByTestId('exam-date').fill(inDays(20));
+	// The dashboard refreshes in the background (here: the tab becoming visible again); that must
+	// not wipe a date being typed.
+	await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+	// The refresh reads IndexedDB and lands within milliseconds; give it ample time.
+	await page.waitForTimeout(300);
+	await expect(page.getByTestId('exam-date')).toHaveValue(inDays(20));
 	await page.getByTestId('exam-date').press('Enter');
 	await expect(page.getByTestId('exam-date-status')).toContainText('Exam date set to');
 	const plan = page.getByTestId('study-plan');
