@@ -4,7 +4,12 @@
 // and nowhere else: they are not answers.
 import { createActor, SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { createExamMachine, type AnswerRecorder, type ExamEvent } from '$lib/quiz';
+import {
+	createExamMachine,
+	examSummaryRecord,
+	type AnswerRecorder,
+	type ExamEvent
+} from '$lib/quiz';
 import { q } from '$lib/quiz/test-fixtures';
 import { rebuildAggregates } from './aggregate-builder';
 import { recordAnswer } from './attempt-repository';
@@ -56,17 +61,7 @@ async function takeExam(
 	await Promise.resolve();
 	await Promise.all(writes);
 	// What the exam page does once the exam is done.
-	const exam = await recordExam(ctx, {
-		id: 'exam-1',
-		startedAt: T0,
-		finishedAt: result.submittedAt,
-		passMark: result.passMark / 100,
-		results: result.questions.map((r) => ({
-			questionId: r.questionId,
-			topic: r.topic,
-			correct: r.correct
-		}))
-	});
+	const exam = await recordExam(ctx, examSummaryRecord(actor.getSnapshot().context)!);
 	return { result, exam, writes: writes.length };
 }
 

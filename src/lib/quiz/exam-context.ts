@@ -141,3 +141,31 @@ export function examAnswerRecords(context: ExamContext): AnswerRecord[] {
 			};
 		});
 }
+
+/** What a finished exam stores as its summary (the progress store's `recordExam` input). */
+export interface ExamSummaryRecord {
+	id: string;
+	startedAt: number;
+	finishedAt: number;
+	/** A fraction, 0..1. */
+	passMark: number;
+	/** Every question, an unanswered one as not correct: the exam's score counts it wrong. */
+	results: { questionId: string; topic: string; correct: boolean }[];
+}
+
+/** The summary of a finished exam, or undefined before it has a result. */
+export function examSummaryRecord(context: ExamContext): ExamSummaryRecord | undefined {
+	const result = context.result;
+	if (!result) return undefined;
+	return {
+		id: context.examId,
+		startedAt: context.startedAt,
+		finishedAt: result.submittedAt,
+		passMark: result.passMark / 100,
+		results: result.questions.map((q) => ({
+			questionId: q.questionId,
+			topic: q.topic,
+			correct: q.correct
+		}))
+	};
+}

@@ -63,6 +63,7 @@ export { createExamMachine, type ExamMachine } from './exam-machine';
 export {
 	DEFAULT_MS_PER_QUESTION,
 	examAnswerRecords,
+	examSummaryRecord,
 	type ExamContext,
 	type ExamDeps,
 	type ExamEvent,
