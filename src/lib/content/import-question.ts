@@ -2,6 +2,7 @@
  * The shape importers (GIFT, Aiken) produce before it is written as question YAML, and the text
  * conversions they share: Moodle's text formats to Markdown, ids from titles.
  */
+import { decodeEntities } from './plain-text';
 
 export interface ImportedOption {
 	/** Markdown. */
@@ -51,33 +52,6 @@ export function escapeMarkdown(text: string): string {
 		.replace(/^(\s*)(#{1,6}\s|[-+]\s|\d+\.\s)/gm, (_m, space: string, mark: string) => {
 			return `${space}\\${mark}`;
 		});
-}
-
-const ENTITIES: Record<string, string> = {
-	amp: '&',
-	lt: '<',
-	gt: '>',
-	quot: '"',
-	apos: "'",
-	nbsp: ' ',
-	ndash: '–',
-	mdash: '—',
-	hellip: '…',
-	lsquo: '‘',
-	rsquo: '’',
-	ldquo: '“',
-	rdquo: '”'
-};
-
-function decodeEntities(text: string): string {
-	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, name: string) => {
-		if (name[0] === '#') {
-			const code =
-				name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-			return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-		}
-		return ENTITIES[name.toLowerCase()] ?? m;
-	});
 }
 
 /**

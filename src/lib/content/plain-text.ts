@@ -7,16 +7,25 @@
 const BLOCK =
 	/<\/?(?:p|div|li|ul|ol|dl|dt|dd|h[1-6]|pre|blockquote|table|thead|tbody|tfoot|tr|td|th|caption|figure|figcaption|section|hr|br)\b[^>]*>/gi;
 
+/** Named entities decoded (the Markdown renderer's own, and those common in imported HTML). */
 const ENTITIES: Record<string, string> = {
 	amp: '&',
 	lt: '<',
 	gt: '>',
 	quot: '"',
 	apos: "'",
-	nbsp: ' '
+	nbsp: ' ',
+	ndash: '–',
+	mdash: '—',
+	hellip: '…',
+	lsquo: '‘',
+	rsquo: '’',
+	ldquo: '“',
+	rdquo: '”'
 };
 
-function decodeEntities(text: string): string {
+/** Decodes numeric and the named entities above; any other `&name;` is left as written. */
+export function decodeEntities(text: string): string {
 	return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
 		if (name[0] === '#') {
 			const code =
