@@ -28,20 +28,22 @@ export const optionText = htmlToPlainText;
  * every wrong one. Ties do not count as a cue (the longest does not stand out).
  */
 export function longestIsCorrect(q: CueQuestion): boolean {
-	const lengths = q.options.map((o) => optionText(o.html).length);
-	const right = lengths.filter((_, i) => q.options[i].correct);
-	const wrong = lengths.filter((_, i) => !q.options[i].correct);
-	if (right.length === 0 || wrong.length === 0) return false;
-	return Math.min(...right) > Math.max(...wrong);
+	const split = rightAndWrongLengths(q);
+	return split !== undefined && Math.min(...split.right) > Math.max(...split.wrong);
 }
 
 /** The mirror cue: the correct options are exactly the shortest ones. */
 export function shortestIsCorrect(q: CueQuestion): boolean {
+	const split = rightAndWrongLengths(q);
+	return split !== undefined && Math.max(...split.right) < Math.min(...split.wrong);
+}
+
+/** The text lengths of the right and of the wrong options; undefined when either set is empty. */
+function rightAndWrongLengths(q: CueQuestion): { right: number[]; wrong: number[] } | undefined {
 	const lengths = q.options.map((o) => optionText(o.html).length);
 	const right = lengths.filter((_, i) => q.options[i].correct);
 	const wrong = lengths.filter((_, i) => !q.options[i].correct);
-	if (right.length === 0 || wrong.length === 0) return false;
-	return Math.max(...right) < Math.min(...wrong);
+	return right.length && wrong.length ? { right, wrong } : undefined;
 }
 
 export interface LengthCueReport {
