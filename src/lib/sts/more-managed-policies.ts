@@ -175,7 +175,8 @@ export const MORE_MANAGED_POLICIES: Record<string, NamedPolicy> = Object.fromEnt
 		])
 	),
 	managed('AmazonSSMReadOnlyAccess', allow(['ssm:Describe*', 'ssm:Get*', 'ssm:List*'])),
-	// As AWS publishes them (IAM "AWS managed policies"; AWS Lambda "Lambda execution role").
+	// As AWS publishes them: AWSDenyAll (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSDenyAll.html),
+	// AWSLambdaBasicExecutionRole (https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html).
 	managed('AWSDenyAll', { Effect: 'Deny', Action: '*', Resource: '*' }),
 	managedAt(
 		'/service-role/',
