@@ -1,4 +1,3 @@
-import { addTime, emptyTimeAggregate } from './answer-rating';
 import {
 	RECENT_WINDOW,
 	topicKey,
@@ -7,12 +6,13 @@ import {
 	type TimeAggregate,
 	type TopicAggregate
 } from './aggregate-schema';
-import { isStable } from './card-scheduler';
+import { isStable } from './mastery-model';
 import { dayKeyOf } from './day-calendar';
 import { addLessonToDay, emptyDayAggregate } from './day-aggregate';
 import type { ProgressEffects } from './progress-effects';
 import type { AttemptRecord, CardRecord, LessonRecord } from './record-schemas';
 import { SCHEMA_VERSION } from './schema-primitives';
+import { addTime, emptyTimeAggregate } from './time-histogram';
 
 // Pure folds shared by recordAnswer (one attempt at a time, inside its transaction) and
 // rebuildAggregates (everything at once, after an import). A test replays random histories

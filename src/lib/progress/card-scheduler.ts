@@ -9,7 +9,6 @@ import {
 } from 'ts-fsrs';
 import { DAY_MS } from './day-calendar';
 import { adjustDue, requestRetention } from './exam-date-policy';
-import { STABLE_DAYS } from './mastery-model';
 import type { CardRecord } from './record-schemas';
 import { SCHEMA_VERSION, type QuestionDifficulty } from './schema-primitives';
 
@@ -100,10 +99,7 @@ export function scheduleCard(
 	};
 }
 
-/** A card in long-term memory: Review state and stability ≥ {@link STABLE_DAYS}. */
-export function isStable(card: Pick<CardRecord, 'state' | 'stability'> | undefined): boolean {
-	return card !== undefined && card.state === State.Review && card.stability >= STABLE_DAYS;
-}
+export { isStable } from './mastery-model';
 
 /** Probability (0–1) that the learner still recalls the card at `now`, by FSRS. */
 export function retrievability(card: CardRecord, now: number): number {

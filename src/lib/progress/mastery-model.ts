@@ -1,7 +1,15 @@
 import type { TopicAggregate } from './aggregate-schema';
+import type { CardRecord } from './record-schemas';
 
 /** A card counts as "in long-term memory" from this FSRS stability (days) in Review state. */
 export const STABLE_DAYS = 7;
+/** ts-fsrs `State.Review`, as cards store it (kept here so that this module needs no ts-fsrs). */
+export const REVIEW_STATE = 2;
+
+/** A card in long-term memory: Review state and stability ≥ {@link STABLE_DAYS}. */
+export function isStable(card: Pick<CardRecord, 'state' | 'stability'> | undefined): boolean {
+	return card !== undefined && card.state === REVIEW_STATE && card.stability >= STABLE_DAYS;
+}
 /** Stable cards a topic needs (or all its questions, if fewer) for full retention credit. */
 export const MASTERY_TARGET_CARDS = 15;
 
