@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AggregateRecord } from './aggregate-schema';
 import type { AttemptPageRecord } from './attempt-pages';
-import type { ProgressEffects } from './progress-effects';
+import { systemEffects, type ProgressEffects } from './progress-effects';
 import type {
 	AttemptRecord,
 	CardRecord,
@@ -13,6 +13,7 @@ import type { SettingRecord } from './settings-schema';
 
 import { DB_NAME } from './db-name';
 import { upgradeRecords } from './schema-migrations';
+import { dropUnansweredAttempts } from './unanswered-cleanup';
 
 export { DB_NAME };
 
@@ -66,6 +67,14 @@ export const STORES_V2 = {
 	attemptPages: 'page, maxAt, minAt, *ids, *questionIds'
 } as const;
 
+/**
+ * Dexie store spec of Dexie version 3: v2's, unchanged. Version 3 is a one-off clean-up of the
+ * data, not a new record schema (records stay `schemaVersion` 2, backups keep their format):
+ * it drops the attempts older versions stored for unanswered exam questions, the cards that
+ * only they created, and rebuilds the aggregates (`unanswered-cleanup.ts`).
+ */
+export const STORES_V3 = STORES_V2;
+
 /** The two globals Dexie needs, injectable so tests and the benchmark pick the backend. */
 export interface IdbDependencies {
 	indexedDB: IDBFactory;
@@ -88,7 +97,15 @@ export class AppDB extends Dexie {
 	 */
 	upgradeStarted = false;
 
-	constructor(name: string, deps?: IdbDependencies) {
+	/**
+	 * @param effects The learner's time zone, for the day rows the v3 clean-up rebuilds (the
+	 *   store passes its own; the system's by default).
+	 */
+	constructor(
+		name: string,
+		deps?: IdbDependencies,
+		effects: Pick<ProgressEffects, 'utcOffsetMinutes'> = systemEffects()
+	) {
 		// cache 'disabled': Dexie's live-query result cache only learns of writes made through
 		// Dexie, and recordAnswer writes on the IndexedDB connection directly
 		// (direct-transaction.ts); without the cache a live query re-reads after every change
@@ -104,7 +121,13 @@ export class AppDB extends Dexie {
 				this.upgradeStarted = true;
 				return upgradeRecords(tx, 2);
 			});
-		// The next version goes here the same way (see README, "Adding schema v3").
+		this.version(3)
+			.stores(STORES_V3)
+			.upgrade(async (tx) => {
+				this.upgradeStarted = true;
+				await dropUnansweredAttempts(tx, effects);
+			});
+		// The next version goes here the same way (see README, "Adding a record schema").
 	}
 }
 

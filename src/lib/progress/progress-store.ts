@@ -50,7 +50,7 @@ export async function openProgressStore(
 ): Promise<ProgressStore> {
 	const name = options.name ?? DB_NAME;
 	const effects = options.effects ?? systemEffects();
-	const createDb: DbFactory = options.createDb ?? ((n, idb) => new AppDB(n, idb));
+	const createDb: DbFactory = options.createDb ?? ((n, idb) => new AppDB(n, idb, effects));
 	const openMemory = () => openMemoryDb(options.memoryIdb ?? loadMemoryIdb, createDb, name);
 	const idb = options.idb === null ? undefined : (options.idb ?? browserIdb());
 	const opened =

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { aggregateRecord } from './aggregate-schema';
-import { AppDB, STORES_V2, type IdbDependencies } from './app-db';
+import { AppDB, STORES_V3, type IdbDependencies } from './app-db';
 import { attemptPageRecord, countAttempts, PAGE_SIZE, readAllAttempts } from './attempt-pages';
 import { questionHistory, recordAnswer } from './attempt-repository';
 import { exportAll } from './backup-export';
@@ -156,7 +156,7 @@ describe('schema v2: answers in pages', () => {
 		v1.close();
 		const db = new AppDB('progress', idb);
 		await db.open();
-		expect(db.verno).toBe(2);
+		expect(db.verno).toBe(3);
 		const pages = await db.attemptPages.toArray();
 		expect(pages.map((p) => [p.page, p.attempts.length])).toEqual([
 			[1, PAGE_SIZE],
@@ -216,9 +216,10 @@ describe('schema v2: answers in pages', () => {
 	});
 });
 
-// A synthetic v3, written the way a real one would be: attempts gain an index on `mode`
-// and a `source` field (in the tail and inside pages alike); nothing else changes but every
-// record's schemaVersion.
+// A synthetic record schema v3, written the way a real one would be: attempts gain an index on
+// `mode` and a `source` field (in the tail and inside pages alike); nothing else changes but
+// every record's schemaVersion. Dexie version 3 is taken by the data clean-up (records stay v2),
+// so it comes as Dexie version 4.
 const V3: MigrationMap = new Map([
 	...MIGRATIONS,
 	[
@@ -234,8 +235,8 @@ const V3: MigrationMap = new Map([
 class AppDBv3 extends AppDB {
 	constructor(name: string, idb: IdbDependencies, map: MigrationMap = V3) {
 		super(name, idb);
-		this.version(3)
-			.stores({ ...STORES_V2, attempts: 'id, at, questionId, examId, mode' })
+		this.version(4)
+			.stores({ ...STORES_V3, attempts: 'id, at, questionId, examId, mode' })
 			.upgrade((tx) => upgradeRecords(tx, 3, map));
 	}
 }
@@ -248,7 +249,7 @@ describe('migration machinery (synthetic v3)', () => {
 			const fixture = await loadFixtureDb(v, idb, 'progress');
 			const db = new AppDBv3('progress', idb);
 			await db.open();
-			expect(db.verno).toBe(3);
+			expect(db.verno).toBe(4);
 			const answers = (await readAllAttempts(db)) as unknown as Row[];
 			expect(answers).toHaveLength(answersIn(fixture).length);
 			expect(answers.every((a) => a.source === 'local' && a.schemaVersion === 3)).toBe(true);
