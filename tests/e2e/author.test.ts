@@ -42,10 +42,11 @@ test('the Author page is reachable from the header and has no accessibility viol
 	expect(await axeViolations(page)).toEqual([]);
 });
 
-test('load a valid pack, practise one of its questions ("from <pack>"), remove it', async ({
+test('load a valid pack, practise one of its questions ("from <pack>"), remove it: its review is no longer due', async ({
 	page
 }) => {
 	test.setTimeout(60_000);
+	await page.clock.install();
 	const pack = readPack(LAB_V1);
 	await open(page, '/author');
 	await loadPack(page, LAB_V1);
@@ -80,9 +81,32 @@ test('load a valid pack, practise one of its questions ("from <pack>"), remove i
 		pack.questions.find((x) => x.id === q.id)!.options.length
 	);
 
+	// A new card answered right is due again within the hour: due on the dashboard and the due page.
+	await page.clock.fastForward('01:00:00');
+	await open(page, '/progress');
+	await expect(page.getByTestId('stat-due').locator('.number')).toHaveText('1');
+	await open(page, '/quiz/due');
+	await expect(page.getByTestId('due-now')).toContainText('1 question is due for review now.');
+
 	await removePack(page, pack.title);
 	await open(page, '/quiz/practice?pack=lab-session-durations');
 	await expect(page.getByTestId('pack-missing')).toBeVisible();
+	// Its question is not in the app any more: its review is not due, here or on the dashboard.
+	await open(page, '/quiz/due');
+	await expect(page.getByTestId('nothing-due')).toBeVisible();
+	await open(page, '/progress');
+	await expect(page.getByTestId('stat-due').locator('.number')).toHaveText('0');
+	await expect(page.getByTestId('stat-answers').locator('.number')).toHaveText('1');
+	// Installed again, it is due again: the learner's schedule was kept.
+	await open(page, '/author');
+	await loadPack(page, LAB_V1);
+	await page.getByTestId('install-pack').click();
+	await expect(page.getByTestId('pack-status')).toContainText(`Added “${pack.title}”`);
+	await open(page, '/progress');
+	await expect(page.getByTestId('stat-due').locator('.number')).toHaveText('1');
+	await open(page, '/quiz/due');
+	await expect(page.getByTestId('start-due')).toHaveText('Review 1 due question');
+	await removePack(page, pack.title);
 });
 
 test('loading a newer version of an installed pack updates it in place', async ({ page }) => {

@@ -6,7 +6,7 @@ import { lessonSummary, type LessonSummary } from './lesson-repository';
 import { allTopicMastery, type TopicCatalogue, type TopicMastery } from './mastery-model';
 import { DEFAULT_PASS_MARK, estimateReadiness, type ReadinessEstimate } from './readiness-estimate';
 import type { ExamRecord } from './record-schemas';
-import { dueForecast, dueNowCount, type DueDay } from './review-queue';
+import { dueForecast, dueNowCount, type DueDay, type KnownQuestions } from './review-queue';
 import { readSetting } from './settings-repository';
 import { computeStreak, type StudyStreak } from './study-streak';
 
@@ -44,6 +44,8 @@ export interface DashboardOptions {
 	/** Days of accuracy history; 30 unless given. */
 	days?: number;
 	passMark?: number;
+	/** The app's own questions: due figures then leave out cards of others (a removed pack's). */
+	known?: KnownQuestions;
 }
 
 /**
@@ -62,14 +64,14 @@ export async function loadDashboard(
 	const today = dayKeyOf(now, effects);
 	return db.transaction(
 		'r',
-		[db.aggregates, db.cards, db.lessons, db.exams, db.settings],
+		[db.aggregates, db.cards, db.lessons, db.exams, db.settings, db.packs],
 		async () => {
 			const [topicRows, dayRows, forecast, dueNow, lessons, exams, examDate] = await Promise.all([
 				db.aggregates.where('key').startsWith('topic:').toArray() as Promise<TopicAggregate[]>,
 				// All day rows: one per day ever studied (hundreds), needed for the longest streak.
 				db.aggregates.where('key').startsWith('day:').toArray() as Promise<DayAggregate[]>,
-				dueForecast(ctx, now, 14),
-				dueNowCount(ctx, now),
+				dueForecast(ctx, now, 14, options.known),
+				dueNowCount(ctx, now, options.known),
 				lessonSummary(ctx),
 				listExams(ctx, 10),
 				readSetting(db, 'examDate')

@@ -4,12 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadDashboard } from './dashboard-queries';
 import { DAY_MS } from './day-calendar';
+import { removePack, savePack } from './pack-repository';
+import { openProgressStore } from './progress-store';
 import { fixedEffects } from './progress-effects';
 import type { CardRecord } from './record-schemas';
-import { dueNowCount, reviewQueue } from './review-queue';
+import { dueForecast, dueNowCount, reviewQueue } from './review-queue';
 import { SCHEMA_VERSION } from './schema-primitives';
 import { studyPlan } from './study-plan';
-import { makeCtx, T0 } from './test-harness';
+import { makeCtx, memoryIdb, T0 } from './test-harness';
 
 function card(questionId: string, due: number): CardRecord {
 	return {
@@ -79,5 +81,95 @@ describe('"due today"', () => {
 		expect(plan.days.map((p) => [p.day, p.dueReviews])).toEqual(
 			d.dueForecast.slice(0, plan.days.length).map((f) => [f.day, f.count])
 		);
+	});
+});
+
+describe('cards of questions the app does not have', () => {
+	const pack = {
+		id: 'community',
+		version: '1.0.0',
+		title: 'Community',
+		author: 'A. Author',
+		data: { questions: [{ id: 'pack-1' }, { id: 'pack-2' }, { id: 'pack-later' }] }
+	};
+	const now = T0 + 10 * DAY_MS;
+	const seed = () =>
+		[
+			card('app-1', now - 3 * DAY_MS),
+			card('pack-1', now - 2 * DAY_MS),
+			card('dropped', now - 2 * DAY_MS), // a question the course no longer has
+			card('app-2', now - DAY_MS),
+			card('pack-2', now - 60_000),
+			card('pack-later', now + DAY_MS)
+		] satisfies CardRecord[];
+	const known = new Set(['app-1', 'app-2']);
+
+	it("a removed pack's cards are not due (nor served), are kept, and are due again when it comes back", async () => {
+		const { ctx, db } = makeCtx();
+		await db.cards.bulkPut(seed());
+		await savePack(ctx, pack);
+		const figures = async () => {
+			const d = await loadDashboard(ctx, now, { known });
+			const q = await reviewQueue(ctx, now, 3, known);
+			const plan = await studyPlan(ctx, now, [], known);
+			return {
+				dueNow: d.dueNow,
+				forecast: d.dueForecast.slice(0, 2).map((f) => f.count),
+				plan: plan.days.slice(0, 2).map((p) => p.dueReviews),
+				queue: [q.dueNow, q.cards.map((c) => c.questionId)]
+			};
+		};
+		// Installed: the app's and the pack's; never the dropped question's.
+		expect(await figures()).toEqual({
+			dueNow: 4,
+			forecast: [4, 1],
+			plan: [4, 1],
+			queue: [4, ['app-1', 'pack-1', 'app-2']]
+		});
+		await removePack(ctx, pack.id);
+		expect(await figures()).toEqual({
+			dueNow: 2,
+			forecast: [2, 0],
+			plan: [2, 0],
+			queue: [2, ['app-1', 'app-2']]
+		});
+		expect(await dueNowCount(ctx, now, known)).toBe(2);
+		// Nothing of the learner's is deleted…
+		expect(await db.cards.count()).toBe(6);
+		// …and installing the pack again brings its reviews back, schedule intact.
+		await savePack(ctx, pack);
+		expect((await figures()).queue).toEqual([4, ['app-1', 'pack-1', 'app-2']]);
+		// Without the app's question ids (content not known), every card counts, as before.
+		expect(await dueNowCount(ctx, now)).toBe(5);
+		expect((await dueForecast(ctx, now, 2))[0]!.count).toBe(5);
+	});
+
+	it('the store counts them out once it knows the questions, on the dashboard and the due queue alike', async () => {
+		const store = await openProgressStore({
+			idb: memoryIdb(),
+			effects: fixedEffects({ start: now })
+		});
+		await store.savePack(pack);
+		const ids = [...known];
+		for (const c of seed())
+			await store.recordAnswer({
+				questionId: c.questionId,
+				topic: 'mfa',
+				chosen: [0],
+				correct: false,
+				timeMs: 5000,
+				mode: 'practice'
+			});
+		// A wrong answer is due again within minutes.
+		const later = now + DAY_MS / 2;
+		expect((await store.dashboard(later)).dueNow).toBe(6);
+		store.setQuestionIds(ids);
+		expect((await store.dashboard(later)).dueNow).toBe(5);
+		await store.removePack(pack.id);
+		expect((await store.dashboard(later)).dueNow).toBe(2);
+		expect((await store.reviewQueue(later, 50)).cards.map((c) => c.questionId).sort()).toEqual(ids);
+		store.setQuestionIds(undefined);
+		expect((await store.reviewQueue(later, 50)).dueNow).toBe(6);
+		store.close();
 	});
 });

@@ -17,7 +17,7 @@ export type { AnswerInput, RecordedAnswer } from './attempt-repository';
 export type { ExamInput } from './exam-repository';
 export type { MarkLessonOptions, LessonSummary } from './lesson-repository';
 export type { PackInput } from './pack-repository';
-export type { DueDay, ReviewQueue } from './review-queue';
+export type { DueDay, KnownQuestions, ReviewQueue } from './review-queue';
 export type { StudyPlan, StudyPlanDay } from './study-plan';
 export type { Dashboard, DayAccuracy, DashboardOptions } from './dashboard-queries';
 export type { StudyStreak } from './study-streak';

@@ -33,3 +33,20 @@ export function listPacks(ctx: ProgressContext): Promise<PackRecord[]> {
 export function removePack(ctx: ProgressContext, id: string): Promise<void> {
 	return ctx.db.packs.delete(id);
 }
+
+/**
+ * The question ids of every installed pack: `data.questions[].id` of each stored pack (the
+ * content layer validated the pack before storing it; anything else is skipped).
+ */
+export async function installedQuestionIds(ctx: ProgressContext): Promise<Set<string>> {
+	const ids = new Set<string>();
+	await ctx.db.packs.each((p) => {
+		const questions = (p.data as { questions?: unknown } | null)?.questions;
+		if (Array.isArray(questions))
+			for (const q of questions as unknown[]) {
+				const id = (q as { id?: unknown } | null)?.id;
+				if (typeof id === 'string') ids.add(id);
+			}
+	});
+	return ids;
+}

@@ -8,7 +8,13 @@ import { watchQuery } from './live-queries';
 import type { TopicCatalogue } from './mastery-model';
 import { listPacks, removePack, savePack } from './pack-repository';
 import { systemEffects } from './progress-effects';
-import { dueCards, dueForecast, lastResults, reviewQueue } from './review-queue';
+import {
+	dueCards,
+	dueForecast,
+	lastResults,
+	reviewQueue,
+	type KnownQuestions
+} from './review-queue';
 import { readSetting, setExamDate, writeSetting } from './settings-repository';
 import {
 	browserIdb,
@@ -75,9 +81,11 @@ export async function openProgressStore(
 			.catch(() => undefined);
 	}
 	let catalogue: TopicCatalogue = options.catalogue ?? [];
+	let known: KnownQuestions | undefined;
 	const run = <T>(op: (ctx: ProgressContext) => Promise<T>) => runtime.run(op);
 	const clock = (now?: number) => now ?? effects.now();
-	const dashboardQuery = (ctx: ProgressContext) => loadDashboard(ctx, effects.now(), { catalogue });
+	const dashboardQuery = (ctx: ProgressContext) =>
+		loadDashboard(ctx, effects.now(), { catalogue, known });
 	return {
 		get status() {
 			return runtime.status;
@@ -86,16 +94,19 @@ export async function openProgressStore(
 		setCatalogue: (c) => {
 			catalogue = c;
 		},
+		setQuestionIds: (ids) => {
+			known = ids && new Set(ids);
+		},
 		recordAnswer: async (input) => {
 			const { recordAnswer } = await answers();
 			return run((ctx) => recordAnswer(ctx, input));
 		},
 		dueCards: (now, limit, topic) => run((ctx) => dueCards(ctx, clock(now), limit, topic)),
-		reviewQueue: (now, limit) => run((ctx) => reviewQueue(ctx, clock(now), limit)),
+		reviewQueue: (now, limit) => run((ctx) => reviewQueue(ctx, clock(now), limit, known)),
 		lastResults: () => run((ctx) => lastResults(ctx)),
-		dueForecast: (now, days) => run((ctx) => dueForecast(ctx, clock(now), days)),
-		studyPlan: (now) => run((ctx) => studyPlan(ctx, clock(now), catalogue)),
-		dashboard: (now) => run((ctx) => loadDashboard(ctx, clock(now), { catalogue })),
+		dueForecast: (now, days) => run((ctx) => dueForecast(ctx, clock(now), days, known)),
+		studyPlan: (now) => run((ctx) => studyPlan(ctx, clock(now), catalogue, known)),
+		dashboard: (now) => run((ctx) => loadDashboard(ctx, clock(now), { catalogue, known })),
 		markLessonRead: (slug, o) => run((ctx) => markLessonRead(ctx, slug, o)),
 		listLessons: () => run(listLessons),
 		recordExam: (input) => run((ctx) => recordExam(ctx, input)),

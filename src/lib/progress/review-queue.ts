@@ -1,7 +1,37 @@
 import { Dexie } from 'dexie';
 import type { ProgressContext } from './app-db';
 import { DAY_MS, dayKeyOf, startOfDay, type DayKey } from './day-calendar';
+import { installedQuestionIds } from './pack-repository';
 import type { CardRecord } from './record-schemas';
+
+/**
+ * The app's own questions, by id (the bundled bank, from the content layer). Given, the due
+ * figures count only cards of questions the app has now: these, and those of the installed
+ * packs (read from the `packs` table). A removed pack's cards stay stored, untouched, and are
+ * due again when it is installed again. Not given (the content is not known), every card counts.
+ */
+export type KnownQuestions = ReadonlySet<string>;
+
+/**
+ * Question ids and due dates of the cards due before `end` (up to and including it when
+ * `inclusive`), most overdue first, of questions the app has ({@link KnownQuestions}). Reads the
+ * `due` index's keys only, no card; the packs table only when a card is not the app's own.
+ */
+async function dueInBank(
+	ctx: ProgressContext,
+	end: number,
+	inclusive: boolean,
+	known: KnownQuestions
+): Promise<{ id: string; due: number }[]> {
+	const range = ctx.db.cards.where('due');
+	const due: { id: string; due: number }[] = [];
+	await (inclusive ? range.belowOrEqual(end) : range.below(end)).eachKey((key, cursor) => {
+		due.push({ id: cursor.primaryKey as string, due: key as number });
+	});
+	if (due.every((c) => known.has(c.id))) return due;
+	const packed = await installedQuestionIds(ctx);
+	return due.filter((c) => known.has(c.id) || packed.has(c.id));
+}
 
 /** Default and largest page of {@link dueCards}. */
 export const DUE_PAGE = 20;
@@ -63,8 +93,24 @@ export function dayBoundaries(ctx: ProgressContext, now: number, days: number): 
  * Each day is one `count()` over a key range of the `due` index: the database counts index
  * entries, no card is read or deserialised.
  */
-export async function dueForecast(ctx: ProgressContext, now: number, days = 14): Promise<DueDay[]> {
+export async function dueForecast(
+	ctx: ProgressContext,
+	now: number,
+	days = 14,
+	known?: KnownQuestions
+): Promise<DueDay[]> {
 	const bounds = dayBoundaries(ctx, now, days);
+	if (known) {
+		// The keys of the cards due within the forecast, counted per day (bounds are ascending).
+		const due = await dueInBank(ctx, bounds.at(-1)!, false, known);
+		const counts = bounds.slice(0, -1).map(() => 0);
+		let day = 0;
+		for (const c of due) {
+			while (c.due >= bounds[day + 1]!) day++;
+			counts[day]!++;
+		}
+		return counts.map((count, i) => ({ day: dayKeyOf(bounds[i]!, ctx.effects), count }));
+	}
 	const { cards } = ctx.db;
 	const counts = await Promise.all(
 		bounds.slice(0, -1).map((start, i) => {
@@ -82,7 +128,12 @@ export async function dueForecast(ctx: ProgressContext, now: number, days = 14):
  * dashboard's "Due for review now", the due page). "Due today" is {@link dueForecast}'s day 0:
  * due before the next local midnight, overdue included.
  */
-export function dueNowCount(ctx: ProgressContext, now: number): Promise<number> {
+export async function dueNowCount(
+	ctx: ProgressContext,
+	now: number,
+	known?: KnownQuestions
+): Promise<number> {
+	if (known) return (await dueInBank(ctx, now, true, known)).length;
 	return ctx.db.cards.where('due').belowOrEqual(now).count();
 }
 
@@ -102,10 +153,17 @@ export interface ReviewQueue {
 export function reviewQueue(
 	ctx: ProgressContext,
 	now: number,
-	limit: number = DUE_PAGE
+	limit: number = DUE_PAGE,
+	known?: KnownQuestions
 ): Promise<ReviewQueue> {
 	const { db } = ctx;
-	return db.transaction('r', db.cards, async () => {
+	return db.transaction('r', db.cards, db.packs, async () => {
+		if (known) {
+			const due = await dueInBank(ctx, now, true, known);
+			const n = Math.max(0, Math.min(MAX_DUE_PAGE, Math.floor(limit)));
+			const page = await db.cards.bulkGet(due.slice(0, n).map((c) => c.id));
+			return { dueNow: due.length, cards: page.filter((c) => c !== undefined) };
+		}
 		const [dueNow, cards] = await Promise.all([dueNowCount(ctx, now), dueCards(ctx, now, limit)]);
 		return { dueNow, cards };
 	});

@@ -31,6 +31,13 @@ export interface ProgressStore {
 	onStatusChange(listener: StatusListener): () => void;
 	/** Topics known to the content layer, for mastery, readiness and the study plan. */
 	setCatalogue(catalogue: TopicCatalogue): void;
+	/**
+	 * The app's own questions, by id (installed packs' are read from storage): from then on the
+	 * due figures (due now, the review queue, the forecast, the study plan) count only cards of
+	 * questions the app has, so a removed pack's cards are not due (they are kept, and due again
+	 * if it comes back). Undefined: every card counts, as before the content is known.
+	 */
+	setQuestionIds(ids: Iterable<string> | undefined): void;
 
 	recordAnswer(input: AnswerInput): Promise<RecordedAnswer>;
 	dueCards(now?: number, limit?: number, topic?: string): Promise<CardRecord[]>;

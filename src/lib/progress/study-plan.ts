@@ -4,7 +4,7 @@ import type { ProgressContext } from './app-db';
 import { daysBetween, dayKeyOf, type DayKey } from './day-calendar';
 import { examAhead } from './exam-date-policy';
 import { allTopicMastery, type TopicCatalogue, type TopicMastery } from './mastery-model';
-import { dueForecast } from './review-queue';
+import { dueForecast, type KnownQuestions } from './review-queue';
 import { readSetting } from './settings-repository';
 
 /** Days planned when there is no exam date. */
@@ -48,7 +48,8 @@ export interface StudyPlan {
 export async function studyPlan(
 	ctx: ProgressContext,
 	now: number,
-	catalogue: TopicCatalogue = []
+	catalogue: TopicCatalogue = [],
+	known?: KnownQuestions
 ): Promise<StudyPlan> {
 	const { db, effects } = ctx;
 	const examSetting = (await readSetting(db, 'examDate')) ?? null;
@@ -63,7 +64,7 @@ export async function studyPlan(
 		.startsWith('topic:')
 		.toArray()) as TopicAggregate[];
 	const topics = allTopicMastery(aggs, catalogue);
-	const forecast = await dueForecast(ctx, now, horizon);
+	const forecast = await dueForecast(ctx, now, horizon, known);
 	const days: StudyPlanDay[] = forecast.map((f) => ({
 		day: f.day,
 		dueReviews: f.count,

@@ -88,7 +88,10 @@ export class DashboardFeed {
 			]);
 			if (this.#stopped) return;
 			this.catalogue = catalogue;
-			if (catalogue) store.setCatalogue(topicCatalogue(catalogue));
+			if (catalogue) {
+				store.setCatalogue(topicCatalogue(catalogue));
+				store.setQuestionIds(catalogue.questionIds);
+			}
 			this.#store = store;
 			subscription = store.watchDashboard().subscribe({
 				next: (d) => void this.refresh(d),

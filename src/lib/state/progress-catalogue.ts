@@ -5,6 +5,8 @@ export interface ProgressCatalogue {
 	topics: { id: string; title: string; questionCount: number; aliases?: string[] }[];
 	/** Every lesson, in course order. */
 	lessons: { slug: string; title: string }[];
+	/** The app's own questions, by id (absent from a catalogue cached by an older version). */
+	questionIds?: string[];
 }
 
 let pending: Promise<ProgressCatalogue> | undefined;

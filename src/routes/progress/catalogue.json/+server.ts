@@ -7,7 +7,8 @@ export const prerender = true;
 /**
  * What the progress dashboard needs from the content, and no more: topic titles and question
  * counts (mastery and readiness are measured against every topic) and lesson titles in course
- * order ("lessons read: x of N"). A few kilobytes, precached, instead of the question bank.
+ * order ("lessons read: x of N"), and the questions' ids (due reviews count only cards of
+ * questions the app has). A few kilobytes, precached, instead of the question bank.
  */
 export function GET() {
 	const { topics, questions, lessons } = getContent();
@@ -24,6 +25,7 @@ export function GET() {
 			questionCount: counts.get(t.id) ?? 0,
 			...(t.aliases?.length ? { aliases: t.aliases } : {})
 		})),
-		lessons: lessons.map((l) => ({ slug: l.slug, title: l.title }))
+		lessons: lessons.map((l) => ({ slug: l.slug, title: l.title })),
+		questionIds: questions.map((q) => q.id)
 	});
 }
