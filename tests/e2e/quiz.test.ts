@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { axeViolations, expect, open, test } from './fixtures';
 import { currentQuestion, pressOptions, wrongAnswer } from './quiz-helpers';
 
@@ -434,4 +435,51 @@ test('the exam starts at the top on its first question, and Next and Previous sh
 			expect(at.bottom).toBeLessThanOrEqual(at.height);
 		}
 	}
+});
+
+/** The quiz hub's card of one mode, by its title. */
+const hubCard = (page: Page, title: string) =>
+	page
+		.locator('ul.modes > li')
+		.filter({ has: page.getByRole('heading', { level: 2, name: title, exact: true }) });
+
+test('"Review these mistakes" is saved as a review-mistakes session: the hub offers it there, not as practice', async ({
+	page
+}) => {
+	await open(page, '/quiz/practice');
+	await page.getByTestId('start-practice').click();
+	const missed: string[] = [];
+	for (let i = 0; i < 2; i++) {
+		const q = await currentQuestion(page);
+		missed.push(q.id);
+		await pressOptions(page, wrongAnswer(q));
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('feedback')).toContainText('Not quite');
+		await page.keyboard.press('Enter');
+	}
+	await page.getByRole('button', { name: 'End session' }).click();
+	await page.getByTestId('review-session-mistakes').click();
+	await expect(page.getByRole('heading', { name: /^Question 1 of 2 · / })).toBeFocused();
+	const first = await currentQuestion(page);
+	await pressOptions(page, first.right);
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('feedback')).toContainText('Correct.');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: /^Question 2 of 2 · / })).toBeVisible();
+
+	// The hub: the review is the session to resume, under "Review mistakes"; practice has none.
+	await open(page, '/quiz');
+	await expect(hubCard(page, 'Practice').locator('.resume')).toHaveCount(0);
+	const resume = hubCard(page, 'Review mistakes').getByRole('link', {
+		name: 'Resume your session'
+	});
+	await expect(resume).toBeVisible();
+	await resume.click();
+	await expect(page).toHaveURL(/\/quiz\/review$/);
+	await expect(page.getByRole('heading', { name: /^Question 2 of 2 · / })).toBeVisible();
+	expect((await currentQuestion(page)).id).toBe(missed[1]);
+	// The practice page starts afresh rather than resuming the review.
+	await open(page, '/quiz/practice');
+	await expect(page.getByTestId('start-practice')).toBeVisible();
+	await expect(page.locator('section.question')).toHaveCount(0);
 });

@@ -2,11 +2,13 @@ import { createActor, SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { createExamMachine } from './exam-machine';
 import { createPracticeMachine } from './practice-machine';
-import { persist } from './quiz-persistence';
+import { autoSave, persist, type QuizStorage, type SavedQuiz } from './quiz-persistence';
 import {
 	placeToContinue,
 	quizSessionOfRoute,
 	savedSessionState,
+	sessionSlot,
+	QUIZ_SESSION_KEYS,
 	type SavedSessionState
 } from './quiz-session-status';
 import { fakeRecorder, q } from './test-fixtures';
@@ -138,5 +140,56 @@ describe('placeToContinue', () => {
 			at: T0 + 100
 		});
 		expect(placeToContinue(undefined, {})).toBeUndefined();
+	});
+});
+
+describe('sessionSlot: "Review these mistakes" on a practice summary', () => {
+	it('is saved as a review-mistakes session: practice stays finished, the hub and "Continue" offer the review', async () => {
+		const stored = new Map<string, SavedQuiz>();
+		const storage: QuizStorage = {
+			get: (k) => stored.get(k),
+			set: (k, v) => void stored.set(k, JSON.parse(JSON.stringify(v)) as SavedQuiz),
+			delete: (k) => void stored.delete(k)
+		};
+		const settle = () => new Promise((r) => setTimeout(r, 0));
+		// The practice page's session, saved as the page does, answered wrong then ended.
+		const clock = new SimulatedClock();
+		clock.set(T0);
+		const machine = createPracticeMachine({ recorder: fakeRecorder(), clock });
+		const first = createActor(machine, { input: { questions, seed: 's', mode: 'practice' } });
+		const stopFirst = autoSave(storage, sessionSlot('practice'), first);
+		first.start();
+		first.send({ type: 'answer.toggle', option: 1 });
+		first.send({ type: 'answer.submit' });
+		first.send({ type: 'practice.end' });
+		await settle();
+		stopFirst();
+		// "Review these mistakes": a review-mode session of the one missed, started on that page.
+		clock.set(T0 + 60_000);
+		const review = createActor(machine, {
+			input: { questions: [questions[0]!], seed: 's', mode: 'review' }
+		});
+		const stopReview = autoSave(storage, sessionSlot('review'), review);
+		review.start();
+		await settle();
+		stopReview();
+
+		const states = Object.fromEntries(
+			QUIZ_SESSION_KEYS.map((k) => [k, savedSessionState(stored.get(k), T0 + 120_000)])
+		);
+		// The practice session is not overwritten (nothing to resume there), the review is.
+		expect(states.practice).toEqual({ state: 'finished' });
+		expect(states.review).toEqual({ state: 'in-progress', lastActiveAt: T0 + 60_000 });
+		expect(placeToContinue({ route: '/quiz/practice', at: T0 }, states)).toEqual({
+			route: '/quiz/review',
+			title: 'Review mistakes',
+			at: T0 + 60_000
+		});
+		// Each mode has its own slot.
+		expect(['practice', 'review', 'due'].map((m) => sessionSlot(m as 'practice'))).toEqual([
+			'practice',
+			'review',
+			'due'
+		]);
 	});
 });

@@ -3,6 +3,7 @@
  * place a learner is offered to continue from. Pages that only link to sessions (the quiz hub,
  * the dashboard's "Continue") use this; a session page restores the session itself.
  */
+import type { PracticeMode } from './practice-context';
 import { QUIZ_MACHINE_VERSION, type QuizMachineKind } from './quiz-machine-version';
 
 /** The sessions the app saves, by storage key: the page that runs each and its "Continue" title. */
@@ -17,6 +18,16 @@ export const QUIZ_SESSIONS = {
 export type QuizSessionKey = keyof typeof QUIZ_SESSIONS;
 
 export const QUIZ_SESSION_KEYS = Object.keys(QUIZ_SESSIONS) as QuizSessionKey[];
+
+/**
+ * Where a practice-machine session is saved: in its mode's slot, whichever page runs it. So
+ * "Review these mistakes" on a practice (or due) summary starts a review-mistakes session,
+ * saved, resumed and offered (the quiz hub, "Continue") as one, at /quiz/review; the session
+ * it came from keeps its own slot, finished, rather than being overwritten by the review.
+ */
+export function sessionSlot(mode: PracticeMode): QuizSessionKey {
+	return mode;
+}
 
 /**
  * A saved session's state:
