@@ -483,3 +483,35 @@ test('"Review these mistakes" is saved as a review-mistakes session: the hub off
 	await expect(page.getByTestId('start-practice')).toBeVisible();
 	await expect(page.locator('section.question')).toHaveCount(0);
 });
+
+test('an exam whose time ran out while its page was closed: the hub links to its score', async ({
+	page
+}) => {
+	await page.clock.install();
+	await open(page, '/quiz/exam');
+	await page.getByLabel('Questions').fill('5');
+	await page.getByLabel('Seconds per question').fill('60');
+	await page.getByTestId('start-exam').click();
+	const q = await currentQuestion(page);
+	await pressOptions(page, q.right);
+	await expect(page.locator(`.option[data-position="${q.right[0]}"] input`)).toBeChecked();
+
+	await open(page, '/quiz');
+	const exam = hubCard(page, 'Exam simulation');
+	await expect(exam.getByRole('link', { name: 'Resume your session' })).toBeVisible();
+	// Past the deadline (5 minutes) with the exam page closed; the hub reads it when it opens.
+	await page.clock.fastForward('05:05');
+	await page.reload();
+	await page.locator('body.started').waitFor();
+	const scoreLink = exam.getByRole('link', { name: 'Time ran out: see your score' });
+	await expect(scoreLink).toBeVisible();
+	await expect(exam.getByRole('link', { name: 'Resume your session' })).toHaveCount(0);
+	await scoreLink.click();
+	await expect(page).toHaveURL(/\/quiz\/exam$/);
+	const results = page.getByTestId('exam-results');
+	await expect(results).toContainText('Time ran out');
+	await expect(results).toContainText('1 of 5 correct (1 answered)');
+	// Scored: nothing is left to resume or to see.
+	await open(page, '/quiz');
+	await expect(exam.locator('.resume')).toHaveCount(0);
+});
