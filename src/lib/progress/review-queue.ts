@@ -91,7 +91,8 @@ export function dayBoundaries(ctx: ProgressContext, now: number, days: number): 
 /**
  * Reviews due on each of the next `days` local days (today first, overdue included in it).
  * Each day is one `count()` over a key range of the `due` index: the database counts index
- * entries, no card is read or deserialised.
+ * entries, no card is read or deserialised. With `known`, one walk of the index's keys over the
+ * whole forecast instead (still no card read), to leave out questions the app does not have.
  */
 export async function dueForecast(
 	ctx: ProgressContext,
