@@ -511,6 +511,10 @@ test('an exam whose time ran out while its page was closed: the hub links to its
 	const results = page.getByTestId('exam-results');
 	await expect(results).toContainText('Time ran out');
 	await expect(results).toContainText('1 of 5 correct (1 answered)');
+	// Leaving at once loses nothing: the score was journalled as the page scored it, and the
+	// next page records it (it used to be lost when IndexedDB had not finished the write).
+	await open(page, '/progress');
+	await expect(page.getByTestId('exam-history')).toContainText('1 of 5 right');
 	// Scored: nothing is left to resume or to see.
 	await open(page, '/quiz');
 	await expect(exam.locator('.resume')).toHaveCount(0);

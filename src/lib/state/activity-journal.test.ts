@@ -34,7 +34,8 @@ describe('ActivityJournal', () => {
 			lessons: [
 				{ id: 'r1', slug: 'mfa', completed: false, at: 2 },
 				{ id: 'r2', slug: 'mfa', completed: true, at: 4 }
-			]
+			],
+			exams: []
 		});
 		// Removing a visit that was replaced meanwhile keeps the newer one.
 		journal.removeVisit({ route: '/a', title: 'A', at: 1 });
@@ -61,7 +62,8 @@ describe('ActivityJournal', () => {
 		dashboard.removeLessonRead('opened');
 		dashboard.removeVisit({ route: '/lessons/mfa', title: 'MFA', at: 1 });
 		expect(new ActivityJournal(() => shared).pending()).toEqual({
-			lessons: [{ id: 'finished', slug: 'mfa', completed: true, at: 2 }]
+			lessons: [{ id: 'finished', slug: 'mfa', completed: true, at: 2 }],
+			exams: []
 		});
 	});
 
@@ -83,7 +85,8 @@ describe('ActivityJournal', () => {
 			lessons: [
 				{ id: 'r1', slug: 'mfa', completed: false, at: 1 },
 				{ id: 'r2', slug: 'mfa', completed: true, at: 2 }
-			]
+			],
+			exams: []
 		});
 		expect(storage.data.has(LEGACY_ACTIVITY_JOURNAL_KEY)).toBe(false);
 		expect([...storage.data.keys()].every((k) => k.startsWith(ACTIVITY_JOURNAL_PREFIX))).toBe(true);
@@ -106,8 +109,9 @@ describe('ActivityJournal', () => {
 		storage.setItem(LEGACY_ACTIVITY_JOURNAL_KEY, '{oops');
 		storage.setItem(`${ACTIVITY_JOURNAL_PREFIX}lesson:x`, '{oops');
 		storage.setItem(`${ACTIVITY_JOURNAL_PREFIX}visit:1:/x`, JSON.stringify({ route: '/x' }));
+		storage.setItem(`${ACTIVITY_JOURNAL_PREFIX}exam:e`, JSON.stringify({ id: 'e', results: [] }));
 		storage.setItem('other-app', 'kept');
-		expect(new ActivityJournal(() => storage).pending()).toEqual({ lessons: [] });
+		expect(new ActivityJournal(() => storage).pending()).toEqual({ lessons: [], exams: [] });
 		expect([...storage.data.keys()]).toEqual(['other-app']);
 		storage.setItem(
 			LEGACY_ACTIVITY_JOURNAL_KEY,
@@ -117,7 +121,8 @@ describe('ActivityJournal', () => {
 			})
 		);
 		expect(new ActivityJournal(() => storage).pending()).toEqual({
-			lessons: [{ id: 'ok', slug: 's', completed: true, at: 5 }]
+			lessons: [{ id: 'ok', slug: 's', completed: true, at: 5 }],
+			exams: []
 		});
 		const blocked: JournalStorage = {
 			getItem: () => {
@@ -133,7 +138,7 @@ describe('ActivityJournal', () => {
 			key: () => null
 		};
 		const journal = new ActivityJournal(() => blocked);
-		expect(journal.pending()).toEqual({ lessons: [] });
+		expect(journal.pending()).toEqual({ lessons: [], exams: [] });
 		expect(journal.visit({ route: '/a', title: 'A', at: 1 })).toBe(false);
 		expect(
 			new ActivityJournal(() => undefined).lessonRead({
@@ -197,6 +202,51 @@ describe('recordActivity', () => {
 		await recordActivity(journal, store);
 		expect((await store.listLessons()).map((l) => l.slug)).toEqual(['mfa']);
 		expect(await store.getSetting('lastLocation')).toBeUndefined();
+		expect(journal.isEmpty()).toBe(true);
+	});
+
+	it('records a finished exam once, however often it is recorded, then forgets it', async () => {
+		const { store } = await openStore();
+		const journal = new ActivityJournal(memoryStorageOnce());
+		const exam = {
+			id: 'exam-1',
+			startedAt: T0 - HOUR,
+			finishedAt: T0 - 1000,
+			passMark: 0.72,
+			results: [
+				{ questionId: 'q-1', topic: 'mfa', correct: true },
+				{ questionId: 'q-2', topic: 'mfa', correct: false }
+			]
+		};
+		expect(journal.examFinished(exam)).toBe(true);
+		expect(journal.isEmpty()).toBe(false);
+		// A second tab (or the page itself, then the next page) records the same entry too.
+		await recordActivity(new ActivityJournal(memoryStorageOnce()), store);
+		await store.recordExam(exam);
+		await recordActivity(journal, store);
+		const exams = await store.listExams();
+		expect(exams).toHaveLength(1);
+		expect(exams[0]).toMatchObject({ id: 'exam-1', correct: 1, total: 2, finishedAt: T0 - 1000 });
+		expect(journal.isEmpty()).toBe(true);
+	});
+
+	it('drops an exam entry the store refuses, even while progress is kept in memory', async () => {
+		const effects = fixedEffects({ start: T0 });
+		const store = await openProgressStore({
+			idb: undefined,
+			effects,
+			memoryIdb: async () => memoryIdb()
+		});
+		const journal = new ActivityJournal(memoryStorageOnce());
+		journal.examFinished({
+			id: 'empty',
+			startedAt: T0,
+			finishedAt: T0,
+			passMark: 0.7,
+			results: []
+		});
+		await recordActivity(journal, store);
+		expect(await store.listExams()).toEqual([]);
 		expect(journal.isEmpty()).toBe(true);
 	});
 

@@ -32,16 +32,32 @@ export interface PendingLessonRead {
 	at: number;
 }
 
+/**
+ * A finished exam's summary (the store's `recordExam` input; its id is the exam's, so recording
+ * it twice stores it once).
+ */
+export interface PendingExam {
+	id: string;
+	startedAt: number;
+	finishedAt: number;
+	passMark: number;
+	results: { questionId: string; topic: string; correct: boolean }[];
+}
+
 export interface PendingActivity {
 	/** Only the latest visit matters: each one replaces the one before. */
 	visit?: PendingVisit;
 	/** In the order they happened. */
 	lessons: PendingLessonRead[];
+	/** Exams finished, oldest first. */
+	exams: PendingExam[];
 }
 
 const LESSON = `${ACTIVITY_JOURNAL_PREFIX}lesson:`;
 const VISIT = `${ACTIVITY_JOURNAL_PREFIX}visit:`;
+const EXAM = `${ACTIVITY_JOURNAL_PREFIX}exam:`;
 const lessonKey = (id: string) => LESSON + id;
+const examKey = (id: string) => EXAM + id;
 const visitKey = (v: PendingVisit) => `${VISIT}${v.at}:${v.route}`;
 
 /** Whether a Web Storage key (e.g. of a `storage` event) is a journal entry. */
@@ -50,7 +66,8 @@ export const isActivityJournalKey = (key: string | null): boolean =>
 
 /**
  * A write-ahead journal for what pages note as the learner moves around: the place to continue
- * from and lessons opened or finished. Writing these to IndexedDB needs the progress layer
+ * from, lessons opened or finished, and exams finished (an exam that ran out of time is scored
+ * as its page opens, and the learner may leave at once). Writing these to IndexedDB needs the progress layer
  * (Dexie, zod, the store: a long task to evaluate on a slow phone), which a page that only notes
  * a visit does not otherwise need. So they are written here, synchronously (nothing is lost when
  * the learner leaves at once), and recorded by the next page that opens the store, before it
@@ -68,30 +85,43 @@ export class ActivityJournal {
 	pending(): PendingActivity {
 		const visits: PendingVisit[] = [];
 		const lessons: PendingLessonRead[] = [];
+		const exams: PendingExam[] = [];
 		try {
 			const storage = this.storage();
-			if (!storage) return { lessons };
+			if (!storage) return { lessons, exams };
 			this.splitLegacy(storage);
 			for (const key of journalKeys(storage)) {
 				const value = parse(storage.getItem(key));
 				if (key.startsWith(LESSON) && isLessonRead(value)) lessons.push(value);
 				else if (key.startsWith(VISIT) && isVisit(value)) visits.push(value);
+				else if (key.startsWith(EXAM) && isExam(value)) exams.push(value);
 				else storage.removeItem(key); // junk (hand-edited, or a format to come): never recordable
 			}
 		} catch {
 			// Blocked storage: nothing pending that can be read.
 		}
 		lessons.sort((a, b) => a.at - b.at);
+		exams.sort((a, b) => a.finishedAt - b.finishedAt);
 		const visit = visits.reduce<PendingVisit | undefined>(
 			(latest, v) => (!latest || v.at >= latest.at ? v : latest),
 			undefined
 		);
-		return { ...(visit ? { visit } : {}), lessons };
+		return { ...(visit ? { visit } : {}), lessons, exams };
 	}
 
 	isEmpty(): boolean {
-		const { visit, lessons } = this.pending();
-		return !visit && lessons.length === 0;
+		const { visit, lessons, exams } = this.pending();
+		return !visit && lessons.length === 0 && exams.length === 0;
+	}
+
+	/** Notes a finished exam; false when storage refused it. */
+	examFinished(exam: PendingExam): boolean {
+		return this.set(examKey(exam.id), exam);
+	}
+
+	/** Forgets a recorded exam. */
+	removeExam(id: string): void {
+		this.remove(examKey(id));
 	}
 
 	/** Notes the place to continue from; false when storage refused it. */
@@ -157,7 +187,7 @@ export class ActivityJournal {
 		storage.removeItem(LEGACY_ACTIVITY_JOURNAL_KEY);
 	}
 
-	private set(key: string, value: PendingVisit | PendingLessonRead): boolean {
+	private set(key: string, value: PendingVisit | PendingLessonRead | PendingExam): boolean {
 		try {
 			const storage = this.storage();
 			if (!storage) return false;
@@ -186,6 +216,7 @@ export interface ActivitySink {
 	markLessonRead(slug: string, options: { completed?: boolean; at?: number }): Promise<unknown>;
 	getSetting(key: 'lastLocation'): Promise<{ at: number } | undefined>;
 	setSetting(key: 'lastLocation', value: PendingVisit): Promise<void>;
+	recordExam(exam: PendingExam): Promise<unknown>;
 }
 
 /**
@@ -202,8 +233,19 @@ export async function recordActivity(
 	/** Ids of the lesson reads already recorded into this store (entries kept in memory mode). */
 	recorded: Set<string> = new Set()
 ): Promise<void> {
-	const { visit, lessons } = journal.pending();
+	const { visit, lessons, exams } = journal.pending();
 	const keep = !store.status.persistent;
+	// Recording an exam again stores it once (its id is the key): no need to track them.
+	for (const exam of exams) {
+		try {
+			await store.recordExam(exam);
+		} catch (e) {
+			if (!isInputError(e)) throw e;
+			journal.removeExam(exam.id);
+			continue;
+		}
+		if (!keep) journal.removeExam(exam.id);
+	}
 	for (const entry of lessons) {
 		if (recorded.has(entry.id)) continue;
 		recorded.add(entry.id);
@@ -241,6 +283,19 @@ function isVisit(value: unknown): value is PendingVisit {
 		typeof v.route === 'string' &&
 		typeof v.title === 'string' &&
 		typeof v.at === 'number'
+	);
+}
+
+function isExam(value: unknown): value is PendingExam {
+	const v = value as PendingExam | undefined;
+	return (
+		typeof v === 'object' &&
+		v !== null &&
+		typeof v.id === 'string' &&
+		typeof v.startedAt === 'number' &&
+		typeof v.finishedAt === 'number' &&
+		typeof v.passMark === 'number' &&
+		Array.isArray(v.results)
 	);
 }
 

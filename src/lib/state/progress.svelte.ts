@@ -8,7 +8,8 @@ import {
 	ActivityJournal,
 	isActivityJournalKey,
 	isInputError,
-	recordActivity
+	recordActivity,
+	type PendingExam
 } from './activity-journal';
 import { AnswerJournal } from './answer-journal';
 import { stagedImport } from './staged-import';
@@ -183,21 +184,37 @@ class ProgressBridge {
 	}
 
 	/**
+	 * A finished exam's summary. Noted in the activity journal at once (an exam that ran out of
+	 * time is scored as its page opens, and the learner may leave before IndexedDB has it), then
+	 * recorded; a page that does not get that far leaves it to the next page that opens the store.
+	 */
+	examFinished(exam: PendingExam): Promise<void> {
+		return this.note(
+			() => activityJournal.examFinished(exam),
+			(store) => store.recordExam(exam),
+			true
+		);
+	}
+
+	/**
 	 * Notes something in the activity journal, synchronously, and records the journal in the
 	 * store if this page has it open or opening (otherwise the next page that opens it does).
 	 * When the journal cannot be written (Web Storage full or blocked), records `direct`ly in the
-	 * store instead, opened at idle as before the journal existed.
+	 * store instead, opened at idle as before the journal existed. `open`: record now, opening
+	 * the store if this page has not.
 	 */
 	private async note(
 		write: () => boolean,
-		direct: (store: ProgressStore) => Promise<unknown>
+		direct: (store: ProgressStore) => Promise<unknown>,
+		open = false
 	): Promise<void> {
 		if (!browser) return;
 		if (!write()) {
-			await direct(await this.storeWhenIdle());
+			await direct(await (open ? this.store() : this.storeWhenIdle()));
 			return;
 		}
-		if (this.opening) await this.recordActivity(await this.opening);
+		const store = open ? this.store() : this.opening;
+		if (store) await this.recordActivity(await store);
 	}
 
 	/** Records the activity journal into `store`, one tab and one call at a time. */
