@@ -43,6 +43,29 @@ describe('service actions', () => {
 		);
 	});
 
+	it('a request with no resource: the resource AWS names differs by action', () => {
+		const message = (call: string, region?: string) =>
+			outcomeOf(baseState(), {
+				as: 'user:111111111111/bob',
+				call,
+				...(region ? { region } : {})
+			}).error?.message;
+		const bob = 'User: arn:aws:iam::111111111111:user/bob is not authorized to perform:';
+		expect(message('iam:ListUsers')).toBe(
+			`${bob} iam:ListUsers on resource: arn:aws:iam::111111111111:user/ because no identity-based policy allows the iam:ListUsers action`
+		);
+		expect(message('iam:ListRoles')).toContain('on resource: arn:aws:iam::111111111111:role/ ');
+		expect(message('dynamodb:ListTables', 'eu-west-3')).toContain(
+			'on resource: arn:aws:dynamodb:eu-west-3:111111111111:table/* because'
+		);
+		expect(message('lambda:ListFunctions')).toContain(
+			'lambda:ListFunctions on resource: * because'
+		);
+		expect(message('s3:ListAllMyBuckets')).toBe(
+			`${bob} s3:ListAllMyBuckets because no identity-based policy allows the s3:ListAllMyBuckets action`
+		);
+	});
+
 	it('explicit deny wins (§7)', () => {
 		const o = outcomeOf(baseState(), {
 			as: 'user:111111111111/denied',

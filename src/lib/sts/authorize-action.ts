@@ -37,12 +37,40 @@ import { isSimulatedService, serviceOf, SUPPORTED_SERVICES } from './supported-s
 
 const REVOCATION_POLICY = 'AWSRevokeOlderSessions';
 
+/**
+ * The resource AWS's denial message names for a request that names none (the step's default "*").
+ * AWS's messages differ by action [obs, AWS CLI output]: iam:ListUsers / iam:ListRoles name the
+ * path-prefix ARN ("... iam:ListUsers on resource: arn:aws:iam::111122223333:user/ because no
+ * identity-based policy allows the iam:ListUsers action"; the IAM API reference's ListRoles error
+ * example reads "on resource: arn:aws:iam::123456789012:role/"), dynamodb:ListTables names
+ * arn:aws:dynamodb:REGION:ACCOUNT:table/*, Lambda keeps "on resource: *"; S3 (s3:ListAllMyBuckets)
+ * and EC2 leave the clause out ("... is not authorized to perform: s3:ListAllMyBuckets because no
+ * identity-based policy allows the s3:ListAllMyBuckets action"), as do the other services here.
+ */
+function resourceNamedForAny(action: string, account: string, region: string): string | undefined {
+	const [service, name] = action.toLowerCase().split(':');
+	if (action.toLowerCase() === 'iam:listusers') return `arn:aws:iam::${account}:user/`;
+	if (action.toLowerCase() === 'iam:listroles') return `arn:aws:iam::${account}:role/`;
+	if (service === 'dynamodb' && name === 'listtables')
+		return `arn:aws:dynamodb:${region}:${account}:table/*`;
+	if (service === 'lambda') return '*';
+	return undefined;
+}
+
 /** AWS's access-denied wording; the reason suffix follows AWS's current messages [inf: not in sts-facts]. */
-function deniedMessage(arn: string, action: string, resource: string, reason: string): string {
+function deniedMessage(
+	arn: string,
+	action: string,
+	resource: string,
+	reason: string,
+	where: { account: string; region: string }
+): string {
+	const named =
+		resource === '*' ? resourceNamedForAny(action, where.account, where.region) : resource;
 	const base =
-		resource === '*'
+		named === undefined
 			? `User: ${arn} is not authorized to perform: ${action}`
-			: messages.notAuthorized(arn, action, resource);
+			: messages.notAuthorized(arn, action, named);
 	return reason ? `${base} ${reason}` : base;
 }
 
@@ -115,7 +143,13 @@ export function authorizeAction(
 			!stsAllowed.some((a) => a.toLowerCase() === actionName.toLowerCase())
 		) {
 			return fail(
-				awsError('AccessDenied', deniedMessage(c.identity.arn, action, resource, '')),
+				awsError(
+					'AccessDenied',
+					deniedMessage(c.identity.arn, action, resource, '', {
+						account: c.identity.account,
+						region: ctx.region
+					})
+				),
 				`${c.api} credentials may call no STS operation except ${stsAllowed.join(' and ')} (sts-facts §2.4).`,
 				['§2.4']
 			);
@@ -228,7 +262,10 @@ export function authorizeAction(
 		reason = `because no identity-based policy allows the ${action} action`;
 		summary = `No identity policy of ${perms.source} allows ${action} on ${resource}; everything not allowed is implicitly denied (sts-facts §7).`;
 	}
-	let message = deniedMessage(perms.principal, action, resource, reason);
+	let message = deniedMessage(perms.principal, action, resource, reason, {
+		account: perms.account,
+		region: ctx.region
+	});
 	const details = statements.map((s) => s.text);
 	if (ENCODED_MESSAGE_SERVICES.has(service)) {
 		const verdicts = ctx.explain
