@@ -11,15 +11,17 @@ const GOOD = 'tests/fixtures/scenarios/good';
 const BAD = 'tests/fixtures/scenarios/bad';
 const REFERENCE = 'tests/fixtures/reference-scenarios';
 
-function issuesOf(file: string): ContentIssue[] {
+function issuesOfText(text: string, file = 't.yaml'): ContentIssue[] {
 	try {
-		parseScenario(readFileSync(file, 'utf8'), file);
+		parseScenario(text, file);
 	} catch (e) {
 		if (e instanceof ContentError) return e.issues;
 		throw e;
 	}
 	throw new Error(`${file} parsed without issues`);
 }
+
+const issuesOf = (file: string) => issuesOfText(readFileSync(file, 'utf8'), file);
 
 const minimal = (steps: string, world = '') => `id: t
 title: T
@@ -212,6 +214,28 @@ steps:
 				message: expect.stringContaining('in quotes')
 			});
 		}
+	});
+
+	it('reads token times (exp, iat, nbf) as epoch seconds or ISO 8601, and refuses exp with expiresIn', () => {
+		const step = (token: string) =>
+			minimal(`  - as: anonymous
+    call: AssumeRoleWithWebIdentity
+    idToken: { iss: accounts.google.com, aud: app, ${token} }
+    params: { RoleArn: arn:aws:iam::111111111111:role/R, RoleSessionName: s }`);
+		const [web] = parseScenario(
+			step('exp: 1767229260, iat: "1767229000", nbf: 2026-01-01T00:00:00Z'),
+			't.yaml'
+		).steps;
+		expect('idToken' in web && web.idToken).toMatchObject({
+			exp: 1767229260,
+			iat: 1767229000,
+			nbf: 1767225600
+		});
+		expect(issuesOfText(step('exp: 1767229260, expiresIn: 60'))[0]).toMatchObject({
+			path: 'steps[0].idToken',
+			message: expect.stringContaining('not both')
+		});
+		expect(issuesOfText(step('exp: tomorrow'))[0]).toMatchObject({ path: 'steps[0].idToken.exp' });
 	});
 
 	it('reads a world account ID written without quotes as the 12-digit text', () => {

@@ -358,20 +358,55 @@ const claimValue = z.union([claimText, z.array(claimText)], {
  * §5); the rest (GitHub's repository, …) ride in the token as AWS ignores them, except
  * https://aws.amazon.com/source_identity.
  */
-const idTokenSchema = z
-	.object({
-		iss: z.string().min(1),
-		aud: z
-			.union([claimText.pipe(z.string().min(1)), z.array(claimText.pipe(z.string().min(1))).min(1)])
-			.optional(),
-		sub: claimText.pipe(z.string().min(1)).optional(),
-		/** Seconds from now to the token's exp; when left out, one hour (a default of the simulator: the contract leaves it to the file). */
-		expiresIn: z.preprocess(numericText, z.number().int().default(3600)),
-		amr: claimValue.optional(),
-		azp: claimText.optional(),
-		claims: z.record(z.string(), claimValue).optional()
-	})
-	.catchall(claimValue);
+/**
+ * A JWT time claim (exp, iat, nbf) written as AWS's tokens carry it: NumericDate, seconds since the
+ * epoch (RFC 7519 §2; API-WI: "Timestamps in the token must be formatted as either an integer or a
+ * long integer"). An ISO 8601 time (`2026-01-01T10:00:00Z`) is read as that instant.
+ */
+const epochSeconds = z.preprocess(
+	(v: unknown) => {
+		if (v instanceof Date) return v.getTime() / 1000;
+		const n = numericText(v);
+		if (typeof n !== 'string') return n;
+		const iso = normalizeStart(n);
+		return typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(iso)
+			? Date.parse(iso) / 1000
+			: n;
+	},
+	z.number({ error: 'a token time is seconds since the epoch, or an ISO 8601 time' }).int()
+);
+
+const idTokenSchema = z.preprocess(
+	(v, ctx) => {
+		if (typeof v === 'object' && v !== null && 'exp' in v && 'expiresIn' in v)
+			ctx.addIssue({
+				code: 'custom',
+				message: 'give exp (an instant) or expiresIn (seconds from now), not both'
+			});
+		return v;
+	},
+	z
+		.object({
+			iss: z.string().min(1),
+			aud: z
+				.union([
+					claimText.pipe(z.string().min(1)),
+					z.array(claimText.pipe(z.string().min(1))).min(1)
+				])
+				.optional(),
+			sub: claimText.pipe(z.string().min(1)).optional(),
+			/** Seconds from now to the token's exp; when left out, one hour (a default of the simulator: the contract leaves it to the file). */
+			expiresIn: z.preprocess(numericText, z.number().int().default(3600)),
+			/** The token's exp as an instant instead of expiresIn; iat (default: now) and nbf likewise. */
+			exp: epochSeconds.optional(),
+			iat: epochSeconds.optional(),
+			nbf: epochSeconds.optional(),
+			amr: claimValue.optional(),
+			azp: claimText.optional(),
+			claims: z.record(z.string(), claimValue).optional()
+		})
+		.catchall(claimValue)
+);
 
 const samlAssertionSchema = z.strictObject({
 	provider: z.string().min(1),
@@ -501,6 +536,10 @@ export interface IdTokenSpec {
 	aud?: string | string[];
 	sub?: string;
 	expiresIn: number;
+	/** Epoch seconds: the token's exp (instead of now + expiresIn), iat (default now) and nbf. */
+	exp?: number;
+	iat?: number;
+	nbf?: number;
 	amr?: string | string[];
 	azp?: string;
 	claims?: Record<string, string | string[]>;

@@ -169,6 +169,28 @@ describe('AssumeRoleWithWebIdentity', () => {
 		expect(o.error?.message).toContain("Value null at 'roleSessionName'");
 	});
 
+	it('a token may name its exp (and iat, nbf) in epoch seconds instead of expiresIn', () => {
+		const s = state();
+		const send = (spec: Partial<IdTokenSpec>) =>
+			outcomeOf(s, {
+				as: 'anonymous',
+				call: 'AssumeRoleWithWebIdentity',
+				idToken: { ...ghToken(), ...spec },
+				params: { RoleArn: GH, RoleSessionName: 'gh' }
+			});
+		expect(claimsFromSpec({ ...ghToken(), exp: s.now + 10, iat: s.now - 5 }, s.now)).toMatchObject({
+			exp: s.now + 10,
+			iat: s.now - 5
+		});
+		expect(claimsFromSpec({ ...ghToken(), nbf: s.now }, s.now)).toMatchObject({
+			nbf: s.now,
+			iat: s.now,
+			exp: s.now + 300
+		});
+		expect(send({ exp: s.now + 10 }).ok).toBe(true);
+		expect(send({ exp: s.now }).error?.code).toBe('ExpiredTokenException');
+	});
+
 	it('an explicit WebIdentityToken JWT is decoded', () => {
 		const s = state();
 		const token = encodeIdToken(claimsFromSpec(ghToken(), s.now));

@@ -43,7 +43,7 @@ export interface IdTokenClaims {
 
 export function claimsFromSpec(spec: IdTokenSpec, now: Instant): IdTokenClaims {
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the named fields are set below
-	const { iss, aud, sub, expiresIn, amr, azp, claims, ...further } = spec;
+	const { iss, aud, sub, expiresIn, exp, iat, nbf, amr, azp, claims, ...further } = spec;
 	return {
 		...(claims ?? {}),
 		...further,
@@ -52,8 +52,10 @@ export function claimsFromSpec(spec: IdTokenSpec, now: Instant): IdTokenClaims {
 		...(spec.sub !== undefined ? { sub: spec.sub } : {}),
 		...(spec.amr !== undefined ? { amr: spec.amr } : {}),
 		...(spec.azp !== undefined ? { azp: spec.azp } : {}),
-		iat: now,
-		exp: now + spec.expiresIn
+		// A token may name its times (epoch seconds) instead of expiresIn; iat defaults to now.
+		iat: iat ?? now,
+		...(nbf !== undefined ? { nbf } : {}),
+		exp: exp ?? now + expiresIn
 	};
 }
 
