@@ -238,6 +238,28 @@ steps:
 		expect(issuesOfText(step('exp: tomorrow'))[0]).toMatchObject({ path: 'steps[0].idToken.exp' });
 	});
 
+	it('accepts an AWS managed policy ARN as a policy, and locates one the simulator has no stand-in for', () => {
+		const text = (arn: string) =>
+			minimal(
+				`  - attach: { to: arn:aws:iam::111111111111:user/alice, policy: arn:aws:iam::aws:policy/AWSDenyAll }`,
+				`          policies:\n            - ${arn}\n            - { Effect: Allow, Action: "s3:*", Resource: "*" }`
+			);
+		const s = parseScenario(text('arn:aws:iam::aws:policy/ReadOnlyAccess'), 't.yaml');
+		expect(s.world.accounts[0].users?.[0].policies?.[0]).toBe(
+			'arn:aws:iam::aws:policy/ReadOnlyAccess'
+		);
+		expect('attach' in s.steps[0] && s.steps[0].attach.policy).toBe(
+			'arn:aws:iam::aws:policy/AWSDenyAll'
+		);
+		expect(issuesOfText(text('arn:aws:iam::aws:policy/NoSuchPolicy'))).toEqual([
+			expect.objectContaining({
+				path: 'world.accounts[0].users[0].policies[0]',
+				line: 11,
+				message: expect.stringContaining('no stand-in for the managed policy')
+			})
+		]);
+	});
+
 	it('reads a world account ID written without quotes as the 12-digit text', () => {
 		const s = parseScenario(
 			minimal(`  - as: user:111111111111/alice

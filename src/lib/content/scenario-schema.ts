@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { stsApiOf } from '../sts/api-model';
 import { SERVICE_PRINCIPAL } from '../sts/caller';
+import { AWS_MANAGED_POLICY_ARNS } from '../sts/managed-policies';
 
 export { stsApiOf };
 import {
@@ -113,6 +114,25 @@ const checkedIdentityPolicy = z.preprocess(fromJsonText, identityPolicy).superRe
 			message: bare ? message.replace(/^Statement\[0\]: /, '') : message
 		});
 });
+/**
+ * An AWS managed policy named by its ARN where a policy is expected (a user's or role's `policies:`,
+ * `attach.policy`), as AWS attaches managed policies by ARN (AttachUserPolicy / AttachRolePolicy
+ * PolicyArn, https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachRolePolicy.html). The
+ * simulator uses its stand-in for the policy (managed-policies.ts); an ARN it has none for is an error.
+ */
+const managedPolicyRef = z
+	.strictObject({ ManagedPolicyArn: z.string() })
+	.refine((r) => AWS_MANAGED_POLICY_ARNS.includes(r.ManagedPolicyArn), {
+		error: (issue) =>
+			`the simulator has no stand-in for the managed policy ${(issue.input as { ManagedPolicyArn: string }).ManagedPolicyArn}; write its document here instead, or name one of: ${AWS_MANAGED_POLICY_ARNS.join(', ')}`
+	})
+	.transform((r) => r.ManagedPolicyArn);
+/** An identity policy, or an AWS managed policy's ARN (text starting with arn:). */
+const identityPolicyOrArn = z.preprocess(
+	(v) =>
+		typeof v === 'string' && v.trimStart().startsWith('arn:') ? { ManagedPolicyArn: v.trim() } : v,
+	z.union([managedPolicyRef, checkedIdentityPolicy])
+);
 // policyDocumentSchema is a zod/mini schema (see policy-document.ts): checks are added with .check().
 /**
  * In a trust policy written as a YAML mapping, `Principal: { AWS: 111111111111 }` is a YAML
@@ -171,7 +191,7 @@ const userSchema = z.strictObject({
 		.regex(iamName, 'an IAM user name is 1-64 characters of letters, digits and +=,.@_-'),
 	path: iamPath.optional(),
 	mfa: z.boolean().optional(),
-	policies: policyList(checkedIdentityPolicy),
+	policies: policyList(identityPolicyOrArn),
 	/** Extension: IAM tags, visible as aws:PrincipalTag/<key>. */
 	tags: tags.optional()
 });
@@ -184,7 +204,7 @@ const roleSchema = z.strictObject({
 	// sts-facts §2.1: MaxSessionDuration 3600..43200, default 3600.
 	maxSessionDuration: z.preprocess(numericText, z.number().int().min(3600).max(43200)).optional(),
 	trust: trustPolicy,
-	policies: policyList(checkedIdentityPolicy),
+	policies: policyList(identityPolicyOrArn),
 	/** Extension: IAM tags on the role; session tags override them (sts-facts §3.3). */
 	tags: tags.optional(),
 	/** Extension: a short description shown in the UI. */
@@ -478,7 +498,7 @@ const attachStepSchema = z.strictObject({
 		// One policy: a document, JSON text, a bare statement, or a list of statements (one document).
 		policy: z.preprocess(
 			(v) => (Array.isArray(v) ? { Version: '2012-10-17', Statement: v } : v),
-			checkedIdentityPolicy
+			identityPolicyOrArn
 		),
 		/** Extension: the inline policy name (default attached-N). */
 		name: z
@@ -547,7 +567,8 @@ export interface IdTokenSpec {
 	[claim: string]: unknown;
 }
 export type SamlAssertionSpec = z.output<typeof samlAssertionSchema>;
-export type IdentityPolicyInput = z.output<typeof identityPolicy>;
+/** A policy document, a bare statement, or an AWS managed policy's ARN. */
+export type IdentityPolicyInput = z.output<typeof identityPolicyOrArn>;
 
 export function isCallStep(step: ScenarioStep): step is CallStep {
 	return 'call' in step;
