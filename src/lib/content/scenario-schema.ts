@@ -423,6 +423,16 @@ const idTokenSchema = z.preprocess(
 			nbf: epochSeconds.optional(),
 			amr: claimValue.optional(),
 			azp: claimText.optional(),
+			/** Session tags, as AWS reads them from a token (IAM "Passing session tags using AssumeRoleWithWebIdentity"). */
+			'https://aws.amazon.com/tags': z
+				.strictObject({
+					principal_tags: z.record(
+						z.string().min(1).max(128),
+						z.union([claimText, z.array(claimText)])
+					),
+					transitive_tag_keys: z.array(claimText).optional()
+				})
+				.optional(),
 			claims: z.record(z.string(), claimValue).optional()
 		})
 		.catchall(claimValue)

@@ -24,6 +24,7 @@ import {
 	idTokenAlgorithm,
 	isBuiltInProvider,
 	isOAuthProvider,
+	sessionTagsOfClaims,
 	SOURCE_IDENTITY_CLAIM,
 	webIdentityContext,
 	type IdTokenClaims
@@ -37,6 +38,7 @@ import {
 	roleSessionResponse
 } from './role-session';
 import { readSessionPolicies } from './session-policy';
+import { checkSessionTags, mergeSessionTags, requestTagKeys } from './session-tags';
 import { evaluateTrust, type TrustAction } from './trust-evaluation';
 import { integerParam, validateParams, type Params } from './validate-params';
 import { oidcHost } from './world';
@@ -185,11 +187,22 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 		);
 	}
 
+	// Session tags from the token's https://aws.amazon.com/tags claim (IAM-TAGS, "Passing session tags
+	// using AssumeRoleWithWebIdentity"): checked as AssumeRole's Tags are (sts-facts §3.3), visible to the
+	// trust policy as aws:RequestTag / aws:TagKeys, and they need sts:TagSession ("the trust policies for
+	// all roles connected to the identity provider (IdP) passing tags must have the sts:TagSession
+	// permission. For roles without this permission in the trust policy, the AssumeRole operation fails").
+	const tokenTags = sessionTagsOfClaims(claims);
+	const noInherited = { tags: {}, transitiveTagKeys: [] };
+	const tagProblem = checkSessionTags(tokenTags.tags, tokenTags.transitive, noInherited);
+	if (tagProblem) return tagProblem;
+
 	const role = findRole(world, roleArn);
 	const providerName = declared ? declared.arn : host;
 	const context = {
 		...requestKeys(ctx.region, now),
 		...resourceTagKeys(role?.tags),
+		...requestTagKeys(tokenTags.tags, tokenTags.transitive),
 		...webIdentityContext(claims),
 		'sts:RoleSessionName': sessionName,
 		'aws:FederatedProvider': providerName,
@@ -214,10 +227,13 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 		);
 	const attempts = principals.map((principal) => {
 		const assumed = trustFor(principal, 'sts:AssumeRoleWithWebIdentity');
-		if (!assumed.allowed || sourceIdentity === undefined) return assumed;
-		// A source identity also needs sts:SetSourceIdentity from the same trust policy (see above).
-		const setSource = trustFor(principal, 'sts:SetSourceIdentity');
-		return setSource.allowed ? assumed : setSource;
+		// Source identity and session tags also need their actions from the same trust policy (see above).
+		const also: TrustAction[] = [
+			...(sourceIdentity !== undefined ? ['sts:SetSourceIdentity' as const] : []),
+			...(tokenTags.tags.length ? ['sts:TagSession' as const] : [])
+		];
+		if (!assumed.allowed) return assumed;
+		return also.map((action) => trustFor(principal, action)).find((t) => !t.allowed) ?? assumed;
 	});
 	const matched = attempts.findIndex((a) => a.allowed);
 	const trust = attempts[matched] ?? attempts[attempts.length - 1];
@@ -242,8 +258,7 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 		api: 'AssumeRoleWithWebIdentity',
 		identity: assumedRoleIdentity(role, sessionName),
 		sessionPolicies: sessionPolicies.policies,
-		tags: {},
-		transitiveTagKeys: [],
+		...mergeSessionTags(tokenTags.tags, tokenTags.transitive, noInherited),
 		chained: false,
 		...(sourceIdentity !== undefined ? { sourceIdentity } : {}),
 		requestedBy: sessionProvider,
