@@ -450,7 +450,16 @@ const samlAssertionSchema = z.strictObject({
 	/** Extensions: the NameID subject, the SessionDuration attribute (§2.3) and the Role attribute's role ARNs. */
 	subject: z.preprocess(numberAsText, z.string()).optional(),
 	sessionDuration: seconds().optional(),
-	roles: z.array(z.string().startsWith('arn:')).optional()
+	roles: z.array(z.string().startsWith('arn:')).optional(),
+	/**
+	 * Extensions: the SourceIdentity attribute, and session tags (PrincipalTag:{Key} attributes and the
+	 * TransitiveTagKeys attribute), IAM "Pass session tags in AWS STS" (Passing session tags using AssumeRoleWithSAML).
+	 */
+	sourceIdentity: z.preprocess(numberAsText, z.string()).optional(),
+	principalTags: z
+		.record(z.string().min(1).max(128), z.preprocess(numberAsText, z.string().max(256)))
+		.optional(),
+	transitiveTagKeys: z.array(z.string()).optional()
 });
 
 const callStepSchema = z

@@ -38,7 +38,7 @@ import {
 	roleSessionResponse
 } from './role-session';
 import { readSessionPolicies } from './session-policy';
-import { checkSessionTags, mergeSessionTags, requestTagKeys } from './session-tags';
+import { idpAttributes } from './session-tags';
 import { evaluateTrust, type TrustAction } from './trust-evaluation';
 import { integerParam, validateParams, type Params } from './validate-params';
 import { oidcHost } from './world';
@@ -167,46 +167,29 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 	const region = regionCheck(world, roleAccount, ctx.region);
 	if (region) return region;
 
-	// IAM "Monitor and control actions taken with assumed roles" (Using source identity with
-	// AssumeRoleWithWebIdentity, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html):
-	// the token's https://aws.amazon.com/source_identity claim sets the session's source identity;
-	// "the role trust policies for all roles connected to an IdP must have the sts:SetSourceIdentity
-	// permission. The AssumeRole* operation will fail for any role connected to an IdP without this
-	// permission"; the value is 2-64 characters of [\w+=,.@-] and may not begin with "aws:".
+	// The token's https://aws.amazon.com/source_identity claim sets the session's source identity (IAM
+	// "Monitor and control actions taken with assumed roles", Using source identity with
+	// AssumeRoleWithWebIdentity); its https://aws.amazon.com/tags claim passes session tags (IAM-TAGS,
+	// "Passing session tags using AssumeRoleWithWebIdentity"). See idpAttributes.
 	const sourceIdentityClaim = claims[SOURCE_IDENTITY_CLAIM];
-	const sourceIdentity =
-		sourceIdentityClaim === undefined ? undefined : String(sourceIdentityClaim);
-	if (
-		sourceIdentity !== undefined &&
-		(!/^[\w+=,.@-]{2,64}$/.test(sourceIdentity) || /^aws:/i.test(sourceIdentity))
-	) {
-		return fail(
-			awsError('InvalidIdentityToken', messages.sourceIdentityInvalid),
-			`The token's ${SOURCE_IDENTITY_CLAIM} claim "${sourceIdentity}" is not a valid source identity: 2-64 letters, digits and _+=,.@- that do not begin with aws: (IAM "Monitor and control actions taken with assumed roles"; the error code follows the SAML case, sts-facts §4).`,
-			['§4']
-		);
-	}
-
-	// Session tags from the token's https://aws.amazon.com/tags claim (IAM-TAGS, "Passing session tags
-	// using AssumeRoleWithWebIdentity"): checked as AssumeRole's Tags are (sts-facts §3.3), visible to the
-	// trust policy as aws:RequestTag / aws:TagKeys, and they need sts:TagSession ("the trust policies for
-	// all roles connected to the identity provider (IdP) passing tags must have the sts:TagSession
-	// permission. For roles without this permission in the trust policy, the AssumeRole operation fails").
-	const tokenTags = sessionTagsOfClaims(claims);
-	const noInherited = { tags: {}, transitiveTagKeys: [] };
-	const tagProblem = checkSessionTags(tokenTags.tags, tokenTags.transitive, noInherited);
-	if (tagProblem) return tagProblem;
+	const passed = idpAttributes(
+		{
+			...(sourceIdentityClaim !== undefined ? { sourceIdentity: String(sourceIdentityClaim) } : {}),
+			...sessionTagsOfClaims(claims)
+		},
+		`The token's ${SOURCE_IDENTITY_CLAIM} claim`
+	);
+	if (!passed.ok) return passed.failure;
 
 	const role = findRole(world, roleArn);
 	const providerName = declared ? declared.arn : host;
 	const context = {
 		...requestKeys(ctx.region, now),
 		...resourceTagKeys(role?.tags),
-		...requestTagKeys(tokenTags.tags, tokenTags.transitive),
+		...passed.context,
 		...webIdentityContext(claims),
 		'sts:RoleSessionName': sessionName,
-		'aws:FederatedProvider': providerName,
-		...(sourceIdentity !== undefined ? { 'sts:SourceIdentity': sourceIdentity } : {})
+		'aws:FederatedProvider': providerName
 	};
 	// Federated callers have no identity policies: only the trust policy decides (§11). A built-in IdP
 	// is named by its host; if the account also declared a provider for it, that ARN is tried too.
@@ -228,12 +211,8 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 	const attempts = principals.map((principal) => {
 		const assumed = trustFor(principal, 'sts:AssumeRoleWithWebIdentity');
 		// Source identity and session tags also need their actions from the same trust policy (see above).
-		const also: TrustAction[] = [
-			...(sourceIdentity !== undefined ? ['sts:SetSourceIdentity' as const] : []),
-			...(tokenTags.tags.length ? ['sts:TagSession' as const] : [])
-		];
 		if (!assumed.allowed) return assumed;
-		return also.map((action) => trustFor(principal, action)).find((t) => !t.allowed) ?? assumed;
+		return passed.actions.map((a) => trustFor(principal, a)).find((t) => !t.allowed) ?? assumed;
 	});
 	const matched = attempts.findIndex((a) => a.allowed);
 	const trust = attempts[matched] ?? attempts[attempts.length - 1];
@@ -258,9 +237,8 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 		api: 'AssumeRoleWithWebIdentity',
 		identity: assumedRoleIdentity(role, sessionName),
 		sessionPolicies: sessionPolicies.policies,
-		...mergeSessionTags(tokenTags.tags, tokenTags.transitive, noInherited),
+		...passed.session,
 		chained: false,
-		...(sourceIdentity !== undefined ? { sourceIdentity } : {}),
 		requestedBy: sessionProvider,
 		federatedProvider: sessionProvider,
 		federatedKeys: webIdentityContext(claims)
