@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import './all-apis'; // the synchronous full engine (every STS operation and admin action registered)
 import { loadActionCatalog, setActionCatalog } from './action-catalog';
-import { attach, revoke } from './simulator';
+import { applyStep, attach, revoke } from './simulator';
 import { baseState, issue, later, outcomeOf, roleArn } from './test-worlds';
 
 const ALICE = 'user:111111111111/alice';
@@ -63,6 +63,26 @@ describe('service actions', () => {
 		);
 		expect(message('s3:ListAllMyBuckets')).toBe(
 			`${bob} s3:ListAllMyBuckets because no identity-based policy allows the s3:ListAllMyBuckets action`
+		);
+	});
+
+	it('an explicit deny from a managed policy attached by ARN names its ARN; an inline one names none', () => {
+		const alice = { as: ALICE, call: 's3:GetObject', resource: 'arn:aws:s3:::b/k' };
+		const denyAll = applyStep(baseState(), {
+			attach: {
+				to: 'arn:aws:iam::111111111111:user/alice',
+				policy: 'arn:aws:iam::aws:policy/AWSDenyAll'
+			}
+		}).state;
+		expect(outcomeOf(denyAll, alice).error?.message).toMatch(
+			/ with an explicit deny in an identity-based policy: arn:aws:iam::aws:policy\/AWSDenyAll$/
+		);
+		const inline = attach(baseState(), 'arn:aws:iam::111111111111:user/alice', {
+			Version: '2012-10-17',
+			Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }]
+		}).state;
+		expect(outcomeOf(inline, alice).error?.message).toMatch(
+			/ with an explicit deny in an identity-based policy$/
 		);
 	});
 

@@ -74,6 +74,25 @@ function deniedMessage(
 	return reason ? `${base} ${reason}` : base;
 }
 
+/**
+ * AWS names the managed policy whose Deny decided: "... with an explicit deny in an identity-based
+ * policy: arn:aws:iam::123456789012:policy/ExampleDenyPolicy" (IAM "Troubleshoot access denied error
+ * messages with authorization ID",
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied-authorization-id.html;
+ * [obs] AWS managed ones too, e.g. "...: arn:aws:iam::aws:policy/AWSCompromisedKeyQuarantineV3").
+ * An inline policy has no ARN, and what AWS appends for one is not documented: nothing is appended.
+ */
+function denyingPolicyArn(
+	verdicts: readonly StatementVerdict[],
+	policies: readonly NamedPolicy[],
+	request: Parameters<typeof analyseStatements>[2]
+): string {
+	const analysed = verdicts.length ? verdicts : analyseStatements('identity', policies, request);
+	const deciding = analysed.find((v) => v.matches && v.effect === 'Deny');
+	const arn = deciding && policies.find((p) => p.name === deciding.policy)?.arn;
+	return arn ? `: ${arn}` : '';
+}
+
 /** How an STS operation authorised like an action (operation-permission.ts) adjusts the request. */
 export interface ActionRequestOptions {
 	/** Service-specific condition keys of the operation (e.g. sts:TaskPolicyArn). */
@@ -237,7 +256,7 @@ export function authorizeAction(
 	let summary: string;
 	const facts = ['§7'];
 	if (decision.identity === 'ExplicitlyDenied') {
-		reason = 'with an explicit deny in an identity-based policy';
+		reason = `with an explicit deny in an identity-based policy${denyingPolicyArn(identity, identityPolicies, request)}`;
 		summary = revoked
 			? `These credentials were issued before the role's sessions were revoked: the inline policy ${REVOCATION_POLICY} denies every action to sessions whose aws:TokenIssueTime is earlier than the revocation. The credentials are still "valid" until they expire, but they can do nothing (sts-facts §6).`
 			: `An identity policy of ${perms.source} explicitly denies ${action}; an explicit deny always wins (sts-facts §7).`;

@@ -145,7 +145,8 @@ export function attach(
 	state: SimState,
 	to: string,
 	policy: Parameters<typeof normalizePolicy>[0],
-	name?: string
+	name?: string,
+	policyArn?: string
 ) {
 	const count = state.attachCount + 1;
 	return admin(
@@ -157,7 +158,8 @@ export function attach(
 				state.world,
 				to,
 				normalizePolicy(policy),
-				name ?? `attached-${count}`
+				name ?? `attached-${count}`,
+				policyArn
 			),
 		count
 	);
@@ -192,7 +194,13 @@ export function applyStep(
 	if (typeof given === 'string') {
 		// An AWS managed policy by ARN: attached under its own name, as AttachRolePolicy does.
 		const managed = managedStandIn(given);
-		return attach(state, step.attach.to, managed.document, step.attach.name ?? managed.name);
+		return attach(
+			state,
+			step.attach.to,
+			managed.document,
+			step.attach.name ?? managed.name,
+			managed.arn
+		);
 	}
 	const policy =
 		'Statement' in given ? given : { Version: '2012-10-17' as const, Statement: given };

@@ -15,6 +15,8 @@ export interface NamedPolicy {
 	document: PolicyDocument;
 	/** authored in the scenario, attached by a step, written by "Revoke active sessions", or edited in the UI. */
 	origin: 'authored' | 'attached' | 'revocation' | 'edited' | 'managed' | 'session';
+	/** A managed policy attached by its ARN: AWS's explicit-deny messages name it (authorize-action.ts). */
+	arn?: string;
 }
 
 export interface User {
@@ -102,7 +104,7 @@ export function managedStandIn(arn: string): NamedPolicy {
 	const policy = AWS_MANAGED_POLICIES[arn];
 	if (!policy)
 		throw new Error(`the stand-in of ${arn} is not loaded (load the policy parser first)`);
-	return policy;
+	return { ...policy, arn };
 }
 
 /** Builds the world; IDs and long-term keys are drawn from `random` in declaration order. */
