@@ -260,6 +260,36 @@ steps:
 		]);
 	});
 
+	it('reads identity providers named by ARN, quoted booleans in expect, and dotted error codes', () => {
+		const text = (account: string) =>
+			minimal(
+				`  - as: user:111111111111/alice
+    call: ec2:DescribeInstances
+    expect: { allowed: "false", error: Client.UnauthorizedOperation }
+  - as: user:111111111111/alice
+    call: GetCallerIdentity
+    expect: { ok: "true" }`,
+				`      identityProviders:
+        - saml: arn:aws:iam::${account}:saml-provider/CorpIdP
+        - oidc: arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com`
+			);
+		const s = parseScenario(text('111111111111'), 't.yaml');
+		expect(s.world.accounts[0].identityProviders).toEqual([
+			{ saml: 'CorpIdP' },
+			{ oidc: 'token.actions.githubusercontent.com' }
+		]);
+		expect(s.steps.map((st) => ('expect' in st ? st.expect : undefined))).toEqual([
+			{ allowed: false, error: 'Client.UnauthorizedOperation' },
+			{ ok: true }
+		]);
+		expect(issuesOfText(text('999999999999'))).toEqual([
+			expect.objectContaining({
+				path: 'world.accounts[0].identityProviders[0].saml',
+				message: expect.stringContaining('is a provider of account 999999999999')
+			})
+		]);
+	});
+
 	it('reads a world account ID written without quotes as the 12-digit text', () => {
 		const s = parseScenario(
 			minimal(`  - as: user:111111111111/alice

@@ -211,18 +211,30 @@ const roleSchema = z.strictObject({
 	description: z.string().optional()
 });
 
+/**
+ * An identity provider may be named by its IAM ARN, as the console shows it
+ * (arn:aws:iam::111122223333:saml-provider/CorpIdP, …:oidc-provider/accounts.google.com): the name
+ * or issuer is what follows the slash; the account must be the one that declares it (accountSchema).
+ */
+const PROVIDER_ARN = /^arn:aws[\w-]*:iam::(\d{12}):(saml|oidc)-provider\/(.+)$/;
+const providerName = (v: unknown) => (typeof v === 'string' ? (PROVIDER_ARN.exec(v)?.[3] ?? v) : v);
+
 const samlProviderSchema = z.strictObject({
-	saml: z
-		.string()
-		.regex(/^[\w.-]{1,128}$/, 'a SAML provider name is letters, digits, ".", "_" or "-"')
+	saml: z.preprocess(
+		providerName,
+		z.string().regex(/^[\w.-]{1,128}$/, 'a SAML provider name is letters, digits, ".", "_" or "-"')
+	)
 });
 const oidcProviderSchema = z.strictObject({
-	oidc: z
-		.string()
-		.regex(
-			/^(https:\/\/)?[a-z0-9.-]+(\/[\w.~/-]*)?$/,
-			'an OIDC provider is an issuer host (and path), e.g. token.actions.githubusercontent.com'
-		),
+	oidc: z.preprocess(
+		providerName,
+		z
+			.string()
+			.regex(
+				/^(https:\/\/)?[a-z0-9.-]+(\/[\w.~/-]*)?$/,
+				'an OIDC provider is an issuer host (and path), e.g. token.actions.githubusercontent.com'
+			)
+	),
 	/** Audiences (client IDs); a bare number (a Facebook app ID) is its text. */
 	clientIds: optionalList(claimText.pipe(z.string().min(1)))
 });
@@ -258,7 +270,31 @@ const disabledRegion = region.superRefine((r, ctx) => {
 		});
 });
 
-const accountSchema = z.strictObject({
+/** A provider named by ARN must name the account that declares it. */
+function providersOfThisAccount(
+	value: unknown,
+	ctx: { addIssue(issue: { code: 'custom'; message: string; path: PropertyKey[] }): void }
+): unknown {
+	if (typeof value !== 'object' || value === null) return value;
+	const { id, identityProviders } = value as { id?: unknown; identityProviders?: unknown };
+	if (!Array.isArray(identityProviders)) return value;
+	identityProviders.forEach((p: unknown, i) => {
+		if (typeof p !== 'object' || p === null) return;
+		for (const [key, v] of Object.entries(p))
+			if ((key === 'saml' || key === 'oidc') && typeof v === 'string') {
+				const owner = PROVIDER_ARN.exec(v)?.[1];
+				if (owner !== undefined && owner !== String(id))
+					ctx.addIssue({
+						code: 'custom',
+						message: `${v} is a provider of account ${owner}, not of ${String(id)}: declare it in that account, or give its name`,
+						path: ['identityProviders', i, key]
+					});
+			}
+	});
+	return value;
+}
+
+const accountFields = z.strictObject({
 	/** Quoted in the contract; a bare 12-digit number is read as the same ID. */
 	id: z.preprocess(accountIdNumberAsText, accountId),
 	alias: z
@@ -290,6 +326,7 @@ const accountSchema = z.strictObject({
 		)
 		.optional()
 });
+const accountSchema = z.preprocess(providersOfThisAccount, accountFields);
 
 const worldSchema = z.strictObject({
 	// The contract's example is UTC (…Z); a UTC offset such as +00:00 names an instant just as well.
@@ -327,14 +364,21 @@ function accountIdNumberAsText(value: unknown): unknown {
 }
 
 /** What a call step must do (any of the contract's keys, each optional). */
+/** `true` / `false` written in quotes (as numbers may be) is the boolean. */
+const booleanText = z.preprocess(
+	(v) => (v === 'true' ? true : v === 'false' ? false : v),
+	z.boolean()
+);
+
 const expectFields = z
 	.strictObject({
-		ok: z.boolean().optional(),
+		ok: booleanText.optional(),
+		// EC2 documents its code as Client.UnauthorizedOperation too (SERVICE_DENIAL_CODES, aws-errors.ts).
 		error: z
 			.string()
-			.regex(/^[A-Za-z]+$/, 'an AWS error code such as AccessDenied')
+			.regex(/^([A-Za-z]+\.)?[A-Za-z]+$/, 'an AWS error code such as AccessDenied')
 			.optional(),
-		allowed: z.boolean().optional(),
+		allowed: booleanText.optional(),
 		expiresIn: seconds().optional(),
 		accessKeyPrefix: z
 			.string()
@@ -372,13 +416,6 @@ const claimValue = z.union([claimText, z.array(claimText)], {
 	error: 'a token claim is text or a list of text'
 });
 /**
- * What the simulated identity provider puts in the token. Beyond the contract's iss/aud/sub/
- * expiresIn, any other key with a text value is a further claim of the token (`claims:` lists
- * them explicitly). Only amr and azp among them become condition keys (<provider>:amr, sts-facts
- * §5); the rest (GitHub's repository, …) ride in the token as AWS ignores them, except
- * https://aws.amazon.com/source_identity.
- */
-/**
  * A JWT time claim (exp, iat, nbf) written as AWS's tokens carry it: NumericDate, seconds since the
  * epoch (RFC 7519 §2; API-WI: "Timestamps in the token must be formatted as either an integer or a
  * long integer"). An ISO 8601 time (`2026-01-01T10:00:00Z`) is read as that instant.
@@ -396,6 +433,13 @@ const epochSeconds = z.preprocess(
 	z.number({ error: 'a token time is seconds since the epoch, or an ISO 8601 time' }).int()
 );
 
+/**
+ * What the simulated identity provider puts in the token. Beyond the contract's iss/aud/sub/
+ * expiresIn, any other key with a text value is a further claim of the token (`claims:` lists
+ * them explicitly). Only amr and azp among them become condition keys (<provider>:amr, sts-facts
+ * §5); the rest (GitHub's repository, …) ride in the token as AWS ignores them, except
+ * https://aws.amazon.com/source_identity.
+ */
 const idTokenSchema = z.preprocess(
 	(v, ctx) => {
 		if (typeof v === 'object' && v !== null && 'exp' in v && 'expiresIn' in v)
