@@ -86,6 +86,17 @@ describe('service actions', () => {
 		);
 	});
 
+	it("EC2's wording: Describe* denials carry no encoded authorization message, others do", () => {
+		const message = (call: string) =>
+			outcomeOf(baseState(), { as: 'user:111111111111/bob', call }).error?.message ?? '';
+		expect(message('ec2:DescribeInstances')).toBe(
+			'You are not authorized to perform this operation. User: arn:aws:iam::111111111111:user/bob is not authorized to perform: ec2:DescribeInstances because no identity-based policy allows the ec2:DescribeInstances action'
+		);
+		expect(message('ec2:RunInstances')).toMatch(
+			/^You are not authorized to perform this operation\. .* Encoded authorization failure message: \S+$/
+		);
+	});
+
 	it('explicit deny wins (§7)', () => {
 		const o = outcomeOf(baseState(), {
 			as: 'user:111111111111/denied',

@@ -286,7 +286,14 @@ export function authorizeAction(
 		region: ctx.region
 	});
 	const details = statements.map((s) => s.text);
-	if (ENCODED_MESSAGE_SERVICES.has(service)) {
+	// EC2's UnauthorizedOperation wording, "You are not authorized to perform this operation. User: …".
+	// "Only certain AWS operations return an encoded authorization message" (API-DAM): EC2's Describe*
+	// reads answer without one ([obs] "... is not authorized to perform: ec2:DescribeInstances because no
+	// identity-based policy allows the ec2:DescribeInstances action", ending there), RunInstances and
+	// the other operations with one. The code stays AccessDenied, as the contract reports denials.
+	if (ENCODED_MESSAGE_SERVICES.has(service) && /^describe/i.test(action.split(':')[1] ?? ''))
+		message = `You are not authorized to perform this operation. ${message}`;
+	else if (ENCODED_MESSAGE_SERVICES.has(service)) {
 		const verdicts = ctx.explain
 			? statements
 			: [
@@ -312,13 +319,15 @@ export function authorizeAction(
 				conditions: conditionItems(context)
 			}
 		});
-		// EC2's UnauthorizedOperation wording; the code stays AccessDenied as the contract reports denials.
 		message = `You are not authorized to perform this operation. ${message}. Encoded authorization failure message: ${encoded}`;
 		details.push(
-			'EC2 adds an encoded authorization failure message. A principal allowed sts:DecodeAuthorizationMessage can decode it (call DecodeAuthorizationMessage with it) to see whether an explicit deny or a missing allow decided, and the request context (sts-facts §13).',
-			"EC2 itself names this error UnauthorizedOperation (Client.UnauthorizedOperation, HTTP 403); the simulator reports every denied service action as AccessDenied, as its scenario format does. The encoded message here is the simulator's own, readable encoding; AWS's is opaque."
+			"EC2 adds an encoded authorization failure message. A principal allowed sts:DecodeAuthorizationMessage can decode it (call DecodeAuthorizationMessage with it) to see whether an explicit deny or a missing allow decided, and the request context (sts-facts §13). The encoded message here is the simulator's own, readable encoding; AWS's is opaque."
 		);
 	}
+	if (ENCODED_MESSAGE_SERVICES.has(service))
+		details.push(
+			'EC2 itself names this error UnauthorizedOperation (Client.UnauthorizedOperation, HTTP 403); the simulator reports every denied service action as AccessDenied, as its scenario format does (an expectation may name either).'
+		);
 	return {
 		ok: false,
 		error: awsError('AccessDenied', message),
