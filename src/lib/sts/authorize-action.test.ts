@@ -97,6 +97,17 @@ describe('service actions', () => {
 		);
 	});
 
+	it('SNS spells its prefix in capitals in denial messages', () => {
+		const o = outcomeOf(baseState(), {
+			as: 'user:111111111111/bob',
+			call: 'sns:Publish',
+			resource: 'arn:aws:sns:us-east-1:111111111111:alerts'
+		});
+		expect(o.error?.message).toBe(
+			'User: arn:aws:iam::111111111111:user/bob is not authorized to perform: SNS:Publish on resource: arn:aws:sns:us-east-1:111111111111:alerts because no identity-based policy allows the SNS:Publish action'
+		);
+	});
+
 	it('explicit deny wins (§7)', () => {
 		const o = outcomeOf(baseState(), {
 			as: 'user:111111111111/denied',

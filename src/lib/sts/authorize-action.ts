@@ -57,6 +57,16 @@ function resourceNamedForAny(action: string, account: string, region: string): s
 	return undefined;
 }
 
+/**
+ * The action as a service's denial message spells it: SNS writes its prefix in capitals ([obs] "is not
+ * authorized to perform: SNS:Publish on resource: arn:aws:sns:… because no resource-based policy allows
+ * the SNS:Publish action", also SNS:CreateTopic), the others as the request names it.
+ */
+function actionAsWorded(action: string): string {
+	const [service, name] = action.split(':');
+	return service.toLowerCase() === 'sns' && name ? `SNS:${name}` : action;
+}
+
 /** AWS's access-denied wording; the reason suffix follows AWS's current messages [inf: not in sts-facts]. */
 function deniedMessage(
 	arn: string,
@@ -255,6 +265,7 @@ export function authorizeAction(
 	let reason: string;
 	let summary: string;
 	const facts = ['§7'];
+	const worded = actionAsWorded(action);
 	if (decision.identity === 'ExplicitlyDenied') {
 		reason = `with an explicit deny in an identity-based policy${denyingPolicyArn(identity, identityPolicies, request)}`;
 		summary = revoked
@@ -269,19 +280,19 @@ export function authorizeAction(
 		decision.session !== undefined &&
 		decision.session !== 'Allowed'
 	) {
-		reason = `because no session policy allows the ${action} action`;
+		reason = `because no session policy allows the ${worded} action`;
 		summary =
 			perms.sessionPolicies && perms.sessionPolicies.length === 0
 				? `A GetFederationToken session created without a session policy has no permissions at all (sts-facts §7).`
 				: `${perms.source} allows ${action}, but the session policy does not: a session policy can only narrow the permissions (sts-facts §3.2, §7).`;
 	} else if (resourceAccount !== perms.account) {
-		reason = `because no resource-based policy allows the ${action} action`;
+		reason = `because no resource-based policy allows the ${worded} action`;
 		summary = `${resource} is in account ${resourceAccount}, not ${perms.account}. Identity policies alone cannot reach another account's resources; assume a role in that account instead (sts-facts §7).`;
 	} else {
-		reason = `because no identity-based policy allows the ${action} action`;
+		reason = `because no identity-based policy allows the ${worded} action`;
 		summary = `No identity policy of ${perms.source} allows ${action} on ${resource}; everything not allowed is implicitly denied (sts-facts §7).`;
 	}
-	let message = deniedMessage(perms.principal, action, resource, reason, {
+	let message = deniedMessage(perms.principal, worded, resource, reason, {
 		account: perms.account,
 		region: ctx.region
 	});
