@@ -30,7 +30,7 @@ describe('service actions', () => {
 		expect(o.explanation.summary).toContain('alice-policy-2 statement 1');
 	});
 
-	it('implicitly denied: AccessDenied in AWS wording', () => {
+	it('implicitly denied: AccessDenied in AWS wording (S3 quotes the resource ARN)', () => {
 		const o = outcomeOf(baseState(), {
 			as: 'user:111111111111/bob',
 			call: 's3:GetObject',
@@ -39,7 +39,7 @@ describe('service actions', () => {
 		expect(o.allowed).toBe(false);
 		expect(o.error).toMatchObject({ code: 'AccessDenied', httpStatus: 403 });
 		expect(o.error?.message).toBe(
-			'User: arn:aws:iam::111111111111:user/bob is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k because no identity-based policy allows the s3:GetObject action'
+			'User: arn:aws:iam::111111111111:user/bob is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::b/k" because no identity-based policy allows the s3:GetObject action'
 		);
 	});
 

@@ -77,10 +77,14 @@ function deniedMessage(
 ): string {
 	const named =
 		resource === '*' ? resourceNamedForAny(action, where.account, where.region) : resource;
+	// S3 quotes the resource: "Most access denied error messages appear in the format User user-arn is
+	// not authorized to perform action on "resource-arn" because context" (S3 User Guide, Troubleshoot
+	// access denied (403 Forbidden) errors, https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html).
+	const shown = named !== undefined && /^s3:/i.test(action) ? `"${named}"` : named;
 	const base =
-		named === undefined
+		shown === undefined
 			? `User: ${arn} is not authorized to perform: ${action}`
-			: messages.notAuthorized(arn, action, named);
+			: messages.notAuthorized(arn, action, shown);
 	return reason ? `${base} ${reason}` : base;
 }
 
