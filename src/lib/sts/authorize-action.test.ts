@@ -55,6 +55,10 @@ describe('service actions', () => {
 			`${bob} iam:ListUsers on resource: arn:aws:iam::111111111111:user/ because no identity-based policy allows the iam:ListUsers action`
 		);
 		expect(message('iam:ListRoles')).toContain('on resource: arn:aws:iam::111111111111:role/ ');
+		expect(message('iam:ListGroups')).toContain('on resource: arn:aws:iam::111111111111:group/ ');
+		expect(message('iam:ListPolicies')).toContain(
+			'iam:ListPolicies on resource: policy path / because'
+		);
 		expect(message('dynamodb:ListTables', 'eu-west-3')).toContain(
 			'on resource: arn:aws:dynamodb:eu-west-3:111111111111:table/* because'
 		);

@@ -39,18 +39,20 @@ const REVOCATION_POLICY = 'AWSRevokeOlderSessions';
 
 /**
  * The resource AWS's denial message names for a request that names none (the step's default "*").
- * AWS's messages differ by action [obs, AWS CLI output]: iam:ListUsers / iam:ListRoles name the
- * path-prefix ARN ("... iam:ListUsers on resource: arn:aws:iam::111122223333:user/ because no
+ * AWS's messages differ by action [obs, AWS CLI output]: iam:ListUsers / ListRoles / ListGroups name
+ * the path-prefix ARN ("... iam:ListUsers on resource: arn:aws:iam::111122223333:user/ because no
  * identity-based policy allows the iam:ListUsers action"; the IAM API reference's ListRoles error
- * example reads "on resource: arn:aws:iam::123456789012:role/"), dynamodb:ListTables names
+ * example reads "on resource: arn:aws:iam::123456789012:role/"), iam:ListPolicies "on resource: policy
+ * path /", dynamodb:ListTables names
  * arn:aws:dynamodb:REGION:ACCOUNT:table/*, Lambda keeps "on resource: *"; S3 (s3:ListAllMyBuckets)
  * and EC2 leave the clause out ("... is not authorized to perform: s3:ListAllMyBuckets because no
  * identity-based policy allows the s3:ListAllMyBuckets action"), as do the other services here.
  */
 function resourceNamedForAny(action: string, account: string, region: string): string | undefined {
 	const [service, name] = action.toLowerCase().split(':');
-	if (action.toLowerCase() === 'iam:listusers') return `arn:aws:iam::${account}:user/`;
-	if (action.toLowerCase() === 'iam:listroles') return `arn:aws:iam::${account}:role/`;
+	const iamList = /^iam:list(users|roles|groups)$/i.exec(action)?.[1]?.toLowerCase();
+	if (iamList) return `arn:aws:iam::${account}:${iamList.slice(0, -1)}/`;
+	if (action.toLowerCase() === 'iam:listpolicies') return 'policy path /';
 	if (service === 'dynamodb' && name === 'listtables')
 		return `arn:aws:dynamodb:${region}:${account}:table/*`;
 	if (service === 'lambda') return '*';
