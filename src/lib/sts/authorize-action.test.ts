@@ -112,6 +112,29 @@ describe('service actions', () => {
 		);
 	});
 
+	it('a session policy the simulator has no document for: the call succeeds, decisions it could change are not answered', () => {
+		const s = issue(baseState(), {
+			as: 'user:111111111111/bob',
+			call: 'AssumeRole',
+			params: {
+				RoleArn: roleArn('111111111111', 'ForBob', '/team/'),
+				RoleSessionName: 'b1',
+				PolicyArns: [{ arn: 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess' }]
+			},
+			save: 'r'
+		});
+		// ForBob allows s3:GetObject on bob-bucket only: elsewhere the answer is known.
+		expect(
+			outcomeOf(s, { as: 'creds:r', call: 's3:GetObject', resource: 'arn:aws:s3:::other/x' })
+		).toMatchObject({ allowed: false, error: { code: 'AccessDenied' } });
+		expect(
+			outcomeOf(s, { as: 'creds:r', call: 's3:GetObject', resource: 'arn:aws:s3:::bob-bucket/x' })
+				.simulatorError
+		).toMatch(
+			/depends on the session policy arn:aws:iam::aws:policy\/job-function\/ViewOnlyAccess/
+		);
+	});
+
 	it('explicit deny wins (§7)', () => {
 		const o = outcomeOf(baseState(), {
 			as: 'user:111111111111/denied',

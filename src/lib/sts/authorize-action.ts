@@ -32,7 +32,7 @@ import { ALLOW_ALL, type ContextValues } from './policy-evaluation';
 import { statementsOf } from './policy-model';
 import type { NamedPolicy } from './world';
 import { principalKeys, requestKeys } from './request-context';
-import { decideWithSessionPolicies } from './session-policy';
+import { decideWithSessionPolicies, undecidableMessage } from './session-policy';
 import { isSimulatedService, serviceOf, SUPPORTED_SERVICES } from './supported-services';
 
 const REVOCATION_POLICY = 'AWSRevokeOlderSessions';
@@ -241,6 +241,7 @@ export function authorizeAction(
 		{ ...request, identityPolicies },
 		perms.sessionPolicies
 	);
+	if (decision.undecidable) return simulatorFailure(undecidableMessage(decision.undecidable));
 
 	const identity =
 		ctx.explain && !perms.unrestricted

@@ -13,7 +13,7 @@ import {
 	type EvaluationRequest
 } from './policy-evaluation';
 import { policyArnsOf, policyText, type Params, type TagParam } from './validate-params';
-import { AWS_MANAGED_POLICIES } from './managed-policies';
+import { AWS_MANAGED_POLICIES, AWS_MANAGED_POLICY_ARNS } from './managed-policies';
 import type { NamedPolicy, World } from './world';
 
 export type SessionPolicyResult =
@@ -65,7 +65,10 @@ export function readSessionPolicies(
 		plaintext += minifiedLength(policyText(params.Policy));
 	}
 	for (const arn of policyArnsOf(params)) {
-		const managed = AWS_MANAGED_POLICIES[arn] ?? world.accounts[ownerAccount]?.managedPolicies[arn];
+		const managed =
+			AWS_MANAGED_POLICIES[arn] ??
+			world.accounts[ownerAccount]?.managedPolicies[arn] ??
+			opaqueAwsManaged(arn);
 		if (!managed) {
 			return {
 				ok: false,
@@ -93,11 +96,41 @@ export function readSessionPolicies(
 	return { ok: true, policies: policies.length ? policies : null, packedPolicySize: packed.total };
 }
 
+/**
+ * An AWS managed policy without a stand-in (arn:aws:iam::aws:policy/…): AWS accepts any of its managed
+ * policies in PolicyArns, so the call succeeds as in AWS, but what the policy allows is unknown. A
+ * later decision it could change is reported as outside the simulation (decideWithSessionPolicies).
+ */
+function opaqueAwsManaged(arn: string): NamedPolicy | undefined {
+	// A stand-in that is not loaded yet (the browser loads them with the policy parser) is no unknown.
+	if (AWS_MANAGED_POLICY_ARNS.includes(arn)) return undefined;
+	const name = /^arn:aws:iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/.exec(arn)?.[1];
+	return name
+		? {
+				name,
+				arn,
+				origin: 'session',
+				opaque: true,
+				document: { Version: '2012-10-17', Statement: [] }
+			}
+		: undefined;
+}
+
+/** Why the simulator cannot answer a request that an opaque session policy decides. */
+export function undecidableMessage(arns: readonly string[]): string {
+	return `the answer depends on the session policy ${arns.join(', ')}, an AWS managed policy the simulator has no document for (its stand-ins: AWS_MANAGED_POLICY_ARNS in managed-policies.ts); pass its statements in Policy instead`;
+}
+
 export interface SessionDecision {
 	decision: Decision;
 	identity: Decision;
 	/** undefined when the session has no session policy. */
 	session?: Decision;
+	/**
+	 * ARNs of session policies the simulator has no document for, when the decision depends on them
+	 * (only an explicit deny elsewhere, or an identity side that does not allow, decides without them).
+	 */
+	undecidable?: string[];
 }
 
 /**
@@ -119,13 +152,21 @@ export function decideWithSessionPolicies(
 			(request.principal && parseArn(request.principal)?.account) || request.resourceAccount,
 		identityPolicies: sessionPolicies
 	});
+	const direct = grantsSessionDirectly(request);
 	const decision: Decision =
 		identity === 'ExplicitlyDenied' || session === 'ExplicitlyDenied'
 			? 'ExplicitlyDenied'
-			: identity === 'Allowed' && (session === 'Allowed' || grantsSessionDirectly(request))
+			: identity === 'Allowed' && (session === 'Allowed' || direct)
 				? 'Allowed'
 				: 'ImplicitlyDenied';
-	return { decision, identity, session };
+	// An opaque policy may allow (or explicitly deny) what the known ones do not: unless the request
+	// is denied whatever it says, the answer is unknown.
+	const opaque = sessionPolicies.filter((p) => p.opaque).map((p) => p.arn ?? p.name);
+	const certain =
+		decision === 'ExplicitlyDenied' || (identity !== 'Allowed' && !direct) || opaque.length === 0;
+	return certain
+		? { decision, identity, session }
+		: { decision, identity, session, undecidable: opaque };
 }
 
 /** A session's own ARN: arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION or …:federated-user/NAME. */

@@ -17,6 +17,8 @@ export interface NamedPolicy {
 	origin: 'authored' | 'attached' | 'revocation' | 'edited' | 'managed' | 'session';
 	/** A managed policy attached by its ARN: AWS's explicit-deny messages name it (authorize-action.ts). */
 	arn?: string;
+	/** An AWS managed policy the simulator has no stand-in for: its statements are unknown (session-policy.ts). */
+	opaque?: true;
 }
 
 export interface User {
