@@ -135,6 +135,21 @@ describe('service actions', () => {
 		);
 	});
 
+	it('SQS spells the action in lower case, and ListQueues names the Region and account', () => {
+		const message = (call: string, resource?: string) =>
+			outcomeOf(baseState(), {
+				as: 'user:111111111111/bob',
+				call,
+				...(resource ? { resource } : {})
+			}).error?.message;
+		expect(message('sqs:SendMessage', 'arn:aws:sqs:us-east-1:111111111111:orders')).toBe(
+			'User: arn:aws:iam::111111111111:user/bob is not authorized to perform: sqs:sendmessage on resource: arn:aws:sqs:us-east-1:111111111111:orders because no identity-based policy allows the sqs:sendmessage action'
+		);
+		expect(message('sqs:ListQueues')).toContain(
+			'sqs:listqueues on resource: arn:aws:sqs:us-east-1:111111111111: because'
+		);
+	});
+
 	it('explicit deny wins (§7)', () => {
 		const o = outcomeOf(baseState(), {
 			as: 'user:111111111111/denied',

@@ -56,16 +56,21 @@ function resourceNamedForAny(action: string, account: string, region: string): s
 	if (service === 'dynamodb' && name === 'listtables')
 		return `arn:aws:dynamodb:${region}:${account}:table/*`;
 	if (service === 'lambda') return '*';
+	// [obs] "sqs:listqueues on resource: arn:aws:sqs:us-east-1:123456789012: because …"
+	if (service === 'sqs' && name === 'listqueues') return `arn:aws:sqs:${region}:${account}:`;
 	return undefined;
 }
 
 /**
  * The action as a service's denial message spells it: SNS writes its prefix in capitals ([obs] "is not
  * authorized to perform: SNS:Publish on resource: arn:aws:sns:… because no resource-based policy allows
- * the SNS:Publish action", also SNS:CreateTopic), the others as the request names it.
+ * the SNS:Publish action", also SNS:CreateTopic), SQS writes the whole action in lower case ([obs] "… is
+ * not authorized to perform: sqs:sendmessage on resource: arn:aws:sqs:… because no identity-based policy
+ * allows the sqs:sendmessage action"), the others as the request names it.
  */
 function actionAsWorded(action: string): string {
 	const [service, name] = action.split(':');
+	if (service.toLowerCase() === 'sqs') return action.toLowerCase();
 	return service.toLowerCase() === 'sns' && name ? `SNS:${name}` : action;
 }
 
