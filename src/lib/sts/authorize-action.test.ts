@@ -65,6 +65,11 @@ describe('service actions', () => {
 		expect(message('lambda:ListFunctions')).toContain(
 			'lambda:ListFunctions on resource: * because'
 		);
+		expect(message('kms:ListKeys')).toContain('kms:ListKeys on resource: * because');
+		expect(message('sns:ListTopics')).toContain(
+			'SNS:ListTopics on resource: arn:aws:sns:us-east-1:111111111111:* because'
+		);
+		expect(message('secretsmanager:ListSecrets')).toContain('secretsmanager:ListSecrets because');
 		expect(message('s3:ListAllMyBuckets')).toBe(
 			`${bob} s3:ListAllMyBuckets because no identity-based policy allows the s3:ListAllMyBuckets action`
 		);

@@ -44,7 +44,7 @@ const REVOCATION_POLICY = 'AWSRevokeOlderSessions';
  * identity-based policy allows the iam:ListUsers action"; the IAM API reference's ListRoles error
  * example reads "on resource: arn:aws:iam::123456789012:role/"), iam:ListPolicies "on resource: policy
  * path /", dynamodb:ListTables names
- * arn:aws:dynamodb:REGION:ACCOUNT:table/*, Lambda keeps "on resource: *"; S3 (s3:ListAllMyBuckets)
+ * arn:aws:dynamodb:REGION:ACCOUNT:table/*, Lambda and KMS keep "on resource: *"; S3 (s3:ListAllMyBuckets)
  * and EC2 leave the clause out ("... is not authorized to perform: s3:ListAllMyBuckets because no
  * identity-based policy allows the s3:ListAllMyBuckets action"), as do the other services here.
  */
@@ -55,7 +55,10 @@ function resourceNamedForAny(action: string, account: string, region: string): s
 	if (action.toLowerCase() === 'iam:listpolicies') return 'policy path /';
 	if (service === 'dynamodb' && name === 'listtables')
 		return `arn:aws:dynamodb:${region}:${account}:table/*`;
-	if (service === 'lambda') return '*';
+	// [obs] "lambda:ListFunctions on resource: * because …", "kms:ListKeys on resource: * because …"
+	if (service === 'lambda' || service === 'kms') return '*';
+	// [obs] "SNS:ListTopics on resource: arn:aws:sns:us-east-1:123456789012:*"
+	if (service === 'sns' && name === 'listtopics') return `arn:aws:sns:${region}:${account}:*`;
 	// [obs] "sqs:listqueues on resource: arn:aws:sqs:us-east-1:123456789012: because …"
 	if (service === 'sqs' && name === 'listqueues') return `arn:aws:sqs:${region}:${account}:`;
 	return undefined;
