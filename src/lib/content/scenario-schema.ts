@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { stsApiOf } from '../sts/api-model';
 import { SERVICE_PRINCIPAL } from '../sts/caller';
-import { AWS_MANAGED_POLICY_ARNS } from '../sts/managed-policies';
+import { AWS_MANAGED_POLICY_ARNS } from '../sts/managed-policy-arns';
 
 export { stsApiOf };
 import {

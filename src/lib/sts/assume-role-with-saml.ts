@@ -18,7 +18,7 @@ import { aDuration } from './clock';
 import { explanation } from './explain';
 import { decodeSamlAssertion, encodeSamlAssertion, samlNameQualifier } from './identity-tokens';
 import { ALLOW_ALL } from './policy-evaluation';
-import { idpAttributes } from './session-tags';
+import { idpAttributes } from './idp-attributes';
 import { requestKeys, resourceTagKeys } from './request-context';
 import {
 	assumedRoleIdentity,

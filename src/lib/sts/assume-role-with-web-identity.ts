@@ -38,7 +38,7 @@ import {
 	roleSessionResponse
 } from './role-session';
 import { readSessionPolicies } from './session-policy';
-import { idpAttributes } from './session-tags';
+import { idpAttributes } from './idp-attributes';
 import { evaluateTrust, type TrustAction } from './trust-evaluation';
 import { integerParam, validateParams, type Params } from './validate-params';
 import { oidcHost } from './world';

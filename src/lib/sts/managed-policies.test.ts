@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AWS_MANAGED_POLICIES, AWS_MANAGED_POLICY_ARNS } from './managed-policies';
+import { AWS_MANAGED_POLICIES } from './managed-policies';
+import { AWS_MANAGED_POLICY_ARNS } from './managed-policy-arns';
 import { MORE_MANAGED_POLICIES } from './more-managed-policies';
 
 describe('AWS managed policy stand-ins', () => {

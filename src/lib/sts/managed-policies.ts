@@ -34,36 +34,6 @@ export const AWS_MANAGED_POLICIES: Record<string, NamedPolicy> = {
 	}
 };
 
-/**
- * The ARNs of every stand-in (those above and more-managed-policies.ts), known without loading the
- * documents: the scenario schema accepts them where a policy is expected (a user's or role's
- * `policies:`, `attach.policy`). managed-policies.test.ts keeps the list equal to the stand-ins.
- */
-export const AWS_MANAGED_POLICY_ARNS: readonly string[] = [
-	'AdministratorAccess',
-	'AmazonS3ReadOnlyAccess',
-	'AmazonS3FullAccess',
-	'PowerUserAccess',
-	'ReadOnlyAccess',
-	'IAMReadOnlyAccess',
-	'IAMFullAccess',
-	'AmazonEC2ReadOnlyAccess',
-	'AmazonEC2FullAccess',
-	'AmazonDynamoDBReadOnlyAccess',
-	'AmazonDynamoDBFullAccess',
-	'AmazonSQSFullAccess',
-	'AmazonSQSReadOnlyAccess',
-	'AmazonSNSFullAccess',
-	'AmazonSNSReadOnlyAccess',
-	'AWSLambda_FullAccess',
-	'AWSLambda_ReadOnlyAccess',
-	'SecretsManagerReadWrite',
-	'CloudWatchReadOnlyAccess',
-	'AmazonSSMReadOnlyAccess',
-	'AWSDenyAll',
-	'service-role/AWSLambdaBasicExecutionRole'
-].map((name) => `arn:aws:iam::aws:policy/${name}`);
-
 /** Adds stand-ins (more-managed-policies.ts, loaded with the policy parser in the browser). */
 export function registerManagedPolicies(more: Record<string, NamedPolicy>): void {
 	Object.assign(AWS_MANAGED_POLICIES, more);

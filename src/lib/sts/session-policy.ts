@@ -4,7 +4,13 @@
  */
 import { parseArn } from './arn';
 import { awsError, messages, type AwsError } from './aws-errors';
-import { minifiedLength, policyParser, statementsOf, type PolicyStatement } from './policy-model';
+import {
+	isPolicyParserLoaded,
+	minifiedLength,
+	policyParser,
+	statementsOf,
+	type PolicyStatement
+} from './policy-model';
 import {
 	evaluate,
 	statementMatches,
@@ -13,7 +19,7 @@ import {
 	type EvaluationRequest
 } from './policy-evaluation';
 import { policyArnsOf, policyText, type Params, type TagParam } from './validate-params';
-import { AWS_MANAGED_POLICIES, AWS_MANAGED_POLICY_ARNS } from './managed-policies';
+import { AWS_MANAGED_POLICIES } from './managed-policies';
 import type { NamedPolicy, World } from './world';
 
 export type SessionPolicyResult =
@@ -102,8 +108,8 @@ export function readSessionPolicies(
  * later decision it could change is reported as outside the simulation (decideWithSessionPolicies).
  */
 function opaqueAwsManaged(arn: string): NamedPolicy | undefined {
-	// A stand-in that is not loaded yet (the browser loads them with the policy parser) is no unknown.
-	if (AWS_MANAGED_POLICY_ARNS.includes(arn)) return undefined;
+	// Until the further stand-ins are loaded (with the policy parser, api-loaders.ts) none is unknown.
+	if (!isPolicyParserLoaded()) return undefined;
 	const name = /^arn:aws:iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/.exec(arn)?.[1];
 	return name
 		? {
@@ -118,7 +124,7 @@ function opaqueAwsManaged(arn: string): NamedPolicy | undefined {
 
 /** Why the simulator cannot answer a request that an opaque session policy decides. */
 export function undecidableMessage(arns: readonly string[]): string {
-	return `the answer depends on the session policy ${arns.join(', ')}, an AWS managed policy the simulator has no document for (its stand-ins: AWS_MANAGED_POLICY_ARNS in managed-policies.ts); pass its statements in Policy instead`;
+	return `the answer depends on the session policy ${arns.join(', ')}, an AWS managed policy the simulator has no document for (its stand-ins: AWS_MANAGED_POLICY_ARNS in managed-policy-arns.ts); pass its statements in Policy instead`;
 }
 
 export interface SessionDecision {

@@ -99,7 +99,7 @@ export function toNamedPolicies(
 
 /**
  * The stand-in of an AWS managed policy named by ARN in a scenario (the schema accepts only
- * AWS_MANAGED_POLICY_ARNS). The browser registers the further stand-ins with the policy parser,
+ * AWS_MANAGED_POLICY_ARNS in managed-policy-arns.ts). The browser registers the further stand-ins with the policy parser,
  * which it loads for a scenario that names one (scenarioUsesPolicy, api-loaders.ts).
  */
 export function managedStandIn(arn: string): NamedPolicy {
