@@ -91,3 +91,26 @@ test('a pack scenario address that names no installed scenario says so', async (
 	);
 	expect(await axeViolations(page)).toEqual([]);
 });
+
+test('a pack scenario that names AWS managed policies by ARN plays in the browser', async ({
+	page
+}) => {
+	test.setTimeout(60_000);
+	await installPack(page, 'lab-managed-policies-1.0.0.json', 'Lab pack — managed policies by ARN');
+	await open(page, '/simulator/pack#pack=lab-managed-policies&scenario=lab-managed-policy-arns');
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'An auditor with ReadOnlyAccess' })
+	).toBeVisible();
+	// The stand-ins of the managed policies load with the policy parser; every expectation holds.
+	for (const step of [1, 2, 3, 4]) {
+		await page.getByTestId('next').click();
+		await expect(
+			page.getByRole('heading', { name: new RegExp(`^Result of step ${step} of 4`) })
+		).toBeVisible();
+		if (step !== 3)
+			await expect(page.getByTestId('expectation')).toContainText(
+				"The scenario's expectation held."
+			);
+	}
+	await expect(page.getByTestId('result')).toContainText('arn:aws:iam::aws:policy/AWSDenyAll');
+});

@@ -11,15 +11,17 @@ const GOOD = 'tests/fixtures/scenarios/good';
 const BAD = 'tests/fixtures/scenarios/bad';
 const REFERENCE = 'tests/fixtures/reference-scenarios';
 
-function issuesOf(file: string): ContentIssue[] {
+function issuesOfText(text: string, file = 't.yaml'): ContentIssue[] {
 	try {
-		parseScenario(readFileSync(file, 'utf8'), file);
+		parseScenario(text, file);
 	} catch (e) {
 		if (e instanceof ContentError) return e.issues;
 		throw e;
 	}
 	throw new Error(`${file} parsed without issues`);
 }
+
+const issuesOf = (file: string) => issuesOfText(readFileSync(file, 'utf8'), file);
 
 const minimal = (steps: string, world = '') => `id: t
 title: T
@@ -212,6 +214,80 @@ steps:
 				message: expect.stringContaining('in quotes')
 			});
 		}
+	});
+
+	it('reads token times (exp, iat, nbf) as epoch seconds or ISO 8601, and refuses exp with expiresIn', () => {
+		const step = (token: string) =>
+			minimal(`  - as: anonymous
+    call: AssumeRoleWithWebIdentity
+    idToken: { iss: accounts.google.com, aud: app, ${token} }
+    params: { RoleArn: arn:aws:iam::111111111111:role/R, RoleSessionName: s }`);
+		const [web] = parseScenario(
+			step('exp: 1767229260, iat: "1767229000", nbf: 2026-01-01T00:00:00Z'),
+			't.yaml'
+		).steps;
+		expect('idToken' in web && web.idToken).toMatchObject({
+			exp: 1767229260,
+			iat: 1767229000,
+			nbf: 1767225600
+		});
+		expect(issuesOfText(step('exp: 1767229260, expiresIn: 60'))[0]).toMatchObject({
+			path: 'steps[0].idToken',
+			message: expect.stringContaining('not both')
+		});
+		expect(issuesOfText(step('exp: tomorrow'))[0]).toMatchObject({ path: 'steps[0].idToken.exp' });
+	});
+
+	it('accepts an AWS managed policy ARN as a policy, and locates one the simulator has no stand-in for', () => {
+		const text = (arn: string) =>
+			minimal(
+				`  - attach: { to: arn:aws:iam::111111111111:user/alice, policy: arn:aws:iam::aws:policy/AWSDenyAll }`,
+				`          policies:\n            - ${arn}\n            - { Effect: Allow, Action: "s3:*", Resource: "*" }`
+			);
+		const s = parseScenario(text('arn:aws:iam::aws:policy/ReadOnlyAccess'), 't.yaml');
+		expect(s.world.accounts[0].users?.[0].policies?.[0]).toBe(
+			'arn:aws:iam::aws:policy/ReadOnlyAccess'
+		);
+		expect('attach' in s.steps[0] && s.steps[0].attach.policy).toBe(
+			'arn:aws:iam::aws:policy/AWSDenyAll'
+		);
+		expect(issuesOfText(text('arn:aws:iam::aws:policy/NoSuchPolicy'))).toEqual([
+			expect.objectContaining({
+				path: 'world.accounts[0].users[0].policies[0]',
+				line: 11,
+				message: expect.stringContaining('no stand-in for the managed policy')
+			})
+		]);
+	});
+
+	it('reads identity providers named by ARN, quoted booleans in expect, and dotted error codes', () => {
+		const text = (account: string) =>
+			minimal(
+				`  - as: user:111111111111/alice
+    call: ec2:DescribeInstances
+    expect: { allowed: "false", error: Client.UnauthorizedOperation }
+  - as: user:111111111111/alice
+    call: GetCallerIdentity
+    expect: { ok: "true" }`,
+				`      identityProviders:
+        - saml: arn:aws:iam::${account}:saml-provider/CorpIdP
+        - oidc: arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com`
+			);
+		const s = parseScenario(text('111111111111'), 't.yaml');
+		expect(s.world.accounts[0].identityProviders).toEqual([
+			{ saml: 'CorpIdP' },
+			{ oidc: 'token.actions.githubusercontent.com' }
+		]);
+		expect(s.steps.map((st) => ('expect' in st ? st.expect : undefined))).toEqual([
+			{ allowed: false, error: 'Client.UnauthorizedOperation' },
+			{ ok: true }
+		]);
+		expect(issuesOfText(text('999999999999'))).toEqual([
+			expect.objectContaining({
+				path: 'world.accounts[0].identityProviders[0].saml',
+				message: expect.stringContaining('is a provider of account 999999999999')
+			})
+		]);
 	});
 
 	it('reads a world account ID written without quotes as the 12-digit text', () => {

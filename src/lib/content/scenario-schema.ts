@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { stsApiOf } from '../sts/api-model';
 import { SERVICE_PRINCIPAL } from '../sts/caller';
+import { AWS_MANAGED_POLICY_ARNS } from '../sts/managed-policy-arns';
 
 export { stsApiOf };
 import {
@@ -113,6 +114,25 @@ const checkedIdentityPolicy = z.preprocess(fromJsonText, identityPolicy).superRe
 			message: bare ? message.replace(/^Statement\[0\]: /, '') : message
 		});
 });
+/**
+ * An AWS managed policy named by its ARN where a policy is expected (a user's or role's `policies:`,
+ * `attach.policy`), as AWS attaches managed policies by ARN (AttachUserPolicy / AttachRolePolicy
+ * PolicyArn, https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachRolePolicy.html). The
+ * simulator uses its stand-in for the policy (managed-policies.ts); an ARN it has none for is an error.
+ */
+const managedPolicyRef = z
+	.strictObject({ ManagedPolicyArn: z.string() })
+	.refine((r) => AWS_MANAGED_POLICY_ARNS.includes(r.ManagedPolicyArn), {
+		error: (issue) =>
+			`the simulator has no stand-in for the managed policy ${(issue.input as { ManagedPolicyArn: string }).ManagedPolicyArn}; write its document here instead, or name one of: ${AWS_MANAGED_POLICY_ARNS.join(', ')}`
+	})
+	.transform((r) => r.ManagedPolicyArn);
+/** An identity policy, or an AWS managed policy's ARN (text starting with arn:). */
+const identityPolicyOrArn = z.preprocess(
+	(v) =>
+		typeof v === 'string' && v.trimStart().startsWith('arn:') ? { ManagedPolicyArn: v.trim() } : v,
+	z.union([managedPolicyRef, checkedIdentityPolicy])
+);
 // policyDocumentSchema is a zod/mini schema (see policy-document.ts): checks are added with .check().
 /**
  * In a trust policy written as a YAML mapping, `Principal: { AWS: 111111111111 }` is a YAML
@@ -171,7 +191,7 @@ const userSchema = z.strictObject({
 		.regex(iamName, 'an IAM user name is 1-64 characters of letters, digits and +=,.@_-'),
 	path: iamPath.optional(),
 	mfa: z.boolean().optional(),
-	policies: policyList(checkedIdentityPolicy),
+	policies: policyList(identityPolicyOrArn),
 	/** Extension: IAM tags, visible as aws:PrincipalTag/<key>. */
 	tags: tags.optional()
 });
@@ -184,25 +204,37 @@ const roleSchema = z.strictObject({
 	// sts-facts §2.1: MaxSessionDuration 3600..43200, default 3600.
 	maxSessionDuration: z.preprocess(numericText, z.number().int().min(3600).max(43200)).optional(),
 	trust: trustPolicy,
-	policies: policyList(checkedIdentityPolicy),
+	policies: policyList(identityPolicyOrArn),
 	/** Extension: IAM tags on the role; session tags override them (sts-facts §3.3). */
 	tags: tags.optional(),
 	/** Extension: a short description shown in the UI. */
 	description: z.string().optional()
 });
 
+/**
+ * An identity provider may be named by its IAM ARN, as the console shows it
+ * (arn:aws:iam::111122223333:saml-provider/CorpIdP, …:oidc-provider/accounts.google.com): the name
+ * or issuer is what follows the slash; the account must be the one that declares it (accountSchema).
+ */
+const PROVIDER_ARN = /^arn:aws[\w-]*:iam::(\d{12}):(saml|oidc)-provider\/(.+)$/;
+const providerName = (v: unknown) => (typeof v === 'string' ? (PROVIDER_ARN.exec(v)?.[3] ?? v) : v);
+
 const samlProviderSchema = z.strictObject({
-	saml: z
-		.string()
-		.regex(/^[\w.-]{1,128}$/, 'a SAML provider name is letters, digits, ".", "_" or "-"')
+	saml: z.preprocess(
+		providerName,
+		z.string().regex(/^[\w.-]{1,128}$/, 'a SAML provider name is letters, digits, ".", "_" or "-"')
+	)
 });
 const oidcProviderSchema = z.strictObject({
-	oidc: z
-		.string()
-		.regex(
-			/^(https:\/\/)?[a-z0-9.-]+(\/[\w.~/-]*)?$/,
-			'an OIDC provider is an issuer host (and path), e.g. token.actions.githubusercontent.com'
-		),
+	oidc: z.preprocess(
+		providerName,
+		z
+			.string()
+			.regex(
+				/^(https:\/\/)?[a-z0-9.-]+(\/[\w.~/-]*)?$/,
+				'an OIDC provider is an issuer host (and path), e.g. token.actions.githubusercontent.com'
+			)
+	),
 	/** Audiences (client IDs); a bare number (a Facebook app ID) is its text. */
 	clientIds: optionalList(claimText.pipe(z.string().min(1)))
 });
@@ -238,7 +270,31 @@ const disabledRegion = region.superRefine((r, ctx) => {
 		});
 });
 
-const accountSchema = z.strictObject({
+/** A provider named by ARN must name the account that declares it. */
+function providersOfThisAccount(
+	value: unknown,
+	ctx: { addIssue(issue: { code: 'custom'; message: string; path: PropertyKey[] }): void }
+): unknown {
+	if (typeof value !== 'object' || value === null) return value;
+	const { id, identityProviders } = value as { id?: unknown; identityProviders?: unknown };
+	if (!Array.isArray(identityProviders)) return value;
+	identityProviders.forEach((p: unknown, i) => {
+		if (typeof p !== 'object' || p === null) return;
+		for (const [key, v] of Object.entries(p))
+			if ((key === 'saml' || key === 'oidc') && typeof v === 'string') {
+				const owner = PROVIDER_ARN.exec(v)?.[1];
+				if (owner !== undefined && owner !== String(id))
+					ctx.addIssue({
+						code: 'custom',
+						message: `${v} is a provider of account ${owner}, not of ${String(id)}: declare it in that account, or give its name`,
+						path: ['identityProviders', i, key]
+					});
+			}
+	});
+	return value;
+}
+
+const accountFields = z.strictObject({
 	/** Quoted in the contract; a bare 12-digit number is read as the same ID. */
 	id: z.preprocess(accountIdNumberAsText, accountId),
 	alias: z
@@ -270,6 +326,7 @@ const accountSchema = z.strictObject({
 		)
 		.optional()
 });
+const accountSchema = z.preprocess(providersOfThisAccount, accountFields);
 
 const worldSchema = z.strictObject({
 	// The contract's example is UTC (…Z); a UTC offset such as +00:00 names an instant just as well.
@@ -307,14 +364,21 @@ function accountIdNumberAsText(value: unknown): unknown {
 }
 
 /** What a call step must do (any of the contract's keys, each optional). */
+/** `true` / `false` written in quotes (as numbers may be) is the boolean. */
+const booleanText = z.preprocess(
+	(v) => (v === 'true' ? true : v === 'false' ? false : v),
+	z.boolean()
+);
+
 const expectFields = z
 	.strictObject({
-		ok: z.boolean().optional(),
+		ok: booleanText.optional(),
+		// EC2 documents its code as Client.UnauthorizedOperation too (SERVICE_DENIAL_CODES, aws-errors.ts).
 		error: z
 			.string()
-			.regex(/^[A-Za-z]+$/, 'an AWS error code such as AccessDenied')
+			.regex(/^([A-Za-z]+\.)?[A-Za-z]+$/, 'an AWS error code such as AccessDenied')
 			.optional(),
-		allowed: z.boolean().optional(),
+		allowed: booleanText.optional(),
 		expiresIn: seconds().optional(),
 		accessKeyPrefix: z
 			.string()
@@ -352,26 +416,71 @@ const claimValue = z.union([claimText, z.array(claimText)], {
 	error: 'a token claim is text or a list of text'
 });
 /**
+ * A JWT time claim (exp, iat, nbf) written as AWS's tokens carry it: NumericDate, seconds since the
+ * epoch (RFC 7519 §2; API-WI: "Timestamps in the token must be formatted as either an integer or a
+ * long integer"). An ISO 8601 time (`2026-01-01T10:00:00Z`) is read as that instant.
+ */
+const epochSeconds = z.preprocess(
+	(v: unknown) => {
+		if (v instanceof Date) return v.getTime() / 1000;
+		const n = numericText(v);
+		if (typeof n !== 'string') return n;
+		const iso = normalizeStart(n);
+		return typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(iso)
+			? Date.parse(iso) / 1000
+			: n;
+	},
+	z.number({ error: 'a token time is seconds since the epoch, or an ISO 8601 time' }).int()
+);
+
+/**
  * What the simulated identity provider puts in the token. Beyond the contract's iss/aud/sub/
  * expiresIn, any other key with a text value is a further claim of the token (`claims:` lists
  * them explicitly). Only amr and azp among them become condition keys (<provider>:amr, sts-facts
  * §5); the rest (GitHub's repository, …) ride in the token as AWS ignores them, except
  * https://aws.amazon.com/source_identity.
  */
-const idTokenSchema = z
-	.object({
-		iss: z.string().min(1),
-		aud: z
-			.union([claimText.pipe(z.string().min(1)), z.array(claimText.pipe(z.string().min(1))).min(1)])
-			.optional(),
-		sub: claimText.pipe(z.string().min(1)).optional(),
-		/** Seconds from now to the token's exp; when left out, one hour (a default of the simulator: the contract leaves it to the file). */
-		expiresIn: z.preprocess(numericText, z.number().int().default(3600)),
-		amr: claimValue.optional(),
-		azp: claimText.optional(),
-		claims: z.record(z.string(), claimValue).optional()
-	})
-	.catchall(claimValue);
+const idTokenSchema = z.preprocess(
+	(v, ctx) => {
+		if (typeof v === 'object' && v !== null && 'exp' in v && 'expiresIn' in v)
+			ctx.addIssue({
+				code: 'custom',
+				message: 'give exp (an instant) or expiresIn (seconds from now), not both'
+			});
+		return v;
+	},
+	z
+		.object({
+			iss: z.string().min(1),
+			aud: z
+				.union([
+					claimText.pipe(z.string().min(1)),
+					z.array(claimText.pipe(z.string().min(1))).min(1)
+				])
+				.optional(),
+			sub: claimText.pipe(z.string().min(1)).optional(),
+			/** Seconds from now to the token's exp; when left out, one hour (a default of the simulator: the contract leaves it to the file). */
+			expiresIn: z.preprocess(numericText, z.number().int().default(3600)),
+			/** The token's exp as an instant instead of expiresIn; iat (default: now) and nbf likewise. */
+			exp: epochSeconds.optional(),
+			iat: epochSeconds.optional(),
+			nbf: epochSeconds.optional(),
+			amr: claimValue.optional(),
+			azp: claimText.optional(),
+			/** Session tags, as AWS reads them from a token (IAM "Passing session tags using AssumeRoleWithWebIdentity"). */
+			'https://aws.amazon.com/tags': z
+				.strictObject({
+					principal_tags: z.record(
+						z.string().min(1).max(128),
+						z.union([claimText, z.array(claimText)])
+					),
+					transitive_tag_keys: z.array(claimText).optional()
+				})
+				.optional(),
+			claims: z.record(z.string(), claimValue).optional()
+		})
+		.catchall(claimValue)
+);
 
 const samlAssertionSchema = z.strictObject({
 	provider: z.string().min(1),
@@ -385,7 +494,16 @@ const samlAssertionSchema = z.strictObject({
 	/** Extensions: the NameID subject, the SessionDuration attribute (§2.3) and the Role attribute's role ARNs. */
 	subject: z.preprocess(numberAsText, z.string()).optional(),
 	sessionDuration: seconds().optional(),
-	roles: z.array(z.string().startsWith('arn:')).optional()
+	roles: z.array(z.string().startsWith('arn:')).optional(),
+	/**
+	 * Extensions: the SourceIdentity attribute, and session tags (PrincipalTag:{Key} attributes and the
+	 * TransitiveTagKeys attribute), IAM "Pass session tags in AWS STS" (Passing session tags using AssumeRoleWithSAML).
+	 */
+	sourceIdentity: z.preprocess(numberAsText, z.string()).optional(),
+	principalTags: z
+		.record(z.string().min(1).max(128), z.preprocess(numberAsText, z.string().max(256)))
+		.optional(),
+	transitiveTagKeys: z.array(z.string()).optional()
 });
 
 const callStepSchema = z
@@ -443,7 +561,7 @@ const attachStepSchema = z.strictObject({
 		// One policy: a document, JSON text, a bare statement, or a list of statements (one document).
 		policy: z.preprocess(
 			(v) => (Array.isArray(v) ? { Version: '2012-10-17', Statement: v } : v),
-			checkedIdentityPolicy
+			identityPolicyOrArn
 		),
 		/** Extension: the inline policy name (default attached-N). */
 		name: z
@@ -501,6 +619,10 @@ export interface IdTokenSpec {
 	aud?: string | string[];
 	sub?: string;
 	expiresIn: number;
+	/** Epoch seconds: the token's exp (instead of now + expiresIn), iat (default now) and nbf. */
+	exp?: number;
+	iat?: number;
+	nbf?: number;
 	amr?: string | string[];
 	azp?: string;
 	claims?: Record<string, string | string[]>;
@@ -508,7 +630,8 @@ export interface IdTokenSpec {
 	[claim: string]: unknown;
 }
 export type SamlAssertionSpec = z.output<typeof samlAssertionSchema>;
-export type IdentityPolicyInput = z.output<typeof identityPolicy>;
+/** A policy document, a bare statement, or an AWS managed policy's ARN. */
+export type IdentityPolicyInput = z.output<typeof identityPolicyOrArn>;
 
 export function isCallStep(step: ScenarioStep): step is CallStep {
 	return 'call' in step;

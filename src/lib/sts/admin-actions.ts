@@ -86,9 +86,16 @@ export function attachPolicy(
 	world: World,
 	to: string,
 	document: PolicyDocument,
-	name: string
+	name: string,
+	/** The managed policy's ARN when one is attached by ARN. */
+	policyArn?: string
 ): AdminResult {
-	const next = putPolicy(world, to, { name, origin: 'attached', document });
+	const next = putPolicy(world, to, {
+		name,
+		origin: 'attached',
+		document,
+		...(policyArn ? { arn: policyArn } : {})
+	});
 	if (!next)
 		return {
 			ok: false,

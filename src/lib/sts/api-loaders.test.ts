@@ -170,12 +170,28 @@ describe('loading STS operations on demand', () => {
 		expect(callUsesPolicy({})).toBe(false);
 		expect(
 			scenarioUsesPolicy({
+				world: { accounts: [] },
 				steps: [{ advance: 5 }, { call: 'AssumeRole', as: BOB, params: { Policy: '{}' } }]
 			} as never)
 		).toBe(true);
+		const world = (policies: unknown[] = []) => ({
+			accounts: [{ id: '1', roles: [{ policies }] }]
+		});
 		expect(
-			scenarioUsesPolicy({ steps: [{ call: 'AssumeRole', as: BOB, params: {} }] } as never)
+			scenarioUsesPolicy({
+				world: world(),
+				steps: [{ call: 'AssumeRole', as: BOB, params: {} }]
+			} as never)
 		).toBe(false);
+		// An AWS managed policy named by ARN in the world or in an attach step needs its stand-in.
+		const arn = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+		expect(scenarioUsesPolicy({ world: world([arn]), steps: [] } as never)).toBe(true);
+		expect(
+			scenarioUsesPolicy({
+				world: world([{ Effect: 'Allow', Action: '*', Resource: '*' }]),
+				steps: [{ attach: { to: 'arn:aws:iam::1:role/R', policy: arn } }]
+			} as never)
+		).toBe(true);
 		const call = (params: unknown) => ({
 			context: { timeline: [{ type: 'call', request: { call: 'AssumeRole', params } }] }
 		});

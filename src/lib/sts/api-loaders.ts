@@ -126,9 +126,21 @@ export function callUsesPolicy(request: Pick<CallRequest, 'params'>): boolean {
 	return request.params?.Policy !== undefined || request.params?.PolicyArns !== undefined;
 }
 
-/** Does a step of the scenario send a session policy? */
-export function scenarioUsesPolicy(scenario: Pick<Scenario, 'steps'>): boolean {
-	return scenario.steps.some((s) => 'call' in s && callUsesPolicy(s));
+/**
+ * Does a step of the scenario send a session policy, or does the scenario name an AWS managed
+ * policy by ARN for a user or role (its stand-in is loaded with the parser)?
+ */
+export function scenarioUsesPolicy(scenario: Pick<Scenario, 'steps' | 'world'>): boolean {
+	const byArn = (policies: readonly unknown[] | undefined) =>
+		policies?.some((p) => typeof p === 'string') === true;
+	return (
+		scenario.steps.some(
+			(s) => ('call' in s && callUsesPolicy(s)) || ('attach' in s && byArn([s.attach.policy]))
+		) ||
+		scenario.world.accounts.some(
+			(a) => a.users?.some((u) => byArn(u.policies)) || a.roles?.some((r) => byArn(r.policies))
+		)
+	);
 }
 
 /** Does a saved machine snapshot hold a call with a session policy (replayed on step back)? */

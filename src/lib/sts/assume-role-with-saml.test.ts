@@ -70,6 +70,49 @@ describe('AssumeRoleWithSAML', () => {
 		expect(o.ok).toBe(true);
 	});
 
+	it('SourceIdentity and PrincipalTag attributes need sts:SetSourceIdentity / sts:TagSession in the trust policy', () => {
+		// SamlDev's trust policy allows sts:AssumeRoleWithSAML only.
+		expect(saml({ sourceIdentity: 'jdoe' }).error?.code).toBe('AccessDenied');
+		expect(saml({ principalTags: { Project: 'Automation' } }).error?.code).toBe('AccessDenied');
+		expect(saml({ sourceIdentity: 'aws:jdoe' }).error).toMatchObject({
+			code: 'InvalidIdentityToken',
+			message: 'Source Identity must match [a-zA-Z_0-9+=,.@-]{2,64} and not begin with "aws:"'
+		});
+		const tagging = createSimulator(
+			worldFrom(`
+start: 2026-01-01T12:00:00Z
+accounts:
+  - id: "111111111111"
+    identityProviders:
+      - saml: Okta
+    roles:
+      - name: SamlDev
+        trust:
+          Version: "2012-10-17"
+          Statement:
+            - Effect: Allow
+              Principal: { Federated: "arn:aws:iam::111111111111:saml-provider/Okta" }
+              Action: [sts:AssumeRoleWithSAML, sts:TagSession, sts:SetSourceIdentity]
+`)
+		);
+		const after = issue(tagging, {
+			as: 'anonymous',
+			call: 'AssumeRoleWithSAML',
+			samlAssertion: assertion({
+				sourceIdentity: 'jdoe',
+				principalTags: { Project: 'Automation', CostCenter: '12345' },
+				transitiveTagKeys: ['Project']
+			}),
+			params: { RoleArn: ROLE, PrincipalArn: PROVIDER },
+			save: 's'
+		});
+		expect(after.credentials.at(-1)).toMatchObject({
+			sourceIdentity: 'jdoe',
+			tags: { Project: 'Automation', CostCenter: '12345' },
+			transitiveTagKeys: ['Project']
+		});
+	});
+
 	it('lasts min(DurationSeconds, SessionNotOnOrAfter) (§2, §11)', () => {
 		expect(
 			saml({ sessionNotOnOrAfterIn: 7200 }, { DurationSeconds: 14400 }).facts.expiresAt! -

@@ -18,6 +18,7 @@ import { aDuration } from './clock';
 import { explanation } from './explain';
 import { decodeSamlAssertion, encodeSamlAssertion, samlNameQualifier } from './identity-tokens';
 import { ALLOW_ALL } from './policy-evaluation';
+import { idpAttributes } from './idp-attributes';
 import { requestKeys, resourceTagKeys } from './request-context';
 import {
 	assumedRoleIdentity,
@@ -26,7 +27,7 @@ import {
 	roleSessionResponse
 } from './role-session';
 import { readSessionPolicies } from './session-policy';
-import { evaluateTrust } from './trust-evaluation';
+import { evaluateTrust, type TrustAction } from './trust-evaluation';
 import { integerParam, validateParams, type Params } from './validate-params';
 import { findRole } from './world-lookup';
 
@@ -186,25 +187,41 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 		'saml:sub': subject,
 		'saml:sub_type': 'persistent'
 	};
+	// The SourceIdentity and PrincipalTag:{Key} / TransitiveTagKeys attributes (see idpAttributes).
+	const passed = idpAttributes(
+		{
+			...(a.sourceIdentity !== undefined ? { sourceIdentity: a.sourceIdentity } : {}),
+			tags: Object.entries(a.principalTags ?? {}).map(([Key, Value]) => ({ Key, Value })),
+			transitive: a.transitiveTagKeys ?? []
+		},
+		"The assertion's https://aws.amazon.com/SAML/Attributes/SourceIdentity attribute"
+	);
+	if (!passed.ok) return passed.failure;
 	const context = {
 		...requestKeys(ctx.region, now),
 		...resourceTagKeys(role?.tags),
 		...samlKeys,
+		...passed.context,
 		'aws:FederatedProvider': provider.arn
 	};
-	const trust = evaluateTrust(
-		{
-			role,
-			roleArn,
-			principal: provider.arn,
-			action: 'sts:AssumeRoleWithSAML',
-			context,
-			identityPolicies: [ALLOW_ALL],
-			sessionPolicies: null,
-			federated: true
-		},
-		{ explain: ctx.explain }
-	);
+	const trustFor = (action: TrustAction) =>
+		evaluateTrust(
+			{
+				role,
+				roleArn,
+				principal: provider.arn,
+				action,
+				context,
+				identityPolicies: [ALLOW_ALL],
+				sessionPolicies: null,
+				federated: true
+			},
+			{ explain: ctx.explain }
+		);
+	const assumed = trustFor('sts:AssumeRoleWithSAML');
+	const trust = assumed.allowed
+		? (passed.actions.map(trustFor).find((t) => !t.allowed) ?? assumed)
+		: assumed;
 	if (!trust.allowed || !role)
 		return deny(
 			`The assertion is valid, but the trust policy of ${roleArn} does not allow it.`,
@@ -239,8 +256,7 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 		api: 'AssumeRoleWithSAML',
 		identity: assumedRoleIdentity(role, a.roleSessionName),
 		sessionPolicies: sessionPolicies.policies,
-		tags: {},
-		transitiveTagKeys: [],
+		...passed.session,
 		chained: false,
 		requestedBy: provider.arn,
 		federatedProvider: provider.arn,

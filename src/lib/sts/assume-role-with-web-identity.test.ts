@@ -3,7 +3,7 @@ import './all-apis'; // the synchronous full engine (every STS operation registe
 import type { IdTokenSpec } from '../content/scenario-schema';
 import { claimsFromSpec, encodeIdToken, webIdentityContext } from './identity-tokens';
 import { createSimulator } from './simulator';
-import { outcomeOf, worldFrom } from './test-worlds';
+import { issue, outcomeOf, worldFrom } from './test-worlds';
 
 const world = worldFrom(`
 start: 2026-01-01T12:00:00Z
@@ -167,6 +167,78 @@ describe('AssumeRoleWithWebIdentity', () => {
 			params: { RoleArn: GH }
 		});
 		expect(o.error?.message).toContain("Value null at 'roleSessionName'");
+	});
+
+	it('session tags in the https://aws.amazon.com/tags claim need sts:TagSession and tag the session (IAM-TAGS)', () => {
+		const tags = {
+			'https://aws.amazon.com/tags': {
+				principal_tags: { Project: ['Automation'], CostCenter: ['987654'] },
+				transitive_tag_keys: ['Project']
+			}
+		};
+		// GitHubDeploy's trust policy allows sts:AssumeRoleWithWebIdentity only.
+		const refused = wi(ghToken(tags), { RoleSessionName: 'gh' });
+		expect(refused.error).toMatchObject({ code: 'AccessDenied' });
+		const s = createSimulator(
+			worldFrom(`
+start: 2026-01-01T12:00:00Z
+accounts:
+  - id: "111111111111"
+    identityProviders:
+      - oidc: token.actions.githubusercontent.com
+        clientIds: [sts.amazonaws.com]
+    roles:
+      - name: Tagged
+        trust:
+          Version: "2012-10-17"
+          Statement:
+            - Effect: Allow
+              Principal: { Federated: arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com }
+              Action: [sts:AssumeRoleWithWebIdentity, sts:TagSession]
+`)
+		);
+		const after = issue(s, {
+			as: 'anonymous',
+			call: 'AssumeRoleWithWebIdentity',
+			idToken: ghToken(tags),
+			params: { RoleArn: 'arn:aws:iam::111111111111:role/Tagged', RoleSessionName: 'gh' },
+			save: 'tagged'
+		});
+		expect(after.credentials.at(-1)).toMatchObject({
+			tags: { Project: 'Automation', CostCenter: '987654' },
+			transitiveTagKeys: ['Project']
+		});
+		const duplicate = outcomeOf(s, {
+			as: 'anonymous',
+			call: 'AssumeRoleWithWebIdentity',
+			idToken: ghToken({
+				'https://aws.amazon.com/tags': { principal_tags: { project: ['a'], Project: ['b'] } }
+			}),
+			params: { RoleArn: 'arn:aws:iam::111111111111:role/Tagged', RoleSessionName: 'gh' }
+		});
+		expect(duplicate.error?.code).toBe('InvalidParameterValue');
+	});
+
+	it('a token may name its exp (and iat, nbf) in epoch seconds instead of expiresIn', () => {
+		const s = state();
+		const send = (spec: Partial<IdTokenSpec>) =>
+			outcomeOf(s, {
+				as: 'anonymous',
+				call: 'AssumeRoleWithWebIdentity',
+				idToken: { ...ghToken(), ...spec },
+				params: { RoleArn: GH, RoleSessionName: 'gh' }
+			});
+		expect(claimsFromSpec({ ...ghToken(), exp: s.now + 10, iat: s.now - 5 }, s.now)).toMatchObject({
+			exp: s.now + 10,
+			iat: s.now - 5
+		});
+		expect(claimsFromSpec({ ...ghToken(), nbf: s.now }, s.now)).toMatchObject({
+			nbf: s.now,
+			iat: s.now,
+			exp: s.now + 300
+		});
+		expect(send({ exp: s.now + 10 }).ok).toBe(true);
+		expect(send({ exp: s.now }).error?.code).toBe('ExpiredTokenException');
 	});
 
 	it('an explicit WebIdentityToken JWT is decoded', () => {

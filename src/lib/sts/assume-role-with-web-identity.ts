@@ -24,6 +24,7 @@ import {
 	idTokenAlgorithm,
 	isBuiltInProvider,
 	isOAuthProvider,
+	sessionTagsOfClaims,
 	SOURCE_IDENTITY_CLAIM,
 	webIdentityContext,
 	type IdTokenClaims
@@ -37,6 +38,7 @@ import {
 	roleSessionResponse
 } from './role-session';
 import { readSessionPolicies } from './session-policy';
+import { idpAttributes } from './idp-attributes';
 import { evaluateTrust, type TrustAction } from './trust-evaluation';
 import { integerParam, validateParams, type Params } from './validate-params';
 import { oidcHost } from './world';
@@ -165,35 +167,29 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 	const region = regionCheck(world, roleAccount, ctx.region);
 	if (region) return region;
 
-	// IAM "Monitor and control actions taken with assumed roles" (Using source identity with
-	// AssumeRoleWithWebIdentity, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html):
-	// the token's https://aws.amazon.com/source_identity claim sets the session's source identity;
-	// "the role trust policies for all roles connected to an IdP must have the sts:SetSourceIdentity
-	// permission. The AssumeRole* operation will fail for any role connected to an IdP without this
-	// permission"; the value is 2-64 characters of [\w+=,.@-] and may not begin with "aws:".
+	// The token's https://aws.amazon.com/source_identity claim sets the session's source identity (IAM
+	// "Monitor and control actions taken with assumed roles", Using source identity with
+	// AssumeRoleWithWebIdentity); its https://aws.amazon.com/tags claim passes session tags (IAM-TAGS,
+	// "Passing session tags using AssumeRoleWithWebIdentity"). See idpAttributes.
 	const sourceIdentityClaim = claims[SOURCE_IDENTITY_CLAIM];
-	const sourceIdentity =
-		sourceIdentityClaim === undefined ? undefined : String(sourceIdentityClaim);
-	if (
-		sourceIdentity !== undefined &&
-		(!/^[\w+=,.@-]{2,64}$/.test(sourceIdentity) || /^aws:/i.test(sourceIdentity))
-	) {
-		return fail(
-			awsError('InvalidIdentityToken', messages.sourceIdentityInvalid),
-			`The token's ${SOURCE_IDENTITY_CLAIM} claim "${sourceIdentity}" is not a valid source identity: 2-64 letters, digits and _+=,.@- that do not begin with aws: (IAM "Monitor and control actions taken with assumed roles"; the error code follows the SAML case, sts-facts §4).`,
-			['§4']
-		);
-	}
+	const passed = idpAttributes(
+		{
+			...(sourceIdentityClaim !== undefined ? { sourceIdentity: String(sourceIdentityClaim) } : {}),
+			...sessionTagsOfClaims(claims)
+		},
+		`The token's ${SOURCE_IDENTITY_CLAIM} claim`
+	);
+	if (!passed.ok) return passed.failure;
 
 	const role = findRole(world, roleArn);
 	const providerName = declared ? declared.arn : host;
 	const context = {
 		...requestKeys(ctx.region, now),
 		...resourceTagKeys(role?.tags),
+		...passed.context,
 		...webIdentityContext(claims),
 		'sts:RoleSessionName': sessionName,
-		'aws:FederatedProvider': providerName,
-		...(sourceIdentity !== undefined ? { 'sts:SourceIdentity': sourceIdentity } : {})
+		'aws:FederatedProvider': providerName
 	};
 	// Federated callers have no identity policies: only the trust policy decides (§11). A built-in IdP
 	// is named by its host; if the account also declared a provider for it, that ARN is tried too.
@@ -214,10 +210,9 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 		);
 	const attempts = principals.map((principal) => {
 		const assumed = trustFor(principal, 'sts:AssumeRoleWithWebIdentity');
-		if (!assumed.allowed || sourceIdentity === undefined) return assumed;
-		// A source identity also needs sts:SetSourceIdentity from the same trust policy (see above).
-		const setSource = trustFor(principal, 'sts:SetSourceIdentity');
-		return setSource.allowed ? assumed : setSource;
+		// Source identity and session tags also need their actions from the same trust policy (see above).
+		if (!assumed.allowed) return assumed;
+		return passed.actions.map((a) => trustFor(principal, a)).find((t) => !t.allowed) ?? assumed;
 	});
 	const matched = attempts.findIndex((a) => a.allowed);
 	const trust = attempts[matched] ?? attempts[attempts.length - 1];
@@ -242,10 +237,8 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 		api: 'AssumeRoleWithWebIdentity',
 		identity: assumedRoleIdentity(role, sessionName),
 		sessionPolicies: sessionPolicies.policies,
-		tags: {},
-		transitiveTagKeys: [],
+		...passed.session,
 		chained: false,
-		...(sourceIdentity !== undefined ? { sourceIdentity } : {}),
 		requestedBy: sessionProvider,
 		federatedProvider: sessionProvider,
 		federatedKeys: webIdentityContext(claims)

@@ -39,7 +39,7 @@ import {
 	DEFAULT_ROLE_SESSION_SECONDS,
 	roleSessionResponse
 } from './role-session';
-import { readSessionPolicies } from './session-policy';
+import { readSessionPolicies, undecidableMessage } from './session-policy';
 import { checkSessionTags, inheritedTags, mergeSessionTags, requestTagKeys } from './session-tags';
 import { evaluateTrust, type TrustAction, type TrustOutcome } from './trust-evaluation';
 import { integerParam, tagsOf, transitiveKeysOf, validateParams } from './validate-params';
@@ -206,6 +206,8 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 	let assumed: TrustOutcome | undefined;
 	for (const action of actions) {
 		const trust = authorise(action);
+		if (trust.decision?.undecidable)
+			return simulatorFailure(undecidableMessage(trust.decision.undecidable));
 		if (action === 'sts:AssumeRole') assumed = trust;
 		if (!trust.allowed) {
 			return fail(

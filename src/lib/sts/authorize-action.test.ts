@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import './all-apis'; // the synchronous full engine (every STS operation and admin action registered)
 import { loadActionCatalog, setActionCatalog } from './action-catalog';
-import { attach, revoke } from './simulator';
+import { applyStep, attach, revoke } from './simulator';
 import { baseState, issue, later, outcomeOf, roleArn } from './test-worlds';
 
 const ALICE = 'user:111111111111/alice';
@@ -30,7 +30,7 @@ describe('service actions', () => {
 		expect(o.explanation.summary).toContain('alice-policy-2 statement 1');
 	});
 
-	it('implicitly denied: AccessDenied in AWS wording', () => {
+	it('implicitly denied: AccessDenied in AWS wording (S3 quotes the resource ARN)', () => {
 		const o = outcomeOf(baseState(), {
 			as: 'user:111111111111/bob',
 			call: 's3:GetObject',
@@ -39,7 +39,119 @@ describe('service actions', () => {
 		expect(o.allowed).toBe(false);
 		expect(o.error).toMatchObject({ code: 'AccessDenied', httpStatus: 403 });
 		expect(o.error?.message).toBe(
-			'User: arn:aws:iam::111111111111:user/bob is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k because no identity-based policy allows the s3:GetObject action'
+			'User: arn:aws:iam::111111111111:user/bob is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::b/k" because no identity-based policy allows the s3:GetObject action'
+		);
+	});
+
+	it('a request with no resource: the resource AWS names differs by action', () => {
+		const message = (call: string, region?: string) =>
+			outcomeOf(baseState(), {
+				as: 'user:111111111111/bob',
+				call,
+				...(region ? { region } : {})
+			}).error?.message;
+		const bob = 'User: arn:aws:iam::111111111111:user/bob is not authorized to perform:';
+		expect(message('iam:ListUsers')).toBe(
+			`${bob} iam:ListUsers on resource: arn:aws:iam::111111111111:user/ because no identity-based policy allows the iam:ListUsers action`
+		);
+		expect(message('iam:ListRoles')).toContain('on resource: arn:aws:iam::111111111111:role/ ');
+		expect(message('iam:ListGroups')).toContain('on resource: arn:aws:iam::111111111111:group/ ');
+		expect(message('iam:ListPolicies')).toContain(
+			'iam:ListPolicies on resource: policy path / because'
+		);
+		expect(message('dynamodb:ListTables', 'eu-west-3')).toContain(
+			'on resource: arn:aws:dynamodb:eu-west-3:111111111111:table/* because'
+		);
+		expect(message('lambda:ListFunctions')).toContain(
+			'lambda:ListFunctions on resource: * because'
+		);
+		expect(message('kms:ListKeys')).toContain('kms:ListKeys on resource: * because');
+		expect(message('sns:ListTopics')).toContain(
+			'SNS:ListTopics on resource: arn:aws:sns:us-east-1:111111111111:* because'
+		);
+		expect(message('secretsmanager:ListSecrets')).toContain('secretsmanager:ListSecrets because');
+		expect(message('s3:ListAllMyBuckets')).toBe(
+			`${bob} s3:ListAllMyBuckets because no identity-based policy allows the s3:ListAllMyBuckets action`
+		);
+	});
+
+	it('an explicit deny from a managed policy attached by ARN names its ARN; an inline one names none', () => {
+		const alice = { as: ALICE, call: 's3:GetObject', resource: 'arn:aws:s3:::b/k' };
+		const denyAll = applyStep(baseState(), {
+			attach: {
+				to: 'arn:aws:iam::111111111111:user/alice',
+				policy: 'arn:aws:iam::aws:policy/AWSDenyAll'
+			}
+		}).state;
+		expect(outcomeOf(denyAll, alice).error?.message).toMatch(
+			/ with an explicit deny in an identity-based policy: arn:aws:iam::aws:policy\/AWSDenyAll$/
+		);
+		const inline = attach(baseState(), 'arn:aws:iam::111111111111:user/alice', {
+			Version: '2012-10-17',
+			Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }]
+		}).state;
+		expect(outcomeOf(inline, alice).error?.message).toMatch(
+			/ with an explicit deny in an identity-based policy$/
+		);
+	});
+
+	it("EC2's wording: Describe* denials carry no encoded authorization message, others do", () => {
+		const message = (call: string) =>
+			outcomeOf(baseState(), { as: 'user:111111111111/bob', call }).error?.message ?? '';
+		expect(message('ec2:DescribeInstances')).toBe(
+			'You are not authorized to perform this operation. User: arn:aws:iam::111111111111:user/bob is not authorized to perform: ec2:DescribeInstances because no identity-based policy allows the ec2:DescribeInstances action'
+		);
+		expect(message('ec2:RunInstances')).toMatch(
+			/^You are not authorized to perform this operation\. .* Encoded authorization failure message: \S+$/
+		);
+	});
+
+	it('SNS spells its prefix in capitals in denial messages', () => {
+		const o = outcomeOf(baseState(), {
+			as: 'user:111111111111/bob',
+			call: 'sns:Publish',
+			resource: 'arn:aws:sns:us-east-1:111111111111:alerts'
+		});
+		expect(o.error?.message).toBe(
+			'User: arn:aws:iam::111111111111:user/bob is not authorized to perform: SNS:Publish on resource: arn:aws:sns:us-east-1:111111111111:alerts because no identity-based policy allows the SNS:Publish action'
+		);
+	});
+
+	it('a session policy the simulator has no document for: the call succeeds, decisions it could change are not answered', () => {
+		const s = issue(baseState(), {
+			as: 'user:111111111111/bob',
+			call: 'AssumeRole',
+			params: {
+				RoleArn: roleArn('111111111111', 'ForBob', '/team/'),
+				RoleSessionName: 'b1',
+				PolicyArns: [{ arn: 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess' }]
+			},
+			save: 'r'
+		});
+		// ForBob allows s3:GetObject on bob-bucket only: elsewhere the answer is known.
+		expect(
+			outcomeOf(s, { as: 'creds:r', call: 's3:GetObject', resource: 'arn:aws:s3:::other/x' })
+		).toMatchObject({ allowed: false, error: { code: 'AccessDenied' } });
+		expect(
+			outcomeOf(s, { as: 'creds:r', call: 's3:GetObject', resource: 'arn:aws:s3:::bob-bucket/x' })
+				.simulatorError
+		).toMatch(
+			/depends on the session policy arn:aws:iam::aws:policy\/job-function\/ViewOnlyAccess/
+		);
+	});
+
+	it('SQS spells the action in lower case, and ListQueues names the Region and account', () => {
+		const message = (call: string, resource?: string) =>
+			outcomeOf(baseState(), {
+				as: 'user:111111111111/bob',
+				call,
+				...(resource ? { resource } : {})
+			}).error?.message;
+		expect(message('sqs:SendMessage', 'arn:aws:sqs:us-east-1:111111111111:orders')).toBe(
+			'User: arn:aws:iam::111111111111:user/bob is not authorized to perform: sqs:sendmessage on resource: arn:aws:sqs:us-east-1:111111111111:orders because no identity-based policy allows the sqs:sendmessage action'
+		);
+		expect(message('sqs:ListQueues')).toContain(
+			'sqs:listqueues on resource: arn:aws:sqs:us-east-1:111111111111: because'
 		);
 	});
 

@@ -32,18 +32,89 @@ import { ALLOW_ALL, type ContextValues } from './policy-evaluation';
 import { statementsOf } from './policy-model';
 import type { NamedPolicy } from './world';
 import { principalKeys, requestKeys } from './request-context';
-import { decideWithSessionPolicies } from './session-policy';
+import { decideWithSessionPolicies, undecidableMessage } from './session-policy';
 import { isSimulatedService, serviceOf, SUPPORTED_SERVICES } from './supported-services';
 
 const REVOCATION_POLICY = 'AWSRevokeOlderSessions';
 
+/**
+ * The resource AWS's denial message names for a request that names none (the step's default "*").
+ * AWS's messages differ by action [obs, AWS CLI output]: iam:ListUsers / ListRoles / ListGroups name
+ * the path-prefix ARN ("... iam:ListUsers on resource: arn:aws:iam::111122223333:user/ because no
+ * identity-based policy allows the iam:ListUsers action"; the IAM API reference's ListRoles error
+ * example reads "on resource: arn:aws:iam::123456789012:role/"), iam:ListPolicies "on resource: policy
+ * path /", dynamodb:ListTables names
+ * arn:aws:dynamodb:REGION:ACCOUNT:table/*, Lambda and KMS keep "on resource: *"; S3 (s3:ListAllMyBuckets)
+ * and EC2 leave the clause out ("... is not authorized to perform: s3:ListAllMyBuckets because no
+ * identity-based policy allows the s3:ListAllMyBuckets action"), as do the other services here.
+ */
+function resourceNamedForAny(action: string, account: string, region: string): string | undefined {
+	const [service, name] = action.toLowerCase().split(':');
+	const iamList = /^iam:list(users|roles|groups)$/i.exec(action)?.[1]?.toLowerCase();
+	if (iamList) return `arn:aws:iam::${account}:${iamList.slice(0, -1)}/`;
+	if (action.toLowerCase() === 'iam:listpolicies') return 'policy path /';
+	if (service === 'dynamodb' && name === 'listtables')
+		return `arn:aws:dynamodb:${region}:${account}:table/*`;
+	// [obs] "lambda:ListFunctions on resource: * because …", "kms:ListKeys on resource: * because …"
+	if (service === 'lambda' || service === 'kms') return '*';
+	// [obs] "SNS:ListTopics on resource: arn:aws:sns:us-east-1:123456789012:*"
+	if (service === 'sns' && name === 'listtopics') return `arn:aws:sns:${region}:${account}:*`;
+	// [obs] "sqs:listqueues on resource: arn:aws:sqs:us-east-1:123456789012: because …"
+	if (service === 'sqs' && name === 'listqueues') return `arn:aws:sqs:${region}:${account}:`;
+	return undefined;
+}
+
+/**
+ * The action as a service's denial message spells it: SNS writes its prefix in capitals ([obs] "is not
+ * authorized to perform: SNS:Publish on resource: arn:aws:sns:… because no resource-based policy allows
+ * the SNS:Publish action", also SNS:CreateTopic), SQS writes the whole action in lower case ([obs] "… is
+ * not authorized to perform: sqs:sendmessage on resource: arn:aws:sqs:… because no identity-based policy
+ * allows the sqs:sendmessage action"), the others as the request names it.
+ */
+function actionAsWorded(action: string): string {
+	const [service, name] = action.split(':');
+	if (service.toLowerCase() === 'sqs') return action.toLowerCase();
+	return service.toLowerCase() === 'sns' && name ? `SNS:${name}` : action;
+}
+
 /** AWS's access-denied wording; the reason suffix follows AWS's current messages [inf: not in sts-facts]. */
-function deniedMessage(arn: string, action: string, resource: string, reason: string): string {
+function deniedMessage(
+	arn: string,
+	action: string,
+	resource: string,
+	reason: string,
+	where: { account: string; region: string }
+): string {
+	const named =
+		resource === '*' ? resourceNamedForAny(action, where.account, where.region) : resource;
+	// S3 quotes the resource: "Most access denied error messages appear in the format User user-arn is
+	// not authorized to perform action on "resource-arn" because context" (S3 User Guide, Troubleshoot
+	// access denied (403 Forbidden) errors, https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html).
+	const shown = named !== undefined && /^s3:/i.test(action) ? `"${named}"` : named;
 	const base =
-		resource === '*'
+		shown === undefined
 			? `User: ${arn} is not authorized to perform: ${action}`
-			: messages.notAuthorized(arn, action, resource);
+			: messages.notAuthorized(arn, action, shown);
 	return reason ? `${base} ${reason}` : base;
+}
+
+/**
+ * AWS names the managed policy whose Deny decided: "... with an explicit deny in an identity-based
+ * policy: arn:aws:iam::123456789012:policy/ExampleDenyPolicy" (IAM "Troubleshoot access denied error
+ * messages with authorization ID",
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied-authorization-id.html;
+ * [obs] AWS managed ones too, e.g. "...: arn:aws:iam::aws:policy/AWSCompromisedKeyQuarantineV3").
+ * An inline policy has no ARN, and what AWS appends for one is not documented: nothing is appended.
+ */
+function denyingPolicyArn(
+	verdicts: readonly StatementVerdict[],
+	policies: readonly NamedPolicy[],
+	request: Parameters<typeof analyseStatements>[2]
+): string {
+	const analysed = verdicts.length ? verdicts : analyseStatements('identity', policies, request);
+	const deciding = analysed.find((v) => v.matches && v.effect === 'Deny');
+	const arn = deciding && policies.find((p) => p.name === deciding.policy)?.arn;
+	return arn ? `: ${arn}` : '';
 }
 
 /** How an STS operation authorised like an action (operation-permission.ts) adjusts the request. */
@@ -115,7 +186,13 @@ export function authorizeAction(
 			!stsAllowed.some((a) => a.toLowerCase() === actionName.toLowerCase())
 		) {
 			return fail(
-				awsError('AccessDenied', deniedMessage(c.identity.arn, action, resource, '')),
+				awsError(
+					'AccessDenied',
+					deniedMessage(c.identity.arn, action, resource, '', {
+						account: c.identity.account,
+						region: ctx.region
+					})
+				),
 				`${c.api} credentials may call no STS operation except ${stsAllowed.join(' and ')} (sts-facts §2.4).`,
 				['§2.4']
 			);
@@ -172,6 +249,7 @@ export function authorizeAction(
 		{ ...request, identityPolicies },
 		perms.sessionPolicies
 	);
+	if (decision.undecidable) return simulatorFailure(undecidableMessage(decision.undecidable));
 
 	const identity =
 		ctx.explain && !perms.unrestricted
@@ -202,8 +280,9 @@ export function authorizeAction(
 	let reason: string;
 	let summary: string;
 	const facts = ['§7'];
+	const worded = actionAsWorded(action);
 	if (decision.identity === 'ExplicitlyDenied') {
-		reason = 'with an explicit deny in an identity-based policy';
+		reason = `with an explicit deny in an identity-based policy${denyingPolicyArn(identity, identityPolicies, request)}`;
 		summary = revoked
 			? `These credentials were issued before the role's sessions were revoked: the inline policy ${REVOCATION_POLICY} denies every action to sessions whose aws:TokenIssueTime is earlier than the revocation. The credentials are still "valid" until they expire, but they can do nothing (sts-facts §6).`
 			: `An identity policy of ${perms.source} explicitly denies ${action}; an explicit deny always wins (sts-facts §7).`;
@@ -216,21 +295,31 @@ export function authorizeAction(
 		decision.session !== undefined &&
 		decision.session !== 'Allowed'
 	) {
-		reason = `because no session policy allows the ${action} action`;
+		reason = `because no session policy allows the ${worded} action`;
 		summary =
 			perms.sessionPolicies && perms.sessionPolicies.length === 0
 				? `A GetFederationToken session created without a session policy has no permissions at all (sts-facts §7).`
 				: `${perms.source} allows ${action}, but the session policy does not: a session policy can only narrow the permissions (sts-facts §3.2, §7).`;
 	} else if (resourceAccount !== perms.account) {
-		reason = `because no resource-based policy allows the ${action} action`;
+		reason = `because no resource-based policy allows the ${worded} action`;
 		summary = `${resource} is in account ${resourceAccount}, not ${perms.account}. Identity policies alone cannot reach another account's resources; assume a role in that account instead (sts-facts §7).`;
 	} else {
-		reason = `because no identity-based policy allows the ${action} action`;
+		reason = `because no identity-based policy allows the ${worded} action`;
 		summary = `No identity policy of ${perms.source} allows ${action} on ${resource}; everything not allowed is implicitly denied (sts-facts §7).`;
 	}
-	let message = deniedMessage(perms.principal, action, resource, reason);
+	let message = deniedMessage(perms.principal, worded, resource, reason, {
+		account: perms.account,
+		region: ctx.region
+	});
 	const details = statements.map((s) => s.text);
-	if (ENCODED_MESSAGE_SERVICES.has(service)) {
+	// EC2's UnauthorizedOperation wording, "You are not authorized to perform this operation. User: …".
+	// "Only certain AWS operations return an encoded authorization message" (API-DAM): EC2's Describe*
+	// reads answer without one ([obs] "... is not authorized to perform: ec2:DescribeInstances because no
+	// identity-based policy allows the ec2:DescribeInstances action", ending there), RunInstances and
+	// the other operations with one. The code stays AccessDenied, as the contract reports denials.
+	if (ENCODED_MESSAGE_SERVICES.has(service) && /^describe/i.test(action.split(':')[1] ?? ''))
+		message = `You are not authorized to perform this operation. ${message}`;
+	else if (ENCODED_MESSAGE_SERVICES.has(service)) {
 		const verdicts = ctx.explain
 			? statements
 			: [
@@ -256,13 +345,15 @@ export function authorizeAction(
 				conditions: conditionItems(context)
 			}
 		});
-		// EC2's UnauthorizedOperation wording; the code stays AccessDenied as the contract reports denials.
 		message = `You are not authorized to perform this operation. ${message}. Encoded authorization failure message: ${encoded}`;
 		details.push(
-			'EC2 adds an encoded authorization failure message. A principal allowed sts:DecodeAuthorizationMessage can decode it (call DecodeAuthorizationMessage with it) to see whether an explicit deny or a missing allow decided, and the request context (sts-facts §13).',
-			"EC2 itself names this error UnauthorizedOperation (Client.UnauthorizedOperation, HTTP 403); the simulator reports every denied service action as AccessDenied, as its scenario format does. The encoded message here is the simulator's own, readable encoding; AWS's is opaque."
+			"EC2 adds an encoded authorization failure message. A principal allowed sts:DecodeAuthorizationMessage can decode it (call DecodeAuthorizationMessage with it) to see whether an explicit deny or a missing allow decided, and the request context (sts-facts §13). The encoded message here is the simulator's own, readable encoding; AWS's is opaque."
 		);
 	}
+	if (ENCODED_MESSAGE_SERVICES.has(service))
+		details.push(
+			'EC2 itself names this error UnauthorizedOperation (Client.UnauthorizedOperation, HTTP 403); the simulator reports every denied service action as AccessDenied, as its scenario format does (an expectation may name either).'
+		);
 	return {
 		ok: false,
 		error: awsError('AccessDenied', message),

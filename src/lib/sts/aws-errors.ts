@@ -57,6 +57,34 @@ export const ERROR_CODE_ALIASES: Readonly<Record<string, AwsErrorCode>> = {
 	IDPRejectedClaimException: 'IDPRejectedClaim'
 };
 
+/**
+ * The code a service itself answers a request that IAM denies with, where it is not STS's
+ * AccessDenied. The simulator reports every denied service action as AccessDenied (the scenario
+ * contract); an `expect: { error: … }` may name the service's own code instead (expectations.ts).
+ * - ec2: UnauthorizedOperation ("If a user tries to perform an action for which permissions were
+ *   not granted, the request returns the following error: Client.UnauthorizedOperation"),
+ *   https://docs.aws.amazon.com/AWSEC2/latest/APIReference/query-api-troubleshooting.html#unauthorized-operation
+ * - dynamodb: AccessDeniedException,
+ *   https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html
+ * - lambda, kms, secretsmanager, ssm, logs: AccessDeniedException (each API's CommonErrors page,
+ *   e.g. https://docs.aws.amazon.com/lambda/latest/api/CommonErrors.html,
+ *   https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html)
+ * - sns: AuthorizationError ("Indicates that the user has been denied access to the requested
+ *   resource", HTTP 403), https://docs.aws.amazon.com/sns/latest/api/API_Publish.html#API_Publish_Errors
+ * S3, IAM, STS, SQS and CloudWatch answer AccessDenied itself; Cognito Identity is left out (its
+ * denial code is not documented).
+ */
+export const SERVICE_DENIAL_CODES: Readonly<Record<string, readonly string[]>> = {
+	ec2: ['UnauthorizedOperation', 'Client.UnauthorizedOperation'],
+	dynamodb: ['AccessDeniedException'],
+	lambda: ['AccessDeniedException'],
+	kms: ['AccessDeniedException'],
+	secretsmanager: ['AccessDeniedException'],
+	ssm: ['AccessDeniedException'],
+	logs: ['AccessDeniedException'],
+	sns: ['AuthorizationError']
+};
+
 /** Message texts from sts-facts §4 (quoted from real responses where marked [obs] there). */
 export const messages = {
 	// §1, §4 ExpiredToken row

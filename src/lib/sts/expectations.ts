@@ -3,7 +3,7 @@
  * key is compared with what a call did.
  */
 import type { StepExpectation } from '../content/scenario-schema';
-import { ERROR_CODE_ALIASES } from './aws-errors';
+import { ERROR_CODE_ALIASES, SERVICE_DENIAL_CODES } from './aws-errors';
 import type { CallOutcome } from './sim-outcomes';
 
 export interface ExpectationCheck {
@@ -26,6 +26,19 @@ export function globMatches(pattern: string, text: string): boolean {
 
 const canonicalCode = (code: string) => ERROR_CODE_ALIASES[code] ?? code;
 
+/**
+ * Does the expected code match the error? Besides the code itself (or an SDK alias of it), a denied
+ * service action (reported as AccessDenied) matches the code that service documents for a denial,
+ * e.g. EC2's UnauthorizedOperation (SERVICE_DENIAL_CODES, aws-errors.ts).
+ */
+function errorMatches(expected: string, outcome: CallOutcome): boolean {
+	const code = outcome.error?.code;
+	if (code === canonicalCode(expected)) return true;
+	if (code !== 'AccessDenied' || outcome.allowed !== false || !outcome.action) return false;
+	const service = outcome.action.split(':')[0].toLowerCase();
+	return SERVICE_DENIAL_CODES[service]?.includes(expected) === true;
+}
+
 export function checkExpectations(
 	expect: StepExpectation,
 	outcome: CallOutcome
@@ -43,12 +56,7 @@ export function checkExpectations(
 			outcome.simulatorError === undefined && outcome.ok === expect.ok
 		);
 	if (expect.error !== undefined)
-		add(
-			'error',
-			expect.error,
-			outcome.error?.code,
-			outcome.error?.code === canonicalCode(expect.error)
-		);
+		add('error', expect.error, outcome.error?.code, errorMatches(expect.error, outcome));
 	if (expect.allowed !== undefined)
 		add('allowed', expect.allowed, outcome.allowed, outcome.allowed === expect.allowed);
 	if (expect.expiresIn !== undefined)

@@ -9,6 +9,7 @@ import type { IdTokenSpec, SamlAssertionSpec } from '../content/scenario-schema'
 import { base64urlToText, bytesToBase64, textToBase64url } from './base64';
 import type { Instant } from './clock';
 import type { ContextValues } from './policy-evaluation';
+import type { TagParam } from './validate-params';
 import { oidcHost } from './world';
 
 /** sts-facts §11: these IdPs are built in; no IAM OIDC provider is needed for them. */
@@ -43,7 +44,7 @@ export interface IdTokenClaims {
 
 export function claimsFromSpec(spec: IdTokenSpec, now: Instant): IdTokenClaims {
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the named fields are set below
-	const { iss, aud, sub, expiresIn, amr, azp, claims, ...further } = spec;
+	const { iss, aud, sub, expiresIn, exp, iat, nbf, amr, azp, claims, ...further } = spec;
 	return {
 		...(claims ?? {}),
 		...further,
@@ -52,8 +53,10 @@ export function claimsFromSpec(spec: IdTokenSpec, now: Instant): IdTokenClaims {
 		...(spec.sub !== undefined ? { sub: spec.sub } : {}),
 		...(spec.amr !== undefined ? { amr: spec.amr } : {}),
 		...(spec.azp !== undefined ? { azp: spec.azp } : {}),
-		iat: now,
-		exp: now + spec.expiresIn
+		// A token may name its times (epoch seconds) instead of expiresIn; iat defaults to now.
+		iat: iat ?? now,
+		...(nbf !== undefined ? { nbf } : {}),
+		exp: exp ?? now + expiresIn
 	};
 }
 
@@ -104,6 +107,30 @@ const oneOrList = (values: string[]): string | string[] =>
 
 /** The OIDC claim that carries a source identity (IAM "Monitor and control actions taken with assumed roles"). */
 export const SOURCE_IDENTITY_CLAIM = 'https://aws.amazon.com/source_identity';
+
+/**
+ * The OIDC claim that carries session tags (IAM "Pass session tags in AWS STS", Passing session tags
+ * using AssumeRoleWithWebIdentity, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html):
+ * `{ "principal_tags": { "Project": ["Automation"] }, "transitive_tag_keys": ["Project"] }`.
+ */
+export const SESSION_TAGS_CLAIM = 'https://aws.amazon.com/tags';
+
+/** The session tags a token's SESSION_TAGS_CLAIM passes (each tag's value is its array's first item). */
+export function sessionTagsOfClaims(claims: IdTokenClaims): {
+	tags: TagParam[];
+	transitive: string[];
+} {
+	const claim = claims[SESSION_TAGS_CLAIM];
+	if (typeof claim !== 'object' || claim === null) return { tags: [], transitive: [] };
+	const { principal_tags: principal, transitive_tag_keys: transitive } = claim as {
+		principal_tags?: Record<string, unknown>;
+		transitive_tag_keys?: unknown;
+	};
+	return {
+		tags: Object.entries(principal ?? {}).map(([Key, v]) => ({ Key, Value: asList(v)[0] ?? '' })),
+		transitive: asList(transitive)
+	};
+}
 
 /**
  * Condition keys from a web identity token (IAM-STSCK, sts-facts §5): `<provider>:aud`, `:sub`,

@@ -84,6 +84,34 @@ describe('expectations (contract: Expectations table)', () => {
 		).toBe(true);
 	});
 
+	it("a denied service action also matches its service's documented denial code, and only that", () => {
+		const denied = (action: string) =>
+			outcome({
+				ok: false,
+				allowed: false,
+				action,
+				error: { code: 'AccessDenied', httpStatus: 403, message: 'User: x is not authorized' }
+			});
+		const passes = (code: string, action: string) =>
+			checkExpectations({ error: code }, denied(action))[0].pass;
+		expect(passes('UnauthorizedOperation', 'ec2:DescribeInstances')).toBe(true);
+		expect(passes('AccessDeniedException', 'dynamodb:GetItem')).toBe(true);
+		expect(passes('AccessDeniedException', 'kms:Decrypt')).toBe(true);
+		expect(passes('AuthorizationError', 'sns:Publish')).toBe(true);
+		// Not another service's code, and not for S3, whose own code is AccessDenied.
+		expect(passes('UnauthorizedOperation', 's3:GetObject')).toBe(false);
+		expect(passes('AccessDeniedException', 's3:GetObject')).toBe(false);
+		expect(passes('AuthorizationError', 'ec2:DescribeInstances')).toBe(false);
+		// An STS API's AccessDenied stays AccessDenied.
+		const apiDenied = outcome({
+			ok: false,
+			allowed: false,
+			api: 'AssumeRole',
+			error: { code: 'AccessDenied', httpStatus: 403, message: 'x' }
+		});
+		expect(checkExpectations({ error: 'AccessDeniedException' }, apiDenied)[0].pass).toBe(false);
+	});
+
 	it('ok: true fails when the simulator could not run the call', () => {
 		expect(
 			checkExpectations({ ok: false }, outcome({ ok: false, simulatorError: 'x' }))[0].pass

@@ -4,7 +4,13 @@
  */
 import { parseArn } from './arn';
 import { awsError, messages, type AwsError } from './aws-errors';
-import { minifiedLength, policyParser, statementsOf, type PolicyStatement } from './policy-model';
+import {
+	isPolicyParserLoaded,
+	minifiedLength,
+	policyParser,
+	statementsOf,
+	type PolicyStatement
+} from './policy-model';
 import {
 	evaluate,
 	statementMatches,
@@ -65,7 +71,10 @@ export function readSessionPolicies(
 		plaintext += minifiedLength(policyText(params.Policy));
 	}
 	for (const arn of policyArnsOf(params)) {
-		const managed = AWS_MANAGED_POLICIES[arn] ?? world.accounts[ownerAccount]?.managedPolicies[arn];
+		const managed =
+			AWS_MANAGED_POLICIES[arn] ??
+			world.accounts[ownerAccount]?.managedPolicies[arn] ??
+			opaqueAwsManaged(arn);
 		if (!managed) {
 			return {
 				ok: false,
@@ -93,11 +102,41 @@ export function readSessionPolicies(
 	return { ok: true, policies: policies.length ? policies : null, packedPolicySize: packed.total };
 }
 
+/**
+ * An AWS managed policy without a stand-in (arn:aws:iam::aws:policy/…): AWS accepts any of its managed
+ * policies in PolicyArns, so the call succeeds as in AWS, but what the policy allows is unknown. A
+ * later decision it could change is reported as outside the simulation (decideWithSessionPolicies).
+ */
+function opaqueAwsManaged(arn: string): NamedPolicy | undefined {
+	// Until the further stand-ins are loaded (with the policy parser, api-loaders.ts) none is unknown.
+	if (!isPolicyParserLoaded()) return undefined;
+	const name = /^arn:aws:iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/.exec(arn)?.[1];
+	return name
+		? {
+				name,
+				arn,
+				origin: 'session',
+				opaque: true,
+				document: { Version: '2012-10-17', Statement: [] }
+			}
+		: undefined;
+}
+
+/** Why the simulator cannot answer a request that an opaque session policy decides. */
+export function undecidableMessage(arns: readonly string[]): string {
+	return `the answer depends on the session policy ${arns.join(', ')}, an AWS managed policy the simulator has no document for (its stand-ins: AWS_MANAGED_POLICY_ARNS in managed-policy-arns.ts); pass its statements in Policy instead`;
+}
+
 export interface SessionDecision {
 	decision: Decision;
 	identity: Decision;
 	/** undefined when the session has no session policy. */
 	session?: Decision;
+	/**
+	 * ARNs of session policies the simulator has no document for, when the decision depends on them
+	 * (only an explicit deny elsewhere, or an identity side that does not allow, decides without them).
+	 */
+	undecidable?: string[];
 }
 
 /**
@@ -119,13 +158,21 @@ export function decideWithSessionPolicies(
 			(request.principal && parseArn(request.principal)?.account) || request.resourceAccount,
 		identityPolicies: sessionPolicies
 	});
+	const direct = grantsSessionDirectly(request);
 	const decision: Decision =
 		identity === 'ExplicitlyDenied' || session === 'ExplicitlyDenied'
 			? 'ExplicitlyDenied'
-			: identity === 'Allowed' && (session === 'Allowed' || grantsSessionDirectly(request))
+			: identity === 'Allowed' && (session === 'Allowed' || direct)
 				? 'Allowed'
 				: 'ImplicitlyDenied';
-	return { decision, identity, session };
+	// An opaque policy may allow (or explicitly deny) what the known ones do not: unless the request
+	// is denied whatever it says, the answer is unknown.
+	const opaque = sessionPolicies.filter((p) => p.opaque).map((p) => p.arn ?? p.name);
+	const certain =
+		decision === 'ExplicitlyDenied' || (identity !== 'Allowed' && !direct) || opaque.length === 0;
+	return certain
+		? { decision, identity, session }
+		: { decision, identity, session, undecidable: opaque };
 }
 
 /** A session's own ARN: arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION or …:federated-user/NAME. */

@@ -19,7 +19,7 @@ import {
 	type IssuedCredentials
 } from './issued-credentials';
 import { normalizePolicy } from './policy-model';
-import { buildWorld, type World } from './world';
+import { buildWorld, managedStandIn, type World } from './world';
 import { findEntity } from './world-lookup';
 
 export const SIM_STATE_VERSION = 1;
@@ -145,7 +145,8 @@ export function attach(
 	state: SimState,
 	to: string,
 	policy: Parameters<typeof normalizePolicy>[0],
-	name?: string
+	name?: string,
+	policyArn?: string
 ) {
 	const count = state.attachCount + 1;
 	return admin(
@@ -157,7 +158,8 @@ export function attach(
 				state.world,
 				to,
 				normalizePolicy(policy),
-				name ?? `attached-${count}`
+				name ?? `attached-${count}`,
+				policyArn
 			),
 		count
 	);
@@ -188,10 +190,20 @@ export function applyStep(
 	}
 	if ('advance' in step) return advance(state, step.advance);
 	if ('revoke' in step) return revoke(state, step.revoke);
+	const given = step.attach.policy;
+	if (typeof given === 'string') {
+		// An AWS managed policy by ARN: attached under its own name, as AttachRolePolicy does.
+		const managed = managedStandIn(given);
+		return attach(
+			state,
+			step.attach.to,
+			managed.document,
+			step.attach.name ?? managed.name,
+			managed.arn
+		);
+	}
 	const policy =
-		'Statement' in step.attach.policy
-			? step.attach.policy
-			: { Version: '2012-10-17' as const, Statement: step.attach.policy };
+		'Statement' in given ? given : { Version: '2012-10-17' as const, Statement: given };
 	return attach(state, step.attach.to, policy, step.attach.name);
 }
 

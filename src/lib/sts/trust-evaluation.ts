@@ -80,7 +80,8 @@ export function evaluateTrust(
 		req.sessionPolicies
 	);
 	const allowed = decision.decision === 'Allowed';
-	if (!explain) return { allowed, decision, trust: [], identity: [], session: [], story: [] };
+	if (!explain || decision.undecidable)
+		return { allowed, decision, trust: [], identity: [], session: [], story: [] };
 
 	const trust = analyseStatements('trust', [trustPolicy], request);
 	const identity =

@@ -7,6 +7,7 @@ import type { IdentityPolicyInput, ScenarioWorld } from '../content/scenario-sch
 import { arns, normalizePath } from './arn';
 import { parseInstant, type Instant } from './clock';
 import { accessKeyId, uniqueId, type RandomSource } from './credential-ids';
+import { AWS_MANAGED_POLICIES } from './managed-policies';
 import { normalizePolicy, type PolicyDocument } from './policy-model';
 
 export interface NamedPolicy {
@@ -14,6 +15,10 @@ export interface NamedPolicy {
 	document: PolicyDocument;
 	/** authored in the scenario, attached by a step, written by "Revoke active sessions", or edited in the UI. */
 	origin: 'authored' | 'attached' | 'revocation' | 'edited' | 'managed' | 'session';
+	/** A managed policy attached by its ARN: AWS's explicit-deny messages name it (authorize-action.ts). */
+	arn?: string;
+	/** An AWS managed policy the simulator has no stand-in for: its statements are unknown (session-policy.ts). */
+	opaque?: true;
 }
 
 export interface User {
@@ -78,14 +83,30 @@ export function toNamedPolicies(
 	inputs: readonly IdentityPolicyInput[] | undefined,
 	prefix: string
 ): NamedPolicy[] {
-	return (inputs ?? []).map((p, i) => ({
-		name: `${prefix}-${i + 1}`,
-		origin: 'authored',
-		document:
-			'Statement' in p
-				? normalizePolicy(p)
-				: normalizePolicy({ Version: '2012-10-17', Statement: p })
-	}));
+	return (inputs ?? []).map((p, i) =>
+		typeof p === 'string'
+			? managedStandIn(p)
+			: {
+					name: `${prefix}-${i + 1}`,
+					origin: 'authored',
+					document:
+						'Statement' in p
+							? normalizePolicy(p)
+							: normalizePolicy({ Version: '2012-10-17', Statement: p })
+				}
+	);
+}
+
+/**
+ * The stand-in of an AWS managed policy named by ARN in a scenario (the schema accepts only
+ * AWS_MANAGED_POLICY_ARNS in managed-policy-arns.ts). The browser registers the further stand-ins with the policy parser,
+ * which it loads for a scenario that names one (scenarioUsesPolicy, api-loaders.ts).
+ */
+export function managedStandIn(arn: string): NamedPolicy {
+	const policy = AWS_MANAGED_POLICIES[arn];
+	if (!policy)
+		throw new Error(`the stand-in of ${arn} is not loaded (load the policy parser first)`);
+	return { ...policy, arn };
 }
 
 /** Builds the world; IDs and long-term keys are drawn from `random` in declaration order. */

@@ -2,17 +2,19 @@ import { error } from '@sveltejs/kit';
 import { getContent } from '$lib/server/content';
 import { renderMarkdown } from '$lib/content/markdown';
 import { resolveLessonRef } from '$lib/content/lesson-ref';
-import { initialSnapshot } from '$lib/state/sim-runtime';
+import { initialSnapshot, loadPolicyParser, scenarioUsesPolicy } from '$lib/state/sim-runtime';
 import { factTitles } from './fact-titles.server';
 
 export function entries() {
 	return getContent().scenarios.map((s) => ({ id: s.id }));
 }
 
-export function load({ params }) {
+export async function load({ params }) {
 	const { scenarios, lessons, questions, topics } = getContent();
 	const scenario = scenarios.find((s) => s.id === params.id);
 	if (!scenario) error(404, 'No such scenario');
+	// initialSnapshot builds the world: AWS managed policies it names by ARN need their stand-ins.
+	if (scenarioUsesPolicy(scenario)) await loadPolicyParser();
 	/** A lesson reference's title: the section's heading for lesson#anchor, else the lesson's. */
 	const lessonTitle = (ref: string) => {
 		const { lesson, section } = resolveLessonRef(lessons, ref);

@@ -103,9 +103,9 @@ function comments(request: CallRequest, api: StsApi | undefined): string[] {
 	if (!api)
 		out.push(`# authorises ${request.call} on ${request.resource ?? '*'} (decided, not executed)`);
 	if (request.idToken) {
-		const { iss, aud, sub, expiresIn } = request.idToken;
+		const { iss, aud, sub, expiresIn, exp } = request.idToken;
 		out.push(
-			`# ID_TOKEN: a JWT from ${iss}${aud ? `, aud ${[aud].flat().join(' ')}` : ''}${sub ? `, sub ${sub}` : ''}, expires in ${expiresIn} s`
+			`# ID_TOKEN: a JWT from ${iss}${aud ? `, aud ${[aud].flat().join(' ')}` : ''}${sub ? `, sub ${sub}` : ''}, ${exp !== undefined ? `exp ${exp}` : `expires in ${expiresIn} s`}`
 		);
 	}
 	if (request.samlAssertion) {

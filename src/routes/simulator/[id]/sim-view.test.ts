@@ -281,5 +281,12 @@ describe('steps', () => {
 			'aws iam put-role-policy'
 		);
 		expect(adminCommand({ revoke: 'arn:aws:iam::1:user/bob' })).toContain('--user-name bob');
+		expect(
+			adminCommand({
+				attach: { to: 'arn:aws:iam::1:role/Ops', policy: 'arn:aws:iam::aws:policy/AWSDenyAll' }
+			})
+		).toBe(
+			'aws iam attach-role-policy \\\n  --role-name Ops \\\n  --policy-arn arn:aws:iam::aws:policy/AWSDenyAll'
+		);
 	});
 });

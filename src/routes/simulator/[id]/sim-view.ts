@@ -161,6 +161,12 @@ export function adminCommand(step: ScenarioStep): string | undefined {
 	}
 	if ('attach' in step) {
 		const kind = entityKind(step.attach.to);
+		if (typeof step.attach.policy === 'string')
+			return [
+				`aws iam attach-${kind}-policy \\`,
+				`  --${kind}-name ${entityName(step.attach.to)} \\`,
+				`  --policy-arn ${step.attach.policy}`
+			].join('\n');
 		return [
 			`aws iam put-${kind}-policy \\`,
 			`  --${kind}-name ${entityName(step.attach.to)} \\`,

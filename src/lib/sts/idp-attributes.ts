@@ -1,0 +1,69 @@
+/**
+ * Source identity and session tags passed by an identity provider (web identity token claims, SAML
+ * attributes). Apart from session-tags.ts so that only the lazily loaded federation handlers carry it.
+ */
+import { awsError, messages } from './aws-errors';
+import { fail, type ApiResult } from './api-support';
+import {
+	checkSessionTags,
+	mergeSessionTags,
+	requestTagKeys,
+	type SessionTags
+} from './session-tags';
+import type { TrustAction } from './trust-evaluation';
+import type { TagParam } from './validate-params';
+
+/**
+ * What an identity provider passes besides the identity (a web identity token's claims, a SAML
+ * assertion's attributes): a source identity and session tags. Checked as AssumeRole checks them
+ * (sts-facts §3.3; source identity: 2-64 characters of [\w+=,.@-], not beginning with "aws:", else
+ * InvalidIdentityToken as for SAML, sts-facts §4), offered to the trust policy as sts:SourceIdentity
+ * and aws:RequestTag / aws:TagKeys, and each needs its own action in the trust policy: "the role trust
+ * policies for all roles connected to an IdP must have the sts:SetSourceIdentity permission" (IAM
+ * "Monitor and control actions taken with assumed roles") and "the trust policies for all roles
+ * connected to the identity provider (IdP) passing tags must have the sts:TagSession permission"
+ * (IAM "Pass session tags in AWS STS", https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html).
+ */
+export function idpAttributes(
+	passed: { sourceIdentity?: string; tags: readonly TagParam[]; transitive: readonly string[] },
+	where: string
+):
+	| { ok: false; failure: ApiResult }
+	| {
+			ok: true;
+			context: Record<string, string | string[]>;
+			actions: TrustAction[];
+			session: SessionTags & { sourceIdentity?: string };
+	  } {
+	const { sourceIdentity, tags, transitive } = passed;
+	if (
+		sourceIdentity !== undefined &&
+		(!/^[\w+=,.@-]{2,64}$/.test(sourceIdentity) || /^aws:/i.test(sourceIdentity))
+	)
+		return {
+			ok: false,
+			failure: fail(
+				awsError('InvalidIdentityToken', messages.sourceIdentityInvalid),
+				`${where} sets the source identity "${sourceIdentity}", which is not valid: 2-64 letters, digits and _+=,.@- that do not begin with aws: (IAM "Monitor and control actions taken with assumed roles", sts-facts §4).`,
+				['§4']
+			)
+		};
+	const none = { tags: {}, transitiveTagKeys: [] };
+	const problem = checkSessionTags(tags, transitive, none);
+	if (problem) return { ok: false, failure: problem };
+	return {
+		ok: true,
+		context: {
+			...requestTagKeys(tags, transitive),
+			...(sourceIdentity !== undefined ? { 'sts:SourceIdentity': sourceIdentity } : {})
+		},
+		actions: [
+			...(sourceIdentity !== undefined ? ['sts:SetSourceIdentity' as const] : []),
+			...(tags.length ? ['sts:TagSession' as const] : [])
+		],
+		session: {
+			...mergeSessionTags(tags, transitive, none),
+			...(sourceIdentity !== undefined ? { sourceIdentity } : {})
+		}
+	};
+}
