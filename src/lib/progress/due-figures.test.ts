@@ -10,6 +10,7 @@ import { fixedEffects } from './progress-effects';
 import type { CardRecord } from './record-schemas';
 import { dueForecast, dueNowCount, reviewQueue } from './review-queue';
 import { SCHEMA_VERSION } from './schema-primitives';
+import { setExamDate } from './settings-repository';
 import { studyPlan } from './study-plan';
 import { makeCtx, memoryIdb, T0 } from './test-harness';
 
@@ -142,6 +143,26 @@ describe('cards of questions the app does not have', () => {
 		// Without the app's question ids (content not known), every card counts, as before.
 		expect(await dueNowCount(ctx, now)).toBe(5);
 		expect((await dueForecast(ctx, now, 2))[0]!.count).toBe(5);
+	});
+
+	it("the study plan's topics with nothing due before the exam leave out a removed pack's cards", async () => {
+		const { ctx, db } = makeCtx();
+		// Set first: setting it pulls cards due after the exam in before it.
+		await setExamDate(ctx, now + 20 * DAY_MS);
+		// Only the pack's question is scheduled before the exam (in 20 days); the app's is after.
+		await db.cards.bulkPut([
+			{ ...card('pack-1', now + 2 * DAY_MS), topic: 'saml' },
+			{ ...card('app-1', now + 30 * DAY_MS), topic: 'saml' }
+		]);
+		await savePack(ctx, pack);
+		const catalogue = [{ topic: 'saml', questionCount: 2 }];
+		const unscheduled = async () =>
+			(await studyPlan(ctx, now, catalogue, known)).notScheduledBeforeExam;
+		expect(await unscheduled()).toEqual([]);
+		await removePack(ctx, pack.id);
+		expect(await unscheduled()).toEqual(['saml']);
+		// Without the app's question ids every card counts, as before.
+		expect((await studyPlan(ctx, now, catalogue)).notScheduledBeforeExam).toEqual([]);
 	});
 
 	it('the store counts them out once it knows the questions, on the dashboard and the due queue alike', async () => {

@@ -4,6 +4,7 @@ import type { ProgressContext } from './app-db';
 import { daysBetween, dayKeyOf, type DayKey } from './day-calendar';
 import { examAhead } from './exam-date-policy';
 import { allTopicMastery, type TopicCatalogue, type TopicMastery } from './mastery-model';
+import { installedQuestionIds } from './pack-repository';
 import { dueForecast, type KnownQuestions } from './review-queue';
 import { readSetting } from './settings-repository';
 
@@ -83,13 +84,22 @@ export async function studyPlan(
 	const rank = new Map(topics.map((t, i) => [t.topic, i]));
 	for (const d of days) d.focusTopics.sort((a, b) => rank.get(a)! - rank.get(b)!);
 	const notScheduledBeforeExam: string[] = [];
-	if (examAt !== null)
+	if (examAt !== null) {
+		// With the app's question ids known, a removed pack's cards schedule nothing.
+		let packed: ReadonlySet<string> | undefined;
+		const isKnown = async (id: string) =>
+			!known || known.has(id) || (packed ??= await installedQuestionIds(ctx)).has(id);
 		for (const t of topics) {
-			const next = await db.cards
+			const before = db.cards
 				.where('[topic+due]')
-				.between([t.topic, Dexie.minKey], [t.topic, examAt], true, false)
-				.first();
-			if (!next) notScheduledBeforeExam.push(t.topic);
+				.between([t.topic, Dexie.minKey], [t.topic, examAt], true, false);
+			let scheduled = false;
+			if (!known) scheduled = (await before.first()) !== undefined;
+			else
+				for (const id of (await before.primaryKeys()) as string[])
+					if ((scheduled = await isKnown(id))) break;
+			if (!scheduled) notScheduledBeforeExam.push(t.topic);
 		}
+	}
 	return { generatedAt: now, examAt, days, topics, notScheduledBeforeExam };
 }
