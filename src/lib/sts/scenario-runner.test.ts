@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import './all-apis'; // the synchronous full engine (every STS operation registered)
 import { parseScenario } from '../content/scenario-loader';
 import { checkExpectations, globMatches, runScenario } from './scenario-runner';
+import { messageMatches } from './expectations';
 import type { CallOutcome } from './simulator';
 
 const outcome = (over: Partial<CallOutcome>): CallOutcome => ({
@@ -116,6 +117,31 @@ describe('expectations (contract: Expectations table)', () => {
 		expect(
 			checkExpectations({ ok: false }, outcome({ ok: false, simulatorError: 'x' }))[0].pass
 		).toBe(false);
+	});
+
+	it('messageIncludes: as written, or with quotes and letter case left out on both sides', () => {
+		const s3 =
+			'User: arn:aws:iam::111122223333:user/dev is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::b/k" because no identity-based policy allows the s3:GetObject action';
+		expect(messageMatches(s3, 'on resource: "arn:aws:s3:::b/k"')).toBe(true);
+		expect(messageMatches(s3, 'perform: s3:GetObject on resource: arn:aws:s3:::b/k')).toBe(true);
+		expect(messageMatches('…perform: sqs:sendmessage on resource: …', 'sqs:SendMessage')).toBe(
+			true
+		);
+		// Anything else must be there.
+		expect(messageMatches(s3, 'on resource: arn:aws:s3:::b/other')).toBe(false);
+		expect(messageMatches(s3, 'with an explicit deny')).toBe(false);
+		expect(messageMatches(undefined, '')).toBe(false);
+		const check = (text: string) =>
+			checkExpectations(
+				{ messageIncludes: text },
+				outcome({
+					ok: false,
+					allowed: false,
+					error: { code: 'AccessDenied', httpStatus: 403, message: s3 }
+				})
+			)[0].pass;
+		expect(check('s3:GetObject on resource: arn:aws:s3:::b/k because')).toBe(true);
+		expect(check('s3:PutObject')).toBe(false);
 	});
 
 	it('globs: * matches any run, other characters are literal', () => {
