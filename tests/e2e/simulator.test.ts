@@ -514,3 +514,49 @@ test("an EC2 denial's encoded authorization message goes to DecodeAuthorizationM
 		'is not authorized to perform: sts:DecodeAuthorizationMessage'
 	);
 });
+
+test("a step's call edited in the form keeps its token's other claims: same answer, and an edited claim changes it", async ({
+	page
+}) => {
+	await open(page, '/simulator/mobile-cognito-web-identity');
+	await page.getByRole('button', { name: 'Edit this call in the form' }).click();
+	const form = page.getByTestId('call-form');
+	await expect(page.getByLabel('API or action')).toHaveValue('AssumeRoleWithWebIdentity');
+	// amr has no input of its own: it is among the other claims, and in the request preview.
+	const claims = form.getByLabel('Other claims (JSON)');
+	expect(JSON.parse(await claims.inputValue())).toEqual({
+		amr: ['authenticated', 'accounts.google.com']
+	});
+	await expect(form.locator('pre.cli')).toContainText(
+		'amr ["authenticated","accounts.google.com"]'
+	);
+	// Sent as loaded, it gets the step's answer: the trust policy's amr condition holds.
+	await page.getByTestId('send').click();
+	const result = page.getByTestId('result');
+	await expect(page.getByTestId('result-headline')).toHaveText(
+		'AssumeRoleWithWebIdentity: succeeded'
+	);
+	await expect(result).toContainText(
+		'arn:aws:sts::210987654321:assumed-role/Cognito_FitPulseAuth_Role/CognitoIdentityCredentials'
+	);
+
+	// Malformed claims are not sent: the box is marked, focused and described by the problem.
+	await claims.fill('{ "amr": [unauthenticated] }');
+	await page.getByTestId('send').click();
+	await expect(claims).toBeFocused();
+	await expect(claims).toHaveAttribute('aria-invalid', 'true');
+	const problem = form.locator('#f-idToken-claims-problem');
+	await expect(problem).toContainText(/^Not valid JSON \(.+\)\. Write an object such as/);
+	await expect(claims).toHaveAttribute('aria-describedby', /f-idToken-claims-problem/);
+	expect(await axeViolations(page)).toEqual([]);
+
+	// A guest's amr: the authenticated role refuses it.
+	await claims.fill('{ "amr": ["unauthenticated"] }');
+	await expect(form.locator('pre.cli')).toContainText('amr ["unauthenticated"]');
+	await page.keyboard.press('Control+Enter');
+	await expect(page.getByTestId('result-headline')).toHaveText(
+		'AssumeRoleWithWebIdentity: AccessDenied'
+	);
+	await expect(result).toContainText('Not authorized to perform sts:AssumeRoleWithWebIdentity');
+	await expect(problem).toHaveCount(0);
+});

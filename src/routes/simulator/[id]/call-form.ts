@@ -23,6 +23,8 @@ export interface IdTokenFields {
 	aud: string;
 	sub: string;
 	expiresIn: string;
+	/** Every other claim of the token (amr, azp, exp, the tags claim, …) as a JSON object. */
+	claims: string;
 }
 
 export interface SamlFields {
@@ -32,6 +34,8 @@ export interface SamlFields {
 	sessionNotOnOrAfterIn: string;
 	notOnOrAfterIn: string;
 	signedBy: 'provider' | 'other';
+	/** The assertion's other fields (sourceIdentity, principalTags, roles, …) as a JSON object. */
+	more: string;
 }
 
 export interface CallFields {
@@ -53,6 +57,8 @@ export interface CallFields {
 	transitiveTagKeys: string;
 	idToken: IdTokenFields;
 	saml: SamlFields;
+	/** Request parameters with no input of their own (ProvidedContexts, …) as a JSON object. */
+	moreParams: string;
 	save: string;
 }
 
@@ -66,6 +72,9 @@ const STRUCTURED = new Set([
 	'SAMLAssertion',
 	'WebIdentityToken'
 ]);
+
+/** Members the form has no input for: kept, with unknown members, in the "other parameters" JSON. */
+const NO_INPUT = new Set(['ProvidedContexts', 'SAMLAssertion', 'WebIdentityToken']);
 
 /** The scalar members of an API, in the model's order. */
 export function scalarMembers(api: ApiChoice): string[] {
@@ -95,15 +104,17 @@ export function emptyFields(caller = 'anonymous'): CallFields {
 		policyArns: '',
 		tags: '',
 		transitiveTagKeys: '',
-		idToken: { iss: '', aud: '', sub: '', expiresIn: '3600' },
+		idToken: { iss: '', aud: '', sub: '', expiresIn: '3600', claims: '' },
 		saml: {
 			provider: '',
 			roleSessionName: '',
 			audience: 'https://signin.aws.amazon.com/saml',
 			sessionNotOnOrAfterIn: '',
 			notOnOrAfterIn: '300',
-			signedBy: 'provider'
+			signedBy: 'provider',
+			more: ''
 		},
+		moreParams: '',
 		save: ''
 	};
 }
@@ -137,8 +148,11 @@ export function fieldsFromRequest(
 	fields.resource = request.resource ?? '';
 	fields.region = request.region ?? DEFAULT_REGION;
 	const params = request.params ?? {};
+	const more: Record<string, unknown> = {};
 	for (const [member, value] of Object.entries(params)) {
-		if (member === 'Policy') fields.policy = typeof value === 'string' ? value : pretty(value);
+		// A member the API does not have, or one with no input of its own: kept as typed.
+		if (!api || !acceptsMember(api, member) || NO_INPUT.has(member)) more[member] = value;
+		else if (member === 'Policy') fields.policy = typeof value === 'string' ? value : pretty(value);
 		else if (member === 'PolicyArns' && Array.isArray(value))
 			fields.policyArns = value
 				.map((p: unknown) => (typeof p === 'string' ? p : text((p as { arn?: unknown })?.arn)))
@@ -149,31 +163,43 @@ export function fieldsFromRequest(
 				.join('\n');
 		else if (member === 'TransitiveTagKeys' && Array.isArray(value))
 			fields.transitiveTagKeys = value.map(text).join(', ');
-		else if (!STRUCTURED.has(member)) fields.params[member] = scalarText(value);
+		else if (!STRUCTURED.has(member) && isScalar(value)) fields.params[member] = scalarText(value);
+		else more[member] = value;
 	}
+	fields.moreParams = jsonText(more);
 	if (request.mfa && mfa) {
 		fields.params.SerialNumber = mfa.serial;
 		fields.params.TokenCode =
 			request.mfa === 'wrong' ? (mfa.wrong ?? wrongCode(mfa.code)) : mfa.code;
 	}
 	if (request.idToken) {
-		const t = request.idToken;
+		const { iss, aud, sub, expiresIn, ...claims } = request.idToken;
 		fields.idToken = {
-			iss: t.iss,
-			aud: t.aud === undefined ? '' : [t.aud].flat().join(', '),
-			sub: text(t.sub),
-			expiresIn: String(t.expiresIn)
+			iss,
+			aud: aud === undefined ? '' : [aud].flat().join(', '),
+			sub: text(sub),
+			expiresIn: String(expiresIn),
+			claims: jsonText(claims)
 		};
 	}
 	if (request.samlAssertion) {
-		const a = request.samlAssertion;
+		const {
+			provider,
+			roleSessionName,
+			audience,
+			sessionNotOnOrAfterIn,
+			notOnOrAfterIn,
+			signedBy,
+			...more
+		} = request.samlAssertion;
 		fields.saml = {
-			provider: a.provider,
-			roleSessionName: text(a.roleSessionName),
-			audience: text(a.audience),
-			sessionNotOnOrAfterIn: text(a.sessionNotOnOrAfterIn),
-			notOnOrAfterIn: String(a.notOnOrAfterIn),
-			signedBy: a.signedBy ?? 'provider'
+			provider,
+			roleSessionName: text(roleSessionName),
+			audience: text(audience),
+			sessionNotOnOrAfterIn: text(sessionNotOnOrAfterIn),
+			notOnOrAfterIn: String(notOnOrAfterIn),
+			signedBy: signedBy ?? 'provider',
+			more: jsonText(more)
 		};
 	}
 	fields.save = request.save ?? '';
@@ -186,6 +212,114 @@ function wrongCode(code: string): string {
 
 function pretty(value: unknown): string {
 	return JSON.stringify(value, null, 2);
+}
+
+/** An object's fields as the form's JSON text box shows them: empty when there are none. */
+function jsonText(fields: Record<string, unknown>): string {
+	const defined = Object.entries(fields).filter(([, v]) => v !== undefined);
+	return defined.length ? pretty(Object.fromEntries(defined)) : '';
+}
+
+const isScalar = (v: unknown) =>
+	typeof v !== 'object' ||
+	v === null ||
+	(Array.isArray(v) && v.every((x) => typeof x !== 'object')) ||
+	Object.keys(v).join() === 'arn';
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown) => typeof v === 'string';
+const isTextList = (v: unknown) => Array.isArray(v) && v.every(isText);
+
+/**
+ * A JSON text box's object: empty text is no fields. The message says what is wrong, where JSON.parse
+ * says where.
+ */
+export function parseJsonObject(
+	input: string,
+	example: string
+): { ok: true; value: Record<string, unknown> } | { ok: false; problem: string } {
+	if (!input.trim()) return { ok: true, value: {} };
+	let value: unknown;
+	try {
+		value = JSON.parse(input);
+	} catch (e) {
+		return {
+			ok: false,
+			problem: `Not valid JSON (${e instanceof Error ? e.message : String(e)}). Write an object such as ${example}.`
+		};
+	}
+	return isObject(value)
+		? { ok: true, value }
+		: {
+				ok: false,
+				problem: `Write a JSON object such as ${example}, not a list or a single value.`
+			};
+}
+
+const ownInput = (key: string, where: string) =>
+	`"${key}" has its own field ${where}: change it there and remove it here.`;
+
+/** The token's other claims: a JSON object; exp, iat and nbf are whole seconds since the epoch. */
+export function parseClaims(
+	input: string
+): { ok: true; value: Record<string, unknown> } | { ok: false; problem: string } {
+	const parsed = parseJsonObject(input, '{ "amr": ["authenticated"] }');
+	if (!parsed.ok) return parsed;
+	for (const [key, value] of Object.entries(parsed.value)) {
+		if (['iss', 'aud', 'sub', 'expiresIn'].includes(key))
+			return { ok: false, problem: ownInput(key, 'above') };
+		if (['exp', 'iat', 'nbf'].includes(key) && !Number.isInteger(value))
+			return {
+				ok: false,
+				problem: `"${key}" is a time in whole seconds since the epoch, e.g. 1781114400.`
+			};
+		if (key === 'claims' && !isObject(value))
+			return { ok: false, problem: '"claims" holds further claims as an object.' };
+	}
+	return parsed;
+}
+
+/** What each extension field of a SAML assertion holds, and a check of its value. */
+const SAML_MORE: Record<string, [what: string, check: (v: unknown) => boolean]> = {
+	subject: ['text (the NameID)', isText],
+	sessionDuration: ['whole seconds', Number.isInteger],
+	roles: ['a list of role ARNs', isTextList],
+	sourceIdentity: ['text', isText],
+	principalTags: [
+		'an object of tag keys and text values',
+		(v) => isObject(v) && Object.values(v).every(isText)
+	],
+	transitiveTagKeys: ['a list of tag keys', isTextList]
+};
+
+/** The assertion's other fields: a JSON object of the fields SAML_MORE knows. */
+export function parseSamlMore(
+	input: string
+): { ok: true; value: Record<string, unknown> } | { ok: false; problem: string } {
+	const parsed = parseJsonObject(input, '{ "sourceIdentity": "jane" }');
+	if (!parsed.ok) return parsed;
+	for (const [key, value] of Object.entries(parsed.value)) {
+		const spec = SAML_MORE[key];
+		if (
+			[
+				'provider',
+				'roleSessionName',
+				'audience',
+				'sessionNotOnOrAfterIn',
+				'notOnOrAfterIn',
+				'signedBy'
+			].includes(key)
+		)
+			return { ok: false, problem: ownInput(key, 'above') };
+		if (!spec)
+			return {
+				ok: false,
+				problem: `The assertion has no field "${key}"; the others are ${Object.keys(SAML_MORE).join(', ')}.`
+			};
+		if (!spec[1](value)) return { ok: false, problem: `"${key}" is ${spec[0]}.` };
+	}
+	return parsed;
 }
 
 export type BuildResult =
@@ -231,9 +365,13 @@ export function buildRequest(fields: CallFields): BuildResult {
 	const request: CallRequest = { as, call };
 	const region = fields.region.trim();
 	if (region && region !== DEFAULT_REGION) request.region = region;
+	const more = parseJsonObject(fields.moreParams, '{ "ProvidedContexts": [] }');
+	const moreParams = more.ok ? more.value : {};
+	let moreProblem = more.ok ? undefined : more.problem;
 	if (api === 'action') {
 		const resource = fields.resource.trim();
 		if (resource) request.resource = resource;
+		if (Object.keys(moreParams).length) request.params = moreParams;
 	} else {
 		const params: Record<string, unknown> = {};
 		for (const member of scalarMembers(api)) {
@@ -261,6 +399,10 @@ export function buildRequest(fields: CallFields): BuildResult {
 		if (acceptsMember(api, 'Tags') && fields.tags.trim()) params.Tags = parseTags(fields.tags);
 		if (acceptsMember(api, 'TransitiveTagKeys') && fields.transitiveTagKeys.trim())
 			params.TransitiveTagKeys = fields.transitiveTagKeys.split(/[\s,]+/).filter(Boolean);
+		for (const [member, value] of Object.entries(moreParams)) {
+			if (member in params) moreProblem ??= ownInput(member, 'in the form');
+			else params[member] = value;
+		}
 		if (Object.keys(params).length) request.params = params;
 		if (api === 'AssumeRoleWithWebIdentity') {
 			const t = fields.idToken;
@@ -273,7 +415,10 @@ export function buildRequest(fields: CallFields): BuildResult {
 				.split(',')
 				.map((a) => a.trim())
 				.filter(Boolean);
+			const claims = parseClaims(t.claims);
+			if (!claims.ok) problems['idToken.claims'] = claims.problem;
 			request.idToken = {
+				...(claims.ok ? claims.value : {}),
 				iss: t.iss.trim(),
 				...(aud.length ? { aud: aud.length === 1 ? aud[0] : aud } : {}),
 				...(t.sub.trim() ? { sub: t.sub.trim() } : {}),
@@ -291,7 +436,10 @@ export function buildRequest(fields: CallFields): BuildResult {
 					'Seconds until the assertion expires, e.g. 300 (negative: already expired).';
 			if (sessionEnd !== undefined && !Number.isInteger(sessionEnd))
 				problems['saml.sessionNotOnOrAfterIn'] = 'Whole seconds, or leave empty.';
+			const extensions = parseSamlMore(a.more);
+			if (!extensions.ok) problems['saml.more'] = extensions.problem;
 			request.samlAssertion = {
+				...(extensions.ok ? extensions.value : {}),
 				provider: a.provider.trim(),
 				...(a.roleSessionName.trim() ? { roleSessionName: a.roleSessionName.trim() } : {}),
 				...(a.audience.trim() ? { audience: a.audience.trim() } : {}),
@@ -308,6 +456,8 @@ export function buildRequest(fields: CallFields): BuildResult {
 			request.save = save;
 		}
 	}
+	// Last: the "other parameters" box comes after every other input.
+	if (moreProblem) problems.moreParams = moreProblem;
 	return Object.keys(problems).length ? { ok: false, problems } : { ok: true, request };
 }
 

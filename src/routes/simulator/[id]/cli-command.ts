@@ -103,18 +103,37 @@ function comments(request: CallRequest, api: StsApi | undefined): string[] {
 	if (!api)
 		out.push(`# authorises ${request.call} on ${request.resource ?? '*'} (decided, not executed)`);
 	if (request.idToken) {
-		const { iss, aud, sub, expiresIn, exp } = request.idToken;
+		const { iss, aud, sub, expiresIn, exp, ...claims } = request.idToken;
 		out.push(
-			`# ID_TOKEN: a JWT from ${iss}${aud ? `, aud ${[aud].flat().join(' ')}` : ''}${sub ? `, sub ${sub}` : ''}, ${exp !== undefined ? `exp ${exp}` : `expires in ${expiresIn} s`}`
+			`# ID_TOKEN: a JWT from ${iss}${aud ? `, aud ${[aud].flat().join(' ')}` : ''}${sub ? `, sub ${sub}` : ''}, ${exp !== undefined ? `exp ${exp}` : `expires in ${expiresIn} s`}${further(claims)}`
 		);
 	}
 	if (request.samlAssertion) {
 		const a = request.samlAssertion;
+		const more = Object.fromEntries(Object.entries(a).filter(([k]) => !SAML_SHOWN.has(k)));
 		out.push(
-			`# SAML_RESPONSE: base64 assertion from ${a.provider}${a.roleSessionName ? ` for ${a.roleSessionName}` : ''}, NotOnOrAfter in ${a.notOnOrAfterIn} s${a.signedBy === 'other' ? ', signed with an unknown key' : ''}`
+			`# SAML_RESPONSE: base64 assertion from ${a.provider}${a.roleSessionName ? ` for ${a.roleSessionName}` : ''}, NotOnOrAfter in ${a.notOnOrAfterIn} s${a.signedBy === 'other' ? ', signed with an unknown key' : ''}${further(more)}`
 		);
 	}
 	return out;
+}
+
+/** The assertion's fields that the comment names, or leaves to the request (audience, session end). */
+const SAML_SHOWN = new Set([
+	'provider',
+	'roleSessionName',
+	'audience',
+	'sessionNotOnOrAfterIn',
+	'notOnOrAfterIn',
+	'signedBy'
+]);
+
+/** The token's or assertion's further fields, each as `, name value` (JSON unless text). */
+function further(fields: Record<string, unknown>): string {
+	return Object.entries(fields)
+		.filter(([, v]) => v !== undefined)
+		.map(([k, v]) => `, ${k} ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+		.join('');
 }
 
 /** A parameter value as the table shows it. */
