@@ -11,6 +11,7 @@ export type AwsErrorCode =
 	| 'MissingAuthenticationToken'
 	| 'ValidationError'
 	| 'InvalidParameterValue'
+	| 'MalformedInput'
 	| 'MalformedPolicyDocument'
 	| 'PackedPolicyTooLarge'
 	| 'RegionDisabledException'
@@ -33,6 +34,7 @@ const STATUS: Record<AwsErrorCode, 400 | 403> = {
 	MissingAuthenticationToken: 403,
 	ValidationError: 400,
 	InvalidParameterValue: 400,
+	MalformedInput: 400, // a parameter that cannot be read as its type (sts_oracle.rs, validate-params.ts)
 	MalformedPolicyDocument: 400,
 	PackedPolicyTooLarge: 400,
 	RegionDisabledException: 403,

@@ -85,12 +85,46 @@ describe('model-constraint validation, in AWS wording (§3, §4)', () => {
 		).toContain("at 'policyArns'");
 	});
 
-	it('Query-protocol integers may arrive as text', () => {
+	it('Query-protocol integers may arrive as text; unreadable ones are MalformedInput (sts_oracle.rs)', () => {
 		expect(integerParam('3600')).toBe(3600);
 		expect(integerParam(3600)).toBe(3600);
+		expect(integerParam('+900')).toBe(900);
+		expect(integerParam('0900')).toBe(900);
 		expect(integerParam('1h')).toBeUndefined();
-		expect(validateParams('GetSessionToken', { DurationSeconds: '1h' })?.message).toContain(
-			'Member must be an integer'
+		expect(integerParam('900.0')).toBeUndefined();
+		expect(integerParam(2 ** 31)).toBeUndefined();
+		expect(integerParam(-(2 ** 31))).toBe(-(2 ** 31));
+		expect(validateParams('GetSessionToken', { DurationSeconds: '1h' })?.code).toBe(
+			'MalformedInput'
+		);
+		expect(
+			validateParams('AssumeRole', { RoleArn: 'x', RoleSessionName: 'ok', DurationSeconds: '' })
+		).toMatchObject({ code: 'MalformedInput', message: 'missing value for decimal type' });
+		expect(
+			validateParams('AssumeRole', {
+				RoleArn: 'arn:aws:iam::111111111111:role/R',
+				RoleSessionName: 'ok',
+				DurationSeconds: '-2147483648'
+			})?.message
+		).toBe(
+			"1 validation error detected: Value '-2147483648' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900"
+		);
+	});
+
+	it("a member's pattern violation comes before its length violation (consigliere#18, aws-runas#80)", () => {
+		const pattern =
+			'[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+';
+		expect(validateParams('AssumeRole', { RoleArn: '', RoleSessionName: 'ok' })?.message).toBe(
+			`2 validation errors detected: Value '' at 'roleArn' failed to satisfy constraint: Member must satisfy regular expression pattern: ${pattern}; Value '' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20`
+		);
+		expect(
+			validateParams('AssumeRoleWithSAML', {
+				RoleArn: '',
+				PrincipalArn: '',
+				SAMLAssertion: 'x'.repeat(8)
+			})?.message
+		).toBe(
+			`4 validation errors detected: Value '' at 'roleArn' failed to satisfy constraint: Member must satisfy regular expression pattern: ${pattern}; Value '' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20; Value '' at 'principalArn' failed to satisfy constraint: Member must satisfy regular expression pattern: ${pattern}; Value '' at 'principalArn' failed to satisfy constraint: Member must have length greater than or equal to 20`
 		);
 	});
 

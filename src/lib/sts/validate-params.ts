@@ -11,7 +11,7 @@ import {
 	type MemberSpec,
 	type StsApi
 } from './api-model';
-import { validationError, type AwsError, type ConstraintViolation } from './aws-errors';
+import { awsError, validationError, type AwsError, type ConstraintViolation } from './aws-errors';
 
 export type Params = Readonly<Record<string, unknown>>;
 
@@ -20,12 +20,25 @@ export function policyText(value: unknown): string {
 	return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** Query-protocol integers arrive as text, so "3600" and 3600 are the same value. */
+/**
+ * Query-protocol integers arrive as text, so "3600" and 3600 are the same value. AWS reads them as
+ * 32-bit integers and accepts "+900" and "0900" [obs: justincormack/argmin
+ * crates/s3-tests/src/bin/sts_oracle.rs, AssumeRole probes against real STS].
+ */
 export function integerParam(value: unknown): number | undefined {
-	if (typeof value === 'number' && Number.isInteger(value)) return value;
-	if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
-	return undefined;
+	const n =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && /^[+-]?\d+$/.test(value.trim())
+				? Number(value)
+				: NaN;
+	return Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 ? n : undefined;
 }
+
+const POLICY_PATTERN = {
+	text: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+',
+	regex: /^[\t\n\r\u0020-\u00FF]+$/
+};
 
 function checkString(
 	member: string,
@@ -36,6 +49,17 @@ function checkString(
 	const out: ConstraintViolation[] = [];
 	// AWS measures length in characters; surrogate pairs count once.
 	const length = [...text].length;
+	// STS lists a member's pattern violation before its length violation: "2 validation errors
+	// detected: Value '' at 'roleArn' failed to satisfy constraint: Member must satisfy regular
+	// expression pattern: […]+; Value '' at 'roleArn' … Member must have length greater than or equal
+	// to 20" [obs: newscorpaus/consigliere#18, mmmorris1975/aws-runas#80 (AssumeRoleWithSAML),
+	// justincormack/argmin crates/s3-tests/src/bin/sts_oracle.rs].
+	if (spec.pattern && !spec.pattern.regex.test(text))
+		out.push({
+			member,
+			value: text,
+			constraint: `satisfy regular expression pattern: ${spec.pattern.text}`
+		});
 	if (spec.min !== undefined && length < spec.min)
 		out.push({
 			member,
@@ -44,12 +68,6 @@ function checkString(
 		});
 	if (spec.max !== undefined && length > spec.max)
 		out.push({ member, value: text, constraint: `have length less than or equal to ${spec.max}` });
-	if (spec.pattern && !spec.pattern.regex.test(text))
-		out.push({
-			member,
-			value: text,
-			constraint: `satisfy regular expression pattern: ${spec.pattern.text}`
-		});
 	return out;
 }
 
@@ -69,7 +87,7 @@ function checkMember(name: string, spec: MemberSpec, value: unknown): Constraint
 			return checkString(member, value, spec);
 		case 'integer': {
 			const n = integerParam(value);
-			if (n === undefined) return [{ member, value, constraint: 'be an integer' }]; // [inf] wording
+			if (n === undefined) return []; // MalformedInput, reported by validateParams
 			if (n < spec.min)
 				return [
 					{ member, value: n, constraint: `have value greater than or equal to ${spec.min}` }
@@ -80,14 +98,7 @@ function checkMember(name: string, spec: MemberSpec, value: unknown): Constraint
 		}
 		case 'policy': {
 			const text = policyText(value);
-			const out = checkString(member, text, { min: 1, max: spec.max });
-			if (!/^[\t\n\r\u0020-\u00FF]+$/.test(text))
-				out.push({
-					member,
-					value: text,
-					constraint: 'satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+'
-				});
-			return out;
+			return checkString(member, text, { min: 1, max: spec.max, pattern: POLICY_PATTERN });
 		}
 		case 'tags': {
 			if (!Array.isArray(value))
@@ -200,6 +211,19 @@ function checkMember(name: string, spec: MemberSpec, value: unknown): Constraint
 
 /** All model-constraint violations of a request, in one ValidationError as AWS reports them. */
 export function validateParams(api: StsApi, params: Params): AwsError | undefined {
+	// A value that is not a 32-bit integer fails before validation, with MalformedInput (400);
+	// the empty value says "missing value for decimal type" [obs: justincormack/argmin
+	// crates/s3-tests/src/bin/sts_oracle.rs]. The wording for other values is not recorded [inf].
+	for (const [name, spec] of Object.entries(API_MEMBERS[api])) {
+		const value = params[name];
+		if (spec.kind === 'integer' && value != null && integerParam(value) === undefined)
+			return awsError(
+				'MalformedInput',
+				String(value).trim() === ''
+					? 'missing value for decimal type'
+					: `Cannot parse '${typeof value === 'object' ? JSON.stringify(value) : String(value)}' as an integer for ${name}`
+			);
+	}
 	const violations = Object.entries(API_MEMBERS[api]).flatMap(([name, spec]) =>
 		checkMember(name, spec, params[name])
 	);
