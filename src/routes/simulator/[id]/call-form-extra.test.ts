@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '$lib/content/scenario-loader';
 import { applyStep, call, createSimulator, type CallRequest } from '$lib/sts';
-import { buildRequest, emptyFields, fieldsFromRequest } from './call-form';
+import { buildRequest, emptyFields, fieldsFromRequest, parseClaims } from './call-form';
 import { cliCommand } from './cli-command';
 import { mfaDeviceFor, stepRequest } from './sim-view';
 
@@ -171,8 +171,14 @@ describe('the JSON boxes say what is wrong and block sending', () => {
 		);
 		fields.idToken.claims = '{ "exp": "tomorrow" }';
 		expect(problemsOf(fields)['idToken.claims']).toBe(
-			'"exp" is a time in whole seconds since the epoch, e.g. 1781114400.'
+			'"exp" is a time: whole seconds since the epoch (1781114400) or an ISO 8601 UTC time ("2026-06-10T18:00:00Z").'
 		);
+		// An ISO 8601 UTC time, as scenario files may write it, is sent as seconds.
+		expect(parseClaims('{ "exp": "2026-06-10T18:00:00Z", "iat": 1781110000 }')).toEqual({
+			ok: true,
+			value: { exp: 1781114400, iat: 1781110000 }
+		});
+		expect(parseClaims('{ "nbf": 1781110000.5 }').ok).toBe(false);
 		fields.idToken.claims = '{ "claims": "x" }';
 		expect(problemsOf(fields)['idToken.claims']).toBe(
 			'"claims" holds further claims as an object.'

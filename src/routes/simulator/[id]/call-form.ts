@@ -260,7 +260,21 @@ export function parseJsonObject(
 const ownInput = (key: string, where: string) =>
 	`"${key}" has its own field ${where}: change it there and remove it here.`;
 
-/** The token's other claims: a JSON object; exp, iat and nbf are whole seconds since the epoch. */
+/** An ISO 8601 UTC time to the second, as scenario files may write a token time. */
+const ISO_UTC_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/;
+
+/** A token time claim as seconds since the epoch: a whole number, or an ISO 8601 UTC time. */
+function tokenTime(value: unknown): number | undefined {
+	if (Number.isInteger(value)) return value as number;
+	if (typeof value !== 'string' || !ISO_UTC_SECOND.test(value)) return undefined;
+	const ms = Date.parse(value);
+	return Number.isNaN(ms) ? undefined : ms / 1000;
+}
+
+/**
+ * The token's other claims: a JSON object; exp, iat and nbf are whole seconds since the epoch or
+ * ISO 8601 UTC times (sent as seconds, as the token carries them).
+ */
 export function parseClaims(
 	input: string
 ): { ok: true; value: Record<string, unknown> } | { ok: false; problem: string } {
@@ -269,11 +283,15 @@ export function parseClaims(
 	for (const [key, value] of Object.entries(parsed.value)) {
 		if (['iss', 'aud', 'sub', 'expiresIn'].includes(key))
 			return { ok: false, problem: ownInput(key, 'above') };
-		if (['exp', 'iat', 'nbf'].includes(key) && !Number.isInteger(value))
-			return {
-				ok: false,
-				problem: `"${key}" is a time in whole seconds since the epoch, e.g. 1781114400.`
-			};
+		if (['exp', 'iat', 'nbf'].includes(key)) {
+			const seconds = tokenTime(value);
+			if (seconds === undefined)
+				return {
+					ok: false,
+					problem: `"${key}" is a time: whole seconds since the epoch (1781114400) or an ISO 8601 UTC time ("2026-06-10T18:00:00Z").`
+				};
+			parsed.value[key] = seconds;
+		}
 		if (key === 'claims' && !isObject(value))
 			return { ok: false, problem: '"claims" holds further claims as an object.' };
 	}
