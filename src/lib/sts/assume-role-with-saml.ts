@@ -141,7 +141,13 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 
 	const roleAccount =
 		parseIamEntityArn(roleArn, 'role')?.account ?? parseArn(roleArn)?.account ?? '';
-	const sessionPolicies = readSessionPolicies(params, world, roleAccount);
+	// The PrincipalTag attributes are session tags: they count in the packed size with the session
+	// policies, as AssumeRole's Tags do (sts-facts §3.2); their own checks come with idpAttributes.
+	const principalTags = Object.entries(a.principalTags ?? {}).map(([Key, Value]) => ({
+		Key,
+		Value
+	}));
+	const sessionPolicies = readSessionPolicies(params, world, roleAccount, principalTags);
 	if (!sessionPolicies.ok)
 		return sessionPolicies.error
 			? fail(sessionPolicies.error, sessionPolicies.why, ['§3.2'])
@@ -191,7 +197,7 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 	const passed = idpAttributes(
 		{
 			...(a.sourceIdentity !== undefined ? { sourceIdentity: a.sourceIdentity } : {}),
-			tags: Object.entries(a.principalTags ?? {}).map(([Key, Value]) => ({ Key, Value })),
+			tags: principalTags,
 			transitive: a.transitiveTagKeys ?? []
 		},
 		"The assertion's https://aws.amazon.com/SAML/Attributes/SourceIdentity attribute"

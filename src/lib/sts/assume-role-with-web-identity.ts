@@ -158,7 +158,10 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 		);
 	}
 
-	const sessionPolicies = readSessionPolicies(params, world, roleAccount);
+	// The tags claim's session tags count in the packed size with the session policies, as
+	// AssumeRole's Tags do (sts-facts §3.2); their own checks come with idpAttributes.
+	const claimTags = sessionTagsOfClaims(claims);
+	const sessionPolicies = readSessionPolicies(params, world, roleAccount, claimTags.tags);
 	if (!sessionPolicies.ok) {
 		return sessionPolicies.error
 			? fail(sessionPolicies.error, sessionPolicies.why, ['§3.2'])
@@ -175,7 +178,7 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 	const passed = idpAttributes(
 		{
 			...(sourceIdentityClaim !== undefined ? { sourceIdentity: String(sourceIdentityClaim) } : {}),
-			...sessionTagsOfClaims(claims)
+			...claimTags
 		},
 		`The token's ${SOURCE_IDENTITY_CLAIM} claim`
 	);
