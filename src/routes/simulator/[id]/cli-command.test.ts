@@ -44,6 +44,36 @@ describe('cliCommand', () => {
 		);
 	});
 
+	it('keeps text from claims and fields inside its comment, and quotes anything but its placeholders', () => {
+		const text = cliCommand({
+			as: 'anonymous',
+			call: 'AssumeRoleWithWebIdentity',
+			idToken: {
+				iss: 'https://token.actions.githubusercontent.com',
+				aud: 'sts.amazonaws.com',
+				sub: 'repo:o/r\rx',
+				expiresIn: 300,
+				amr: 'x\naws iam create-access-key --user-name admin',
+				note: 'a\u2028b\u0007'
+			},
+			params: {
+				RoleArn: 'arn:aws:iam::111122223333:role/Deploy',
+				RoleSessionName: 'd',
+				ExternalId: '$(touch /tmp/owned)'
+			}
+		});
+		const lines = text.split('\n');
+		// Every line is a comment or part of the one command.
+		expect(
+			lines.every((l) => l.startsWith('#') || l.startsWith('aws ') || l.startsWith('  --'))
+		).toBe(true);
+		expect(lines[0]).toContain('sub repo:o/r\\rx');
+		expect(lines[0]).toContain('amr x\\naws iam create-access-key --user-name admin');
+		expect(lines[0]).toContain('note a\\u2028b\\u0007');
+		expect(text).toContain(`--web-identity-token "$ID_TOKEN"`);
+		expect(text).toContain(`'$(touch /tmp/owned)'`);
+	});
+
 	it('expands the MFA shorthand with the device and its code, and adds the Region', () => {
 		const text = cliCommand(
 			{ as: 'user:1/alice', call: 'GetSessionToken', mfa: true, region: 'eu-west-1' },

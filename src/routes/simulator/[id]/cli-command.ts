@@ -74,9 +74,27 @@ export function cliValue(member: string, value: unknown): string[] {
 	// A PolicyDescriptorType (AssumeRoot's TaskPolicyArn) in shorthand: arn=….
 	if (value !== null && typeof value === 'object' && Object.keys(value).join() === 'arn')
 		return [shellQuote(`arn=${String((value as { arn: unknown }).arn)}`)];
-	if (typeof value === 'string' && value.startsWith('$')) return [`"${value}"`];
+	// Only the command's own placeholders are expanded by the shell; any other text is quoted.
+	if (typeof value === 'string' && PLACEHOLDERS.has(value)) return [`"${value}"`];
 	if (value !== null && typeof value === 'object') return [shellQuote(JSON.stringify(value))];
 	return [shellQuote(String(value))];
+}
+
+/** The variables the command's comments describe, passed as "$NAME". */
+const PLACEHOLDERS = new Set(['$ID_TOKEN', '$SAML_RESPONSE']);
+
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * A comment line: a line break (or any other control character) in a claim or field the author or
+ * learner wrote would end the comment and make the rest a command of its own, so each is written as
+ * an escape (`\n`) instead.
+ */
+export function commentLine(text: string): string {
+	return text.replace(
+		// eslint-disable-next-line no-control-regex
+		/[\u0000-\u001f\u007f\u2028\u2029]/g,
+		(c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+	);
 }
 
 /** The request as an AWS CLI command, one argument per line. */
@@ -95,7 +113,7 @@ export function cliCommand(request: CallRequest, options: CliOptions = {}): stri
 		lines.push(`  --region ${request.region}`);
 	if (request.as === 'anonymous') lines.push('  --no-sign-request');
 	const command = lines.join(' \\\n');
-	return [...comments(request, api), command].join('\n');
+	return [...comments(request, api).map(commentLine), command].join('\n');
 }
 
 function comments(request: CallRequest, api: StsApi | undefined): string[] {
