@@ -29,6 +29,15 @@ for (const dir of dirs) {
 					.filter((s) => !s.pass)
 					.map((s) => `step ${s.index + 1} (${s.label}): ${s.problem}`);
 				expect(problems).toEqual([]);
+				// These files pin AWS's wording: here messageIncludes must be found as written (the
+				// runner also accepts it without quotes and case, see messageMatches).
+				const inexact = report.steps.flatMap((s) =>
+					s.checks
+						.filter((c) => c.key === 'messageIncludes')
+						.filter((c) => !String(c.actual ?? '').includes(String(c.expected)))
+						.map((c) => `step ${s.index + 1} (${s.label}): "${c.expected}" not in "${c.actual}"`)
+				);
+				expect(inexact).toEqual([]);
 				expect(report.failed).toBe(0);
 				expect(report.passed).toBeGreaterThan(0);
 			});
