@@ -559,4 +559,16 @@ test("a step's call edited in the form keeps its token's other claims: same answ
 	);
 	await expect(result).toContainText('Not authorized to perform sts:AssumeRoleWithWebIdentity');
 	await expect(problem).toHaveCount(0);
+
+	// A problem in a section the learner closed again: sending opens it and focuses the box.
+	const more = form.locator('details.more', { hasText: 'Other request parameters' });
+	await more.locator('summary').click();
+	const moreParams = form.getByLabel('Other parameters (JSON)');
+	await moreParams.fill('{ oops');
+	await more.locator('summary').click();
+	await expect(moreParams).toBeHidden();
+	await page.getByTestId('send').click();
+	await expect(moreParams).toBeVisible();
+	await expect(moreParams).toBeFocused();
+	await expect(moreParams).toHaveAttribute('aria-invalid', 'true');
 });
