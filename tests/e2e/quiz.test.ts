@@ -484,6 +484,74 @@ test('"Review these mistakes" is saved as a review-mistakes session: the hub off
 	await expect(page.locator('section.question')).toHaveCount(0);
 });
 
+/** A practice session of `n` questions, all answered wrong, ended: its summary on screen. */
+async function practiceAllWrong(page: Page, n: number): Promise<string[]> {
+	await open(page, '/quiz/practice');
+	await page.getByTestId('start-practice').click();
+	const missed: string[] = [];
+	for (let i = 0; i < n; i++) {
+		const q = await currentQuestion(page);
+		missed.push(q.id);
+		await pressOptions(page, wrongAnswer(q));
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('feedback')).toContainText('Not quite');
+		await page.keyboard.press('Enter');
+	}
+	await page.getByRole('button', { name: 'End session' }).click();
+	return missed;
+}
+
+test('"Review these mistakes" asks before replacing an unfinished review: keep it (continued at /quiz/review) or replace it', async ({
+	page
+}) => {
+	// An unfinished review started at /quiz/review: one of two questions answered.
+	await practiceAllWrong(page, 2);
+	await open(page, '/quiz/review');
+	await page.getByTestId('start-review').click();
+	const first = await currentQuestion(page);
+	await pressOptions(page, first.right);
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('feedback')).toContainText('Correct.');
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: /^Question 2 of 2 · / })).toBeVisible();
+	const unfinished = (await currentQuestion(page)).id;
+
+	// A practice summary's "Review these mistakes" asks, with focus on the safe choice; Escape
+	// changes nothing and puts focus back on the button.
+	await practiceAllWrong(page, 1);
+	const reviewButton = page.getByTestId('review-session-mistakes');
+	await reviewButton.focus();
+	await page.keyboard.press('Enter');
+	const dialog = page.getByRole('dialog', { name: 'Replace your unfinished review?' });
+	await expect(dialog).toBeVisible();
+	await expect(dialog).toHaveAccessibleDescription(/review-mistakes session in progress/);
+	await expect(dialog.getByRole('button', { name: 'Keep it and continue it' })).toBeFocused();
+	expect(await axeViolations(page)).toEqual([]);
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await expect(reviewButton).toBeFocused();
+	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
+
+	// Keep: the unfinished review, where it was left, at /quiz/review.
+	await reviewButton.click();
+	await dialog.getByRole('button', { name: 'Keep it and continue it' }).click();
+	await expect(page).toHaveURL(/\/quiz\/review$/);
+	await expect(page.getByRole('heading', { name: /^Question 2 of 2 · / })).toBeVisible();
+	expect((await currentQuestion(page)).id).toBe(unfinished);
+
+	// Replace: the review of this summary's mistakes takes the slot; /quiz/review resumes it.
+	const missed = await practiceAllWrong(page, 1);
+	await page.getByTestId('review-session-mistakes').click();
+	await expect(dialog).toBeVisible();
+	await page.getByTestId('replace-review').click();
+	await expect(dialog).toBeHidden();
+	await expect(page.getByRole('heading', { name: /^Question 1 of 1 · / })).toBeFocused();
+	expect((await currentQuestion(page)).id).toBe(missed[0]);
+	await open(page, '/quiz/review');
+	await expect(page.getByRole('heading', { name: /^Question 1 of 1 · / })).toBeVisible();
+	expect((await currentQuestion(page)).id).toBe(missed[0]);
+});
+
 test('an exam whose time ran out while its page was closed: the hub links to its score', async ({
 	page
 }) => {

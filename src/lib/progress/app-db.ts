@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { AggregateRecord } from './aggregate-schema';
 import type { AttemptPageRecord } from './attempt-pages';
-import { systemEffects, type ProgressEffects } from './progress-effects';
+import type { ProgressEffects } from './progress-effects';
 import type {
 	AttemptRecord,
 	CardRecord,
@@ -13,7 +13,6 @@ import type { SettingRecord } from './settings-schema';
 
 import { DB_NAME } from './db-name';
 import { upgradeRecords } from './schema-migrations';
-import { dropUnansweredAttempts } from './unanswered-cleanup';
 
 export { DB_NAME };
 
@@ -68,12 +67,29 @@ export const STORES_V2 = {
 } as const;
 
 /**
- * Dexie store spec of Dexie version 3: v2's, unchanged. Version 3 is a one-off clean-up of the
- * data, not a new record schema (records stay `schemaVersion` 2, backups keep their format):
- * it drops the attempts older versions stored for unanswered exam questions, the cards that
- * only they created, and rebuilds the aggregates (`unanswered-cleanup.ts`).
+ * Dexie store spec of Dexie version 3: v2's, unchanged (frozen as released). Version 3 used to
+ * run a one-off data clean-up inside its upgrade; that clean-up now runs after the database
+ * has opened (`unanswered-cleanup.ts`), so version 3 is a store-only bump.
  */
 export const STORES_V3 = STORES_V2;
+
+/**
+ * Dexie store spec of Dexie version 4: v3 plus `meta`, rows the app keeps about the database
+ * itself (e.g. that a one-off clean-up has run, {@link MetaRecord}). Not progress: not in
+ * {@link PROGRESS_TABLES}, never in a backup. Records keep `schemaVersion` 2.
+ */
+export const STORES_V4 = {
+	...STORES_V3,
+	meta: 'key'
+} as const;
+
+/** A row of the `meta` table: a named fact about this database (see {@link STORES_V4}). */
+export interface MetaRecord {
+	key: string;
+	/** When it was written (epoch ms). */
+	at: number;
+	value?: unknown;
+}
 
 /** The two globals Dexie needs, injectable so tests and the benchmark pick the backend. */
 export interface IdbDependencies {
@@ -91,21 +107,14 @@ export class AppDB extends Dexie {
 	declare settings: EntityTable<SettingRecord, 'key'>;
 	declare packs: EntityTable<PackRecord, 'id'>;
 	declare aggregates: EntityTable<AggregateRecord, 'key'>;
+	declare meta: EntityTable<MetaRecord, 'key'>;
 	/**
 	 * Set when opening runs a schema upgrade (an existing older database, not a new one), so
 	 * the open's timeout can tell a long upgrade, which is progress, from a hang.
 	 */
 	upgradeStarted = false;
 
-	/**
-	 * @param effects The learner's time zone, for the day rows the v3 clean-up rebuilds (the
-	 *   store passes its own; the system's by default).
-	 */
-	constructor(
-		name: string,
-		deps?: IdbDependencies,
-		effects: Pick<ProgressEffects, 'utcOffsetMinutes'> = systemEffects()
-	) {
+	constructor(name: string, deps?: IdbDependencies) {
 		// cache 'disabled': Dexie's live-query result cache only learns of writes made through
 		// Dexie, and recordAnswer writes on the IndexedDB connection directly
 		// (direct-transaction.ts); without the cache a live query re-reads after every change
@@ -121,12 +130,10 @@ export class AppDB extends Dexie {
 				this.upgradeStarted = true;
 				return upgradeRecords(tx, 2);
 			});
-		this.version(3)
-			.stores(STORES_V3)
-			.upgrade(async (tx) => {
-				this.upgradeStarted = true;
-				await dropUnansweredAttempts(tx, effects);
-			});
+		// Store-only bumps: no data is rewritten while the database opens (a failure there would
+		// abort every open). Data clean-ups run after opening (unanswered-cleanup.ts).
+		this.version(3).stores(STORES_V3);
+		this.version(4).stores(STORES_V4);
 		// The next version goes here the same way (see README, "Adding a record schema").
 	}
 }

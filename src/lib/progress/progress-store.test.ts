@@ -1,6 +1,6 @@
 import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { AppDB, STORES_V3, type IdbDependencies } from './app-db';
+import { AppDB, STORES_V4, type IdbDependencies } from './app-db';
 import { PAGE_SIZE, readAllAttempts } from './attempt-pages';
 import { generateHistory } from './bench-history';
 import { fixedEffects } from './progress-effects';
@@ -80,8 +80,8 @@ describe('openProgressStore falls back to memory and never throws', () => {
 			class SlowUpgrade extends AppDB {
 				constructor(name: string, deps: IdbDependencies) {
 					super(name, deps);
-					this.version(4)
-						.stores(STORES_V3)
+					this.version(5)
+						.stores(STORES_V4)
 						.upgrade(async (tx) => {
 							this.upgradeStarted = seen;
 							const t0 = Date.now();
@@ -92,7 +92,7 @@ describe('openProgressStore falls back to memory and never throws', () => {
 			const outcome = await openPersistentDb(idb, (n, d) => new SlowUpgrade(n, d), 50, 'progress');
 			if (seen) {
 				expect(outcome.ok).toBe(true);
-				if (outcome.ok) expect(outcome.db.verno).toBe(4);
+				if (outcome.ok) expect(outcome.db.verno).toBe(5);
 			} else
 				expect(outcome).toMatchObject({ ok: false, reason: expect.stringMatching(/too long/) });
 		}

@@ -56,7 +56,7 @@ export async function openProgressStore(
 ): Promise<ProgressStore> {
 	const name = options.name ?? DB_NAME;
 	const effects = options.effects ?? systemEffects();
-	const createDb: DbFactory = options.createDb ?? ((n, idb) => new AppDB(n, idb, effects));
+	const createDb: DbFactory = options.createDb ?? ((n, idb) => new AppDB(n, idb));
 	const openMemory = () => openMemoryDb(options.memoryIdb ?? loadMemoryIdb, createDb, name);
 	const idb = options.idb === null ? undefined : (options.idb ?? browserIdb());
 	const opened =
@@ -70,13 +70,22 @@ export async function openProgressStore(
 				{ persistent: false, reason: opened.reason },
 				openMemory
 			);
-	// Answers arrive one row each in the tail; sealing full pages of them whenever the store
-	// opens keeps the tail to about one session's answers, so export (and anything else reading
-	// every answer) reads ~1 record per 1,000 answers. In the background, and best effort: a
-	// failure leaves the tail as it is, and export seals it anyway.
+	// Background work on a database that opened, off the first paint's path (own chunks):
+	// 1. The one-off clean-up of the attempts older versions stored for unanswered exam
+	//    questions (unanswered-cleanup.ts). Once: a `meta` row marks it done. A failure rolls
+	//    it back, is logged, and is tried again on the next open; it never blocks the store.
+	// 2. Answers arrive one row each in the tail; sealing full pages of them whenever the store
+	//    opens keeps the tail to about one session's answers, so export (and anything else
+	//    reading every answer) reads ~1 record per 1,000 answers. Best effort: a failure leaves
+	//    the tail as it is, and export seals it anyway.
 	if (opened.ok) {
 		const db = opened.db;
-		void import('./attempt-pages')
+		void import('./unanswered-cleanup')
+			.then(({ cleanUpUnansweredOnce }) => cleanUpUnansweredOnce(db, effects))
+			.catch((e: unknown) => {
+				console.warn('Progress clean-up failed; it will be tried again next time.', e);
+			})
+			.then(() => import('./attempt-pages'))
 			.then(({ sealAttemptPages }) => sealAttemptPages(db))
 			.catch(() => undefined);
 	}

@@ -1,8 +1,9 @@
-// The Dexie v3 upgrade: attempts stored by older versions for unanswered exam questions (no
-// option chosen) are dropped, with the cards only they created, and the aggregates rebuilt.
-import { Dexie } from 'dexie';
+// The one-off clean-up after open: attempts stored by older versions for unanswered exam
+// questions (no option chosen) are dropped, with the cards only they created, and the
+// aggregates rebuilt. Once, marked in `meta`; a failure never blocks the store.
+import { Dexie, type DBCore } from 'dexie';
 import { State } from 'ts-fsrs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { rebuildAggregates } from './aggregate-builder';
 import { AppDB, STORES_V2, type IdbDependencies } from './app-db';
 import { makePage, readAllAttempts } from './attempt-pages';
@@ -13,6 +14,7 @@ import { REVIEW_STATE } from './mastery-model';
 import { openProgressStore } from './progress-store';
 import { fixedEffects } from './progress-effects';
 import type { AttemptRecord } from './record-schemas';
+import { dropUnansweredAttempts, UNANSWERED_CLEANUP_MARKER } from './unanswered-cleanup';
 import { answer, makeCtx, memoryIdb, T0 } from './test-harness';
 
 const NAME = 'progress';
@@ -76,7 +78,49 @@ async function readRaw(idb: IdbDependencies): Promise<{ verno: number; tables: R
 	return { verno, tables };
 }
 
-describe('Dexie v3: unanswered exam questions stored by older versions', () => {
+/** Waits until the background clean-up of `name` has written its marker. */
+async function cleanedUp(idb: IdbDependencies): Promise<void> {
+	await vi.waitFor(
+		async () => {
+			const db = new AppDB(NAME, idb);
+			const marker = await db.meta.get(UNANSWERED_CLEANUP_MARKER);
+			db.close();
+			expect(marker).toBeDefined();
+		},
+		{ timeout: 5000, interval: 20 }
+	);
+}
+
+/**
+ * An AppDB whose writes to `aggregates` fail as on a full disk: the clean-up's last write, so
+ * everything it changed before must be rolled back.
+ */
+function fullDiskDb(name: string, deps: IdbDependencies): AppDB {
+	const db = new AppDB(name, deps);
+	db.use({
+		stack: 'dbcore',
+		name: 'full-disk',
+		create: (down: DBCore): DBCore => ({
+			...down,
+			table: (t) => {
+				const table = down.table(t);
+				return t !== 'aggregates'
+					? table
+					: {
+							...table,
+							mutate: () => Promise.reject(new DOMException('disk full', 'QuotaExceededError'))
+						};
+			}
+		})
+	});
+	return db;
+}
+
+afterEach(() => {
+	vi.restoreAllMocks();
+});
+
+describe('clean-up after open: unanswered exam questions stored by older versions', () => {
 	it('keeps REVIEW_STATE equal to ts-fsrs State.Review (isStable reads cards without ts-fsrs)', () => {
 		expect(REVIEW_STATE).toBe(State.Review);
 	});
@@ -87,9 +131,16 @@ describe('Dexie v3: unanswered exam questions stored by older versions', () => {
 		const effects = fixedEffects({ start: T0 + 3 * DAY_MS });
 		const store = await openProgressStore({ idb, name: NAME, effects });
 		expect(store.status).toEqual({ persistent: true });
+		await cleanedUp(idb);
 
 		const db = new AppDB(NAME, idb);
-		expect(db.verno).toBe(3);
+		await db.open();
+		expect(db.verno).toBe(4);
+		expect(await db.meta.get(UNANSWERED_CLEANUP_MARKER)).toEqual({
+			key: UNANSWERED_CLEANUP_MARKER,
+			at: T0 + 3 * DAY_MS,
+			value: { attempts: 3, cards: 2 }
+		});
 		const answers = await readAllAttempts(db);
 		// The three real answers, each once, wherever they were; nothing without an option chosen.
 		expect(answers.map((a) => [a.questionId, a.chosen])).toEqual([
@@ -128,35 +179,66 @@ describe('Dexie v3: unanswered exam questions stored by older versions', () => {
 		db.close();
 	});
 
-	it('a failing clean-up leaves the old database as it was, and the store works in memory with a reason', async () => {
+	it('a failing clean-up never blocks the store: persistent, the data as it was, logged; the next open cleans it', async () => {
 		const idb = memoryIdb();
 		const old = await writeOldDatabase(idb);
-		const broken = {
-			utcOffsetMinutes: () => {
-				throw new Error('bug in the clean-up');
-			}
-		};
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 		const store = await openProgressStore({
 			idb,
 			name: NAME,
 			effects: fixedEffects({ start: T0 + 3 * DAY_MS }),
-			createDb: (n, d) => new AppDB(n, d, broken)
+			createDb: fullDiskDb
 		});
-		// The banner's reason; the app goes on (in memory).
-		expect(store.status.persistent).toBe(false);
-		expect(store.status.reason).toBeTruthy();
-		const r = await store.recordAnswer(answer({ questionId: 'after' }));
-		expect(r.duplicate).toBe(false);
-		expect((await store.dashboard()).totals.attempts).toBe(1);
+		expect(store.status).toEqual({ persistent: true });
+		await vi.waitFor(() => expect(warn).toHaveBeenCalled(), { timeout: 5000, interval: 20 });
+		expect(String(warn.mock.calls[0]![0])).toMatch(/clean-up failed/);
+		expect((warn.mock.calls[0]![1] as Error).name).toBe('QuotaExceededError');
+		// Still the store on disk, with the old figures (6 "answers", 2 right), and it records.
+		expect(store.status).toEqual({ persistent: true });
+		expect((await store.dashboard()).totals).toEqual({ attempts: 6, correct: 2 });
 		store.close();
-		// On disk: still version 2, every record as it was.
+		// On disk: every record as it was, no marker (the transaction was rolled back).
 		const { verno, tables } = await readRaw(idb);
-		expect(verno).toBe(2);
+		expect(verno).toBe(4);
 		for (const [table, rows] of Object.entries(old)) expect(tables[table], table).toEqual(rows);
-		// The next open (here, with the fix) cleans it.
+		expect(tables.meta).toEqual([]);
+
+		// The next open (the disk has room again) cleans it.
 		const fixed = await openProgressStore({ idb, name: NAME });
 		expect(fixed.status).toEqual({ persistent: true });
+		await cleanedUp(idb);
 		expect((await fixed.dashboard()).totals).toEqual({ attempts: 3, correct: 2 });
+		const r = await fixed.recordAnswer(answer({ questionId: 'after' }));
+		expect(r.duplicate).toBe(false);
+		expect((await fixed.dashboard()).totals.attempts).toBe(4);
 		fixed.close();
+	});
+
+	it('running twice changes nothing', async () => {
+		const idb = memoryIdb();
+		await writeOldDatabase(idb);
+		const effects = fixedEffects({ start: T0 + 3 * DAY_MS });
+		const first = await openProgressStore({ idb, name: NAME, effects });
+		await cleanedUp(idb);
+		first.close();
+		const cleaned = await readRaw(idb);
+		expect(cleaned.tables.meta).toHaveLength(1);
+
+		// Opened again: the marker says done, nothing is written.
+		const second = await openProgressStore({ idb, name: NAME, effects });
+		await vi.waitFor(async () => expect((await second.dashboard()).totals.attempts).toBe(3));
+		second.close();
+		expect(await readRaw(idb)).toEqual(cleaned);
+
+		// Even without the marker, the clean-up itself finds nothing and writes nothing.
+		const db = new AppDB(NAME, idb);
+		const again = await db.transaction(
+			'rw',
+			[db.attempts, db.attemptPages, db.cards, db.lessons, db.aggregates],
+			(tx) => dropUnansweredAttempts(tx, effects)
+		);
+		expect(again).toEqual({ attempts: 0, cards: 0 });
+		db.close();
+		expect(await readRaw(idb)).toEqual(cleaned);
 	});
 });

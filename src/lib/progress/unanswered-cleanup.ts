@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import type { AppDB } from './app-db';
 import { isAnswer, rebuildAggregates } from './aggregate-builder';
 import { makePage, type AttemptPageRecord } from './attempt-pages';
 import type { ProgressEffects } from './progress-effects';
@@ -10,8 +11,34 @@ export interface UnansweredCleanup {
 	cards: number;
 }
 
+/** The `meta` row that says {@link cleanUpUnansweredOnce} has run on this database. */
+export const UNANSWERED_CLEANUP_MARKER = 'cleanup:unanswered-attempts';
+
 /**
- * The Dexie v3 upgrade: versions before the "what is an answer" rule stored an exam's
+ * Runs {@link dropUnansweredAttempts} once per database, after it has opened: in one ordinary
+ * read-write transaction over the tables it touches plus `meta`, which records that it ran.
+ * All or nothing: a failure (a full disk, a bug) rolls the transaction back, leaving every
+ * record and the missing marker as they were, and rejects; the caller logs it and the next
+ * open tries again. Returns what was removed, or null when it had already run.
+ */
+export async function cleanUpUnansweredOnce(
+	db: AppDB,
+	effects: Pick<ProgressEffects, 'utcOffsetMinutes' | 'now'>
+): Promise<UnansweredCleanup | null> {
+	return db.transaction(
+		'rw',
+		[db.meta, db.attempts, db.attemptPages, db.cards, db.lessons, db.aggregates],
+		async (tx) => {
+			if (await db.meta.get(UNANSWERED_CLEANUP_MARKER)) return null;
+			const removed = await dropUnansweredAttempts(tx, effects);
+			await db.meta.put({ key: UNANSWERED_CLEANUP_MARKER, at: effects.now(), value: removed });
+			return removed;
+		}
+	);
+}
+
+/**
+ * The clean-up itself: versions before the "what is an answer" rule stored an exam's
  * unanswered questions as attempts with no option chosen. They were never answers, so they go,
  * wherever they are stored (the tail, or inside a page, which is rewritten without them under
  * its own number and version, or deleted if nothing is left). A card goes too when its
@@ -19,8 +46,9 @@ export interface UnansweredCleanup {
  * a real answer stays as it is. Then every aggregate row is rebuilt from what is left, as an
  * import does. Nothing is written when nothing is found.
  *
- * Runs inside the versionchange transaction (`tx.table(…)` only, no other promise): a throw
- * aborts the upgrade and leaves the database at its old version, every record as it was.
+ * Runs inside the caller's transaction (`tx.table(…)` only, no other promise), which must
+ * cover attempts, attemptPages, cards, lessons and aggregates: a throw aborts it, every
+ * record as it was. Running it again finds nothing and writes nothing.
  */
 export async function dropUnansweredAttempts(
 	tx: Transaction,

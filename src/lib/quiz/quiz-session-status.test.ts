@@ -9,8 +9,10 @@ import {
 	savedSessionState,
 	sessionSlot,
 	QUIZ_SESSION_KEYS,
+	QUIZ_SESSIONS,
 	type SavedSessionState
 } from './quiz-session-status';
+import type { PracticeMode } from './practice-context';
 import { fakeRecorder, q } from './test-fixtures';
 
 const T0 = Date.UTC(2025, 0, 1, 9);
@@ -143,8 +145,8 @@ describe('placeToContinue', () => {
 	});
 });
 
-describe('sessionSlot: "Review these mistakes" on a practice summary', () => {
-	it('is saved as a review-mistakes session: practice stays finished, the hub and "Continue" offer the review', async () => {
+describe('"Review these mistakes" on a practice summary', () => {
+	it('saved as a review-mistakes session: practice stays finished, the hub and "Continue" offer the review', async () => {
 		const stored = new Map<string, SavedQuiz>();
 		const storage: QuizStorage = {
 			get: (k) => stored.get(k),
@@ -157,7 +159,7 @@ describe('sessionSlot: "Review these mistakes" on a practice summary', () => {
 		clock.set(T0);
 		const machine = createPracticeMachine({ recorder: fakeRecorder(), clock });
 		const first = createActor(machine, { input: { questions, seed: 's', mode: 'practice' } });
-		const stopFirst = autoSave(storage, sessionSlot('practice'), first);
+		const stopFirst = autoSave(storage, sessionSlot(first.getSnapshot().context.mode), first);
 		first.start();
 		first.send({ type: 'answer.toggle', option: 1 });
 		first.send({ type: 'answer.submit' });
@@ -169,7 +171,7 @@ describe('sessionSlot: "Review these mistakes" on a practice summary', () => {
 		const review = createActor(machine, {
 			input: { questions: [questions[0]!], seed: 's', mode: 'review' }
 		});
-		const stopReview = autoSave(storage, sessionSlot('review'), review);
+		const stopReview = autoSave(storage, sessionSlot(review.getSnapshot().context.mode), review);
 		review.start();
 		await settle();
 		stopReview();
@@ -185,11 +187,37 @@ describe('sessionSlot: "Review these mistakes" on a practice summary', () => {
 			title: 'Review mistakes',
 			at: T0 + 60_000
 		});
-		// Each mode has its own slot.
-		expect(['practice', 'review', 'due'].map((m) => sessionSlot(m as 'practice'))).toEqual([
-			'practice',
-			'review',
-			'due'
-		]);
+	});
+});
+
+describe('sessionSlot', () => {
+	const modes = ['practice', 'review', 'due'] as const satisfies readonly PracticeMode[];
+
+	it("puts each mode's session where the page that runs that mode resumes it, one slot per mode", async () => {
+		const stored = new Map<string, SavedQuiz>();
+		const storage: QuizStorage = {
+			get: (k) => stored.get(k),
+			set: (k, v) => void stored.set(k, JSON.parse(JSON.stringify(v)) as SavedQuiz),
+			delete: (k) => void stored.delete(k)
+		};
+		const machine = createPracticeMachine({ recorder: fakeRecorder() });
+		for (const mode of modes) {
+			const actor = createActor(machine, { input: { questions, seed: 's', mode } });
+			const stop = autoSave(storage, sessionSlot(actor.getSnapshot().context.mode), actor);
+			actor.start();
+			await new Promise((r) => setTimeout(r, 0));
+			stop();
+		}
+		// Three sessions, none overwriting another, none in the exam's slot.
+		expect([...stored.keys()].sort()).toEqual(['due', 'practice', 'review']);
+		for (const slot of stored.keys()) {
+			const saved = stored.get(slot) as { snapshot: { context: { mode: PracticeMode } } };
+			const mode = saved.snapshot.context.mode;
+			// The slot is a session the hub and "Continue" know, and its page is that mode's page:
+			// /quiz/review resumes the review started from a practice summary.
+			expect(QUIZ_SESSION_KEYS).toContain(slot);
+			expect(QUIZ_SESSIONS[sessionSlot(mode)].route).toBe(`/quiz/${mode}`);
+			expect(quizSessionOfRoute(`/quiz/${mode}`)).toBe(slot);
+		}
 	});
 });
