@@ -17,8 +17,7 @@ import { awsError, messages } from './aws-errors';
 import { aDuration } from './clock';
 import { explanation } from './explain';
 import { decodeSamlAssertion, encodeSamlAssertion, samlNameQualifier } from './identity-tokens';
-import { ALLOW_ALL } from './policy-evaluation';
-import { idpAttributes } from './idp-attributes';
+import { federatedTrust, idpAttributes } from './idp-attributes';
 import { requestKeys, resourceTagKeys } from './request-context';
 import {
 	assumedRoleIdentity,
@@ -27,7 +26,6 @@ import {
 	roleSessionResponse
 } from './role-session';
 import { readSessionPolicies } from './session-policy';
-import { evaluateTrust, type TrustAction } from './trust-evaluation';
 import { integerParam, validateParams, type Params } from './validate-params';
 import { findRole } from './world-lookup';
 
@@ -210,24 +208,12 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 		...passed.context,
 		'aws:FederatedProvider': provider.arn
 	};
-	const trustFor = (action: TrustAction) =>
-		evaluateTrust(
-			{
-				role,
-				roleArn,
-				principal: provider.arn,
-				action,
-				context,
-				identityPolicies: [ALLOW_ALL],
-				sessionPolicies: null,
-				federated: true
-			},
-			{ explain: ctx.explain }
-		);
-	const assumed = trustFor('sts:AssumeRoleWithSAML');
-	const trust = assumed.allowed
-		? (passed.actions.map(trustFor).find((t) => !t.allowed) ?? assumed)
-		: assumed;
+	const trust = federatedTrust(
+		{ role, roleArn, principal: provider.arn, context },
+		'sts:AssumeRoleWithSAML',
+		passed.actions,
+		ctx.explain
+	);
 	if (!trust.allowed || !role)
 		return deny(
 			`The assertion is valid, but the trust policy of ${roleArn} does not allow it.`,

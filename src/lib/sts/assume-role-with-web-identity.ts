@@ -29,7 +29,6 @@ import {
 	webIdentityContext,
 	type IdTokenClaims
 } from './identity-tokens';
-import { ALLOW_ALL } from './policy-evaluation';
 import { requestKeys, resourceTagKeys } from './request-context';
 import {
 	assumedRoleIdentity,
@@ -38,8 +37,7 @@ import {
 	roleSessionResponse
 } from './role-session';
 import { readSessionPolicies } from './session-policy';
-import { idpAttributes } from './idp-attributes';
-import { evaluateTrust, type TrustAction } from './trust-evaluation';
+import { federatedTrust, idpAttributes } from './idp-attributes';
 import { integerParam, validateParams, type Params } from './validate-params';
 import { oidcHost } from './world';
 import { findRole } from './world-lookup';
@@ -197,26 +195,15 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 	// Federated callers have no identity policies: only the trust policy decides (§11). A built-in IdP
 	// is named by its host; if the account also declared a provider for it, that ARN is tried too.
 	const principals = declared && isBuiltInProvider(host) ? [host, declared.arn] : [providerName];
-	const trustFor = (principal: string, action: TrustAction) =>
-		evaluateTrust(
-			{
-				role,
-				roleArn,
-				principal,
-				action,
-				context,
-				identityPolicies: [ALLOW_ALL],
-				sessionPolicies: null,
-				federated: true
-			},
-			{ explain: ctx.explain }
-		);
-	const attempts = principals.map((principal) => {
-		const assumed = trustFor(principal, 'sts:AssumeRoleWithWebIdentity');
-		// Source identity and session tags also need their actions from the same trust policy (see above).
-		if (!assumed.allowed) return assumed;
-		return passed.actions.map((a) => trustFor(principal, a)).find((t) => !t.allowed) ?? assumed;
-	});
+	// Source identity and session tags also need their actions from the same trust policy (see above).
+	const attempts = principals.map((principal) =>
+		federatedTrust(
+			{ role, roleArn, principal, context },
+			'sts:AssumeRoleWithWebIdentity',
+			passed.actions,
+			ctx.explain
+		)
+	);
 	const matched = attempts.findIndex((a) => a.allowed);
 	const trust = attempts[matched] ?? attempts[attempts.length - 1];
 	// §5: aws:FederatedProvider names the IdP the session came through: the host for a built-in IdP

@@ -10,7 +10,13 @@ import {
 	requestTagKeys,
 	type SessionTags
 } from './session-tags';
-import type { TrustAction } from './trust-evaluation';
+import { ALLOW_ALL } from './policy-evaluation';
+import {
+	evaluateTrust,
+	type TrustAction,
+	type TrustOutcome,
+	type TrustRequest
+} from './trust-evaluation';
 import type { TagParam } from './validate-params';
 
 /**
@@ -66,4 +72,31 @@ export function idpAttributes(
 			...(sourceIdentity !== undefined ? { sourceIdentity } : {})
 		}
 	};
+}
+
+/**
+ * The trust policy's decision for a federated caller (no identity policies: only the trust policy
+ * decides, sts-facts §11): the API's own action, then each action the passed attributes need
+ * ({@link idpAttributes}), all from the same trust policy. The first refusal, else the API's.
+ */
+export function federatedTrust(
+	request: Pick<TrustRequest, 'role' | 'roleArn' | 'principal' | 'context'>,
+	action: TrustAction,
+	attributeActions: readonly TrustAction[],
+	explain: boolean | undefined
+): TrustOutcome {
+	const trustFor = (a: TrustAction) =>
+		evaluateTrust(
+			{
+				...request,
+				action: a,
+				identityPolicies: [ALLOW_ALL],
+				sessionPolicies: null,
+				federated: true
+			},
+			{ explain }
+		);
+	const assumed = trustFor(action);
+	if (!assumed.allowed) return assumed;
+	return attributeActions.map(trustFor).find((t) => !t.allowed) ?? assumed;
 }
