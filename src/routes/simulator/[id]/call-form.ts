@@ -12,6 +12,7 @@ import {
 	stsApiOf,
 	type StsApi
 } from './sts-light';
+import { SAML_CONTRACT_FIELDS } from './cli-command';
 import { CUSTOM_KEY } from './sim-view';
 
 export { CUSTOM_KEY };
@@ -319,17 +320,7 @@ export function parseSamlMore(
 	if (!parsed.ok) return parsed;
 	for (const [key, value] of Object.entries(parsed.value)) {
 		const spec = SAML_MORE[key];
-		if (
-			[
-				'provider',
-				'roleSessionName',
-				'audience',
-				'sessionNotOnOrAfterIn',
-				'notOnOrAfterIn',
-				'signedBy'
-			].includes(key)
-		)
-			return { ok: false, problem: ownInput(key, 'above') };
+		if (SAML_CONTRACT_FIELDS.has(key)) return { ok: false, problem: ownInput(key, 'above') };
 		if (!spec)
 			return {
 				ok: false,

@@ -128,7 +128,9 @@ function comments(request: CallRequest, api: StsApi | undefined): string[] {
 	}
 	if (request.samlAssertion) {
 		const a = request.samlAssertion;
-		const more = Object.fromEntries(Object.entries(a).filter(([k]) => !SAML_SHOWN.has(k)));
+		const more = Object.fromEntries(
+			Object.entries(a).filter(([k]) => !SAML_CONTRACT_FIELDS.has(k))
+		);
 		out.push(
 			`# SAML_RESPONSE: base64 assertion from ${a.provider}${a.roleSessionName ? ` for ${a.roleSessionName}` : ''}, NotOnOrAfter in ${a.notOnOrAfterIn} s${a.signedBy === 'other' ? ', signed with an unknown key' : ''}${further(more)}`
 		);
@@ -136,8 +138,11 @@ function comments(request: CallRequest, api: StsApi | undefined): string[] {
 	return out;
 }
 
-/** The assertion's fields that the comment names, or leaves to the request (audience, session end). */
-const SAML_SHOWN = new Set([
+/**
+ * The contract's `samlAssertion` fields: the call form has an input for each, and the comment names
+ * them (or leaves them to the request: audience, session end). Any other field is an extension.
+ */
+export const SAML_CONTRACT_FIELDS: ReadonlySet<string> = new Set([
 	'provider',
 	'roleSessionName',
 	'audience',
