@@ -32,7 +32,7 @@ import {
 	SCHEMA_VERSION,
 	topicSlug
 } from './schema-primitives';
-import type { SettingKey, SettingRecord, SettingValue } from './settings-schema';
+import { settingValue, type SettingRecord } from './settings-schema';
 
 /** What the quiz hands over when the learner submits an answer. */
 export const answerInput = z.strictObject({
@@ -195,14 +195,6 @@ export async function recordAnswer(
  */
 function storedAttempt(candidate: AttemptRecord): AttemptRecord {
 	return isValidAttemptFast(candidate) ? candidate : attemptRecord.parse(candidate);
-}
-
-/** A setting row's value when it is the setting asked for (as `readSetting` reads it). */
-function settingValue<K extends SettingKey>(
-	row: SettingRecord | undefined,
-	key: K
-): SettingValue<K> | undefined {
-	return row?.key === key ? (row.value as SettingValue<K>) : undefined;
 }
 
 /**

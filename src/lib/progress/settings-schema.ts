@@ -53,3 +53,11 @@ export const settingRecord = z.discriminatedUnion('key', [
 ]);
 /** A stored setting. */
 export type SettingRecord = z.infer<typeof settingRecord>;
+
+/** A setting row's value when it is the setting asked for (as `readSetting` reads it). */
+export function settingValue<K extends SettingKey>(
+	row: SettingRecord | undefined,
+	key: K
+): SettingValue<K> | undefined {
+	return row?.key === key ? (row.value as SettingValue<K>) : undefined;
+}

@@ -8,6 +8,7 @@ import { rebuildAggregates } from './aggregate-builder';
 import { AppDB, STORES_V2, type IdbDependencies } from './app-db';
 import { makePage, readAllAttempts } from './attempt-pages';
 import { recordAnswer } from './attempt-repository';
+import { scheduleCard } from './card-scheduler';
 import { DAY_MS } from './day-calendar';
 import { markLessonRead } from './lesson-repository';
 import { REVIEW_STATE } from './mastery-model';
@@ -151,11 +152,25 @@ describe('clean-up after open: unanswered exam questions stored by older version
 		// The page lost its unanswered attempt and still describes what it holds.
 		const [page] = await db.attemptPages.toArray();
 		expect(page).toEqual(makePage(1, answers.slice(0, 2)));
-		// Cards: the two questions only ever left unanswered have none; `mixed` (also answered)
-		// and `seen` keep theirs, as they were.
+		// Cards: the two questions only ever left unanswered have none; `seen` (never left
+		// unanswered) keeps its card as it was; `mixed`, answered right in practice and then
+		// left unanswered in the exam (rated Again), is scheduled from its real answer alone.
 		const cards = await db.cards.toArray();
 		expect(cards.map((c) => c.questionId).sort()).toEqual(['mixed', 'seen']);
-		for (const c of cards) expect(c).toEqual(old.cards!.find((o) => o.questionId === c.questionId));
+		const card = (id: string) => cards.find((c) => c.questionId === id);
+		const oldCard = (id: string) => old.cards!.find((c) => c.questionId === id);
+		expect(card('seen')).toEqual(oldCard('seen'));
+		const realMixed = answers.find((a) => a.questionId === 'mixed')!;
+		expect(card('mixed')).toEqual(
+			scheduleCard(undefined, {
+				...realMixed,
+				questionDifficulty: realMixed.difficulty,
+				grade: realMixed.rating
+			})
+		);
+		expect(card('mixed')).not.toEqual(oldCard('mixed'));
+		expect(card('mixed')!.reps).toBe(1);
+		expect(oldCard('mixed')!.reps).toBe(2);
 		// Aggregates as a rebuild from the cleaned tables gives them (what an import would do).
 		expect(await db.aggregates.toArray()).toEqual(
 			rebuildAggregates(answers, cards, await db.lessons.toArray(), effects)

@@ -3,7 +3,9 @@ import type { AppDB } from './app-db';
 import { isAnswer, rebuildAggregates } from './aggregate-builder';
 import { makePage, type AttemptPageRecord } from './attempt-pages';
 import type { ProgressEffects } from './progress-effects';
+import { scheduleCard } from './card-scheduler';
 import type { AttemptRecord, CardRecord, LessonRecord } from './record-schemas';
+import { settingValue, type SettingRecord } from './settings-schema';
 
 /** What {@link dropUnansweredAttempts} removed. */
 export interface UnansweredCleanup {
@@ -27,7 +29,7 @@ export async function cleanUpUnansweredOnce(
 ): Promise<UnansweredCleanup | null> {
 	return db.transaction(
 		'rw',
-		[db.meta, db.attempts, db.attemptPages, db.cards, db.lessons, db.aggregates],
+		[db.meta, db.attempts, db.attemptPages, db.cards, db.lessons, db.aggregates, db.settings],
 		async (tx) => {
 			if (await db.meta.get(UNANSWERED_CLEANUP_MARKER)) return null;
 			const removed = await dropUnansweredAttempts(tx, effects);
@@ -42,13 +44,16 @@ export async function cleanUpUnansweredOnce(
  * unanswered questions as attempts with no option chosen. They were never answers, so they go,
  * wherever they are stored (the tail, or inside a page, which is rewritten without them under
  * its own number and version, or deleted if nothing is left). A card goes too when its
- * question has no real answer left (it only existed because of them); a card also touched by
- * a real answer stays as it is. Then every aggregate row is rebuilt from what is left, as an
- * import does. Nothing is written when nothing is found.
+ * question has no real answer left (it only existed because of them). A card also touched by
+ * a real answer is scheduled again from its real answers alone, oldest first, with the grades
+ * they were given (the unanswered one had rated it Again); the exam-date rules apply as of the
+ * exam date set now, since the one set at each answer was not kept, and weak-topic scheduling
+ * is left out for the same reason. Then every aggregate row is rebuilt from what is left, as
+ * an import does. Nothing is written when nothing is found.
  *
  * Runs inside the caller's transaction (`tx.table(…)` only, no other promise), which must
- * cover attempts, attemptPages, cards, lessons and aggregates: a throw aborts it, every
- * record as it was. Running it again finds nothing and writes nothing.
+ * cover attempts, attemptPages, cards, lessons, aggregates and settings: a throw aborts it,
+ * every record as it was. Running it again finds nothing and writes nothing.
  */
 export async function dropUnansweredAttempts(
 	tx: Transaction,
@@ -84,11 +89,34 @@ export async function dropUnansweredAttempts(
 	const orphans = cards.filter((c) => dropped.has(c.questionId) && !answered.has(c.questionId));
 	await tx.table('cards').bulkDelete(orphans.map((c) => c.questionId));
 
+	const examAt = settingValue(
+		(await tx.table('settings').get('examDate')) as SettingRecord | undefined,
+		'examDate'
+	);
+	const touched = new Set(
+		cards
+			.filter((c) => dropped.has(c.questionId) && answered.has(c.questionId))
+			.map((c) => c.questionId)
+	);
+	const rescheduled = new Map<string, CardRecord>();
+	for (const a of [...kept].sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : 1))) {
+		if (!touched.has(a.questionId)) continue;
+		rescheduled.set(
+			a.questionId,
+			scheduleCard(
+				rescheduled.get(a.questionId),
+				{ ...a, questionDifficulty: a.difficulty, grade: a.rating },
+				{ examAt }
+			)
+		);
+	}
+	await tx.table('cards').bulkPut([...rescheduled.values()]);
+
 	const orphaned = new Set(orphans.map((c) => c.questionId));
 	const lessons = (await tx.table('lessons').toArray()) as LessonRecord[];
 	const rows = rebuildAggregates(
 		kept,
-		cards.filter((c) => !orphaned.has(c.questionId)),
+		cards.filter((c) => !orphaned.has(c.questionId)).map((c) => rescheduled.get(c.questionId) ?? c),
 		lessons,
 		effects
 	);
