@@ -240,6 +240,8 @@ export function authorizeAction(
 	const requestedRegion = service === 'iam' ? 'us-east-1' : ctx.region;
 	const context = {
 		...requestKeys(requestedRegion, now),
+		// IAM-CK aws:ResourceAccount: "always included in the request context for most service actions".
+		'aws:ResourceAccount': resourceAccount,
 		...principalKeys(caller, world, now),
 		...options.context
 	};

@@ -61,6 +61,7 @@ export const getFederationToken: ApiHandler = (ctx, resolution) => {
 	if (caller.kind === 'user') {
 		const context = {
 			...requestKeys(ctx.region, now),
+			'aws:ResourceAccount': account,
 			...principalKeys(caller, world, now),
 			...requestTagKeys(tags, [])
 		};

@@ -60,14 +60,24 @@ export function effectivePrincipalTags(
 	return { ...out, ...sessionTags };
 }
 
+/** Sessions of federated identities: an identity provider, not IAM, authenticated the person. */
+const FEDERATED_APIS: ReadonlySet<IssuedCredentials['api']> = new Set([
+	'AssumeRoleWithSAML',
+	'AssumeRoleWithWebIdentity'
+]);
+
 /** Keys describing a temporary credential set (sts-facts §5, §2.4). */
 function sessionKeys(creds: IssuedCredentials, now: Instant): ContextValues {
 	const keys: ContextValues = {
 		// §5/§6: present only for temporary credentials; the basis of revocation.
-		'aws:TokenIssueTime': formatInstant(creds.issuedAt, creds.issuedTick),
-		// §5: present (false) for temporary credentials; §2.4: only GetSessionToken+MFA carries true.
-		'aws:MultiFactorAuthPresent': creds.mfaAuthenticatedAt !== undefined ? 'true' : 'false'
+		'aws:TokenIssueTime': formatInstant(creds.issuedAt, creds.issuedTick)
 	};
+	// §5: present (false) for temporary credentials; §2.4: only GetSessionToken+MFA carries true.
+	// Absent for federated identities (SAML, web identity): IAM-CK, aws:MultiFactorAuthPresent and
+	// aws:MultiFactorAuthAge: "This condition key is not present for federated identities or requests
+	// made using access keys to sign AWS CLI, AWS API, or AWS SDK requests."
+	if (!FEDERATED_APIS.has(creds.api))
+		keys['aws:MultiFactorAuthPresent'] = creds.mfaAuthenticatedAt !== undefined ? 'true' : 'false';
 	if (creds.mfaAuthenticatedAt !== undefined)
 		keys['aws:MultiFactorAuthAge'] = String(now - creds.mfaAuthenticatedAt);
 	if (creds.sourceIdentity) keys['aws:SourceIdentity'] = creds.sourceIdentity;

@@ -68,7 +68,8 @@ export function evaluateTrust(
 		action: req.action,
 		resource: role.arn,
 		resourceAccount: account,
-		context: req.context
+		// IAM-CK aws:ResourceAccount: the account that owns the requested resource, here the role.
+		context: { 'aws:ResourceAccount': account, ...req.context }
 	};
 	const trustPolicy: NamedPolicy = {
 		name: `${role.name} trust policy`,
