@@ -672,4 +672,41 @@ describe('AssumeRole: session policies and tags (§3.2, §3.3)', () => {
 		const chained = state.credentials.find((c) => c.savedAs === 't2');
 		expect(chained?.tags).toEqual({ Project: 'x' });
 	});
+
+	it('carrying transitive tags into the next role needs sts:TagSession there (observed)', () => {
+		// mattrobinsonsre/terrapod#1546, aws/eks-pod-identity-agent#80: a chained AssumeRole from a
+		// session with transitive tags is refused "is not authorized to perform: sts:TagSession".
+		const tagged = issue(baseState(), {
+			as: ALICE,
+			call: 'AssumeRole',
+			params: assume(roleArn('111111111111', 'Local'), {
+				Tags: [{ Key: 'Project', Value: 'x' }],
+				TransitiveTagKeys: ['Project']
+			}),
+			save: 't'
+		});
+		const refused = outcomeOf(tagged, {
+			as: 'creds:t',
+			call: 'AssumeRole',
+			params: assume(roleArn('111111111111', 'NoTags'))
+		});
+		expect(refused.error?.code).toBe('AccessDenied');
+		expect(refused.error?.message).toContain(
+			'is not authorized to perform: sts:TagSession on resource: arn:aws:iam::111111111111:role/NoTags'
+		);
+		// Non-transitive tags stay behind: the same hop needs no sts:TagSession.
+		const local = issue(baseState(), {
+			as: ALICE,
+			call: 'AssumeRole',
+			params: assume(roleArn('111111111111', 'Local'), { Tags: [{ Key: 'Project', Value: 'x' }] }),
+			save: 'l'
+		});
+		expect(
+			outcomeOf(local, {
+				as: 'creds:l',
+				call: 'AssumeRole',
+				params: assume(roleArn('111111111111', 'NoTags'))
+			}).ok
+		).toBe(true);
+	});
 });

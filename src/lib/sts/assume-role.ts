@@ -197,10 +197,17 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 			},
 			{ explain: ctx.explain }
 		);
-	// §7 (and IAM-TAGS, IAM-STSCK): tags and SourceIdentity need their own actions allowed.
+	// §7 (and IAM-TAGS, IAM-STSCK): tags and SourceIdentity need their own actions allowed. Transitive
+	// tags the calling session carries into the new one are tags this request sets too: observed, a
+	// chained AssumeRole from a session with transitive tags is refused "is not authorized to perform:
+	// sts:TagSession" unless the next role allows it (mattrobinsonsre/terrapod#1546, EKS Pod Identity's
+	// transitive tags; aws/eks-pod-identity-agent#80), as an inherited SourceIdentity needs SetSourceIdentity.
+	const carriesTransitiveTags = Object.keys(inherited.tags).length > 0;
 	const actions: TrustAction[] = [
 		'sts:AssumeRole',
-		...(tags.length || transitive.length ? ['sts:TagSession' as const] : []),
+		...(tags.length || transitive.length || carriesTransitiveTags
+			? ['sts:TagSession' as const]
+			: []),
 		...(sourceIdentityToSet !== undefined ? ['sts:SetSourceIdentity' as const] : [])
 	];
 	let assumed: TrustOutcome | undefined;
@@ -214,7 +221,7 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 				awsError('AccessDenied', messages.notAuthorized(principal, action, roleArn)),
 				action === 'sts:AssumeRole'
 					? `${describeCaller(caller)} may not assume ${roleArn}.${caller.kind === 'service' ? ` A service may assume a role only if its trust policy names it: Principal: { Service: "${caller.principal}" }. In AWS the service reports the failure in its own words (the instance or function gets no credentials); the simulator shows STS's AccessDenied.` : ''}`
-					: `Assuming the role is allowed, but the request also ${action === 'sts:TagSession' ? 'passes session tags' : requestedSourceIdentity === undefined ? `carries the source identity ${inheritedSourceIdentity} of the calling session into the new one (it persists along a role chain)` : 'sets a SourceIdentity'}, which needs ${action} allowed as well, in the trust policy and (for an IAM caller) in the caller's own policies (sts-facts §7; IAM "Permissions required to set source identity").`,
+					: `Assuming the role is allowed, but the request also ${action === 'sts:TagSession' ? (tags.length || transitive.length ? 'passes session tags' : `carries the calling session's transitive tags (${Object.keys(inherited.tags).join(', ')}) into the new one (they persist along a role chain; observed in AWS, mattrobinsonsre/terrapod#1546)`) : requestedSourceIdentity === undefined ? `carries the source identity ${inheritedSourceIdentity} of the calling session into the new one (it persists along a role chain)` : 'sets a SourceIdentity'}, which needs ${action} allowed as well, in the trust policy and (for an IAM caller) in the caller's own policies (sts-facts §7; IAM "Permissions required to set source identity").`,
 				['§4', '§7'],
 				trust.story,
 				[...trust.trust, ...trust.identity, ...trust.session]

@@ -147,6 +147,11 @@ export const messages = {
 	// simulator uses it for the OIDC source_identity claim too [inf])
 	sourceIdentityInvalid:
 		'Source Identity must match [a-zA-Z_0-9+=,.@-]{2,64} and not begin with "aws:"',
+	// §3.3 IAM tagging rules: the aws: prefix is reserved [inf: AWS's wire message not recorded]
+	reservedTagPrefix: 'Tag keys and values cannot begin with the reserved prefix aws:',
+	// §3.3 session tags passed by an identity provider beyond the documented limits [inf: AWS's wire
+	// message not recorded]
+	idpSessionTagsInvalid: 'The session tags passed by the identity provider are not valid',
 	// §3.3 tag rules (LS-SNAP)
 	duplicateTagKeys: 'Duplicate tag keys found. Please note that Tag keys are case insensitive.',
 	transitiveKeyNotInTags:

@@ -4,10 +4,12 @@
  */
 import { awsError, messages } from './aws-errors';
 import { fail, type ApiResult } from './api-support';
+import { TAG_KEY, TAG_VALUE } from './api-model';
 import {
 	checkSessionTags,
 	mergeSessionTags,
 	requestTagKeys,
+	reservedTag,
 	type SessionTags
 } from './session-tags';
 import { ALLOW_ALL } from './policy-evaluation';
@@ -54,6 +56,16 @@ export function idpAttributes(
 				['§4']
 			)
 		};
+	const tagRuleBroken = idpTagProblem(tags, transitive);
+	if (tagRuleBroken)
+		return {
+			ok: false,
+			failure: fail(
+				awsError('InvalidIdentityToken', messages.idpSessionTagsInvalid),
+				`The identity provider passes ${tagRuleBroken}. Session tags from an identity provider follow the same rules as AssumeRole's Tags ("You can pass up to 50 session tags"; keys up to 128 and values up to 256 characters; no aws: prefix) (STS API reference, AssumeRoleWithSAML / AssumeRoleWithWebIdentity; IAM "Pass session tags in AWS STS" and "Tagging rules"; sts-facts §3.3). The simulator answers InvalidIdentityToken, as for the assertion's other invalid attributes; AWS's wording for this case is not recorded.`,
+				['§3.3', '§4']
+			)
+		};
 	const none = { tags: {}, transitiveTagKeys: [] };
 	const problem = checkSessionTags(tags, transitive, none);
 	if (problem) return { ok: false, failure: problem };
@@ -72,6 +84,32 @@ export function idpAttributes(
 			...(sourceIdentity !== undefined ? { sourceIdentity } : {})
 		}
 	};
+}
+
+/**
+ * What breaks the session tag rules among tags an identity provider passes, or undefined. The API
+ * references of AssumeRoleWithSAML and AssumeRoleWithWebIdentity: "You can pass up to 50 session
+ * tags. The plaintext session tag keys can't exceed 128 characters and the values can't exceed 256
+ * characters"; IAM-TAGS: operations "can fail if … You pass more than 50 session tags"; the
+ * characters and the reserved aws: prefix as for every tag (MODEL tagKeyType / tagValueType).
+ */
+function idpTagProblem(
+	tags: readonly TagParam[],
+	transitive: readonly string[]
+): string | undefined {
+	if (tags.length > 50) return `${tags.length} session tags, more than the 50 allowed`;
+	if (transitive.length > 50)
+		return `${transitive.length} transitive tag keys, more than the 50 allowed`;
+	for (const { Key, Value } of tags) {
+		if (Key.length < TAG_KEY.min || Key.length > TAG_KEY.max || !TAG_KEY.pattern.regex.test(Key))
+			return `the session tag key "${Key}", which is not 1-128 letters, digits, spaces and _.:/=+-@`;
+		if (Value.length > TAG_VALUE.max || !TAG_VALUE.pattern.regex.test(Value))
+			return `the value of session tag ${Key}, which is not up to 256 letters, digits, spaces and _.:/=+-@`;
+	}
+	const reserved = reservedTag(tags);
+	if (reserved)
+		return `the session tag ${reserved.Key}=${reserved.Value}, which begins with the reserved prefix aws:`;
+	return undefined;
 }
 
 /**

@@ -22,11 +22,28 @@ export function inheritedTags(callerCreds: IssuedCredentials | undefined): Sessi
 	return { tags, transitiveTagKeys: [...keys] };
 }
 
+/**
+ * The first tag whose key or value begins with the reserved prefix aws: (IAM "Tagging rules",
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html: "You cannot create a tag key or
+ * value that begins with the text aws:. This tag prefix is reserved for AWS internal use.").
+ */
+export function reservedTag(tags: readonly TagParam[]): TagParam | undefined {
+	return tags.find((t) => /^aws:/i.test(t.Key) || /^aws:/i.test(t.Value));
+}
+
 export function checkSessionTags(
 	tags: readonly TagParam[],
 	transitive: readonly string[],
 	inherited: SessionTags
 ): ApiResult | undefined {
+	const reserved = reservedTag(tags);
+	if (reserved) {
+		return fail(
+			awsError('InvalidParameterValue', messages.reservedTagPrefix),
+			`The session tag ${reserved.Key}=${reserved.Value} begins with aws:, a prefix reserved for AWS: "You cannot create a tag key or value that begins with the text aws:" (IAM "Tagging rules", which apply to session tags; sts-facts §3.3). The simulator answers InvalidParameterValue; AWS's code and wording for this case are not recorded.`,
+			['§3.3']
+		);
+	}
 	const lower = tags.map((t) => t.Key.toLowerCase());
 	if (new Set(lower).size !== lower.length) {
 		return fail(

@@ -48,7 +48,7 @@ accounts:
           Statement:
             - { Effect: Allow, Principal: { AWS: "arn:aws:iam::111111111111:root" }, Action: ["sts:AssumeRole", "sts:TagSession"] }
         policies:
-          - { Effect: Allow, Action: ["s3:*", "sts:AssumeRole"], Resource: "*" }
+          - { Effect: Allow, Action: ["s3:*", "sts:AssumeRole", "sts:TagSession"], Resource: "*" }
       - name: ForBob
         path: /team/
         trust:
