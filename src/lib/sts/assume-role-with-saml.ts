@@ -57,14 +57,30 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 		]);
 	const roleArn = String(params.RoleArn);
 	const principalArn = String(params.PrincipalArn);
-	for (const arn of [roleArn, principalArn]) {
-		if (!parseArn(arn))
-			return fail(
-				awsError('ValidationError', messages.invalidArn(arn)),
-				'RoleArn and PrincipalArn must be ARNs (sts-facts §3.1).',
-				['§3.1', '§4']
-			);
-	}
+	// §4 ValidationError rows (SAML): a PrincipalArn that is not a SAML provider's ARN (a role ARN, a
+	// leading space) is "Principal ARN is invalid"; it is checked before RoleArn (observed 2020 with the
+	// two swapped). A RoleArn that is an ARN but not a role's was "Request ARN is invalid" (observed
+	// 2017/2019, with the two swapped) [inf for RoleArn alone].
+	const principalRef = parseArn(principalArn);
+	if (principalRef?.service !== 'iam' || !principalRef.resource.startsWith('saml-provider/'))
+		return fail(
+			awsError('ValidationError', messages.samlPrincipalArnInvalid),
+			`PrincipalArn must be the ARN of an IAM SAML provider, arn:aws:iam::ACCOUNT:saml-provider/NAME; ${JSON.stringify(principalArn)} is not one. A Role attribute value read in the wrong order (role ARN and provider ARN swapped) or split with a space after the comma gives this error (sts-facts §4, §11).`,
+			['§4', '§11']
+		);
+	const roleRef = parseArn(roleArn);
+	if (!roleRef)
+		return fail(
+			awsError('ValidationError', messages.invalidArn(roleArn)),
+			'RoleArn must be an ARN (sts-facts §3.1).',
+			['§3.1', '§4']
+		);
+	if (roleRef.service !== 'iam' || !roleRef.resource.startsWith('role/'))
+		return fail(
+			awsError('ValidationError', messages.samlRequestArnInvalid),
+			`RoleArn must be the ARN of an IAM role, arn:aws:iam::ACCOUNT:role/NAME; ${roleArn} is not one (sts-facts §4). The assertion's Role attribute lists "role-arn,provider-arn" pairs; check their order.`,
+			['§4', '§11']
+		);
 	const response =
 		explicit !== undefined
 			? decodeSamlAssertion(explicit)

@@ -122,6 +122,11 @@ export const messages = {
 	// §4 RegionDisabledException row
 	regionDisabled: (account: string) =>
 		`STS is not activated in this region for account:${account}. Your account administrator can activate STS in this region using the IAM Console.`,
+	// §4 ValidationError row (SAML): PrincipalArn not a SAML provider's ARN (cevoaustralia/aws-google-auth#163)
+	samlPrincipalArnInvalid: 'Principal ARN is invalid',
+	// §4 ValidationError row (SAML): RoleArn not a role's ARN (physera/onelogin-aws-cli#12,
+	// oktadev/okta-aws-cli-assume-role#307) [inf: observed with PrincipalArn wrong too]
+	samlRequestArnInvalid: 'Request ARN is invalid',
 	// §4 InvalidIdentityToken row (web identity)
 	incorrectAudience: 'Incorrect token audience',
 	missingAudClaim: 'Missing a required claim: aud',
