@@ -221,8 +221,10 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 		...requestKeys(ctx.region, now),
 		...resourceTagKeys(role?.tags),
 		...samlKeys,
-		...passed.context,
-		'aws:FederatedProvider': provider.arn
+		...passed.context
+		// No aws:FederatedProvider: IAM-CK limits it to OIDC, "present in the role-session of a role that
+		// was assumed using OpenID Connect (OIDC) provider, and in the role-trust policy when an OIDC
+		// provider is used to call AssumeRoleWithWebIdentity" (older text also named AssumeRoleWithSAML).
 	};
 	const trust = federatedTrust(
 		{ role, roleArn, principal: provider.arn, context },
@@ -267,7 +269,6 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 		...passed.session,
 		chained: false,
 		requestedBy: provider.arn,
-		federatedProvider: provider.arn,
 		federatedKeys: sessionSamlKeys
 	});
 	return {

@@ -60,7 +60,7 @@ export interface IssuedCredentials {
 	 * EC2 instance-role credentials are not role chaining.
 	 */
 	assumedByService?: string;
-	/** aws:FederatedProvider for web identity / SAML sessions (sts-facts §5). */
+	/** aws:FederatedProvider for web identity sessions (sts-facts §5; not SAML, IAM-CK). */
 	federatedProvider?: string;
 	/**
 	 * The identity provider's keys (e.g. cognito-identity.amazonaws.com:sub, saml:sub), which stay
