@@ -1,4 +1,5 @@
 import { rebuildAggregates } from './aggregate-builder';
+import { dropUnansweredAttempts, type UnansweredCleanup } from './unanswered-cleanup';
 import { appendAttemptPages, readAllAttempts } from './attempt-pages';
 import { countsOf, replaceAllTables } from './bulk-writer';
 import { PROGRESS_TABLES, type ProgressContext, type ProgressTable } from './app-db';
@@ -99,12 +100,20 @@ export async function importBackup(
 	const v = await check(ctx, input);
 	if (!v.ok) return v;
 	const incoming: SourceTables = v.envelope.data;
+	const { db, effects } = ctx;
 	if (mode === 'replace') {
 		const written = await replaceAllTables(ctx, incoming);
-		return { ok: true, mode, written, warnings: v.warnings };
+		// Replacing cleared the clean-up's marker, so the next open would clean anyway; doing it now
+		// means the figures are right at once. A failure leaves the imported data as it is (logged).
+		const cleaned = await db
+			.transaction('rw', db.tables, (tx) => dropUnansweredAttempts(tx, effects))
+			.catch((e: unknown) => {
+				console.warn('Progress clean-up after import failed; it will be tried again next time.', e);
+				return { attempts: 0, cards: 0 };
+			});
+		return { ok: true, mode, written, warnings: [...v.warnings, ...cleanupWarning(cleaned)] };
 	}
-	const { db, effects } = ctx;
-	return db.transaction('rw', db.tables, async () => {
+	return db.transaction('rw', db.tables, async (tx) => {
 		const existing: SourceTables = {
 			attempts: await readAllAttempts(db),
 			cards: await db.cards.toArray(),
@@ -121,6 +130,9 @@ export async function importBackup(
 		await db.exams.bulkPut(writes.exams);
 		await db.settings.bulkPut(writes.settings);
 		await db.packs.bulkPut(writes.packs);
+		// A backup made by a version before the unanswered-attempts clean-up brings those attempts
+		// (and the cards they rated Again) back, and the clean-up has already run here: clean again.
+		const cleaned = await dropUnansweredAttempts(tx, effects);
 		const aggregates = rebuildAggregates(
 			await readAllAttempts(db),
 			await db.cards.toArray(),
@@ -133,7 +145,17 @@ export async function importBackup(
 			ok: true as const,
 			mode,
 			written: { ...countsOf(writes), aggregates: aggregates.length },
-			warnings: [...v.warnings, ...warnings]
+			warnings: [...v.warnings, ...warnings, ...cleanupWarning(cleaned)]
 		};
 	});
+}
+
+/** Says what the import's clean-up left out, if anything. */
+function cleanupWarning(cleaned: UnansweredCleanup): string[] {
+	const n = cleaned.attempts;
+	return n === 0
+		? []
+		: [
+				`${n} unanswered exam question${n === 1 ? '' : 's'} stored by an older version ${n === 1 ? 'was' : 'were'} left out: ${n === 1 ? 'it was' : 'they were'} never answered, so ${n === 1 ? 'it does' : 'they do'} not count as ${n === 1 ? 'an answer' : 'answers'}.`
+			];
 }

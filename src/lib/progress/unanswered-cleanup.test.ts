@@ -8,13 +8,17 @@ import { rebuildAggregates } from './aggregate-builder';
 import { AppDB, STORES_V2, type IdbDependencies } from './app-db';
 import { makePage, readAllAttempts } from './attempt-pages';
 import { recordAnswer } from './attempt-repository';
+import { exportAll, serializeBackup } from './backup-export';
+import { importBackup } from './backup-import';
 import { scheduleCard } from './card-scheduler';
 import { DAY_MS } from './day-calendar';
 import { markLessonRead } from './lesson-repository';
 import { REVIEW_STATE } from './mastery-model';
 import { openProgressStore } from './progress-store';
 import { fixedEffects } from './progress-effects';
-import type { AttemptRecord } from './record-schemas';
+import type { AttemptRecord, CardRecord } from './record-schemas';
+import { isStable } from './mastery-model';
+import { setExamDate } from './settings-repository';
 import { dropUnansweredAttempts, UNANSWERED_CLEANUP_MARKER } from './unanswered-cleanup';
 import { answer, makeCtx, memoryIdb, T0 } from './test-harness';
 
@@ -228,6 +232,109 @@ describe('clean-up after open: unanswered exam questions stored by older version
 		expect((await fixed.dashboard()).totals.attempts).toBe(4);
 		fixed.close();
 	});
+
+	it('a card also answered for real is rescheduled from its real answers, oldest first, under the exam date; the figures follow', async () => {
+		const { ctx, db } = makeCtx();
+		const e = ctx.effects;
+		await setExamDate(ctx, T0 + 20 * DAY_MS);
+		// Four right answers spread over a month make the card stable (Review, stability ≥ 7 days);
+		// then an older version stored an unanswered exam question for it, rated Again.
+		const real: AttemptRecord[] = [];
+		for (const day of [0, 1, 4, 14]) {
+			e.set(T0 + day * DAY_MS);
+			real.push((await recordAnswer(ctx, answer({ questionId: 'q', timeMs: 5_000 }))).attempt);
+		}
+		const stableBefore = await db.cards.get('q');
+		expect(isStable(stableBefore)).toBe(true);
+		e.set(T0 + 40 * DAY_MS);
+		const lapse = await recordAnswer(
+			ctx,
+			answer({ questionId: 'q', chosen: [1], correct: false, mode: 'exam' })
+		);
+		await db.attempts.update(lapse.attempt.id, { chosen: [] });
+		expect(isStable(await db.cards.get('q'))).toBe(false);
+		const topicBefore = (await db.aggregates.toArray()).find((r) => r.kind === 'topic');
+		expect(topicBefore).toMatchObject({ stableCards: 0 });
+
+		const removed = await db.transaction('rw', db.tables, (tx) =>
+			dropUnansweredAttempts(tx, ctx.effects)
+		);
+		expect(removed).toEqual({ attempts: 1, cards: 0 });
+
+		// The same card as replaying the real answers in order with the exam date set now.
+		let expected: CardRecord | undefined;
+		for (const a of real)
+			expected = scheduleCard(
+				expected,
+				{ ...a, questionDifficulty: a.difficulty, grade: a.rating },
+				{ examAt: T0 + 20 * DAY_MS }
+			);
+		const card = await db.cards.get('q');
+		expect(card).toEqual(expected);
+		expect(card).toEqual(stableBefore);
+		// Not the card the same answers give without the exam date, nor in another order.
+		let noExam: CardRecord | undefined;
+		for (const a of real)
+			noExam = scheduleCard(noExam, { ...a, questionDifficulty: a.difficulty, grade: a.rating });
+		expect(card).not.toEqual(noExam);
+		let reversed: CardRecord | undefined;
+		for (const a of [...real].reverse())
+			reversed = scheduleCard(
+				reversed,
+				{ ...a, questionDifficulty: a.difficulty, grade: a.rating },
+				{ examAt: T0 + 20 * DAY_MS }
+			);
+		expect(card).not.toEqual(reversed);
+		// The figures: the card counts as stable again, as a rebuild from the cleaned tables says.
+		const rows = await db.aggregates.toArray();
+		expect(rows.find((r) => r.kind === 'topic')).toMatchObject({ stableCards: 1, attempts: 4 });
+		expect(rows).toEqual(
+			rebuildAggregates(
+				await readAllAttempts(db),
+				await db.cards.toArray(),
+				await db.lessons.toArray(),
+				ctx.effects
+			)
+		);
+		db.close();
+	});
+
+	it.each(['merge', 'replace'] as const)(
+		'importing (%s) a backup made before the clean-up cleans what it brings back',
+		async (mode) => {
+			const { ctx, db } = makeCtx();
+			const e = ctx.effects;
+			const real = (await recordAnswer(ctx, answer({ questionId: 'mixed' }))).attempt;
+			e.advance(DAY_MS);
+			const lapse = await recordAnswer(
+				ctx,
+				answer({ questionId: 'mixed', chosen: [1], correct: false, mode: 'exam' })
+			);
+			await db.attempts.update(lapse.attempt.id, { chosen: [] });
+			const oldBackup = serializeBackup(await exportAll(ctx, { markBackedUp: false }));
+			await db.transaction('rw', db.tables, (tx) => dropUnansweredAttempts(tx, ctx.effects));
+			const cleanedCard = await db.cards.get('mixed');
+			expect(cleanedCard).toEqual(
+				scheduleCard(undefined, {
+					...real,
+					questionDifficulty: real.difficulty,
+					grade: real.rating
+				})
+			);
+
+			const result = await importBackup(ctx, oldBackup, mode);
+			expect(result.ok && result.warnings).toContain(
+				'1 unanswered exam question stored by an older version was left out: it was never answered, so it does not count as an answer.'
+			);
+			expect((await readAllAttempts(db)).map((a) => a.id)).toEqual([real.id]);
+			expect(await db.cards.get('mixed')).toEqual(cleanedCard);
+			expect((await db.aggregates.toArray()).find((r) => r.kind === 'topic')).toMatchObject({
+				attempts: 1,
+				correct: 1
+			});
+			db.close();
+		}
+	);
 
 	it('running twice changes nothing', async () => {
 		const idb = memoryIdb();

@@ -4,6 +4,7 @@
  * Resource-based policies are not modelled, so a resource in another account is reachable only
  * through a role in that account (sts-facts §7).
  */
+import { actionSupportsAwsResourceInfoContextKeys } from '@cloud-copilot/iam-utils';
 import {
 	authenticated,
 	fail,
@@ -240,8 +241,15 @@ export function authorizeAction(
 	const requestedRegion = service === 'iam' ? 'us-east-1' : ctx.region;
 	const context = {
 		...requestKeys(requestedRegion, now),
-		// IAM-CK aws:ResourceAccount: "always included in the request context for most service actions".
-		'aws:ResourceAccount': resourceAccount,
+		// IAM-CK aws:ResourceAccount: the account that owns the resource, "always included in the request
+		// context for most service actions"; the documented exceptions (EBS direct APIs, EC2 peering and
+		// snapshot copies, …) are iam-utils' list.
+		...(actionSupportsAwsResourceInfoContextKeys(action)
+			? {
+					'aws:ResourceAccount':
+						arnAccount && /^\d{12}$/.test(arnAccount) ? arnAccount : perms.account
+				}
+			: {}),
 		...principalKeys(caller, world, now),
 		...options.context
 	};
