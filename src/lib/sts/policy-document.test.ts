@@ -80,10 +80,11 @@ describe('policy documents', () => {
 				{ Statement: { Effect: 'Allow', Action: 's3:*', Resource: '*' }, Foo: 1 },
 				'identity'
 			)
-		).toEqual({ ok: false, problems: ['Unrecognized key: "Foo"'] });
+		).toEqual({ ok: false, problems: ['Unrecognized key: "Foo"'], kind: 'grammar' });
 		expect(parsePolicy({ Statement: [] }, 'session')).toEqual({
 			ok: false,
-			problems: ['Statement: Too small: expected array to have >=1 items']
+			problems: ['Statement: Too small: expected array to have >=1 items'],
+			kind: 'grammar'
 		});
 	});
 
@@ -99,7 +100,44 @@ describe('policy documents', () => {
 				{ Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' }] },
 				'identity'
 			)
-		).toEqual(['Statement[0]: an identity policy cannot have a Principal']);
+		).toEqual([
+			{ text: 'Statement[0]: an identity policy cannot have a Principal', principal: true }
+		]);
+	});
+
+	it('session policies on the wire: not JSON, a Principal, a bad Sid or a broken ARN, each its kind', () => {
+		const allow = { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' };
+		expect(parsePolicy('invalid policy', 'session')).toMatchObject({ ok: false, kind: 'json' });
+		expect(
+			parsePolicy({ Statement: [{ ...allow, Principal: { AWS: '*' } }] }, 'session')
+		).toMatchObject({ ok: false, kind: 'principal' });
+		expect(parsePolicy({ Statement: [{ ...allow, Sid: 'allow-reads' }] }, 'session')).toMatchObject(
+			{ ok: false, kind: 'grammar' }
+		);
+		expect(
+			parsePolicy(
+				{
+					Statement: [
+						{ ...allow, Sid: 'Same' },
+						{ ...allow, Sid: 'Same' }
+					]
+				},
+				'session'
+			)
+		).toMatchObject({ ok: false, kind: 'grammar' });
+		expect(
+			parsePolicy({ Statement: [{ ...allow, Resource: 'arn:aws:s3::example_bucket' }] }, 'session')
+		).toMatchObject({ ok: false, kind: 'grammar' });
+		expect(
+			parsePolicy(
+				{ Statement: [{ ...allow, Sid: 'Reads1', Resource: 'arn:aws:s3:::b/*' }] },
+				'session'
+			)
+		).toMatchObject({ ok: true });
+		// Stored policies in scenario worlds are not held to the wire checks.
+		expect(
+			parsePolicy({ Statement: [{ ...allow, Sid: 'allow-reads' }] }, 'identity')
+		).toMatchObject({ ok: true });
 	});
 
 	it('measures plaintext length without whitespace (§3.2)', () => {

@@ -163,8 +163,14 @@ export const policyDocumentSchema = z.strictObject({
 export type ParsedPolicyDocument = z.output<typeof policyDocumentSchema>;
 export type ParsedPolicyStatement = z.output<typeof policyStatementSchema>;
 
+/**
+ * Why a policy was refused: not JSON at all, a Principal where none may be (session policies), or
+ * any other grammar problem. STS words each differently (see session-policy.ts).
+ */
+export type PolicyProblemKind = 'json' | 'principal' | 'grammar';
+
 export type PolicyParseResult =
-	{ ok: true; policy: PolicyDocument } | { ok: false; problems: string[] };
+	{ ok: true; policy: PolicyDocument } | { ok: false; problems: string[]; kind: PolicyProblemKind };
 
 /**
  * Validates a policy given as a JSON string (as on the wire) or as an already parsed value.
@@ -176,7 +182,11 @@ export function parsePolicy(input: unknown, kind: PolicyKind): PolicyParseResult
 		try {
 			value = JSON.parse(input);
 		} catch (e) {
-			return { ok: false, problems: [`the policy is not valid JSON (${(e as Error).message})`] };
+			return {
+				ok: false,
+				problems: [`the policy is not valid JSON (${(e as Error).message})`],
+				kind: 'json'
+			};
 		}
 	}
 	const parsed = policyDocumentSchema.safeParse(value);
@@ -185,10 +195,19 @@ export function parsePolicy(input: unknown, kind: PolicyKind): PolicyParseResult
 			ok: false,
 			problems: parsed.error.issues.map(
 				(i) => `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}`
-			)
+			),
+			kind: 'grammar'
 		};
 	}
 	const policy = normalizePolicy(parsed.data);
-	const problems = policyUsageProblems(policy, kind);
-	return problems.length ? { ok: false, problems } : { ok: true, policy };
+	const usage = policyUsageProblems(policy, kind);
+	if (!usage.length) return { ok: true, policy };
+	const principal = usage.find((u) => u.principal);
+	return {
+		ok: false,
+		problems: (principal ? [principal, ...usage.filter((u) => u !== principal)] : usage).map(
+			(u) => u.text
+		),
+		kind: principal ? 'principal' : 'grammar'
+	};
 }

@@ -20,6 +20,7 @@ import {
 } from './policy-evaluation';
 import { policyArnsOf, policyText, type Params, type TagParam } from './validate-params';
 import { AWS_MANAGED_POLICIES } from './managed-policies';
+import type { PolicyProblemKind } from './policy-document';
 import type { NamedPolicy, World } from './world';
 
 export type SessionPolicyResult =
@@ -43,6 +44,17 @@ export function packedSizePercent(
 }
 
 /**
+ * STS's MalformedPolicyDocument wording by problem (sts-facts §4): text that is not JSON (Hadoop
+ * assumed_roles.md, hashicorp/vault#1113), a Principal in a session policy (localstack#10746, the
+ * same text as IAM's), and any other grammar problem (Hadoop ITestAssumeRole).
+ */
+const MALFORMED_MESSAGES: Record<PolicyProblemKind, string> = {
+	json: 'The policy is not in the valid JSON format.',
+	principal: 'Policy document should not specify a principal.',
+	grammar: 'Syntax errors in policy.'
+};
+
+/**
  * Reads Policy and PolicyArns. Managed policies must be in the role's account or AWS managed
  * (sts-facts §3: "must be in the same account as the role").
  */
@@ -60,11 +72,8 @@ export function readSessionPolicies(
 			// §3.2 / §4: MalformedPolicyDocument for an invalid session policy.
 			return {
 				ok: false,
-				error: awsError(
-					'MalformedPolicyDocument',
-					`Syntax errors in policy. ${parsed.problems[0]}`
-				),
-				why: `The session policy is not a valid IAM policy: ${parsed.problems.join('; ')}.`
+				error: awsError('MalformedPolicyDocument', MALFORMED_MESSAGES[parsed.kind]),
+				why: `The session policy is not a valid IAM policy: ${parsed.problems.join('; ')}.${parsed.kind === 'json' ? ' (STS has long answered "The policy is not in the valid JSON format."; since late 2025 it has been seen to return the JSON parser\'s own message instead, e.g. "Unexpected character (\'i\' (code 105)): expected a valid value …", ansible-collections/amazon.aws#2778.)' : ''}`
 			};
 		}
 		policies.push({ name: 'session-policy', origin: 'session', document: parsed.policy });
