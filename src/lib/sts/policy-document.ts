@@ -182,10 +182,13 @@ export function parsePolicy(input: unknown, kind: PolicyKind): PolicyParseResult
 		try {
 			value = JSON.parse(input);
 		} catch (e) {
+			// Real STS calls text that opens like an object a syntax error, anything else not JSON:
+			// "{'json':'but not what AWS wants}" gave "Syntax errors in policy." while "}", "invalid
+			// policy" and an ARN gave "The policy is not in the valid JSON format." (sts-facts §4).
 			return {
 				ok: false,
 				problems: [`the policy is not valid JSON (${(e as Error).message})`],
-				kind: 'json'
+				kind: input.trimStart().startsWith('{') ? 'grammar' : 'json'
 			};
 		}
 	}
