@@ -1,4 +1,11 @@
 import type { SvelteKitPWAOptions } from '@vite-pwa/sveltekit';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+/** A precache revision for a file: its content hash, so a changed file is fetched again. */
+function fileRevision(path: string): string {
+	return createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
+}
 
 /**
  * Service worker and manifest settings. `base`/`scope` are '/' so that nested routes register
@@ -17,11 +24,17 @@ export const pwaOptions: Partial<SvelteKitPWAOptions> = {
 			'prerendered/**/*.{html,json}'
 		],
 		maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
-		// In-app navigations fetch page data as `…/__data.json?x-sveltekit-invalidated=01` (and
-		// `x-sveltekit-trailing-slash=1` for /): the precached file answers whatever these say, as
-		// a static host does, so they are ignored when matching the precache (else every in-app
-		// link to a page with data failed offline).
-		ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^x-sveltekit-/],
+		// A static host answers every address with its file whatever the query says, and so does
+		// the precache: all parameters are ignored when matching it. Pages read theirs in the
+		// browser (/search?q=…, /quiz/practice?topic=…), and in-app navigations fetch page data as
+		// `…/__data.json?x-sveltekit-invalidated=01`; matching only some parameters sent those
+		// addresses to the network, which offline meant the 404 page.
+		ignoreURLParametersMatching: [/./],
+		// The plugin leaves the web app manifest out of the precache when it does not write the
+		// manifest itself (`manifest: false`); without it every offline page load logs a failed fetch.
+		additionalManifestEntries: [
+			{ url: 'manifest.webmanifest', revision: fileRevision('static/manifest.webmanifest') }
+		],
 		navigateFallback: null,
 		// Every page is precached, so a navigation that reaches this route is to an address the
 		// app does not have (or, after a deploy, one this version does not know yet): it goes to

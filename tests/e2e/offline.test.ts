@@ -50,6 +50,32 @@ test('offline, in-app links work too: page data comes from the precache', async 
 	await context.setOffline(false);
 });
 
+test('offline, addresses with a query open their page, and the manifest comes from the cache', async ({
+	page,
+	context
+}) => {
+	const failed: string[] = [];
+	page.on('requestfailed', (r) => failed.push(r.url()));
+	await open(page, '/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	for (const [address, heading] of [
+		['/search?q=external+id', 'Search'],
+		['/quiz/practice?topic=mfa', 'Practice'],
+		['/lessons/assume-role?utm_source=x&ref=mail', 'AssumeRole and cross-account access']
+	] as const) {
+		const response = await page.goto(address);
+		expect(response?.fromServiceWorker(), `${address} from the service worker`).toBe(true);
+		await page.locator('body.started').waitFor();
+		await expect(page.getByRole('heading', { level: 1 }), address).toContainText(heading);
+	}
+	await page.goto('/search?q=external+id');
+	await page.locator('body.started').waitFor();
+	await expect(page.getByLabel('Search lessons and glossary')).toHaveValue('external id');
+	expect(failed.filter((u) => u.endsWith('/manifest.webmanifest'))).toEqual([]);
+	await context.setOffline(false);
+});
+
 test('the offline indicator follows the connection', async ({ page, context }) => {
 	await open(page, '/lessons');
 	await expect(page.getByTestId('offline-indicator')).toHaveCount(0);
