@@ -89,6 +89,13 @@ function staticHandler(root, delayMs) {
 		if (delay > 0) await new Promise((done) => setTimeout(done, delay));
 		const file = resolveFile(root, url.pathname);
 		const headers = { ...securityHeaders };
+		// /lessons/ → /lessons, as hosts with pretty URLs redirect: pages are files, not folders.
+		const withoutSlash = url.pathname.replace(/\/+$/, '');
+		if (!file && withoutSlash && withoutSlash !== url.pathname && resolveFile(root, withoutSlash)) {
+			res.writeHead(308, { ...headers, Location: `${withoutSlash}${url.search}` });
+			res.end();
+			return;
+		}
 		if (!file) {
 			const notFound = join(root, '404.html');
 			res.writeHead(404, {

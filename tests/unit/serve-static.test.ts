@@ -62,4 +62,11 @@ describe('serveStaticOverTls', () => {
 		expect(missing.status).toBe(404);
 		expect(missing.body).toContain('<title>not found</title>');
 	});
+
+	it('redirects a page address with a trailing slash to the page, keeping the query', async () => {
+		const [slash, unknown] = await get('/about/?tab=2', '/nope/');
+		expect(slash.status).toBe(308);
+		expect(slash.headers.location).toBe('/about?tab=2');
+		expect(unknown.status).toBe(404);
+	});
 });
