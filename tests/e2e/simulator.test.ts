@@ -332,6 +332,23 @@ test('Back undoes a step, a reload restores the session, Reset starts over', asy
 	await expect(page.getByTestId('step-progress')).toHaveText('Step 1 of 7');
 });
 
+test('predictions made before a reload still count in the final tally', async ({ page }) => {
+	await open(page, VENDOR);
+	await page.getByLabel('AWS refuses it').check();
+	await page.getByTestId('next').click();
+	await expect(page.getByTestId('prediction')).toHaveText(
+		/You predicted AWS would refuse it: right\./
+	);
+	await page.reload();
+	await page.locator('body.started').waitFor();
+	await expect(page.getByTestId('restored')).toBeVisible();
+	await expect(page.getByTestId('prediction')).toHaveText(
+		/You predicted AWS would refuse it: right\./
+	);
+	await playSteps(page, VENDOR_STEPS - 1);
+	await expect(page.getByTestId('prediction-tally')).toHaveText('You predicted 1 of 1 call right.');
+});
+
 test('MFA: the form fills in the virtual device and its code; a wrong code is refused', async ({
 	page
 }) => {

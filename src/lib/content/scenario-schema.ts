@@ -108,7 +108,7 @@ const checkedIdentityPolicy = z.preprocess(fromJsonText, identityPolicy).superRe
 	const bare = !('Statement' in p);
 	const doc = bare ? normalizePolicy({ Statement: p }) : normalizePolicy(p);
 	// A bare statement has no Statement[0] for the author to find.
-	for (const message of policyUsageProblems(doc, 'identity'))
+	for (const { text: message } of policyUsageProblems(doc, 'identity'))
 		ctx.addIssue({
 			code: 'custom',
 			message: bare ? message.replace(/^Statement\[0\]: /, '') : message
@@ -166,7 +166,7 @@ const trustPolicy = z.preprocess(
 	(v, ctx) => (typeof v === 'string' ? fromJsonText(v, ctx) : principalAccountsAsText(v)),
 	policyDocumentSchema.check(
 		z.superRefine((p, ctx) => {
-			for (const message of policyUsageProblems(normalizePolicy(p), 'trust'))
+			for (const { text: message } of policyUsageProblems(normalizePolicy(p), 'trust'))
 				ctx.addIssue({ code: 'custom', message });
 		})
 	)

@@ -5,6 +5,7 @@ import { parseScenario } from '$lib/content/scenario-loader';
 import { SIM_MACHINE_VERSION, simMachine } from '$lib/sts';
 import {
 	clearSavedSimulation,
+	readSavedPredictions,
 	readSavedSimulation,
 	scenarioFingerprint,
 	simStorageKey,
@@ -69,6 +70,28 @@ describe('saved simulator sessions', () => {
 			cursor: 3,
 			actions: 3
 		});
+	});
+
+	it('keep the predictions saved with them, and only well-formed ones', () => {
+		const storage = new MemoryStorage();
+		const actor = played(2);
+		writeSavedSimulation(storage, scenario.id, fp, actor.getPersistedSnapshot(), undefined, {
+			0: 'works',
+			1: 'refused'
+		});
+		expect(readSavedPredictions(storage, scenario.id, fp)).toEqual({ 0: 'works', 1: 'refused' });
+		expect(readSavedPredictions(storage, scenario.id, 'other')).toEqual({});
+		const saved = JSON.parse(storage.getItem(simStorageKey(scenario.id))!) as Record<
+			string,
+			unknown
+		>;
+		storage.setItem(
+			simStorageKey(scenario.id),
+			JSON.stringify({ ...saved, predictions: { 0: 'works', x: 'works', 2: 'maybe', 3: 1 } })
+		);
+		expect(readSavedPredictions(storage, scenario.id, fp)).toEqual({ 0: 'works' });
+		storage.setItem(simStorageKey(scenario.id), '{not json');
+		expect(readSavedPredictions(storage, scenario.id, fp)).toEqual({});
 	});
 
 	it('come back paused when saved while the clock played', () => {

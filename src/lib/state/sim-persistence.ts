@@ -9,11 +9,16 @@ import { simStorageKey } from './sim-storage-keys';
 
 export { scenarioFingerprint, simStorageKey } from './sim-storage-keys';
 
+/** The learner's guess before a step: will AWS accept the call or refuse it? */
+export type StepPrediction = 'works' | 'refused';
+
 export interface SavedSimulation {
 	version: number;
 	/** Fingerprint of the scenario the session was played on. */
 	scenario: string;
 	snapshot: unknown;
+	/** The learner's predictions, by step index (absent in saves from before they were kept). */
+	predictions?: Record<string, StepPrediction>;
 }
 
 /** The subset of Storage used here (localStorage, or a Map-backed fake in tests). */
@@ -61,15 +66,43 @@ export function readSavedSimulation(
 	return snapshot.value === 'running' ? { ...snapshot, value: 'paused' } : snapshot;
 }
 
+/**
+ * The predictions saved with this scenario's session: an empty record when there are none, the
+ * save is unusable (see {@link readSavedSimulation}) or an entry is not a prediction.
+ */
+export function readSavedPredictions(
+	storage: KeyValueStorage,
+	scenarioId: string,
+	fingerprint: string
+): Record<number, StepPrediction> {
+	const out: Record<number, StepPrediction> = {};
+	try {
+		const saved: unknown = JSON.parse(storage.getItem(simStorageKey(scenarioId)) ?? 'null');
+		if (!isRecord(saved) || saved.scenario !== fingerprint || !isRecord(saved.predictions))
+			return out;
+		for (const [k, v] of Object.entries(saved.predictions))
+			if (/^\d+$/.test(k) && (v === 'works' || v === 'refused')) out[Number(k)] = v;
+	} catch {
+		// Nothing usable.
+	}
+	return out;
+}
+
 /** Saves; returns false when storage is full or blocked (the session goes on in memory). */
 export function writeSavedSimulation(
 	storage: KeyValueStorage,
 	scenarioId: string,
 	fingerprint: string,
 	snapshot: unknown,
-	guard: Pick<DeletionGuard, 'mayWrite'> = deletionGuard
+	guard: Pick<DeletionGuard, 'mayWrite'> = deletionGuard,
+	predictions: Readonly<Record<number, StepPrediction>> = {}
 ): boolean {
-	const value: SavedSimulation = { version: SIM_MACHINE_VERSION, scenario: fingerprint, snapshot };
+	const value: SavedSimulation = {
+		version: SIM_MACHINE_VERSION,
+		scenario: fingerprint,
+		snapshot,
+		...(Object.keys(predictions).length ? { predictions: { ...predictions } } : {})
+	};
 	// A session from before "Delete all progress" in another tab is not saved again.
 	if (!guard.mayWrite()) return false;
 	try {

@@ -38,7 +38,12 @@ export {
 	snapshotUsesAdmin,
 	snapshotUsesPolicy
 } from '$lib/sts/api-loaders';
-export { clearSavedSimulation, readSavedSimulation, writeSavedSimulation } from './sim-persistence';
+export {
+	clearSavedSimulation,
+	readSavedPredictions,
+	readSavedSimulation,
+	writeSavedSimulation
+} from './sim-persistence';
 
 export type SimActor = Actor<typeof simMachine>;
 

@@ -1,7 +1,7 @@
 import type { SnapshotFrom } from 'xstate';
 import type { Scenario } from '$lib/content/scenario-schema';
 import type { ActionCatalog, Outcome, SimMachineEvent, simMachine } from '$lib/sts';
-import type { KeyValueStorage } from './sim-persistence';
+import type { KeyValueStorage, StepPrediction } from './sim-persistence';
 import { scenarioFingerprint } from './sim-storage-keys';
 import type { SimActor } from './sim-runtime';
 import { nextTask } from './when-idle';
@@ -37,6 +37,8 @@ export class SimulatorSession {
 	snapshot = $state.raw() as SimSnapshot;
 	/** True when `start()` found and restored a saved session. */
 	restored = $state(false);
+	/** The learner's predictions by step index; saved with the session, cleared by reset(). */
+	predictions = $state<Record<number, StepPrediction>>({});
 	/** The engine has loaded; events are processed. */
 	ready = $state(false);
 	/** Why the engine could not be loaded. */
@@ -132,8 +134,14 @@ export class SimulatorSession {
 			}
 			if (!actor && storage) runtime.clearSavedSimulation(storage, this.scenario.id);
 		}
-		if (actor) this.restored = actor.getSnapshot().context.timeline.length > 0;
-		else {
+		if (actor) {
+			this.restored = actor.getSnapshot().context.timeline.length > 0;
+			if (storage)
+				this.predictions = {
+					...runtime.readSavedPredictions(storage, this.scenario.id, this.fingerprint),
+					...this.predictions // made while the engine loaded
+				};
+		} else {
 			actor = runtime.createSimActor(this.scenario);
 			actor.start();
 		}
@@ -240,8 +248,15 @@ export class SimulatorSession {
 		return this.snapshot.value === 'running';
 	}
 
+	/** Records the learner's prediction for a step, and saves it with the session. */
+	predict(stepIndex: number, prediction: StepPrediction): void {
+		this.predictions = { ...this.predictions, [stepIndex]: prediction };
+		this.scheduleSave();
+	}
+
 	/** Back to the scenario's start; the saved session is discarded. */
 	reset(): void {
+		this.predictions = {};
 		void this.send({ type: 'clock.pause' });
 		void this.send({ type: 'scenario.load', scenario: this.scenario });
 		this.cancelSave();
@@ -274,7 +289,9 @@ export class SimulatorSession {
 			storage,
 			this.scenario.id,
 			this.fingerprint,
-			this.actor.getPersistedSnapshot()
+			this.actor.getPersistedSnapshot(),
+			undefined,
+			this.predictions
 		);
 	}
 

@@ -102,6 +102,31 @@ describe('SimulatorSession', () => {
 		second.stop();
 	});
 
+	it("keeps the learner's predictions with the saved session, until reset", async () => {
+		const storage = memory();
+		const first = new SimulatorSession(scenario, initial, { storage });
+		await first.start();
+		first.predict(0, 'works');
+		first.send({ type: 'scenario.next' });
+		first.predict(1, 'refused');
+		first.send({ type: 'scenario.next' });
+		first.stop(); // flushes the pending save
+
+		const second = new SimulatorSession(scenario, initial, { storage });
+		second.predict(2, 'works'); // made while the engine loads: kept too
+		await second.start();
+		expect(second.snapshot.context.cursor).toBe(2);
+		expect(second.predictions).toEqual({ 0: 'works', 1: 'refused', 2: 'works' });
+		second.reset();
+		expect(second.predictions).toEqual({});
+		second.stop();
+
+		const third = new SimulatorSession(scenario, initial, { storage });
+		await third.start();
+		expect(third.predictions).toEqual({});
+		third.stop();
+	});
+
 	it('announces expiries while the clock plays', async () => {
 		const expired: string[][] = [];
 		const session = new SimulatorSession(scenario, initial, {
