@@ -109,11 +109,20 @@ test('a step played after the learner moved the clock says it ran off script', a
 	await open(page, VENDOR);
 	await playSteps(page, 1);
 	await expect(page.getByTestId('off-script')).toHaveCount(0);
+	await expect(page.getByTestId('off-script-ahead')).toHaveCount(0);
 	await page.getByRole('button', { name: '+1 h' }).click();
 	await expect(page.getByTestId('sim-clock')).toHaveText('2026-03-02 09:00:00 UTC');
+	// Warned before the step plays, not only after.
+	await expect(page.getByTestId('off-script-ahead')).toContainText(
+		'so step 2 will run in a world its text does not describe'
+	);
 	await playSteps(page, 1);
 	await expect(page.getByRole('heading', { name: /^Result of step 2 of 7/ })).toBeVisible();
 	await expect(page.getByTestId('off-script')).toContainText('You moved the clock');
+	// Restart (confirmed) plays the story as written again: no warning.
+	await page.getByTestId('restart').click();
+	await page.getByTestId('confirm-restart').click();
+	await expect(page.getByTestId('off-script-ahead')).toHaveCount(0);
 });
 
 test('"Free play" on the scenario list opens a world with the form ready, the story still there', async ({

@@ -19,6 +19,7 @@ import {
 	nextExpiry,
 	outcomeHeadline,
 	policyEditError,
+	nextStepOffScript,
 	playedOffScript,
 	predictionTally,
 	predictionVerdict,
@@ -235,6 +236,8 @@ describe('predictions', () => {
 		expect(playedOffScript(timeline, 1)).toBe(false);
 		expect(playedOffScript(timeline, 2)).toBe(true);
 		expect(playedOffScript(timeline, 3)).toBe(false); // not played
+		expect(nextStepOffScript(timeline)).toBe(true);
+		expect(nextStepOffScript(timeline.slice(0, 2))).toBe(false);
 	});
 
 	it('are tallied over the played steps the learner predicted', () => {

@@ -304,6 +304,14 @@ export function playedOffScript(timeline: readonly TimelineEntry[], stepIndex: n
 	return at > 0 && timeline.slice(0, at).some((e) => e.type !== 'step');
 }
 
+/**
+ * Whether the next scenario step would run off script (see {@link playedOffScript}): the learner
+ * has already changed the world, so the step's text no longer describes it.
+ */
+export function nextStepOffScript(timeline: readonly TimelineEntry[]): boolean {
+	return timeline.some((e) => e.type !== 'step');
+}
+
 /** How many of the played steps the learner predicted, and how many of those rightly. */
 export function predictionTally(
 	reports: readonly { index: number; outcome: Outcome }[],
