@@ -41,7 +41,7 @@ test('a pack scenario is listed in the simulator with its pack and plays like th
 	await page.getByTestId('next').click();
 	await expect(page.getByRole('heading', { name: /^Result of step 1 of 2/ })).toBeVisible();
 	await expect(page.getByTestId('result')).toContainText('ValidationError');
-	await expect(page.getByTestId('expectation')).toContainText("The scenario's expectation held.");
+	await expect(page.getByTestId('expectation')).toContainText('As the scenario expected.');
 	await expect(page.getByTestId('step-progress')).toHaveText('Step 2 of 2');
 	expect(await axeViolations(page)).toEqual([]);
 
@@ -108,9 +108,7 @@ test('a pack scenario that names AWS managed policies by ARN plays in the browse
 			page.getByRole('heading', { name: new RegExp(`^Result of step ${step} of 4`) })
 		).toBeVisible();
 		if (step !== 3)
-			await expect(page.getByTestId('expectation')).toContainText(
-				"The scenario's expectation held."
-			);
+			await expect(page.getByTestId('expectation')).toContainText('As the scenario expected.');
 	}
 	await expect(page.getByTestId('result')).toContainText('arn:aws:iam::aws:policy/AWSDenyAll');
 });

@@ -49,14 +49,14 @@ test('a scenario played to the end with the keyboard: each step shows its outcom
 		/You predicted AWS would refuse it: right\./
 	);
 	await expect(heading).toBeFocused();
-	await expect(page.getByTestId('expectation')).toContainText("The scenario's expectation held.");
+	await expect(page.getByTestId('expectation')).toContainText('As the scenario expected.');
 	await expect(page.getByTestId('result')).toContainText('AccessDenied');
 	await expect(page.getByTestId('result')).toContainText('HTTP 403');
 	await expect(page.getByTestId('debrief')).toContainText(
 		'What happened The condition tests a key that is missing from the request'
 	);
 	await expect(page.getByTestId('live')).toHaveText(
-		/^Step 1 of 7: AccessDenied: User: .* Expectation held\. You predicted AWS would refuse it: right\.$/
+		/^Step 1 of 7: AccessDenied: User: .* As the scenario expected\. You predicted AWS would refuse it: right\.$/
 	);
 
 	// From the result, Tab reaches the button that plays the next step.
@@ -75,7 +75,7 @@ test('a scenario played to the end with the keyboard: each step shows its outcom
 		await expect(
 			page.getByRole('heading', { name: new RegExp(`^Result of step ${step} of 7`) })
 		).toBeFocused();
-		await expect(page.getByTestId('expectation')).toContainText("The scenario's expectation held.");
+		await expect(page.getByTestId('expectation')).toContainText('As the scenario expected.');
 		if (step === 3) {
 			// AssumeRole issued credentials: ASIA key, masked secret, a countdown in simulated time.
 			const result = page.getByTestId('result');
@@ -489,7 +489,7 @@ test('after one visit the simulator works offline: the engine and the IAM action
 	await context.setOffline(true);
 	await open(page, '/simulator/mfa-protected-api-calls');
 	await page.getByTestId('next').click();
-	await expect(page.getByTestId('expectation')).toContainText("The scenario's expectation held.");
+	await expect(page.getByTestId('expectation')).toContainText('As the scenario expected.');
 	await openForm(page);
 	await page.getByLabel('API or action').selectOption('action');
 	await page.getByLabel('Action', { exact: true }).fill('ec2:TerminateInstancez');

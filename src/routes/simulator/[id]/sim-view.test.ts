@@ -163,7 +163,22 @@ describe('outcomes', () => {
 	it('prefixes scenario steps with their number and whether the expectation held', () => {
 		const report = runScenario(vendor).steps[0];
 		expect(announcement(report.outcome, report, vendor.steps.length)).toMatch(
-			/^Step 1 of 7: AccessDenied: .* Expectation held\.$/
+			/^Step 1 of 7: AccessDenied: .* As the scenario expected\.$/
+		);
+		// An AWS message without a full stop gets one before the next sentence.
+		const expired = {
+			...report,
+			outcome: {
+				...report.outcome,
+				error: {
+					code: 'ExpiredToken',
+					httpStatus: 400,
+					message: 'The security token included in the request is expired'
+				}
+			}
+		} as typeof report;
+		expect(announcement(expired.outcome, expired, 7)).toBe(
+			'Step 1 of 7: ExpiredToken: The security token included in the request is expired. As the scenario expected.'
 		);
 	});
 

@@ -258,10 +258,12 @@ export function announcement(outcome: Outcome, report?: StepReport, total?: numb
 		text = err ? `${err.code}: ${err.message}` : outcome.explanation.summary;
 	}
 	if (!report) return text;
+	// AWS's messages often end without a full stop; the sentence after needs one before it.
+	if (report.checked && !/[.!?]$/.test(text)) text += '.';
 	const checked = report.checked
 		? report.pass
-			? ' Expectation held.'
-			: ` Expectation did not hold: ${report.problem ?? ''}`
+			? ' As the scenario expected.'
+			: ` Not what the scenario expected: ${report.problem ?? ''}`
 		: '';
 	return `Step ${report.index + 1}${total ? ` of ${total}` : ''}: ${text}${checked}`;
 }
