@@ -60,10 +60,16 @@ export function effectivePrincipalTags(
 	return { ...out, ...sessionTags };
 }
 
-/** Sessions of federated identities: an identity provider, not IAM, authenticated the person. */
+/**
+ * Sessions of federated identities, which carry no MFA keys: an identity provider (SAML, web
+ * identity) or an identity broker (GetFederationToken) vouched for the person, not IAM. IAM-CK lists
+ * the temporary credentials that carry aws:MultiFactorAuthPresent: "IAM roles and IAM users with
+ * temporary tokens from AssumeRole or GetSessionToken, and users of the AWS Management Console".
+ */
 const FEDERATED_APIS: ReadonlySet<IssuedCredentials['api']> = new Set([
 	'AssumeRoleWithSAML',
-	'AssumeRoleWithWebIdentity'
+	'AssumeRoleWithWebIdentity',
+	'GetFederationToken'
 ]);
 
 /** Keys describing a temporary credential set (sts-facts §5, §2.4). */
