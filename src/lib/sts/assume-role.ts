@@ -5,10 +5,10 @@
  * principals such as ec2.amazonaws.com that assume a role on your behalf.
  *
  * Order of checks: authentication, model validation, request-level rules that need no policy
- * (root, credential type, MFA code, tags, session policy, chaining cap, Region), then
- * authorisation, then the role's MaxSessionDuration. Which of two failures AWS reports first is
- * not documented [inf]; this order reports input problems before access decisions and never
- * reveals a role's settings to a caller who may not assume it.
+ * (root, credential type, MFA code, tags, session policy, Region), then authorisation, then the
+ * role's MaxSessionDuration and after it the chaining cap (observed order, see below). Which of two
+ * other failures AWS reports first is not documented [inf]; this order reports input problems
+ * before access decisions and never reveals a role's settings to a caller who may not assume it.
  */
 import { parseArn, parseIamEntityArn } from './arn';
 import {
@@ -155,10 +155,6 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 	// role chaining only names role → role.
 	const fromSessionToken = caller.kind === 'session' && caller.creds.api === 'GetSessionToken';
 	const requested = integerParam(params.DurationSeconds);
-	if (chained) {
-		const capped = checkChainingCap(requested, describeCaller(caller), fromSessionToken);
-		if (capped) return capped;
-	}
 	const region = regionCheck(world, roleAccount, ctx.region);
 	if (region) return region;
 
@@ -239,6 +235,14 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 	if (!service) {
 		const tooLong = checkMaxSessionDuration(role, duration);
 		if (tooLong) return tooLong;
+	}
+	// §2.2: the 1-hour chaining cap, checked with MaxSessionDuration and after it: a role session
+	// asking 3601 s of a role whose MaxSessionDuration is 3600 gets the MaxSessionDuration message
+	// (observed, justincormack/argmin sts_oracle.rs "assume-role-chaining-over-chaining-and-role-
+	// maximum-duration"), and only a request within the role's maximum gets the chaining one.
+	if (chained) {
+		const capped = checkChainingCap(requested, describeCaller(caller), fromSessionToken);
+		if (capped) return capped;
 	}
 
 	const merged = mergeSessionTags(tags, transitive, inherited);
