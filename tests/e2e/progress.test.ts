@@ -10,6 +10,7 @@ import {
 	answerPractice,
 	chooseBackup,
 	exportBackup,
+	finishLesson,
 	importFixture,
 	openProgress
 } from './progress-helpers';
@@ -102,9 +103,10 @@ test('the home page keeps the introduction for newcomers and adds a dashboard on
 	await expect(page.getByTestId('practice-session')).toBeVisible();
 });
 
-test('opening a lesson counts it opened, reaching its end finished, and Continue leads on', async ({
+test('opening a lesson counts it opened, reading it to the end finished, and Continue leads on', async ({
 	page
 }) => {
+	await page.clock.install();
 	await open(page, '/lessons/role-chaining');
 	const opened = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
 	await expect(page.getByTestId('lesson-end')).toBeEmpty();
@@ -115,10 +117,7 @@ test('opening a lesson counts it opened, reaching its end finished, and Continue
 	await expect(page.getByTestId('continue-link')).toHaveText(`Continue: ${opened} →`);
 
 	await open(page, '/lessons/assume-role');
-	await page.getByTestId('next-lesson').scrollIntoViewIfNeeded();
-	await expect(page.getByTestId('lesson-end')).toContainText(
-		'Lesson finished: you read it to the end'
-	);
+	await finishLesson(page);
 	await page.getByTestId('next-lesson').click();
 	await expect(page).toHaveURL(/\/lessons\/trust-and-permissions-policies$/);
 	const next = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
@@ -138,12 +137,63 @@ test('opening a lesson counts it opened, reaching its end finished, and Continue
 	await expect(page).toHaveURL(/\/lessons\/trust-and-permissions-policies$/);
 });
 
+test('pressing End on arrival does not finish a lesson: it takes its end seen and a third of its reading time on screen', async ({
+	page
+}) => {
+	/** Tells the page it is hidden (another tab in front) or visible again. */
+	const setVisibility = (state: 'hidden' | 'visible') =>
+		page.evaluate((s) => {
+			Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
+			document.dispatchEvent(new Event('visibilitychange'));
+		}, state);
+	await page.clock.install();
+	await open(page, '/lessons/what-is-sts');
+	const title = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+	const end = page.getByTestId('lesson-end');
+	// 6 minutes to read: finished after 2 minutes on screen.
+	await expect(page.locator('.crumbs')).toContainText('6 min read');
+	await page.keyboard.press('End');
+	await expect(end).toContainText(
+		'You reached the end quickly. The lesson counts as finished once you have spent about 2 minutes on it.'
+	);
+	await page.clock.fastForward('00:05');
+	await expect(end).not.toContainText('Lesson finished');
+
+	// Left at once: opened, not finished, and the home page offers it again rather than lesson 2.
+	await openProgress(page);
+	await expect(page.getByTestId('lessons-read')).toHaveText(
+		'1 of 16 lessons opened, 0 finished (read to the end).'
+	);
+	await expect(page.getByTestId('finish-rule')).toContainText(
+		'spent at least a third of its reading time on it (30 seconds to 3 minutes'
+	);
+	await open(page, '/');
+	await expect(page.getByTestId('hero-lesson')).toHaveText(`Go on to lesson 1: ${title}`);
+
+	// Time in another tab does not count; time with the lesson on screen does.
+	await open(page, '/lessons/what-is-sts');
+	await page.keyboard.press('End');
+	await expect(end).toContainText('You reached the end quickly');
+	await setVisibility('hidden');
+	await page.clock.fastForward('10:00');
+	await expect(end).not.toContainText('Lesson finished');
+	await setVisibility('visible');
+	await page.clock.fastForward('01:30');
+	await expect(end).toContainText('You reached the end quickly');
+	await page.clock.fastForward('00:35');
+	await expect(end).toContainText('Lesson finished: you read it to the end');
+	await openProgress(page);
+	await expect(page.getByTestId('lessons-read')).toHaveText(
+		'1 of 16 lessons opened, 1 finished (read to the end).'
+	);
+});
+
 test('the home page points a returning learner at the next unfinished lesson, not lesson 1', async ({
 	page
 }) => {
+	await page.clock.install();
 	await open(page, '/lessons/what-is-sts');
-	await page.getByTestId('next-lesson').scrollIntoViewIfNeeded();
-	await expect(page.getByTestId('lesson-end')).toContainText('Lesson finished');
+	await finishLesson(page);
 	await page.getByTestId('next-lesson').click();
 	await expect(page).toHaveURL(/\/lessons\/assume-role$/);
 	const second = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
@@ -314,18 +364,13 @@ test('a lesson visit counts one read, however it ends; a second visit counts a s
 		}[];
 		return lessons.map((l) => [l.slug, l.readCount, l.completed]);
 	};
+	await page.clock.install();
 	await open(page, '/lessons/assume-role');
-	await page.getByTestId('next-lesson').scrollIntoViewIfNeeded();
-	await expect(page.getByTestId('lesson-end')).toContainText(
-		'Lesson finished: you read it to the end'
-	);
+	await finishLesson(page);
 	expect(await readCount()).toEqual([['assume-role', 1, true]]);
 
 	await open(page, '/lessons/assume-role');
-	await page.getByTestId('next-lesson').scrollIntoViewIfNeeded();
-	await expect(page.getByTestId('lesson-end')).toContainText(
-		'Lesson finished: you read it to the end'
-	);
+	await finishLesson(page);
 	expect(await readCount()).toEqual([['assume-role', 2, true]]);
 });
 
@@ -377,6 +422,7 @@ test('two tabs: an answer in one shows on the dashboard in the other without a r
 test('two tabs: a lesson read in one, which does not load the progress store, shows in the other at once', async ({
 	context
 }) => {
+	await context.clock.install();
 	const dashboard = await context.newPage();
 	await openProgress(dashboard);
 	await expect(dashboard.getByTestId('dashboard-empty')).toBeVisible();
@@ -386,10 +432,7 @@ test('two tabs: a lesson read in one, which does not load the progress store, sh
 	const lesson = await context.newPage();
 	await open(lesson, '/lessons/role-chaining');
 	const title = (await lesson.getByRole('heading', { level: 1 }).innerText()).trim();
-	await lesson.getByTestId('next-lesson').scrollIntoViewIfNeeded();
-	await expect(lesson.getByTestId('lesson-end')).toContainText(
-		'Lesson finished: you read it to the end'
-	);
+	await finishLesson(lesson);
 	await expect(dashboard.getByTestId('lessons-read')).toContainText(
 		'1 of 16 lessons opened, 1 finished'
 	);
