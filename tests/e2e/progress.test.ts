@@ -314,6 +314,50 @@ test('export, delete everything, import: the data comes back identical', async (
 	expect(after.json.data).toEqual(before.json.data);
 });
 
+test('after a merge, a replace or a deletion, keyboard focus lands on the message saying what happened', async ({
+	page
+}) => {
+	const backup = 'tests/fixtures/progress/backup-v1.json';
+	const result = page.getByTestId('import-result');
+	/** Focused, with the visible focus ring a keyboard user sees. */
+	const focusedVisibly = async (message: typeof result) => {
+		await expect(message).toBeFocused();
+		expect(await message.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+	};
+	await answerPractice(page, [true]);
+	await openProgress(page);
+
+	// Merge: its button goes away with the preview; focus goes to "Merged: …", not to <body>.
+	await chooseBackup(page, backup);
+	await page.getByTestId('import-merge').focus();
+	await page.keyboard.press('Enter');
+	await expect(result).toContainText('Merged: 48 answers');
+	await focusedVisibly(result);
+	// From there the keyboard carries on in the page, past the import controls.
+	await page.keyboard.press('Tab');
+	await expect(page.getByTestId('delete-all')).toBeFocused();
+
+	// Replace, after its confirmation.
+	await chooseBackup(page, backup);
+	await page.getByTestId('import-replace').focus();
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Shift+Tab');
+	await expect(page.getByTestId('confirm-replace')).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(result).toContainText('Replaced: 48 answers');
+	await focusedVisibly(result);
+	expect(await axeViolations(page)).toEqual([]);
+
+	// Delete everything: the confirmation goes away, focus goes to what was done.
+	await page.getByTestId('delete-all').focus();
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Shift+Tab');
+	await page.keyboard.press('Enter');
+	const deleted = page.getByTestId('delete-status');
+	await expect(deleted).toHaveText('All progress on this device was deleted.');
+	await focusedVisibly(deleted);
+});
+
 test('"Delete all progress" also removes saved quiz and simulator sessions, keeping only the theme', async ({
 	page
 }) => {
