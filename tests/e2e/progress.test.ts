@@ -14,7 +14,7 @@ import {
 	importFixture,
 	openProgress
 } from './progress-helpers';
-import { currentQuestion, pressOptions } from './quiz-helpers';
+import { currentQuestion, endSession, pressOptions } from './quiz-helpers';
 
 test('answers from a practice session show on the dashboard, also after a reload', async ({
 	page
@@ -241,7 +241,7 @@ test('a finished practice session and a submitted exam are not offered to resume
 	await expect(page.getByTestId('exam')).toBeVisible();
 	// Then a practice session, ended: the last place visited, but nothing to continue there.
 	await answerPractice(page, [true, false]);
-	await page.getByRole('button', { name: 'End session' }).click();
+	await endSession(page);
 	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
 
 	await open(page, '/quiz');
