@@ -202,9 +202,48 @@ test('the home page points a returning learner at the next unfinished lesson, no
 	const home = page.getByTestId('home-dashboard');
 	await expect(home.getByTestId('stat-lessons')).toHaveText(/^\s*2 of 16\s*1 finished\s*$/);
 	await expect(page.getByTestId('hero-lesson')).toHaveText(`Go on to lesson 2: ${second}`);
-	await expect(home.getByTestId('continue-link')).toHaveText(`Continue: ${second} →`);
+	// Continue would lead to the same lesson: one link, not two.
+	await expect(home.getByTestId('continue-link')).toHaveCount(0);
 	await page.getByTestId('hero-lesson').click();
 	await expect(page).toHaveURL(/\/lessons\/assume-role$/);
+});
+
+test('the home page of a learner who has read but not answered: one way on, no readiness score, no empty chart', async ({
+	page
+}) => {
+	await open(page, '/lessons/what-is-sts');
+	const title = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+	await open(page, '/');
+	const home = page.getByTestId('home-dashboard');
+	await expect(home).toBeVisible();
+	await expect(home.getByTestId('stat-lessons')).toHaveText(/^\s*1 of 16\s*0 finished\s*$/);
+	// One link back to the lesson: the hero's, not a second "Continue" beside it.
+	await expect(page.getByTestId('hero-lesson')).toHaveText(`Go on to lesson 1: ${title}`);
+	await expect(home.getByTestId('continue-link')).toHaveCount(0);
+	await expect(page.locator(`main a[href="/lessons/what-is-sts"]`)).toHaveCount(1);
+
+	// No answers: no 0% "Not ready yet" judged on nothing, but what it needs and where to get it.
+	const readiness = home.getByTestId('readiness-card');
+	await expect(readiness.getByTestId('readiness')).toHaveText('No estimate yet');
+	await expect(readiness).not.toContainText('Not ready yet');
+	await expect(readiness.locator('.score')).toHaveCount(0);
+	await expect(readiness).not.toHaveClass(/band-/);
+	await readiness.getByRole('link', { name: 'Answer a few practice questions' }).click();
+	await expect(page).toHaveURL(/\/quiz\/practice$/);
+
+	// No empty weakest-topics chart: a sentence instead.
+	await open(page, '/');
+	await expect(home.getByTestId('weakest-empty')).toContainText('once you have answered questions');
+	await expect(home.getByRole('img', { name: /weakest topic/ })).toHaveCount(0);
+	expect(await axeViolations(page)).toEqual([]);
+
+	// After an answer, the estimate and the chart are there.
+	await answerPractice(page, [true]);
+	await open(page, '/');
+	await expect(home.getByTestId('readiness')).toContainText('pass mark 72%');
+	await expect(readiness).toHaveClass(/band-not-yet/);
+	await expect(page.getByRole('img', { name: /^Mastery of your weakest topic$/ })).toBeVisible();
+	await expect(home.getByTestId('weakest-empty')).toHaveCount(0);
 });
 
 test('a simulator scenario and a started exam each become the place to continue from', async ({
