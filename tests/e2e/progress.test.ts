@@ -357,7 +357,7 @@ test('after a merge, a replace or a deletion, keyboard focus lands on the messag
 	page
 }) => {
 	const backup = 'tests/fixtures/progress/backup-v1.json';
-	const result = page.getByTestId('import-result');
+	const result = page.getByTestId('import-status').locator('p');
 	/** Focused, with the visible focus ring a keyboard user sees. */
 	const focusedVisibly = async (message: typeof result) => {
 		await expect(message).toBeFocused();
