@@ -86,3 +86,16 @@ export async function importFixture(page: Page): Promise<void> {
 	await page.getByTestId('import-merge').click();
 	await expect(page.getByTestId('import-status')).toContainText('Merged');
 }
+
+/**
+ * Reads the open lesson to its end as a learner does: its end scrolls into view and the lesson's
+ * minimum reading time (at most 3 minutes on screen) passes, on the test's fake clock: call
+ * `page.clock.install()` before opening the lesson.
+ */
+export async function finishLesson(page: Page): Promise<void> {
+	await page.getByTestId('lesson-end').scrollIntoViewIfNeeded();
+	await page.clock.fastForward('03:00');
+	await expect(page.getByTestId('lesson-end')).toContainText(
+		'Lesson finished: you read it to the end'
+	);
+}

@@ -10,10 +10,11 @@ import {
 	answerPractice,
 	chooseBackup,
 	exportBackup,
+	finishLesson,
 	importFixture,
 	openProgress
 } from './progress-helpers';
-import { currentQuestion, pressOptions } from './quiz-helpers';
+import { currentQuestion, endSession, pressOptions } from './quiz-helpers';
 
 test('answers from a practice session show on the dashboard, also after a reload', async ({
 	page
@@ -102,9 +103,10 @@ test('the home page keeps the introduction for newcomers and adds a dashboard on
 	await expect(page.getByTestId('practice-session')).toBeVisible();
 });
 
-test('opening a lesson counts it opened, reaching its end finished, and Continue leads on', async ({
+test('opening a lesson counts it opened, reading it to the end finished, and Continue leads on', async ({
 	page
 }) => {
+	await page.clock.install();
 	await open(page, '/lessons/role-chaining');
 	const opened = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
 	await expect(page.getByTestId('lesson-end')).toBeEmpty();
@@ -115,10 +117,7 @@ test('opening a lesson counts it opened, reaching its end finished, and Continue
 	await expect(page.getByTestId('continue-link')).toHaveText(`Continue: ${opened} →`);
 
 	await open(page, '/lessons/assume-role');
-	await page.getByTestId('next-lesson').scrollIntoViewIfNeeded();
-	await expect(page.getByTestId('lesson-end')).toContainText(
-		'Lesson finished: you read it to the end'
-	);
+	await finishLesson(page);
 	await page.getByTestId('next-lesson').click();
 	await expect(page).toHaveURL(/\/lessons\/trust-and-permissions-policies$/);
 	const next = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
@@ -138,12 +137,63 @@ test('opening a lesson counts it opened, reaching its end finished, and Continue
 	await expect(page).toHaveURL(/\/lessons\/trust-and-permissions-policies$/);
 });
 
+test('pressing End on arrival does not finish a lesson: it takes its end seen and a third of its reading time on screen', async ({
+	page
+}) => {
+	/** Tells the page it is hidden (another tab in front) or visible again. */
+	const setVisibility = (state: 'hidden' | 'visible') =>
+		page.evaluate((s) => {
+			Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
+			document.dispatchEvent(new Event('visibilitychange'));
+		}, state);
+	await page.clock.install();
+	await open(page, '/lessons/what-is-sts');
+	const title = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+	const end = page.getByTestId('lesson-end');
+	// 6 minutes to read: finished after 2 minutes on screen.
+	await expect(page.locator('.crumbs')).toContainText('6 min read');
+	await page.keyboard.press('End');
+	await expect(end).toContainText(
+		'You reached the end quickly. The lesson counts as finished once you have spent about 2 minutes on it.'
+	);
+	await page.clock.fastForward('00:05');
+	await expect(end).not.toContainText('Lesson finished');
+
+	// Left at once: opened, not finished, and the home page offers it again rather than lesson 2.
+	await openProgress(page);
+	await expect(page.getByTestId('lessons-read')).toHaveText(
+		'1 of 16 lessons opened, 0 finished (read to the end).'
+	);
+	await expect(page.getByTestId('finish-rule')).toContainText(
+		'spent at least a third of its reading time on it (30 seconds to 3 minutes'
+	);
+	await open(page, '/');
+	await expect(page.getByTestId('hero-lesson')).toHaveText(`Go on to lesson 1: ${title}`);
+
+	// Time in another tab does not count; time with the lesson on screen does.
+	await open(page, '/lessons/what-is-sts');
+	await page.keyboard.press('End');
+	await expect(end).toContainText('You reached the end quickly');
+	await setVisibility('hidden');
+	await page.clock.fastForward('10:00');
+	await expect(end).not.toContainText('Lesson finished');
+	await setVisibility('visible');
+	await page.clock.fastForward('01:30');
+	await expect(end).toContainText('You reached the end quickly');
+	await page.clock.fastForward('00:35');
+	await expect(end).toContainText('Lesson finished: you read it to the end');
+	await openProgress(page);
+	await expect(page.getByTestId('lessons-read')).toHaveText(
+		'1 of 16 lessons opened, 1 finished (read to the end).'
+	);
+});
+
 test('the home page points a returning learner at the next unfinished lesson, not lesson 1', async ({
 	page
 }) => {
+	await page.clock.install();
 	await open(page, '/lessons/what-is-sts');
-	await page.getByTestId('next-lesson').scrollIntoViewIfNeeded();
-	await expect(page.getByTestId('lesson-end')).toContainText('Lesson finished');
+	await finishLesson(page);
 	await page.getByTestId('next-lesson').click();
 	await expect(page).toHaveURL(/\/lessons\/assume-role$/);
 	const second = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
@@ -152,9 +202,48 @@ test('the home page points a returning learner at the next unfinished lesson, no
 	const home = page.getByTestId('home-dashboard');
 	await expect(home.getByTestId('stat-lessons')).toHaveText(/^\s*2 of 16\s*1 finished\s*$/);
 	await expect(page.getByTestId('hero-lesson')).toHaveText(`Go on to lesson 2: ${second}`);
-	await expect(home.getByTestId('continue-link')).toHaveText(`Continue: ${second} →`);
+	// Continue would lead to the same lesson: one link, not two.
+	await expect(home.getByTestId('continue-link')).toHaveCount(0);
 	await page.getByTestId('hero-lesson').click();
 	await expect(page).toHaveURL(/\/lessons\/assume-role$/);
+});
+
+test('the home page of a learner who has read but not answered: one way on, no readiness score, no empty chart', async ({
+	page
+}) => {
+	await open(page, '/lessons/what-is-sts');
+	const title = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+	await open(page, '/');
+	const home = page.getByTestId('home-dashboard');
+	await expect(home).toBeVisible();
+	await expect(home.getByTestId('stat-lessons')).toHaveText(/^\s*1 of 16\s*0 finished\s*$/);
+	// One link back to the lesson: the hero's, not a second "Continue" beside it.
+	await expect(page.getByTestId('hero-lesson')).toHaveText(`Go on to lesson 1: ${title}`);
+	await expect(home.getByTestId('continue-link')).toHaveCount(0);
+	await expect(page.locator(`main a[href="/lessons/what-is-sts"]`)).toHaveCount(1);
+
+	// No answers: no 0% "Not ready yet" judged on nothing, but what it needs and where to get it.
+	const readiness = home.getByTestId('readiness-card');
+	await expect(readiness.getByTestId('readiness')).toHaveText('No estimate yet');
+	await expect(readiness).not.toContainText('Not ready yet');
+	await expect(readiness.locator('.score')).toHaveCount(0);
+	await expect(readiness).not.toHaveClass(/band-/);
+	await readiness.getByRole('link', { name: 'Answer a few practice questions' }).click();
+	await expect(page).toHaveURL(/\/quiz\/practice$/);
+
+	// No empty weakest-topics chart: a sentence instead.
+	await open(page, '/');
+	await expect(home.getByTestId('weakest-empty')).toContainText('once you have answered questions');
+	await expect(home.getByRole('img', { name: /weakest topic/ })).toHaveCount(0);
+	expect(await axeViolations(page)).toEqual([]);
+
+	// After an answer, the estimate and the chart are there.
+	await answerPractice(page, [true]);
+	await open(page, '/');
+	await expect(home.getByTestId('readiness')).toContainText('pass mark 72%');
+	await expect(readiness).toHaveClass(/band-not-yet/);
+	await expect(page.getByRole('img', { name: /^Mastery of your weakest topic$/ })).toBeVisible();
+	await expect(home.getByTestId('weakest-empty')).toHaveCount(0);
 });
 
 test('a simulator scenario and a started exam each become the place to continue from', async ({
@@ -191,7 +280,7 @@ test('a finished practice session and a submitted exam are not offered to resume
 	await expect(page.getByTestId('exam')).toBeVisible();
 	// Then a practice session, ended: the last place visited, but nothing to continue there.
 	await answerPractice(page, [true, false]);
-	await page.getByRole('button', { name: 'End session' }).click();
+	await endSession(page);
 	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
 
 	await open(page, '/quiz');
@@ -264,6 +353,50 @@ test('export, delete everything, import: the data comes back identical', async (
 	expect(after.json.data).toEqual(before.json.data);
 });
 
+test('after a merge, a replace or a deletion, keyboard focus lands on the message saying what happened', async ({
+	page
+}) => {
+	const backup = 'tests/fixtures/progress/backup-v1.json';
+	const result = page.getByTestId('import-status').locator('p');
+	/** Focused, with the visible focus ring a keyboard user sees. */
+	const focusedVisibly = async (message: typeof result) => {
+		await expect(message).toBeFocused();
+		expect(await message.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+	};
+	await answerPractice(page, [true]);
+	await openProgress(page);
+
+	// Merge: its button goes away with the preview; focus goes to "Merged: …", not to <body>.
+	await chooseBackup(page, backup);
+	await page.getByTestId('import-merge').focus();
+	await page.keyboard.press('Enter');
+	await expect(result).toContainText('Merged: 48 answers');
+	await focusedVisibly(result);
+	// From there the keyboard carries on in the page, past the import controls.
+	await page.keyboard.press('Tab');
+	await expect(page.getByTestId('delete-all')).toBeFocused();
+
+	// Replace, after its confirmation.
+	await chooseBackup(page, backup);
+	await page.getByTestId('import-replace').focus();
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Shift+Tab');
+	await expect(page.getByTestId('confirm-replace')).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(result).toContainText('Replaced: 48 answers');
+	await focusedVisibly(result);
+	expect(await axeViolations(page)).toEqual([]);
+
+	// Delete everything: the confirmation goes away, focus goes to what was done.
+	await page.getByTestId('delete-all').focus();
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Shift+Tab');
+	await page.keyboard.press('Enter');
+	const deleted = page.getByTestId('delete-status');
+	await expect(deleted).toHaveText('All progress on this device was deleted.');
+	await focusedVisibly(deleted);
+});
+
 test('"Delete all progress" also removes saved quiz and simulator sessions, keeping only the theme', async ({
 	page
 }) => {
@@ -314,18 +447,13 @@ test('a lesson visit counts one read, however it ends; a second visit counts a s
 		}[];
 		return lessons.map((l) => [l.slug, l.readCount, l.completed]);
 	};
+	await page.clock.install();
 	await open(page, '/lessons/assume-role');
-	await page.getByTestId('next-lesson').scrollIntoViewIfNeeded();
-	await expect(page.getByTestId('lesson-end')).toContainText(
-		'Lesson finished: you read it to the end'
-	);
+	await finishLesson(page);
 	expect(await readCount()).toEqual([['assume-role', 1, true]]);
 
 	await open(page, '/lessons/assume-role');
-	await page.getByTestId('next-lesson').scrollIntoViewIfNeeded();
-	await expect(page.getByTestId('lesson-end')).toContainText(
-		'Lesson finished: you read it to the end'
-	);
+	await finishLesson(page);
 	expect(await readCount()).toEqual([['assume-role', 2, true]]);
 });
 
@@ -377,6 +505,7 @@ test('two tabs: an answer in one shows on the dashboard in the other without a r
 test('two tabs: a lesson read in one, which does not load the progress store, shows in the other at once', async ({
 	context
 }) => {
+	await context.clock.install();
 	const dashboard = await context.newPage();
 	await openProgress(dashboard);
 	await expect(dashboard.getByTestId('dashboard-empty')).toBeVisible();
@@ -386,10 +515,7 @@ test('two tabs: a lesson read in one, which does not load the progress store, sh
 	const lesson = await context.newPage();
 	await open(lesson, '/lessons/role-chaining');
 	const title = (await lesson.getByRole('heading', { level: 1 }).innerText()).trim();
-	await lesson.getByTestId('next-lesson').scrollIntoViewIfNeeded();
-	await expect(lesson.getByTestId('lesson-end')).toContainText(
-		'Lesson finished: you read it to the end'
-	);
+	await finishLesson(lesson);
 	await expect(dashboard.getByTestId('lessons-read')).toContainText(
 		'1 of 16 lessons opened, 1 finished'
 	);

@@ -92,3 +92,9 @@ export async function pressOptions(page: Page, positions: number[]) {
 export function wrongAnswer(q: { right: number[]; wrong: number[] }): number[] {
 	return [q.wrong[0], ...q.right.slice(0, q.right.length - 1)];
 }
+
+/** "End session" with questions still unanswered: it asks first, and this confirms. */
+export async function endSession(page: Page) {
+	await page.getByTestId('end-session').click();
+	await page.getByTestId('confirm-end-session').click();
+}

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { axeViolations, expect, open, test } from './fixtures';
-import { currentQuestion, pressOptions, wrongAnswer } from './quiz-helpers';
+import { currentQuestion, endSession, pressOptions, wrongAnswer } from './quiz-helpers';
 
 test('a practice session with the keyboard only: choose, submit, read every why, go on', async ({
 	page
@@ -86,7 +86,7 @@ test('review mistakes shows exactly the questions last answered wrong', async ({
 		);
 		await page.keyboard.press('Enter');
 	}
-	await page.getByRole('button', { name: 'End session' }).click();
+	await endSession(page);
 
 	await open(page, '/quiz/review');
 	await expect(page.getByTestId('start-review')).toHaveText(`Review ${wrongIds.length} questions`);
@@ -268,7 +268,7 @@ test('the session summary lists the questions missed, with their right answers, 
 		);
 		await page.keyboard.press('Enter');
 	}
-	await page.getByRole('button', { name: 'End session' }).click();
+	await endSession(page);
 
 	const summary = page.getByTestId('session-summary');
 	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeFocused();
@@ -457,7 +457,7 @@ test('"Review these mistakes" is saved as a review-mistakes session: the hub off
 		await expect(page.getByTestId('feedback')).toContainText('Not quite');
 		await page.keyboard.press('Enter');
 	}
-	await page.getByRole('button', { name: 'End session' }).click();
+	await endSession(page);
 	await page.getByTestId('review-session-mistakes').click();
 	await expect(page.getByRole('heading', { name: /^Question 1 of 2 · / })).toBeFocused();
 	const first = await currentQuestion(page);
@@ -484,6 +484,80 @@ test('"Review these mistakes" is saved as a review-mistakes session: the hub off
 	await expect(page.locator('section.question')).toHaveCount(0);
 });
 
+test('the session summary counts the questions skipped, so its numbers add up', async ({
+	page
+}) => {
+	await open(page, '/quiz/practice');
+	await page.getByTestId('start-practice').click();
+	for (let i = 0; i < 6; i++) {
+		const q = await currentQuestion(page);
+		await pressOptions(page, wrongAnswer(q));
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('feedback')).toContainText('Not quite');
+		await page.keyboard.press('Enter');
+	}
+	for (let i = 6; i < 10; i++) {
+		await expect(page.locator('section.question h2')).toContainText(`Question ${i + 1} of 10`);
+		await page.getByRole('button', { name: 'Skip' }).click();
+	}
+	const summary = page.getByTestId('session-summary');
+	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeFocused();
+	await expect(summary).toContainText(
+		'You answered 6 of 10 questions and got 0 right. You skipped 4 questions.'
+	);
+});
+
+test('"End session" asks first while questions are left: Escape or "Keep practising" carries on, confirming ends it', async ({
+	page
+}) => {
+	await open(page, '/quiz/practice');
+	await page.getByTestId('start-practice').click();
+	const first = await currentQuestion(page);
+	await pressOptions(page, first.right);
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('feedback')).toContainText('Correct.');
+	await page.keyboard.press('Enter');
+	await page.getByRole('button', { name: 'Skip' }).click();
+	await expect(page.locator('section.question h2')).toContainText('Question 3 of 10');
+
+	const dialog = page.getByTestId('end-session-dialog');
+	const endButton = page.getByTestId('end-session');
+	// By keyboard: the dialog opens on its safe choice; Escape closes it and changes nothing.
+	await endButton.focus();
+	await page.keyboard.press('Enter');
+	await expect(dialog).toBeVisible();
+	await expect(page.getByRole('dialog', { name: 'End this session?' })).toContainText(
+		'8 questions are not answered yet.'
+	);
+	await expect(page.getByTestId('keep-session')).toBeFocused();
+	expect(await axeViolations(page)).toEqual([]);
+	// The quiz's keys do nothing behind the modal.
+	await page.keyboard.press('1');
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await expect(endButton).toBeFocused();
+	await expect(page.getByTestId('practice-session')).toBeVisible();
+	await expect(page.locator('section.question h2')).toContainText('Question 3 of 10');
+	await expect(page.locator('section.question input:checked')).toHaveCount(0);
+
+	// "Keep practising" does the same.
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Enter');
+	await expect(dialog).toBeHidden();
+	await expect(endButton).toBeFocused();
+	await expect(page.getByTestId('practice-session')).toBeVisible();
+
+	// Confirmed: the summary, which says what was skipped and what was left.
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Tab');
+	await expect(page.getByTestId('confirm-end-session')).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeFocused();
+	await expect(page.getByTestId('session-summary')).toContainText(
+		'You answered 1 of 10 questions and got 1 right. You skipped 1 question and ended the session with 8 left.'
+	);
+});
+
 /** A practice session of `n` questions, all answered wrong, ended: its summary on screen. */
 async function practiceAllWrong(page: Page, n: number): Promise<string[]> {
 	await open(page, '/quiz/practice');
@@ -497,7 +571,7 @@ async function practiceAllWrong(page: Page, n: number): Promise<string[]> {
 		await expect(page.getByTestId('feedback')).toContainText('Not quite');
 		await page.keyboard.press('Enter');
 	}
-	await page.getByRole('button', { name: 'End session' }).click();
+	await endSession(page);
 	return missed;
 }
 

@@ -86,6 +86,16 @@ export function estimateReadiness(
 	};
 }
 
+/**
+ * Whether the estimate rests on anything: with no answer and no mock exam its 0% says nothing
+ * about the learner, so the dashboard asks for answers instead of showing it.
+ */
+export function hasReadinessEvidence(
+	r: Pick<ReadinessEstimate, 'attempts' | 'examsUsed'>
+): boolean {
+	return r.attempts > 0 || r.examsUsed > 0;
+}
+
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** A plain-language account of a {@link ReadinessEstimate}: what the number is and why. */

@@ -49,6 +49,7 @@ export { createTicker, systemClock, TICK_MS, type QuizClock } from './quiz-clock
 export { createPracticeMachine, type PracticeMachine } from './practice-machine';
 export {
 	MAX_RECORDED_TIME_MS,
+	practiceSummary,
 	sessionMistakes,
 	type SessionMistake,
 	type PracticeContext,
@@ -59,6 +60,7 @@ export {
 	type PracticeOutcome,
 	type PracticeSummary
 } from './practice-context';
+export { practiceSummaryText, questionsLeft } from './practice-summary-text';
 export { createExamMachine, type ExamMachine } from './exam-machine';
 export {
 	DEFAULT_MS_PER_QUESTION,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	continueRepeatsHero,
 	continueTarget,
 	heroLesson,
 	lessonCounts,
@@ -118,5 +119,28 @@ describe('heroLesson', () => {
 				course.map((l) => finished(l.slug))
 			)
 		).toBeUndefined();
+	});
+});
+
+describe('continueRepeatsHero', () => {
+	it('is true when Continue leads to the lesson the home page already offers', () => {
+		// Lesson 1 finished, lesson 2 opened: "Go on to lesson 2" and "Continue: AssumeRole".
+		const records = [finished('what-is-sts'), opened('assume-role')];
+		const hero = heroLesson(course, records)?.lesson.slug;
+		const target = continueTarget({ route: '/lessons/assume-role', at }, course, records);
+		expect(continueRepeatsHero(target, hero, course)).toBe(true);
+		// Last at a finished lesson: Continue leads on to the same next lesson.
+		const fromFinished = continueTarget({ route: '/lessons/what-is-sts', at }, course, records);
+		expect(fromFinished.route).toBe('/lessons/assume-role');
+		expect(continueRepeatsHero(fromFinished, hero, course)).toBe(true);
+	});
+
+	it('is false when Continue leads elsewhere, or there is no lesson link', () => {
+		const records = [finished('what-is-sts'), opened('trust')];
+		const hero = heroLesson(course, records)?.lesson.slug;
+		expect(hero).toBe('assume-role');
+		expect(continueRepeatsHero({ route: '/lessons/trust' }, hero, course)).toBe(false);
+		expect(continueRepeatsHero({ route: '/quiz/practice' }, hero, course)).toBe(false);
+		expect(continueRepeatsHero({ route: '/lessons/assume-role' }, undefined, course)).toBe(false);
 	});
 });

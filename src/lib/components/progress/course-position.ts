@@ -101,3 +101,15 @@ export function heroLesson(
 	const lesson = nextUnfinishedLesson(course, started ? records : []);
 	return lesson ? { lesson, started } : undefined;
 }
+
+/**
+ * Whether "Continue" would lead to the lesson the home page's main link already offers (e.g.
+ * "Go on to lesson 2" and "Continue: lesson 2"): then the page shows only that link.
+ */
+export function continueRepeatsHero(
+	target: Pick<ContinueTarget, 'route'>,
+	heroSlug: string | undefined,
+	course: readonly CourseLesson[]
+): boolean {
+	return heroSlug !== undefined && lessonOfRoute(target.route, course) === heroSlug;
+}
