@@ -90,7 +90,8 @@ function staticHandler(root, delayMs) {
 		const file = resolveFile(root, url.pathname);
 		const headers = { ...securityHeaders };
 		// /lessons/ → /lessons, as hosts with pretty URLs redirect: pages are files, not folders.
-		const withoutSlash = url.pathname.replace(/\/+$/, '');
+		// One leading slash only: "//host/…" in Location would send the browser to another host.
+		const withoutSlash = '/' + url.pathname.replace(/^\/+|\/+$/g, '');
 		if (!file && withoutSlash && withoutSlash !== url.pathname && resolveFile(root, withoutSlash)) {
 			res.writeHead(308, { ...headers, Location: `${withoutSlash}${url.search}` });
 			res.end();

@@ -89,7 +89,9 @@ test('a scenario played to the end with the keyboard: each step shows its outcom
 	}
 	await expect(page.getByTestId('step-progress')).toHaveText(`All ${VENDOR_STEPS} steps played`);
 	await expect(page.getByTestId('step-title')).toHaveText('Scenario complete');
-	await expect(page.getByTestId('scenario-summary')).toContainText('7 of 7 expectations held.');
+	await expect(page.getByTestId('scenario-summary')).toContainText(
+		'7 of 7 checked steps went as the scenario expected.'
+	);
 	// Only step 1 was predicted (rightly).
 	await expect(page.getByTestId('prediction-tally')).toHaveText('You predicted 1 of 1 call right.');
 	await expect(page.getByTestId('next')).toBeDisabled();

@@ -64,9 +64,12 @@ describe('serveStaticOverTls', () => {
 	});
 
 	it('redirects a page address with a trailing slash to the page, keeping the query', async () => {
-		const [slash, unknown] = await get('/about/?tab=2', '/nope/');
+		const [slash, unknown, doubled] = await get('/about/?tab=2', '/nope/', '/.//about/');
 		expect(slash.status).toBe(308);
 		expect(slash.headers.location).toBe('/about?tab=2');
 		expect(unknown.status).toBe(404);
+		// Never "//…", which a browser would read as another host.
+		expect(doubled.status).toBe(308);
+		expect(doubled.headers.location).toBe('/about');
 	});
 });

@@ -90,19 +90,21 @@ const pattern = (text: string, regex: RegExp): PatternSpec => ({ text, regex });
 
 // MODEL shapes (sts-facts §3).
 // arnType's pattern as real STS applies it: its `\u10000-\u10FFFF` is read as \u1000, '0'-\u10FF, 'F'
-// (four hex digits per escape), so no character outside the Basic Multilingual Plane matches, and
-// an emoji in a RoleArn breaks the pattern (observed, justincormack/argmin sts_oracle.rs: 2,048 😀
-// give only the pattern violation, so the length is counted in characters, not UTF-16 units).
-const arnType: MemberSpec = {
-	kind: 'string',
+// (four hex digits per escape), so the class is tab, LF, CR, \u0020-\uD7FF and \uE000-\uFFFD: no
+// character outside the Basic Multilingual Plane matches, and an emoji in a RoleArn breaks the
+// pattern (observed, justincormack/argmin sts_oracle.rs: 2,048 😀 give only the pattern violation,
+// so the length is counted in characters, not UTF-16 units).
+export const ARN_TYPE = {
+	kind: 'string' as const,
 	required: true,
 	min: 20,
 	max: 2048,
 	pattern: pattern(
 		'[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+',
-		/^[\t\n\r\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD]+$/u
+		/^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD]+$/u
 	)
-};
+} satisfies MemberSpec;
+const arnType: MemberSpec = ARN_TYPE;
 const roleSessionName: MemberSpec = {
 	kind: 'string',
 	required: true,

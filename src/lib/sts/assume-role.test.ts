@@ -239,6 +239,35 @@ describe('AssumeRole: errors', () => {
 		);
 	});
 
+	it('a chained request over both the role maximum and the 1-hour cap names the role maximum, and says raising it would not help (§2.1, §2.2)', () => {
+		const s = issue(baseState(), {
+			as: ALICE,
+			call: 'AssumeRole',
+			params: assume(roleArn('111111111111', 'Local')),
+			save: 'local'
+		});
+		const both = outcomeOf(s, {
+			as: 'creds:local',
+			call: 'AssumeRole',
+			params: assume(roleArn('111111111111', 'NoTags'), { DurationSeconds: 7200 })
+		});
+		expect(both.error?.message).toBe(
+			'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'
+		);
+		expect(both.explanation.summary + both.explanation.details.join(' ')).toContain(
+			'Raising it would not help this caller'
+		);
+		// Within the role's 12 h maximum, the chaining cap is what the request meets.
+		const capped = outcomeOf(s, {
+			as: 'creds:local',
+			call: 'AssumeRole',
+			params: assume(roleArn('111111111111', 'Local'), { DurationSeconds: 7200 })
+		});
+		expect(capped.error?.message).toBe(
+			'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.'
+		);
+	});
+
 	it('DurationSeconds below 900 or above 43200 breaks the model constraint (§3)', () => {
 		const low = outcomeOf(baseState(), {
 			as: ALICE,

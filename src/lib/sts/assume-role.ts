@@ -6,9 +6,10 @@
  *
  * Order of checks: authentication, model validation, request-level rules that need no policy
  * (root, credential type, MFA code, tags, session policy, Region), then authorisation, then the
- * role's MaxSessionDuration and after it the chaining cap (observed order, see below). Which of two
- * other failures AWS reports first is not documented [inf]; this order reports input problems
- * before access decisions and never reveals a role's settings to a caller who may not assume it.
+ * role's MaxSessionDuration and after it the chaining cap. Only "MaxSessionDuration before the
+ * chaining cap" is observed (see below); the rest is not documented [inf]: this order reports input
+ * problems before access decisions and never reveals a role's settings to a caller who may not
+ * assume it.
  */
 import { parseArn, parseIamEntityArn } from './arn';
 import {
@@ -233,7 +234,7 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 	// specified maximum session duration". Only the model's 900..43200 range applies (checked above).
 	const service = caller.kind === 'service' ? caller.principal : undefined;
 	if (!service) {
-		const tooLong = checkMaxSessionDuration(role, duration);
+		const tooLong = checkMaxSessionDuration(role, duration, chained);
 		if (tooLong) return tooLong;
 	}
 	// §2.2: the 1-hour chaining cap, checked with MaxSessionDuration and after it: a role session

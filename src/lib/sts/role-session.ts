@@ -15,12 +15,21 @@ export const DEFAULT_ROLE_SESSION_SECONDS = 3600;
 export const ROLE_CHAINING_MAX_SECONDS = 3600;
 
 /** §2.1: a request above the role's MaxSessionDuration fails with ValidationError. */
-export function checkMaxSessionDuration(role: Role, duration: number): ApiResult | undefined {
+export function checkMaxSessionDuration(
+	role: Role,
+	duration: number,
+	/** The caller is capped at 1 h anyway (role chaining, GetSessionToken credentials; §2.2). */
+	chainCapped = false
+): ApiResult | undefined {
 	if (duration <= role.maxSessionDuration) return undefined;
+	const fix =
+		chainCapped && duration > ROLE_CHAINING_MAX_SECONDS
+			? ` Raising it would not help this caller: its AssumeRole is capped at 1 h by role chaining, which STS checks next, so the request must ask for 3600 s or less (omit DurationSeconds). STS names the role's own maximum first (sts-facts §2.1, §2.2, §4).`
+			: ` An administrator can raise it to at most 12 h (sts-facts §2.1).`;
 	return fail(
 		awsError('ValidationError', messages.exceedsMaxSessionDuration),
-		`You asked for ${formatDuration(duration)}, but role ${role.name} allows sessions of at most ${formatDuration(role.maxSessionDuration)} (its MaxSessionDuration${role.maxSessionDuration === 3600 ? ', which defaults to 1 h' : ''}). An administrator can raise it to at most 12 h (sts-facts §2.1).`,
-		['§2.1']
+		`You asked for ${formatDuration(duration)}, but role ${role.name} allows sessions of at most ${formatDuration(role.maxSessionDuration)} (its MaxSessionDuration${role.maxSessionDuration === 3600 ? ', which defaults to 1 h' : ''}).${fix}`,
+		chainCapped ? ['§2.1', '§2.2'] : ['§2.1']
 	);
 }
 

@@ -5,6 +5,7 @@
  */
 import {
 	API_MEMBERS,
+	ARN_TYPE,
 	TAG_KEY,
 	TAG_VALUE,
 	wireMemberName,
@@ -151,22 +152,20 @@ function checkMember(name: string, spec: MemberSpec, value: unknown): Constraint
 				});
 			value.forEach((d: unknown, i) => {
 				out.push(
-					...checkMember(
-						'Arn',
-						{ kind: 'string', required: true, min: 20, max: 2048 },
-						descriptorArn(d)
-					).map((v) => ({ ...v, member: `${member}.${i + 1}.member.arn` }))
+					...checkMember('Arn', ARN_TYPE, descriptorArn(d)).map((v) => ({
+						...v,
+						member: `${member}.${i + 1}.member.arn`
+					}))
 				);
 			});
 			return out;
 		}
 		case 'policyArn': {
-			// PolicyDescriptorType: {arn}, 20–2048.
-			return checkMember(
-				'Arn',
-				{ kind: 'string', required: true, min: 20, max: 2048 },
-				descriptorArn(value)
-			).map((v) => ({ ...v, member: `${member}.arn` }));
+			// PolicyDescriptorType: {arn}, an arnType (20–2048, the same pattern as RoleArn).
+			return checkMember('Arn', ARN_TYPE, descriptorArn(value)).map((v) => ({
+				...v,
+				member: `${member}.arn`
+			}));
 		}
 		case 'stringList': {
 			const list = typeof value === 'string' ? [value] : value;
