@@ -158,6 +158,8 @@ export class SimulatorSession {
 			error: () => undefined
 		});
 		this.ready = true;
+		// Predictions made while the engine loaded are saved with the session too.
+		if (Object.keys(this.predictions).length) this.scheduleSave();
 	}
 
 	private changed(snapshot: SimSnapshot): void {

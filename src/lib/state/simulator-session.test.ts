@@ -122,9 +122,15 @@ describe('SimulatorSession', () => {
 		second.stop();
 
 		const third = new SimulatorSession(scenario, initial, { storage });
+		third.predict(0, 'refused'); // before the engine loads, and nothing played after it
 		await third.start();
-		expect(third.predictions).toEqual({});
-		third.stop();
+		expect(third.predictions).toEqual({ 0: 'refused' });
+		third.stop(); // flushes the save scheduled once the engine was ready
+
+		const fourth = new SimulatorSession(scenario, initial, { storage });
+		await fourth.start();
+		expect(fourth.predictions).toEqual({ 0: 'refused' });
+		fourth.stop();
 	});
 
 	it('announces expiries while the clock plays', async () => {
