@@ -123,7 +123,13 @@ describe('SimulatorSession', () => {
 
 		const third = new SimulatorSession(scenario, initial, { storage });
 		third.predict(0, 'refused'); // before the engine loads, and nothing played after it
-		await third.start();
+		// An engine slower to load than the save delay (250 ms): the save the prediction asked for
+		// comes too early to write anything.
+		const runtime = await import('./sim-runtime');
+		await third.start(async () => {
+			await new Promise((done) => setTimeout(done, 400));
+			return runtime;
+		});
 		expect(third.predictions).toEqual({ 0: 'refused' });
 		third.stop(); // flushes the save scheduled once the engine was ready
 
