@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import {
 	normalizePolicy,
-	policyUsageProblems,
+	statementsOf,
 	type PolicyDocument,
 	type PolicyKind
 } from './policy-model';
@@ -18,7 +18,6 @@ import {
 export {
 	minifiedLength,
 	normalizePolicy,
-	policyUsageProblems,
 	statementsOf,
 	type ConditionBlock,
 	type ConditionValue,
@@ -162,6 +161,61 @@ export const policyDocumentSchema = z.strictObject({
 
 export type ParsedPolicyDocument = z.output<typeof policyDocumentSchema>;
 export type ParsedPolicyStatement = z.output<typeof policyStatementSchema>;
+
+/** One problem with where a policy is used; `principal` marks a Principal where none may be. */
+export interface PolicyUsageProblem {
+	text: string;
+	principal?: true;
+}
+
+/** An ARN in a Resource element: arn:partition:service:region:account:resource (six parts). */
+const ARN_SHAPED = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:.+$/;
+
+export function policyUsageProblems(doc: PolicyDocument, kind: PolicyKind): PolicyUsageProblem[] {
+	const problems: PolicyUsageProblem[] = [];
+	const sids = new Set<string>();
+	statementsOf(doc).forEach((s, i) => {
+		const where = `Statement[${i}]`;
+		if (kind === 'trust') {
+			if (!s.Principal && !s.NotPrincipal)
+				problems.push({ text: `${where}: a trust policy statement needs a Principal` });
+			if (s.Resource || s.NotResource)
+				problems.push({
+					text: `${where}: a trust policy statement has no Resource (the role is the resource)`
+				});
+		} else {
+			if (s.Principal || s.NotPrincipal)
+				problems.push({
+					text: `${where}: ${kind === 'identity' ? 'an identity' : 'a session'} policy cannot have a Principal`,
+					principal: true
+				});
+			if (!s.Resource && !s.NotResource)
+				problems.push({
+					text: `${where}: ${kind === 'identity' ? 'an identity' : 'a session'} policy statement needs a Resource`
+				});
+		}
+		if (kind !== 'session') return;
+		// The grammar STS checks on the wire, as IAM does for stored policies (IAM "IAM JSON policy
+		// elements: Sid": "The Sid element supports ASCII uppercase letters (A-Z), lowercase letters
+		// (a-z), and numbers (0-9)"; "In IAM, the Sid value must be unique within a JSON policy";
+		// "Resource": ARNs in the documented format, or "*").
+		if (s.Sid !== undefined) {
+			if (!/^[0-9A-Za-z]*$/.test(s.Sid))
+				problems.push({
+					text: `${where}: Sid "${s.Sid}" may hold only letters A-Z, a-z and digits`
+				});
+			else if (s.Sid !== '' && sids.has(s.Sid))
+				problems.push({ text: `${where}: Sid "${s.Sid}" is used by an earlier statement` });
+			sids.add(s.Sid);
+		}
+		for (const r of [s.Resource ?? [], s.NotResource ?? []].flat())
+			if (r.startsWith('arn:') && !ARN_SHAPED.test(r))
+				problems.push({
+					text: `${where}: "${r}" is not an ARN (arn:partition:service:region:account:resource) or "*"`
+				});
+	});
+	return problems;
+}
 
 /**
  * Why a policy was refused: not JSON at all, a Principal where none may be (session policies), or
