@@ -63,3 +63,31 @@ test('on a phone the progress page shows whole axis labels and the whole exam ta
 	expect(table.headers.map((h) => h.text)).toContain('Time');
 	expect(table.headers.filter((h) => h.right > table.right + 0.5)).toEqual([]);
 });
+
+test('on a phone an exam question with a code block stays within the screen (the block scrolls)', async ({
+	page
+}) => {
+	test.setTimeout(90_000);
+	await page.setViewportSize({ width: 375, height: 740 });
+	await open(page, '/quiz/exam');
+	const total = Number(await page.getByLabel('Questions').getAttribute('max'));
+	await page.getByLabel('Questions').fill(String(total));
+	await page.getByTestId('start-exam').click();
+	let withCode = 0;
+	for (let i = 1; i <= total && withCode < 3; i++) {
+		await expect(page.locator('section.question h2')).toContainText(`Question ${i} of ${total}`);
+		if ((await page.locator('section.question pre').count()) > 0) {
+			withCode++;
+			const widths = await page.evaluate(() => ({
+				page: document.documentElement.scrollWidth,
+				viewport: document.documentElement.clientWidth
+			}));
+			expect(
+				widths.page,
+				`question ${i}: the page is no wider than the screen`
+			).toBeLessThanOrEqual(widths.viewport);
+		}
+		if (i < total) await page.getByTestId('exam-next').click();
+	}
+	expect(withCode, 'questions with a code block were met').toBeGreaterThan(0);
+});

@@ -13,6 +13,13 @@ describe('renderMarkdown', () => {
 		expect(r.html).toContain('<h2 id="cross-account-access">');
 	});
 
+	it('renders a code block focusable (to scroll it) and without a label that would hide its text from a name', () => {
+		const { html } = renderMarkdown('```json\n{ "Effect": "Deny" }\n```');
+		expect(html).toContain('<pre tabindex="0"><code class="language-json">');
+		expect(html).not.toContain('aria-label');
+		expect(html).toContain('&quot;Effect&quot;: &quot;Deny&quot;');
+	});
+
 	it('escapes raw HTML and reports it with its line', () => {
 		const r = renderMarkdown('Hello\n\n<script>alert(1)</script>\n');
 		expect(r.html).not.toContain('<script>');

@@ -170,10 +170,10 @@ const marked = new Marked({
 		},
 		code({ text, lang }) {
 			const language = lang ? ` class="language-${escapeHtml(lang.split(/\s/)[0])}"` : '';
-			const label = lang
-				? ` aria-label="${escapeHtml(lang.split(/\s/)[0].toUpperCase())} example"`
-				: ' aria-label="Code example"';
-			return `<pre tabindex="0"${label}><code${language}>${escapeHtml(text)}</code></pre>\n`;
+			// Focusable so keyboard users can scroll a wide block. No aria-label: it would stand in for
+			// the code wherever the block is part of a name (a question's stem names its options), so a
+			// screen reader said "JSON example" instead of the error text the question is about.
+			return `<pre tabindex="0"><code${language}>${escapeHtml(text)}</code></pre>\n`;
 		},
 		table(token) {
 			// Let the default table renderer build the table, then wrap it for horizontal scroll.
