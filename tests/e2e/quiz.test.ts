@@ -138,8 +138,9 @@ test('an exam: flag, navigate back, review screen, then time-out submits it', as
 	await expect(review).toContainText('Unanswered (4)');
 	await expect(review).toContainText('Flagged (1)');
 	await expect(review).toContainText('Answered (1)');
+	await expect(review).toContainText('Incomplete (0)');
 	await expect(review).toContainText(
-		"Questions left unanswered count as wrong in the exam's score."
+		"Questions left unanswered, or incomplete (fewer or more options chosen than asked for), count as wrong in the exam's score."
 	);
 
 	await page.clock.fastForward('05:01');

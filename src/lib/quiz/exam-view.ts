@@ -29,6 +29,22 @@ export function examReviewLists(
 	return lists;
 }
 
+/**
+ * What the results say of one question: right, wrong, left unanswered, or incomplete (some options
+ * chosen but fewer or more than asked for, which scores as wrong like an unanswered one).
+ */
+export function examVerdict(review: {
+	correct: boolean;
+	answered: boolean;
+	chosen: readonly number[];
+	correctOptions: readonly number[];
+}): string {
+	if (review.correct) return '✓ Correct';
+	if (review.answered) return '✗ Incorrect';
+	if (review.chosen.length === 0) return '✗ Not answered';
+	return `✗ Incomplete: ${review.chosen.length} of ${review.correctOptions.length} chosen`;
+}
+
 /** Remaining ms at `now` (never negative). Prefer this over `context.remainingMs` for a live display. */
 export function examRemainingMs(context: Pick<ExamContext, 'deadline'>, now: number): number {
 	return Math.max(0, context.deadline - now);

@@ -82,6 +82,7 @@ export {
 export {
 	examRemainingMs,
 	examReviewLists,
+	examVerdict,
 	formatCountdown,
 	type ExamReviewLists
 } from './exam-view';
