@@ -93,6 +93,24 @@ test('a pack lesson is listed on /lessons with its pack, read with the keyboard,
 	await expectLabLesson(page);
 	await expect(page.locator('.prose h2#the-rules')).toBeFocused();
 
+	// A link in the lesson's text to one of its own headings scrolls there too, on a short screen.
+	await page.setViewportSize({ width: 640, height: 400 });
+	await open(page, '/lessons/pack#pack=lab-session-durations&lesson=lab-duration-notes');
+	await expectLabLesson(page);
+	await page.evaluate(() => {
+		const link = document.createElement('a');
+		link.href = '#the-rules';
+		link.textContent = 'the rules';
+		link.dataset.testid = 'prose-anchor';
+		document.querySelector('.prose')!.prepend(link);
+		window.scrollTo(0, 0);
+	});
+	await page.getByTestId('prose-anchor').click();
+	await expect(page).toHaveURL(/lesson=lab-duration-notes&section=the-rules$/);
+	await expect(page.locator('.prose h2#the-rules')).toBeFocused();
+	await expect(page.locator('.prose h2#the-rules')).toBeInViewport();
+	await page.setViewportSize({ width: 1280, height: 720 });
+
 	// The pack scenario's "Background" leads back to the pack lesson.
 	await page
 		.getByRole('region', { name: 'Try it in the simulator' })
