@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeViolations, expect, open, test } from './fixtures';
-import { expectNoInjection, loadPack, PACKS, recordDialogs } from './pack-helpers';
+import {
+	expectNoInjection,
+	loadPack,
+	PACKS,
+	recordDialogs,
+	SCENARIO_RUNNER_CODE,
+	scriptsOf
+} from './pack-helpers';
 import { authoredOrder, pressOptions } from './quiz-helpers';
 
 interface PackFile {
@@ -14,6 +21,8 @@ const readPack = (name: string) => JSON.parse(readFileSync(`${PACKS}/${name}`, '
 const LAB_V1 = 'lab-session-durations-1.0.0.json';
 const LAB_V2 = 'lab-session-durations-1.1.0.json';
 const XSS = 'xss-pack.json';
+const WRONG = 'lab-wrong-expectations-1.0.0.json';
+const MANAGED = 'lab-managed-policies-1.0.0.json';
 
 /** The pack question on screen and the display positions of its right options. */
 async function packQuestion(page: Page, pack: PackFile) {
@@ -145,6 +154,64 @@ test('an invalid pack lists every error with its field path and cannot be added'
 	);
 	await expect(page.getByTestId('install-pack')).toBeDisabled();
 	expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a pack whose scenario does not hold its expectations lists each failed step, as content:pack does, and cannot be added', async ({
+	page
+}) => {
+	await open(page, '/author');
+	await loadPack(page, WRONG);
+	const errors = page.getByTestId('pack-errors');
+	await expect(errors).toContainText('2 errors: this pack cannot be loaded');
+	await expect(errors).toContainText(
+		'scenarios[0].steps[0]: scenario "lab-wrong-expectations", step 1 (AssumeRole as user:111122223333/report-script): expected ok true; got ValidationError'
+	);
+	// The S3 action names are checked against the IAM data, as in npm run content:pack.
+	await expect(errors).toContainText(
+		'scenarios[0].steps[3]: scenario "lab-wrong-expectations", step 4 (s3:GetObjekt as user:111122223333/report-script): expected allowed false; got the simulator could not run it: Amazon S3 has no action GetObjekt'
+	);
+	await expect(page.getByTestId('install-pack')).toBeDisabled();
+	await expect(
+		page.getByText('Fix the errors above in the pack, then load it again.')
+	).toBeVisible();
+	expect(await axeViolations(page)).toEqual([]);
+
+	// A valid pack whose scenario calls s3:GetObject, attaches a policy and names managed
+	// policies by ARN plays in the browser and can be added.
+	await loadPack(page, MANAGED);
+	await expect(page.getByTestId('pack-errors')).toHaveCount(0);
+	await expect(page.getByTestId('install-pack')).toBeEnabled();
+	await page.getByTestId('install-pack').click();
+	await expect(page.getByTestId('pack-status')).toContainText(
+		'Added “Lab pack — managed policies by ARN”'
+	);
+	await removePack(page, 'Lab pack — managed policies by ARN');
+});
+
+test('checking a pack without scenarios does not load the simulator engine', async ({ page }) => {
+	const scripts = scriptsOf(page);
+	const data = readPack(LAB_V1) as unknown as Record<string, unknown> & {
+		questions: Record<string, unknown>[];
+	};
+	// Questions only: no scenarios, and no lesson (its front matter names the scenario).
+	delete data.scenarios;
+	delete data.lessons;
+	for (const q of data.questions) {
+		delete q.lessons;
+		delete q.scenario;
+		delete q.verify;
+	}
+	await open(page, '/author');
+	await loadPack(page, { name: 'no-scenarios.json', data });
+	await expect(page.getByTestId('pack-errors')).toHaveCount(0);
+	await expect(page.getByTestId('install-pack')).toBeEnabled();
+	const before = scripts.length;
+	for (const body of await Promise.all(scripts)) expect(body).not.toContain(SCENARIO_RUNNER_CODE);
+	// Control: a pack with a scenario loads it.
+	await loadPack(page, LAB_V1);
+	await expect(page.getByTestId('install-pack')).toBeEnabled();
+	const later = await Promise.all(scripts.slice(before));
+	expect(later.some((body) => body.includes(SCENARIO_RUNNER_CODE))).toBe(true);
 });
 
 test('a pack full of XSS payloads loads, is practised and removed without running anything', async ({

@@ -5,13 +5,26 @@ import { expect, open } from './fixtures';
 export const PACKS = 'tests/fixtures/packs';
 /** Text found only in the `yaml` package's code (one of its parser errors). */
 export const YAML_PACKAGE_CODE = 'Implicit keys need to be on a single line';
+/** Text found only in the simulator engine's code (scenario-runner.ts, what a failed step says). */
+export const SCENARIO_RUNNER_CODE = 'the simulator could not run it';
 
-/** Chooses a pack file on /author (already open) and waits for its preview. */
-export async function loadPack(page: Page, file: string) {
+/**
+ * Chooses a pack file on /author (already open) and waits for its preview: a file of
+ * tests/fixtures/packs, or a pack made by the test (`name` and its JSON `data`).
+ */
+export async function loadPack(page: Page, file: string | { name: string; data: unknown }) {
 	const input = page.getByLabel('Pack file');
 	// Enabled once the content index and the installed packs are read; setInputFiles does not wait.
 	await expect(input).toBeEnabled();
-	await input.setInputFiles(`${PACKS}/${file}`);
+	await input.setInputFiles(
+		typeof file === 'string'
+			? `${PACKS}/${file}`
+			: {
+					name: file.name,
+					mimeType: 'application/json',
+					buffer: Buffer.from(JSON.stringify(file.data))
+				}
+	);
 	await expect(page.getByTestId('pack-preview')).toBeVisible();
 }
 
@@ -19,6 +32,8 @@ export async function loadPack(page: Page, file: string) {
 export async function installPack(page: Page, file: string, title?: string) {
 	await open(page, '/author');
 	await loadPack(page, file);
+	// Valid: its scenarios were played and hold their expectations.
+	await expect(page.getByTestId('pack-errors')).toHaveCount(0);
 	await page.getByTestId('install-pack').click();
 	await expect(page.getByTestId('pack-status')).toContainText(
 		title === undefined ? 'Added' : `Added “${title}”`

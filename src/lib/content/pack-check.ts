@@ -98,6 +98,11 @@ export interface PackValidation {
 	/** Present once the pack passed its schema. */
 	preview?: PackPreview;
 	issues: PackIssue[];
+	/**
+	 * The pack's scenarios as its schema parsed them, once it passed (errors elsewhere allowed):
+	 * what checkPackScenarios (pack-scenario-check.ts) plays.
+	 */
+	scenarios?: Scenario[];
 }
 
 /** Largest pack file the app reads. */
@@ -432,7 +437,12 @@ export function validatePack(
 			: {})
 	};
 	const ok = !issues.some((i) => i.severity === 'error');
-	return { issues, preview, ...(ok ? { pack: { ...pack, questions } } : {}) };
+	return {
+		issues,
+		preview,
+		...(scenarios.length ? { scenarios } : {}),
+		...(ok ? { pack: { ...pack, questions } } : {})
+	};
 }
 
 /** Reads the text of a pack file: its size and JSON syntax (then call validatePack). */

@@ -12,6 +12,7 @@ import {
 	type PackValidation,
 	type ReadYaml
 } from '$lib/content/pack-check';
+import { checkPackScenarios } from '$lib/content/pack-scenario-check';
 import {
 	packLessonSummary,
 	packLessonView,
@@ -72,7 +73,11 @@ async function lessonYamlReader(): Promise<ReadYaml> {
 	return (await import('$lib/content/yaml-source')).parseYamlSource;
 }
 
-/** Reads and validates a pack file against the app's content and the installed packs. */
+/**
+ * Reads and validates a pack file against the app's content and the installed packs, then plays
+ * its scenarios and checks their expectations (the simulator engine is loaded only for a pack
+ * with scenarios).
+ */
 export async function checkPackFile(
 	file: Blob,
 	index: ContentIndex,
@@ -80,11 +85,14 @@ export async function checkPackFile(
 ): Promise<PackValidation> {
 	const read = readPackText(await file.text());
 	if ('issues' in read) return read;
-	return validatePack(
+	const validation = validatePack(
 		read.data,
 		index,
 		installed.map((p) => p.ids),
 		packHasLessons(read.data) ? await lessonYamlReader() : undefined
+	);
+	return checkPackScenarios(validation, async (scenarios) =>
+		(await import('./pack-scenario-player')).loadScenarioPlayer(scenarios)
 	);
 }
 

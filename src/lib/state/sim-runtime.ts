@@ -10,19 +10,8 @@ import type { Scenario } from '$lib/content/scenario-schema';
 import { loadActionCatalog } from '$lib/sts/action-catalog';
 import { simMachine } from '$lib/sts/sim-machine';
 
-import { serviceOf } from '$lib/sts/supported-services';
-
 export { loadActionCatalog };
-
-/** The services whose actions `calls` (step `call:` values) name, e.g. s3 for s3:GetObject. */
-export function callServices(calls: Iterable<string>): string[] {
-	const services = new Set<string>();
-	for (const c of calls) {
-		const s = serviceOf(c);
-		if (s) services.add(s);
-	}
-	return [...services];
-}
+export { callServices } from '$lib/sts/supported-services';
 export {
 	callUsesPolicy,
 	canAdminNow,

@@ -48,3 +48,13 @@ export function serviceOf(action: string): string | undefined {
 	const m = /^([a-zA-Z0-9-]+):[A-Za-z0-9*?]+$/.exec(action);
 	return m ? m[1].toLowerCase() : undefined;
 }
+
+/** The services whose actions `calls` (step `call:` values) name, e.g. s3 for s3:GetObject. */
+export function callServices(calls: Iterable<string>): string[] {
+	const services = new Set<string>();
+	for (const c of calls) {
+		const s = serviceOf(c);
+		if (s) services.add(s);
+	}
+	return [...services];
+}
