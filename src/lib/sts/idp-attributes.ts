@@ -4,7 +4,6 @@
  */
 import { awsError, messages } from './aws-errors';
 import { fail, type ApiResult } from './api-support';
-import { TAG_KEY, TAG_VALUE } from './api-model';
 import {
 	checkSessionTags,
 	mergeSessionTags,
@@ -19,7 +18,7 @@ import {
 	type TrustOutcome,
 	type TrustRequest
 } from './trust-evaluation';
-import type { TagParam } from './validate-params';
+import { sessionTagViolations, type TagParam } from './validate-params';
 
 /**
  * What an identity provider passes besides the identity (a web identity token's claims, a SAML
@@ -97,15 +96,9 @@ function idpTagProblem(
 	tags: readonly TagParam[],
 	transitive: readonly string[]
 ): string | undefined {
-	if (tags.length > 50) return `${tags.length} session tags, more than the 50 allowed`;
-	if (transitive.length > 50)
-		return `${transitive.length} transitive tag keys, more than the 50 allowed`;
-	for (const { Key, Value } of tags) {
-		if (Key.length < TAG_KEY.min || Key.length > TAG_KEY.max || !TAG_KEY.pattern.regex.test(Key))
-			return `the session tag key "${Key}", which is not 1-128 letters, digits, spaces and _.:/=+-@`;
-		if (Value.length > TAG_VALUE.max || !TAG_VALUE.pattern.regex.test(Value))
-			return `the value of session tag ${Key}, which is not up to 256 letters, digits, spaces and _.:/=+-@`;
-	}
+	const [broken] = sessionTagViolations(tags, transitive);
+	if (broken)
+		return `the value '${String(broken.value)}' at '${broken.member}', which must ${broken.constraint}`;
 	const reserved = reservedTag(tags);
 	if (reserved)
 		return `the session tag ${reserved.Key}=${reserved.Value}, which begins with the reserved prefix aws:`;

@@ -208,6 +208,21 @@ function checkMember(name: string, spec: MemberSpec, value: unknown): Constraint
 	}
 }
 
+/**
+ * The model's constraint violations of a list of session tags and transitive tag keys (the shapes
+ * of AssumeRole's Tags and TransitiveTagKeys: at most 50 each, tagKeyType / tagValueType), for
+ * tags that arrive other than as request parameters (an identity provider's, idp-attributes.ts).
+ */
+export function sessionTagViolations(
+	tags: readonly TagParam[],
+	transitive: readonly string[]
+): ConstraintViolation[] {
+	return [
+		...checkMember('Tags', { kind: 'tags', max: 50 }, tags),
+		...checkMember('TransitiveTagKeys', { kind: 'tagKeys', max: 50 }, transitive)
+	];
+}
+
 /** All model-constraint violations of a request, in one ValidationError as AWS reports them. */
 export function validateParams(api: StsApi, params: Params): AwsError | undefined {
 	// A value that is not a 32-bit integer fails before validation, with MalformedInput (400);
