@@ -1,4 +1,4 @@
-import { rebuildAggregates } from './aggregate-builder';
+import { isAnswer, rebuildAggregates } from './aggregate-builder';
 import { dropUnansweredAttempts, type UnansweredCleanup } from './unanswered-cleanup';
 import { appendAttemptPages, readAllAttempts } from './attempt-pages';
 import { countsOf, replaceAllTables } from './bulk-writer';
@@ -101,16 +101,26 @@ export async function importBackup(
 	if (!v.ok) return v;
 	const incoming: SourceTables = v.envelope.data;
 	const { db, effects } = ctx;
+	// A backup made by a version before the unanswered-attempts clean-up may bring those attempts
+	// (and the cards they rated Again) back; only then is the clean-up run again, which reads every
+	// answer once more. (Leftovers of this database's own are the clean-up-on-open's to remove.)
+	const noCleanup: UnansweredCleanup = { attempts: 0, cards: 0 };
+	const bringsUnanswered = incoming.attempts.some((a) => !isAnswer(a));
 	if (mode === 'replace') {
 		const written = await replaceAllTables(ctx, incoming);
 		// Replacing cleared the clean-up's marker, so the next open would clean anyway; doing it now
 		// means the figures are right at once. A failure leaves the imported data as it is (logged).
-		const cleaned = await db
-			.transaction('rw', db.tables, (tx) => dropUnansweredAttempts(tx, effects))
-			.catch((e: unknown) => {
-				console.warn('Progress clean-up after import failed; it will be tried again next time.', e);
-				return { attempts: 0, cards: 0 };
-			});
+		const cleaned = bringsUnanswered
+			? await db
+					.transaction('rw', db.tables, (tx) => dropUnansweredAttempts(tx, effects))
+					.catch((e: unknown) => {
+						console.warn(
+							'Progress clean-up after import failed; it will be tried again next time.',
+							e
+						);
+						return noCleanup;
+					})
+			: noCleanup;
 		return { ok: true, mode, written, warnings: [...v.warnings, ...cleanupWarning(cleaned)] };
 	}
 	return db.transaction('rw', db.tables, async (tx) => {
@@ -130,9 +140,7 @@ export async function importBackup(
 		await db.exams.bulkPut(writes.exams);
 		await db.settings.bulkPut(writes.settings);
 		await db.packs.bulkPut(writes.packs);
-		// A backup made by a version before the unanswered-attempts clean-up brings those attempts
-		// (and the cards they rated Again) back, and the clean-up has already run here: clean again.
-		const cleaned = await dropUnansweredAttempts(tx, effects);
+		const cleaned = bringsUnanswered ? await dropUnansweredAttempts(tx, effects) : noCleanup;
 		const aggregates = rebuildAggregates(
 			await readAllAttempts(db),
 			await db.cards.toArray(),
