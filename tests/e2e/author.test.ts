@@ -37,6 +37,7 @@ async function packQuestion(page: Page, pack: PackFile) {
 async function removePack(page: Page, title: string) {
 	await open(page, '/author');
 	await page.getByRole('button', { name: `Remove ${title}` }).click();
+	await page.getByTestId('confirm-remove-pack').click();
 	await expect(page.getByTestId('pack-status')).toContainText(`Removed “${title}”`);
 	await expect(page.getByTestId('no-packs')).toBeVisible();
 }
@@ -90,6 +91,11 @@ test('load a valid pack, practise one of its questions ("from <pack>"), remove i
 		pack.questions.find((x) => x.id === q.id)!.options.length
 	);
 
+	// Not due yet: the due page says when it will be.
+	await open(page, '/quiz/due');
+	await expect(page.getByTestId('nothing-due')).toContainText(
+		/^Nothing is due right now\. The next review is due in \d+ minutes?\./
+	);
 	// A new card answered right is due again within the hour: due on the dashboard and the due page.
 	await page.clock.fastForward('01:00:00');
 	await open(page, '/progress');
@@ -102,7 +108,9 @@ test('load a valid pack, practise one of its questions ("from <pack>"), remove i
 	await expect(page.getByTestId('pack-missing')).toBeVisible();
 	// Its question is not in the app any more: its review is not due, here or on the dashboard.
 	await open(page, '/quiz/due');
-	await expect(page.getByTestId('nothing-due')).toBeVisible();
+	await expect(page.getByTestId('nothing-due')).toContainText(
+		'Nothing is scheduled for review yet'
+	);
 	await open(page, '/progress');
 	await expect(page.getByTestId('stat-due').locator('.number')).toHaveText('0');
 	await expect(page.getByTestId('stat-answers').locator('.number')).toHaveText('1');
@@ -276,7 +284,25 @@ test('with the keyboard: after Add and Remove, focus lands on what happened', as
 		'/simulator/pack#pack=lab-session-durations&scenario=lab-duration-runner'
 	);
 
-	await page.getByRole('button', { name: `Remove ${pack.title}` }).focus();
+	// Remove asks first; the safe choice has focus, and Escape keeps the pack.
+	const removeButton = page.getByRole('button', { name: `Remove ${pack.title}` });
+	await removeButton.focus();
+	await page.keyboard.press('Enter');
+	const dialog = page.getByTestId('remove-pack-dialog');
+	await expect(dialog).toBeVisible();
+	await expect(dialog.getByRole('heading')).toHaveText(`Remove “${pack.title}”?`);
+	await expect(dialog).toContainText(
+		'Its questions leave the quizzes, its lessons the Lessons page and its scenarios the simulator.'
+	);
+	await expect(dialog.getByRole('button', { name: 'Keep the pack' })).toBeFocused();
+	expect(await axeViolations(page)).toEqual([]);
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await expect(removeButton).toBeFocused();
+	await expect(page.getByTestId('installed-pack')).toHaveCount(1);
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Tab');
+	await expect(page.getByTestId('confirm-remove-pack')).toBeFocused();
 	await page.keyboard.press('Enter');
 	await expect(status).toContainText(`Removed “${pack.title}”`);
 	await expect(status).toBeFocused();

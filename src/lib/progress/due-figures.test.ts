@@ -61,6 +61,34 @@ describe('"due now"', () => {
 	});
 });
 
+describe('the next review', () => {
+	it('is the first card due after now, of a question the app or an installed pack has', async () => {
+		const { ctx, db } = makeCtx();
+		const now = T0 + 10 * DAY_MS;
+		expect((await reviewQueue(ctx, now, 50)).nextDue).toBeUndefined();
+		await db.cards.bulkPut([
+			card('overdue', now - DAY_MS),
+			card('dropped', now + 60_000), // the course no longer has it
+			card('pack-q', now + 3_600_000),
+			card('app-q', now + 2 * DAY_MS)
+		]);
+		const known = new Set(['overdue', 'app-q']);
+		// Due now does not count as next; without `known` every card counts.
+		expect((await reviewQueue(ctx, now, 50)).nextDue).toBe(now + 60_000);
+		expect((await reviewQueue(ctx, now, 50, known)).nextDue).toBe(now + 2 * DAY_MS);
+		await savePack(ctx, {
+			id: 'p',
+			version: '1.0.0',
+			title: 'P',
+			author: 'A',
+			data: { questions: [{ id: 'pack-q' }] }
+		});
+		expect((await reviewQueue(ctx, now, 50, known)).nextDue).toBe(now + 3_600_000);
+		// A card due exactly now is due now, not next.
+		expect((await reviewQueue(ctx, now + 60_000, 50)).nextDue).toBe(now + 3_600_000);
+	});
+});
+
 describe('"due today"', () => {
 	it("is everything due before the learner's next local midnight, overdue included, in the forecast and the plan alike", async () => {
 		// UTC+2: T0 is 11:00 local on 2025-03-03; the local day ends at 22:00 UTC.

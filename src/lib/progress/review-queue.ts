@@ -144,6 +144,35 @@ export interface ReviewQueue {
 	dueNow: number;
 	/** The most overdue of them, oldest due first, at most `limit` (so maybe fewer than dueNow). */
 	cards: CardRecord[];
+	/**
+	 * When the next card falls due after `now` (epoch ms), of questions the app has; undefined when
+	 * no later review is scheduled. What the due page says when nothing is due yet.
+	 */
+	nextDue: number | undefined;
+}
+
+/**
+ * The due date of the first card due after `now`, of a question the app has ({@link KnownQuestions}):
+ * the `due` index's keys above `now`, no card read; the packs table only when a card that falls due
+ * earlier is not the app's own.
+ */
+async function nextDueAfter(
+	ctx: ProgressContext,
+	now: number,
+	known?: KnownQuestions
+): Promise<number | undefined> {
+	const later = ctx.db.cards.where('due').above(now);
+	if (!known) return (await later.first())?.due;
+	// Keys only, in due order (one row per question, so bounded by the bank's size).
+	const laterKeys: { id: string; due: number }[] = [];
+	await later.eachKey((key, cursor) => {
+		laterKeys.push({ id: cursor.primaryKey as string, due: key as number });
+	});
+	const own = laterKeys.find((c) => known.has(c.id));
+	if (own && own === laterKeys[0]) return own.due;
+	// An earlier card is not the app's own: it counts if an installed pack has its question.
+	const packed = await installedQuestionIds(ctx);
+	return laterKeys.find((c) => known.has(c.id) || packed.has(c.id))?.due;
 }
 
 /**
@@ -163,9 +192,14 @@ export function reviewQueue(
 			const due = await dueInBank(ctx, now, true, known);
 			const n = Math.max(0, Math.min(MAX_DUE_PAGE, Math.floor(limit)));
 			const page = await db.cards.bulkGet(due.slice(0, n).map((c) => c.id));
-			return { dueNow: due.length, cards: page.filter((c) => c !== undefined) };
+			const nextDue = await nextDueAfter(ctx, now, known);
+			return { dueNow: due.length, cards: page.filter((c) => c !== undefined), nextDue };
 		}
-		const [dueNow, cards] = await Promise.all([dueNowCount(ctx, now), dueCards(ctx, now, limit)]);
-		return { dueNow, cards };
+		const [dueNow, cards, nextDue] = await Promise.all([
+			dueNowCount(ctx, now),
+			dueCards(ctx, now, limit),
+			nextDueAfter(ctx, now)
+		]);
+		return { dueNow, cards, nextDue };
 	});
 }

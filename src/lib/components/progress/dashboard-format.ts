@@ -39,6 +39,26 @@ export const formatDate = (ms: number): string => longDate.format(new Date(ms));
 /** "3 Mar 2025, 09:41". */
 export const formatDateTime = (ms: number): string => dateTime.format(new Date(ms));
 
+const clockTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+/**
+ * When a moment after `now` comes, in the learner's local time: "in 1 minute", "in 40 minutes",
+ * "in 3 hours" (within 12 hours), "today at 21:40", "tomorrow at 09:05", "on Tue 4 Mar at 09:05".
+ */
+export function formatWhen(at: number, now: number): string {
+	const minutes = Math.max(1, Math.ceil((at - now) / 60_000));
+	if (minutes < 60) return `in ${plural(minutes, 'minute')}`;
+	const hours = Math.round(minutes / 60);
+	if (minutes < 12 * 60) return `in ${plural(hours, 'hour')}`;
+	const time = clockTime.format(new Date(at));
+	const day = (ms: number) => dateInputValue(ms);
+	if (day(at) === day(now)) return `today at ${time}`;
+	const tomorrow = new Date(now);
+	tomorrow.setDate(tomorrow.getDate() + 1);
+	if (day(at) === day(tomorrow.getTime())) return `tomorrow at ${time}`;
+	return `on ${weekday.format(new Date(at))} ${shortDay.format(new Date(at))} at ${time}`;
+}
+
 /** `0.456` → `46%`. */
 export const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
