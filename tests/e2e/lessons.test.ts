@@ -1,4 +1,4 @@
-import { expect, open, test } from './fixtures';
+import { axeViolations, expect, open, test } from './fixtures';
 
 test('the home page says what the app is and where to start', async ({ page }) => {
 	await open(page, '/');
@@ -49,7 +49,7 @@ test('glossary terms in lessons link to their entry', async ({ page }) => {
 
 test('search finds a lesson by a term, offline-capable index', async ({ page }) => {
 	await open(page, '/search');
-	await page.getByLabel('Search lessons and glossary').fill('confused deputy');
+	await page.getByRole('searchbox', { name: /^Search lessons/ }).fill('confused deputy');
 	const results = page.getByTestId('search-results');
 	await expect(results.getByRole('link').first()).toBeVisible();
 	await expect(results).toContainText('ExternalId');
@@ -58,6 +58,34 @@ test('search finds a lesson by a term, offline-capable index', async ({ page }) 
 		.first()
 		.click();
 	await expect(page).toHaveURL(/\/lessons\/external-id-and-confused-deputy/);
+});
+
+test('search shows where the words are, counts every match and shows more on request', async ({
+	page
+}) => {
+	await open(page, '/search?q=role');
+	const results = page.getByTestId('search-results');
+	await expect(results.locator('li')).toHaveCount(20);
+	const count = page.getByTestId('search-count');
+	await expect(count).toHaveText(/^\d+ results for “role” \(showing the best 20\)$/);
+	const total = Number((await count.textContent())!.match(/^\d+/)![0]);
+	expect(total).toBeGreaterThan(20);
+	// The matched words are marked in each snippet.
+	await expect(results.locator('li').first().locator('mark').first()).toHaveText(/^role/i);
+	// "Show more" adds the next results and moves focus to the first of them.
+	await page.getByTestId('search-more').click();
+	await expect(results.locator('li')).toHaveCount(Math.min(40, total));
+	await expect(results.locator('li').nth(20).getByRole('link')).toBeFocused();
+	// Fact-base sections and simulator scenarios are found too.
+	await page.getByRole('searchbox').fill('PackedPolicyTooLarge');
+	await expect(results.getByText('Fact base', { exact: true }).first()).toBeVisible();
+	await page.getByRole('searchbox').fill('leaked');
+	await expect(results.getByText('Simulator', { exact: true }).first()).toBeVisible();
+	// Marked words keep their contrast in both colour schemes.
+	await expect(results.locator('mark').first()).toBeVisible();
+	expect(await axeViolations(page)).toEqual([]);
+	await page.emulateMedia({ colorScheme: 'dark' });
+	expect(await axeViolations(page)).toEqual([]);
 });
 
 test('the dark theme toggle is remembered across reloads', async ({ page }) => {

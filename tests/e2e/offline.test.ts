@@ -71,7 +71,7 @@ test('offline, addresses with a query open their page, and the manifest comes fr
 	}
 	await page.goto('/search?q=external+id');
 	await page.locator('body.started').waitFor();
-	await expect(page.getByLabel('Search lessons and glossary')).toHaveValue('external id');
+	await expect(page.getByRole('searchbox', { name: /^Search lessons/ })).toHaveValue('external id');
 	expect(failed.filter((u) => u.endsWith('/manifest.webmanifest'))).toEqual([]);
 	await context.setOffline(false);
 });
