@@ -156,9 +156,10 @@ test('an invalid pack lists every error with its field path and cannot be added'
 	await loadPack(page, 'invalid-pack.json');
 	const errors = page.getByTestId('pack-errors');
 	await expect(errors).toContainText('16 errors: this pack cannot be loaded');
-	await expect(errors).toContainText('questions[0].options[0].why: why is required');
+	// Each with the line of the file it is on (the fixture's option 0 of question 0 opens on line 16).
+	await expect(errors).toContainText('questions[0].options[0].why, line 16: why is required');
 	await expect(errors).toContainText(
-		'scenarios[0].steps[0].as: no user alice in account 111111111111'
+		/scenarios\[0\]\.steps\[0\]\.as, line \d+: no user alice in account 111111111111/
 	);
 	await expect(page.getByTestId('install-pack')).toBeDisabled();
 	expect(await axeViolations(page)).toEqual([]);
@@ -172,11 +173,11 @@ test('a pack whose scenario does not hold its expectations lists each failed ste
 	const errors = page.getByTestId('pack-errors');
 	await expect(errors).toContainText('2 errors: this pack cannot be loaded');
 	await expect(errors).toContainText(
-		'scenarios[0].steps[0]: scenario "lab-wrong-expectations", step 1 (AssumeRole as user:111122223333/report-script): expected ok true; got ValidationError'
+		'scenarios[0].steps[0], line 65: scenario "lab-wrong-expectations", step 1 (AssumeRole as user:111122223333/report-script): expected ok true; got ValidationError'
 	);
 	// The S3 action names are checked against the IAM data, as in npm run content:pack.
 	await expect(errors).toContainText(
-		'scenarios[0].steps[3]: scenario "lab-wrong-expectations", step 4 (s3:GetObjekt as user:111122223333/report-script): expected allowed false; got the simulator could not run it: Amazon S3 has no action GetObjekt'
+		'scenarios[0].steps[3], line 100: scenario "lab-wrong-expectations", step 4 (s3:GetObjekt as user:111122223333/report-script): expected allowed false; got the simulator could not run it: Amazon S3 has no action GetObjekt'
 	);
 	await expect(page.getByTestId('install-pack')).toBeDisabled();
 	await expect(

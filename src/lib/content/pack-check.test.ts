@@ -9,12 +9,15 @@ import {
 	packIds,
 	packLessonTitle,
 	packQuizQuestions,
+	jsonErrorLine,
+	parseIssuePath,
 	validatePack,
-	validatePackText
+	validatePackText,
+	withFileLines
 } from './pack-check';
 import { compareVersions, type Pack } from './pack-schema';
 import { parseScenario } from './scenario-loader';
-import { parseYamlSource } from './yaml-source';
+import { lazyLocate, parseYamlSource } from './yaml-source';
 
 const index = contentIndexOf(loadContent(readContentDir('content'), { parseScenario }).bundle);
 const text = (name: string) => readFileSync(`tests/fixtures/packs/${name}`, 'utf8');
@@ -211,6 +214,53 @@ describe('a pack full of XSS payloads', () => {
 			/<(script|style|svg|img|iframe|object|form|meta|base|math|details)\b/i
 		);
 		expect(html).not.toMatch(/href="\s*(javascript|vbscript|data):/i);
+	});
+});
+
+describe('where a problem is in the pack file', () => {
+	it('reads field paths back into keys', () => {
+		expect(parseIssuePath('questions[3].options[1].why')).toEqual([
+			'questions',
+			3,
+			'options',
+			1,
+			'why'
+		]);
+		expect(parseIssuePath('')).toEqual([]);
+	});
+
+	it('gives each schema problem the line of its field, or of the object missing it', () => {
+		const source = text('invalid-pack.json');
+		const lines = source.split('\n');
+		const lineOf = (needle: string, from = 0) =>
+			lines.findIndex((l, i) => i >= from && l.includes(needle)) + 1;
+		const issues = withFileLines(
+			validatePack(JSON.parse(source), index, [], parseYamlSource).issues,
+			lazyLocate(source)
+		);
+		const at = (path: string) => issues.find((i) => i.path === path)?.fileLine;
+		// An unknown key: its own line.
+		expect(at('colour')).toBe(lineOf('"colour"'));
+		// A missing field: the line where the object that lacks it opens.
+		expect(at('questions[0].options[0].why')).toBe(lineOf('{', lineOf('"options"')));
+		// A wrong value: the line of its key.
+		expect(at('questions[0].difficulty')).toBe(lineOf('"difficulty": 5'));
+		expect(issues.every((i) => !i.path || i.fileLine! >= 1)).toBe(true);
+	});
+
+	it('gives a JSON syntax error its line, whichever way the engine words it', () => {
+		const bad = '{\n\t"id": "x",\n\t"title" "y"\n}';
+		const [issue] = validatePackText(bad, index).issues;
+		expect(issue!.message).toMatch(/^not a JSON file: /);
+		expect(issue!.fileLine).toBe(3);
+		expect(jsonErrorLine(bad, 'Unexpected string in JSON at position 20')).toBe(3);
+		expect(
+			jsonErrorLine(
+				bad,
+				"Expected ':' after property name in JSON at position 22 (line 3 column 10)"
+			)
+		).toBe(3);
+		expect(jsonErrorLine('', 'Unexpected end of JSON input')).toBeUndefined();
 	});
 });
 

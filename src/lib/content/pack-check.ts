@@ -59,6 +59,8 @@ export interface PackIssue {
 	severity: 'error' | 'warning';
 	/** For lesson Markdown: the 1-based line within `markdown`. */
 	line?: number;
+	/** The 1-based line of the pack file where the field (or the syntax error) is. */
+	fileLine?: number;
 }
 
 export interface PackClash {
@@ -460,10 +462,51 @@ export function readPackText(text: string): { data: unknown } | { issues: PackIs
 	try {
 		return { data: JSON.parse(text) };
 	} catch (e) {
+		const message = (e as Error).message;
+		const fileLine = jsonErrorLine(text, message);
 		return {
-			issues: [{ path: '', severity: 'error', message: `not a JSON file: ${(e as Error).message}` }]
+			issues: [
+				{
+					path: '',
+					severity: 'error',
+					message: `not a JSON file: ${message}`,
+					...(fileLine ? { fileLine } : {})
+				}
+			]
 		};
 	}
+}
+
+/**
+ * The line of a JSON.parse error: from "(line 3 column 5)" when the engine says it, else from
+ * "at position 45"; undefined when the message says neither (an empty file).
+ */
+export function jsonErrorLine(text: string, message: string): number | undefined {
+	const line = /\(line (\d+) column \d+\)/.exec(message);
+	if (line) return Number(line[1]);
+	const position = /at position (\d+)/.exec(message);
+	if (!position) return undefined;
+	return text.slice(0, Number(position[1])).split('\n').length;
+}
+
+/** `questions[3].options[1].why` → `['questions', 3, 'options', 1, 'why']`. */
+export function parseIssuePath(path: string): (string | number)[] {
+	return [...path.matchAll(/\[(\d+)\]|([^.[\]]+)/g)].map((m) =>
+		m[1] !== undefined ? Number(m[1]) : m[2]!
+	);
+}
+
+/**
+ * Adds to each issue with a field path the line of the pack file it is on, using `locate`
+ * (yaml-source's, which reads JSON as the YAML it also is). Issues with no path keep none.
+ */
+export function withFileLines(
+	issues: PackIssue[],
+	locate: (path: (string | number)[]) => { line: number }
+): PackIssue[] {
+	return issues.map((i) =>
+		i.path && i.fileLine === undefined ? { ...i, fileLine: locate(parseIssuePath(i.path)).line } : i
+	);
 }
 
 /** readPackText, then validatePack. */

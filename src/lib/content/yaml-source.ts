@@ -45,8 +45,11 @@ export function parseYamlSource(text: string, file: string): YamlSource {
 	return { file, data: doc.toJS({ maxAliasCount: 1000 }), locate: lazyLocate(text) };
 }
 
-/** `locate` for a text: parses it with a line table on first use only. */
-function lazyLocate(text: string): YamlSource['locate'] {
+/**
+ * `locate` for a text: parses it with a line table on first use only. Also locates fields of a
+ * JSON file (JSON is YAML); a text with syntax errors is located as far as it parsed.
+ */
+export function lazyLocate(text: string): YamlSource['locate'] {
 	let located: { doc: Document; lineCounter: LineCounter } | undefined;
 	return (path) => {
 		if (!located) {

@@ -10,7 +10,8 @@ import {
 	type ContentIndex,
 	type InstalledPackIds,
 	type PackValidation,
-	type ReadYaml
+	type ReadYaml,
+	withFileLines
 } from '$lib/content/pack-check';
 import { checkPackScenarios } from '$lib/content/pack-scenario-check';
 import {
@@ -83,7 +84,8 @@ export async function checkPackFile(
 	index: ContentIndex,
 	installed: InstalledPack[]
 ): Promise<PackValidation> {
-	const read = readPackText(await file.text());
+	const text = await file.text();
+	const read = readPackText(text);
 	if ('issues' in read) return read;
 	const validation = validatePack(
 		read.data,
@@ -91,9 +93,13 @@ export async function checkPackFile(
 		installed.map((p) => p.ids),
 		packHasLessons(read.data) ? await lessonYamlReader() : undefined
 	);
-	return checkPackScenarios(validation, async (scenarios) =>
+	const checked = await checkPackScenarios(validation, async (scenarios) =>
 		(await import('./pack-scenario-player')).loadScenarioPlayer(scenarios)
 	);
+	if (!checked.issues.some((i) => i.path)) return checked;
+	// Where each problem is in the file: the YAML reader (JSON is YAML) is loaded only now.
+	const locate = (await import('$lib/content/yaml-source')).lazyLocate(text);
+	return { ...checked, issues: withFileLines(checked.issues, locate) };
 }
 
 /** The titles of the installed packs' lessons (from their front matter), by pack id. */
