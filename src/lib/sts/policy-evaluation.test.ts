@@ -218,6 +218,72 @@ describe('policy variables and the Version element', () => {
 	});
 });
 
+describe('policy variables with no value (IAM "Policy variables with no value", sts-facts §5)', () => {
+	// A role session: aws:username is absent, aws:PrincipalTag/owner is "alice".
+	const session = { 'aws:PrincipalTag/owner': 'alice', 'aws:userid': 'AROAEXAMPLE:s' };
+	const holds = (operator: string, values: string | string[], context = session) =>
+		conditionHolds(operator, 'aws:PrincipalTag/owner', values, context);
+
+	it('positive operators do not match; inverted ones do', () => {
+		expect(holds('StringEquals', '${aws:username}')).toBe(false);
+		expect(holds('StringLike', '${aws:username}*')).toBe(false);
+		expect(holds('StringNotEquals', '${aws:username}')).toBe(true);
+		expect(holds('StringNotLike', '${aws:username}*')).toBe(true);
+		expect(holds('StringNotEqualsIgnoreCase', '${aws:username}')).toBe(true);
+		expect(holds('StringNotEqualsIfExists', '${aws:username}')).toBe(true);
+	});
+
+	it('a value with the variable present, or with a default, is compared as usual', () => {
+		const user = { ...session, 'aws:username': 'alice' };
+		expect(holds('StringNotEquals', '${aws:username}', user)).toBe(false);
+		expect(holds('StringNotEquals', "${aws:username, 'alice'}")).toBe(false);
+		expect(holds('StringNotEquals', "${aws:username, 'bob'}")).toBe(true);
+	});
+
+	it('under an inverted operator the other values of the key still count (all must differ)', () => {
+		expect(holds('StringNotEquals', ['${aws:username}', 'alice'])).toBe(false);
+		expect(holds('StringNotEquals', ['${aws:username}', 'bob'])).toBe(true);
+	});
+
+	it('a Deny with such a condition applies, and other keys of the statement still decide', () => {
+		const denyUnlessOwner = (extra: Record<string, Record<string, string>> = {}) =>
+			policy('p', [
+				{ Effect: 'Allow', Action: 's3:*', Resource: '*' },
+				{
+					Effect: 'Deny',
+					Action: 's3:PutObject',
+					Resource: '*',
+					Condition: { StringNotEquals: { 'aws:PrincipalTag/owner': '${aws:username}' }, ...extra }
+				}
+			]);
+		const put = (p: NamedPolicy) =>
+			evaluate({
+				principal: 'arn:aws:sts::111111111111:assumed-role/R/s',
+				action: 's3:PutObject',
+				resource: 'arn:aws:s3:::b/k',
+				resourceAccount: '111111111111',
+				context: session,
+				identityPolicies: [p]
+			});
+		expect(put(denyUnlessOwner())).toBe('ExplicitlyDenied');
+		expect(put(denyUnlessOwner({ StringEquals: { 'aws:userid': 'AROAEXAMPLE:s' } }))).toBe(
+			'ExplicitlyDenied'
+		);
+		expect(put(denyUnlessOwner({ StringEquals: { 'aws:userid': 'other' } }))).toBe('Allowed');
+	});
+
+	it('ForAnyValue with only such values holds when the request has the key', () => {
+		const tags = { 'aws:TagKeys': ['team'] };
+		const anyNot = (ctx: Record<string, string | string[]>) =>
+			conditionHolds('ForAnyValue:StringNotEquals', 'aws:TagKeys', '${aws:username}', ctx);
+		expect(anyNot(tags)).toBe(true);
+		expect(anyNot({})).toBe(false);
+		expect(
+			conditionHolds('ForAllValues:StringNotEquals', 'aws:TagKeys', '${aws:username}', tags)
+		).toBe(true);
+	});
+});
+
 describe('Date operators take ISO 8601 or epoch time (IAM Condition operators, Date)', () => {
 	// 1772362800 = 2026-03-01T11:00:00Z
 	const at = (iso: string) => ({

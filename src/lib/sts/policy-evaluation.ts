@@ -52,10 +52,13 @@ export const ALLOW_ALL: NamedPolicy = {
  * documented ValidatedPolicy shape (iam-policy's createValidatedPolicy output) both names the
  * resource policy and tells it validation already happened.
  */
-function validated(policy: NamedPolicy, principal: string | null) {
+function validated(policy: NamedPolicy, principal: string | null, context: ContextValues) {
 	return {
 		__validated: true as const,
-		policyDocument: withNotPrincipalFor(asEvaluated(policy.document), principal),
+		policyDocument: withNullVariables(
+			withNotPrincipalFor(asEvaluated(policy.document), principal),
+			context
+		),
 		metadata: { name: policy.name },
 		errors: []
 	};
@@ -198,6 +201,83 @@ function withNotPrincipalFor(doc: PolicyDocument, principal: string | null): Pol
 	};
 }
 
+/**
+ * Policy variables with no value (IAM "Policy variables with no value",
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value):
+ * "When you use a variable with no value in the condition element of an IAM policy, condition
+ * operators like StringEquals or StringLike do not match ... Inverted condition operators like
+ * StringNotEquals or StringNotLike do match against a null value, as the value of the condition key
+ * they are testing against is not equal to or like the effectively null value" (sts-facts §5). The
+ * library makes such a value match nothing under every operator, so for the inverted (negated)
+ * operators the value is taken out here: under them the values of a key must all be unequal (a
+ * logical AND), and unequal to a null value always holds. A key left with no value then always
+ * holds too (its condition is dropped); under ForAnyValue it holds when the request has the key,
+ * which `ForAnyValue:StringLike "*"` says.
+ */
+const NEGATED =
+	/^(ForAnyValue:|ForAllValues:)?(StringNotEquals|StringNotEqualsIgnoreCase|StringNotLike|ArnNotEquals|ArnNotLike)(IfExists)?$/i;
+const VARIABLE = /\$\{([^}]*)\}/g;
+
+/** Whether a condition value holds a policy variable with no value in this context, nor a default. */
+function hasNullVariable(value: string, context: ContextValues): boolean {
+	for (const [, inner] of value.matchAll(VARIABLE)) {
+		if (inner === '*' || inner === '?' || inner === '$') continue;
+		// `${key, 'default'}` (the library's reading: exactly ", " before a quoted default).
+		const parts = inner!.split(', ');
+		if (parts.length === 2 && /^'.+'$/.test(parts[1]!)) continue;
+		const name = parts[0]!.trim().toLowerCase();
+		const found = Object.entries(context).find(([k]) => k.toLowerCase() === name)?.[1];
+		if (found === undefined || found === '') return true;
+	}
+	return false;
+}
+
+/** Documents with a negated condition value that holds a variable (the only ones to rewrite). */
+const negatedVariables = new WeakMap<PolicyDocument, boolean>();
+function hasNegatedVariables(doc: PolicyDocument): boolean {
+	let has = negatedVariables.get(doc);
+	if (has === undefined) {
+		has = statementsOf(doc).some((st) =>
+			Object.entries(st.Condition ?? {}).some(
+				([op, keys]) =>
+					NEGATED.test(op) &&
+					Object.values(keys).some((v) => [v].flat().some((x) => String(x).includes('${')))
+			)
+		);
+		negatedVariables.set(doc, has);
+	}
+	return has;
+}
+
+function withNullVariables(doc: PolicyDocument, context: ContextValues): PolicyDocument {
+	if (!hasNegatedVariables(doc)) return doc;
+	let changed = false;
+	const statements = statementsOf(doc).map((st) => {
+		if (!st.Condition) return st;
+		const condition: Record<string, Record<string, string | string[]>> = {};
+		const add = (op: string, key: string, v: string | string[]) => {
+			(condition[op] ??= {})[key] = v;
+		};
+		for (const [op, keys] of Object.entries(st.Condition))
+			for (const [key, v] of Object.entries(keys)) {
+				const values = [v].flat().map(String);
+				if (!NEGATED.test(op) || !values.some((x) => hasNullVariable(x, context))) {
+					add(op, key, v);
+					continue;
+				}
+				changed = true;
+				const kept = values.filter((x) => !hasNullVariable(x, context));
+				if (kept.length > 0) add(op, key, kept);
+				else if (/^ForAnyValue:/i.test(op)) add('ForAnyValue:StringLike', key, '*');
+				// Otherwise the key's condition always holds: left out.
+			}
+		return Object.keys(condition).length > 0
+			? { ...st, Condition: condition }
+			: (({ Condition: _dropped, ...rest }) => rest)(st);
+	});
+	return changed ? { ...doc, Statement: statements } : doc;
+}
+
 export function evaluate(request: EvaluationRequest): Decision {
 	const simulation: Simulation = {
 		request: {
@@ -208,12 +288,14 @@ export function evaluate(request: EvaluationRequest): Decision {
 		},
 		identityPolicies: request.identityPolicies.map((p) => ({
 			name: p.name,
-			policy: asEvaluated(p.document)
+			policy: withNullVariables(asEvaluated(p.document), request.context)
 		})),
 		serviceControlPolicies: [],
 		resourceControlPolicies: [],
 		...(request.resourcePolicy
-			? { resourcePolicy: validated(request.resourcePolicy, request.principal) }
+			? {
+					resourcePolicy: validated(request.resourcePolicy, request.principal, request.context)
+				}
 			: {})
 	};
 	return runUnsafeSimulation(simulation, {});

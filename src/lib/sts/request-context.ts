@@ -1,7 +1,7 @@
 /**
  * The request context: the condition keys AWS puts on a request, by who signs it (sts-facts §5).
  */
-import type { Caller } from './caller';
+import { EC2_SERVICE_PRINCIPAL, type Caller } from './caller';
 import { formatInstant, type Instant } from './clock';
 import type { IssuedCredentials } from './issued-credentials';
 import type { ContextValues } from './policy-evaluation';
@@ -72,6 +72,44 @@ const FEDERATED_APIS: ReadonlySet<IssuedCredentials['api']> = new Set([
 	'GetFederationToken'
 ]);
 
+/** FNV-1a of a text: a stable number to make up an identifier the world does not model. */
+function fnv1a(text: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+	return h;
+}
+
+/**
+ * The keys of EC2 instance-role credentials (sts-facts §5, §12). IAM "Policy variables"
+ * (principal table): ec2:SourceInstanceARN "is present only when the request comes from an Amazon
+ * EC2 instance using an IAM role associated with an EC2 instance profile"; IAM-CK,
+ * aws:EC2InstanceSourceVPC and aws:EC2InstanceSourcePrivateIPv4: "included in the request context
+ * whenever the requester signs requests with an Amazon EC2 role credential"; ec2:RoleDelivery is the
+ * instance metadata service version that delivered them. The session name is the instance ID
+ * (the scenario contract). The world models no VPCs and no IMDS settings, so the VPC ID and the
+ * private address are made up from the account and the instance (stable across calls), and the
+ * credentials count as delivered by IMDSv2.
+ */
+function ec2InstanceKeys(creds: IssuedCredentials): ContextValues {
+	const id = creds.identity;
+	if (creds.assumedByService !== EC2_SERVICE_PRINCIPAL || id.type !== 'assumed-role') return {};
+	const vpc = ['', 'vpc:', 'net:']
+		.map((salt) =>
+			fnv1a(salt + id.account)
+				.toString(16)
+				.padStart(8, '0')
+		)
+		.join('')
+		.slice(0, 17);
+	const host = fnv1a(id.sessionName);
+	return {
+		'ec2:SourceInstanceARN': `arn:aws:ec2:${creds.region}:${id.account}:instance/${id.sessionName}`,
+		'aws:EC2InstanceSourceVPC': `vpc-${vpc}`,
+		'aws:EC2InstanceSourcePrivateIPv4': `10.0.${(host >>> 8) & 0xff}.${(host & 0xfe) + 1}`,
+		'ec2:RoleDelivery': '2.0'
+	};
+}
+
 /** Keys describing a temporary credential set (sts-facts §5, §2.4). */
 function sessionKeys(creds: IssuedCredentials, now: Instant): ContextValues {
 	const keys: ContextValues = {
@@ -88,7 +126,7 @@ function sessionKeys(creds: IssuedCredentials, now: Instant): ContextValues {
 		keys['aws:MultiFactorAuthAge'] = String(now - creds.mfaAuthenticatedAt);
 	if (creds.sourceIdentity) keys['aws:SourceIdentity'] = creds.sourceIdentity;
 	if (creds.federatedProvider) keys['aws:FederatedProvider'] = creds.federatedProvider;
-	return { ...creds.federatedKeys, ...keys };
+	return { ...creds.federatedKeys, ...ec2InstanceKeys(creds), ...keys };
 }
 
 /** The principal keys of a caller (IAM-CK, sts-facts §5). Long-term keys carry no MFA or token keys. */

@@ -3,6 +3,7 @@ import './all-apis'; // the synchronous full engine (every STS operation registe
 import { parseScenario } from '../content/scenario-loader';
 import { messages } from './aws-errors';
 import { createSimulator } from './simulator';
+import { principalKeys } from './request-context';
 import { issue, later, outcomeOf, worldFrom } from './test-worlds';
 
 /** Project extension: `as: service:<principal>` (docs/reference/simulator-scenarios.md, "Project extensions"). */
@@ -222,5 +223,30 @@ describe('Lambda and other service credentials (sts-facts §2.1, §2.2)', () => 
 		expect(outcomeOf(s, { as: 'creds:exec', call: 'GetSessionToken' }).error?.message).toBe(
 			'Cannot call GetSessionToken with session credentials'
 		);
+	});
+});
+
+describe('EC2 instance-role credentials carry their own keys (sts-facts §5)', () => {
+	const keysOf = (s: ReturnType<typeof state>, saved: string) => {
+		const creds = s.credentials.find((c) => c.savedAs === saved)!;
+		return principalKeys({ kind: 'session', creds }, s.world, s.now);
+	};
+	it('ec2:SourceInstanceARN, the VPC, the private address and the delivery version; not on the next hop', () => {
+		let s = issue(state(), { as: EC2, ...assume('WebAppRole', INSTANCE), save: 'imds' });
+		s = issue(s, { as: 'creds:imds', ...assume('Target', 'next'), save: 'next' });
+		s = issue(s, { as: LAMBDA, ...assume('FunctionRole', 'fn'), save: 'fn' });
+		const ec2 = keysOf(s, 'imds');
+		expect(ec2['ec2:SourceInstanceARN']).toBe(`arn:aws:ec2:us-east-1:${ACCT}:instance/${INSTANCE}`);
+		expect(ec2['aws:EC2InstanceSourceVPC']).toMatch(/^vpc-[0-9a-f]{17}$/);
+		expect(ec2['aws:EC2InstanceSourcePrivateIPv4']).toMatch(/^10\.0\.\d{1,3}\.\d{1,3}$/);
+		expect(ec2['ec2:RoleDelivery']).toBe('2.0');
+		// Stable: the same instance, the same made-up network.
+		const again = issue(s, { as: EC2, ...assume('WebAppRole', INSTANCE), save: 'imds2' });
+		expect(keysOf(again, 'imds2')['aws:EC2InstanceSourcePrivateIPv4']).toBe(
+			ec2['aws:EC2InstanceSourcePrivateIPv4']
+		);
+		for (const other of ['next', 'fn'])
+			for (const key of ['ec2:SourceInstanceARN', 'aws:EC2InstanceSourceVPC', 'ec2:RoleDelivery'])
+				expect(keysOf(s, other)[key], `${other} ${key}`).toBeUndefined();
 	});
 });
