@@ -63,6 +63,46 @@ describe('explanations', () => {
 		);
 	});
 
+	it('says when a policy variable had no value (IAM "Policy variables with no value")', () => {
+		const policy: NamedPolicy = {
+			name: 'owner-only',
+			origin: 'authored',
+			document: {
+				Version: '2012-10-17',
+				Statement: [
+					{
+						Effect: 'Deny',
+						Action: 's3:PutObject',
+						Resource: '*',
+						Condition: { StringNotEquals: { 'aws:PrincipalTag/owner': '${aws:username}' } }
+					},
+					{
+						Effect: 'Allow',
+						Action: 's3:PutObject',
+						Resource: '*',
+						Condition: { StringEquals: { 'aws:PrincipalTag/owner': '${aws:username}' } }
+					}
+				]
+			}
+		};
+		const [deny, allow] = analyseStatements('identity', [policy], {
+			principal: 'arn:aws:sts::1:assumed-role/R/s',
+			action: 's3:PutObject',
+			resource: 'arn:aws:s3:::b/k',
+			resourceAccount: '1',
+			context: { 'aws:PrincipalTag/owner': 'alice' }
+		});
+		expect(deny).toMatchObject({ matches: true });
+		expect(deny!.conditions[0]!.noValue).toEqual(['aws:username']);
+		expect(deny!.text).toContain(
+			'StringNotEquals aws:PrincipalTag/owner "${aws:username}" held: ${aws:username} has no value in this request, and an inverted operator matches a variable with no value'
+		);
+		expect(allow).toMatchObject({ matches: false, mismatch: 'conditions' });
+		expect(allow!.text).toContain(
+			'did not hold: ${aws:username} has no value in this request, so the value matches nothing'
+		);
+	});
+
 	it('decisive statements: denies first, then allows', () => {
 		const identity: NamedPolicy = {
 			name: 'p',

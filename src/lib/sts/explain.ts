@@ -7,6 +7,7 @@
 import {
 	conditionHolds,
 	statementMatches,
+	variablesWithNoValue,
 	withVariablesOf,
 	type ContextValues,
 	type EvaluationRequest
@@ -21,6 +22,8 @@ export interface ConditionVerdict {
 	/** What the request carried; undefined when the key was absent (sts-facts §5: then the condition is false). */
 	actual: string | string[] | undefined;
 	holds: boolean;
+	/** Policy variables in its values with no value in the request (and no default), e.g. aws:username. */
+	noValue?: string[];
 }
 
 export interface StatementVerdict {
@@ -103,6 +106,12 @@ const SENT_KEYS = new Set([
 
 export function describeCondition(c: ConditionVerdict): string {
 	const rule = `${c.operator} ${c.key} ${show(c.expected.length === 1 ? c.expected[0] : c.expected)}`;
+	const vars = c.noValue?.map((v) => `\${${v}}`).join(', ');
+	// IAM "Policy variables with no value" (sts-facts §5).
+	if (vars)
+		return c.holds
+			? `${rule} held: ${vars} has no value in this request, and an inverted operator matches a variable with no value`
+			: `${rule} did not hold: ${vars} has no value in this request, so the value matches nothing`;
 	if (c.holds) return `${rule} held`;
 	if (c.actual === undefined)
 		return `${rule} did not hold: the request had no ${c.key} (it comes from ${keyHint(c.key)})`;
@@ -187,11 +196,13 @@ function conditionVerdicts(
 	const out: ConditionVerdict[] = [];
 	for (const [operator, keys] of Object.entries(s.Condition ?? {})) {
 		for (const [key, values] of Object.entries(keys)) {
+			const noValue = [...new Set(list(values).flatMap((v) => variablesWithNoValue(v, context)))];
 			out.push({
 				operator,
 				key,
 				expected: list(values),
 				actual: lookup(context, key),
+				...(noValue.length ? { noValue } : {}),
 				holds: conditionHolds(
 					operator,
 					key,

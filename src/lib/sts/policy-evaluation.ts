@@ -218,19 +218,27 @@ const NEGATED =
 	/^(ForAnyValue:|ForAllValues:)?(StringNotEquals|StringNotEqualsIgnoreCase|StringNotLike|ArnNotEquals|ArnNotLike)(IfExists)?$/i;
 const VARIABLE = /\$\{([^}]*)\}/g;
 
-/** Whether a condition value holds a policy variable with no value in this context, nor a default. */
-function hasNullVariable(value: string, context: ContextValues): boolean {
+/**
+ * The policy variables of a condition value that have no value in this context and no default
+ * (`${aws:username}` for a role session), by name as written.
+ */
+export function variablesWithNoValue(value: string, context: ContextValues): string[] {
+	const out: string[] = [];
 	for (const [, inner] of value.matchAll(VARIABLE)) {
 		if (inner === '*' || inner === '?' || inner === '$') continue;
 		// `${key, 'default'}` (the library's reading: exactly ", " before a quoted default).
 		const parts = inner!.split(', ');
 		if (parts.length === 2 && /^'.+'$/.test(parts[1]!)) continue;
-		const name = parts[0]!.trim().toLowerCase();
-		const found = Object.entries(context).find(([k]) => k.toLowerCase() === name)?.[1];
-		if (found === undefined || found === '') return true;
+		const name = parts[0]!.trim();
+		const lower = name.toLowerCase();
+		const found = Object.entries(context).find(([k]) => k.toLowerCase() === lower)?.[1];
+		if (found === undefined || found === '') out.push(name);
 	}
-	return false;
+	return out;
 }
+
+const hasNullVariable = (value: string, context: ContextValues): boolean =>
+	variablesWithNoValue(value, context).length > 0;
 
 /** Documents with a negated condition value that holds a variable (the only ones to rewrite). */
 const negatedVariables = new WeakMap<PolicyDocument, boolean>();
