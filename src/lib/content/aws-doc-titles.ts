@@ -35,6 +35,8 @@ export const AWS_DOC_TITLES: Readonly<Record<string, string>> = {
 		'Grant a user permissions to pass a role to an AWS service (IAM User Guide)',
 	'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-console.html':
 		'Switch from a user to an IAM role in the console (IAM User Guide)',
+	'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html':
+		'IAM policy elements: Variables and tags (IAM User Guide)',
 	'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html':
 		'IAM JSON policy elements: Condition operators (IAM User Guide)',
 	'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html':
