@@ -2,7 +2,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import './all-apis'; // the synchronous full engine (every STS operation and admin action registered)
 import { loadActionCatalog, setActionCatalog } from './action-catalog';
 import { applyStep, attach, revoke } from './simulator';
-import { baseState, issue, later, outcomeOf, roleArn } from './test-worlds';
+import { createSimulator } from './simulator';
+import { baseState, issue, later, outcomeOf, roleArn, worldFrom } from './test-worlds';
 
 const ALICE = 'user:111111111111/alice';
 
@@ -342,5 +343,61 @@ describe('without the IAM data catalogue', () => {
 		expect(
 			outcomeOf(baseState(), { as: ALICE, call: 'glacier:ListVaults' }).simulatorError
 		).toBeDefined();
+	});
+});
+
+describe('the tags of the IAM role or user a request acts on (aws:ResourceTag and iam:ResourceTag)', () => {
+	// IAM "Assume roles that have a specific tag" (iam:ResourceTag on sts:AssumeRole) and
+	// "Controlling access to and for IAM users and roles using tags" (iam:DeleteUser on a tagged user).
+	const WORLD = `
+start: 2026-03-01T08:00:00Z
+accounts:
+  - id: "123456789012"
+    users:
+      - name: admin
+        policies:
+          - Version: "2012-10-17"
+            Statement:
+              - { Effect: Allow, Action: "sts:AssumeRole", Resource: "*", Condition: { StringEquals: { "iam:ResourceTag/Project": ExampleCorpABC } } }
+              - { Effect: Allow, Action: "iam:DeleteUser", Resource: "*", Condition: { StringEquals: { "iam:ResourceTag/status": terminated } } }
+              - { Effect: Allow, Action: "iam:TagUser", Resource: "*", Condition: { StringEquals: { "aws:ResourceTag/status": terminated } } }
+      - name: leaver
+        tags: { status: terminated }
+      - name: stayer
+        tags: { status: active }
+    roles:
+      - name: Tagged
+        tags: { Project: ExampleCorpABC }
+        trust:
+          Version: "2012-10-17"
+          Statement: [{ Effect: Allow, Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" }]
+      - name: Untagged
+        trust:
+          Version: "2012-10-17"
+          Statement: [{ Effect: Allow, Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" }]
+`;
+	const s = () => createSimulator(worldFrom(WORLD), { seed: 3 });
+	const ADMIN = 'user:123456789012/admin';
+	const assume = (role: string) =>
+		outcomeOf(s(), {
+			as: ADMIN,
+			call: 'AssumeRole',
+			params: { RoleArn: `arn:aws:iam::123456789012:role/${role}`, RoleSessionName: 'admin' }
+		});
+	const onUser = (call: string, user: string) =>
+		outcomeOf(s(), { as: ADMIN, call, resource: `arn:aws:iam::123456789012:user/${user}` });
+
+	it('AssumeRole sees the role tags as iam:ResourceTag', () => {
+		expect(assume('Tagged').ok).toBe(true);
+		expect(assume('Untagged').error?.code).toBe('AccessDenied');
+	});
+
+	it('an IAM action on a user sees the user tags under both prefixes', () => {
+		expect(onUser('iam:DeleteUser', 'leaver').allowed).toBe(true);
+		expect(onUser('iam:DeleteUser', 'stayer').allowed).toBe(false);
+		expect(onUser('iam:TagUser', 'leaver').allowed).toBe(true);
+		expect(onUser('iam:TagUser', 'stayer').allowed).toBe(false);
+		// A user the world does not have carries no tags.
+		expect(onUser('iam:DeleteUser', 'ghost').allowed).toBe(false);
 	});
 });

@@ -32,7 +32,8 @@ import { permissionsOf } from './permissions';
 import { ALLOW_ALL, type ContextValues } from './policy-evaluation';
 import { statementsOf } from './policy-model';
 import type { NamedPolicy } from './world';
-import { principalKeys, requestKeys } from './request-context';
+import { principalKeys, requestKeys, resourceTagKeys } from './request-context';
+import { findEntity } from './world-lookup';
 import { decideWithSessionPolicies, undecidableMessage } from './session-policy';
 import { isSimulatedService, serviceOf, SUPPORTED_SERVICES } from './supported-services';
 
@@ -250,6 +251,8 @@ export function authorizeAction(
 						arnAccount && /^\d{12}$/.test(arnAccount) ? arnAccount : perms.account
 				}
 			: {}),
+		// An IAM user or role the action is on: its tags are the resource's tags (resourceTagKeys).
+		...(service === 'iam' ? resourceTagKeys(findEntity(world, resource)?.entity.tags) : {}),
 		...principalKeys(caller, world, now),
 		...options.context
 	};

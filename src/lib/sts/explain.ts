@@ -76,7 +76,7 @@ function keyHint(key: string): string {
 	if (k === 'saml:aud') return "the assertion's Recipient";
 	if (k.startsWith('aws:requesttag/') || k === 'aws:tagkeys') return 'the Tags parameter';
 	if (k.startsWith('aws:principaltag/')) return 'tags on the principal or session';
-	if (k.startsWith('aws:resourcetag/'))
+	if (k.startsWith('aws:resourcetag/') || k.startsWith('iam:resourcetag/'))
 		return 'tags on the requested resource (for AssumeRole*, the role being assumed)';
 	if (k === 'aws:requestedregion') return 'the Region of the endpoint called';
 	const claim = /:(aud|sub|amr|azp|oaud|app_id|id|user_id)$/.exec(k);

@@ -37,14 +37,19 @@ function tagKeys(tags: Record<string, string>, prefix: string): ContextValues {
 }
 
 /**
- * aws:ResourceTag/<key> for the role a request assumes: its IAM tags. IAM-TAGS ("Permissions required
- * to add session tags", https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html): with
- * sts:TagSession, "aws:ResourceTag ... you can allow the principal to pass session tags only if the role
- * they are assuming includes the specified tags"; IAM-CK: the key is present when the requested resource
- * has tags. The role is the resource of sts:AssumeRole*, sts:TagSession and sts:SetSourceIdentity.
+ * The tags of the IAM role or user a request acts on, as aws:ResourceTag/<key> and
+ * iam:ResourceTag/<key>. For sts:AssumeRole*, sts:TagSession and sts:SetSourceIdentity the resource is
+ * the role being assumed: IAM-TAGS ("Permissions required to add session tags",
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html): with sts:TagSession,
+ * "aws:ResourceTag ... you can allow the principal to pass session tags only if the role they are
+ * assuming includes the specified tags"; SAR-STS lists iam:ResourceTag/${TagKey} for AssumeRole and
+ * gives the role resource type both keys, and AWS's examples use either ("IAM: Assume roles that have
+ * a specific tag" and the ABAC tutorial use iam:ResourceTag). For IAM actions on a user or role, IAM
+ * "Controlling access to and for IAM users and roles using tags" (access_iam-tags.html) does the same
+ * with the user's or role's tags. IAM-CK: the keys are present when the requested resource has tags.
  */
 export function resourceTagKeys(tags: Record<string, string> | undefined): ContextValues {
-	return tagKeys(tags ?? {}, 'aws:ResourceTag');
+	return { ...tagKeys(tags ?? {}, 'aws:ResourceTag'), ...tagKeys(tags ?? {}, 'iam:ResourceTag') };
 }
 
 /**
