@@ -14,7 +14,7 @@ import {
 	type ApiHandler
 } from './api-support';
 import { awsError, messages } from './aws-errors';
-import { aDuration } from './clock';
+import { aDuration, formatDuration } from './clock';
 import { explanation } from './explain';
 import { decodeSamlAssertion, encodeSamlAssertion, samlNameQualifier } from './identity-tokens';
 import { federatedTrust, idpAttributes } from './idp-attributes';
@@ -127,7 +127,7 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 	if (expiresAt <= now) {
 		return fail(
 			awsError('ExpiredTokenException', messages.samlResponseExpired),
-			`The assertion's NotOnOrAfter passed ${now - expiresAt} s ago; SAML responses are short-lived and must be used at once (sts-facts §4).`,
+			`The assertion's NotOnOrAfter passed ${formatDuration(now - expiresAt)} ago; SAML responses are short-lived and must be used at once (sts-facts §4).`,
 			['§4']
 		);
 	}

@@ -14,7 +14,7 @@ import {
 	type ApiHandler
 } from './api-support';
 import { awsError, messages } from './aws-errors';
-import { aDuration } from './clock';
+import { aDuration, formatDuration } from './clock';
 import { explanation } from './explain';
 import {
 	claimsFromSpec,
@@ -113,7 +113,7 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 				awsError('IDPRejectedClaim', messages.idpRejected(providerId)),
 				host !== providerId
 					? `ProviderId says the access token comes from ${providerId}, but it was issued by ${host}, so ${providerId} refuses it (sts-facts §3.1, §4).`
-					: `With ProviderId the token is an OAuth 2.0 access token checked by ${providerId} itself; it expired ${now - claims.exp} s ago, so the IdP rejects the claim: IDPRejectedClaim, not ExpiredTokenException (sts-facts §4).`,
+					: `With ProviderId the token is an OAuth 2.0 access token checked by ${providerId} itself; it expired ${formatDuration(now - claims.exp)} ago, so the IdP rejects the claim: IDPRejectedClaim, not ExpiredTokenException (sts-facts §4).`,
 				['§3.1', '§4']
 			);
 		}
@@ -130,7 +130,7 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 	if (claims.exp <= now) {
 		return fail(
 			awsError('ExpiredTokenException', messages.webIdentityTokenExpired(now, claims.exp)),
-			`The ID token expired ${now - claims.exp} s ago. STS checks the token's exp claim; get a fresh token from the IdP (sts-facts §4).`,
+			`The ID token expired ${formatDuration(now - claims.exp)} ago. STS checks the token's exp claim; get a fresh token from the IdP (sts-facts §4).`,
 			['§4']
 		);
 	}

@@ -24,6 +24,7 @@ import { awsError, messages } from './aws-errors';
 import {
 	callerArn,
 	describeCaller,
+	describeCallerAtStart,
 	EC2_SERVICE_PRINCIPAL,
 	isInstanceRoleSession,
 	serviceSessionKind
@@ -217,7 +218,7 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 			return fail(
 				awsError('AccessDenied', messages.notAuthorized(principal, action, roleArn)),
 				action === 'sts:AssumeRole'
-					? `${describeCaller(caller)} may not assume ${roleArn}.${caller.kind === 'service' ? ` A service may assume a role only if its trust policy names it: Principal: { Service: "${caller.principal}" }. In AWS the service reports the failure in its own words (the instance or function gets no credentials); the simulator shows STS's AccessDenied.` : ''}`
+					? `${describeCallerAtStart(caller)} may not assume ${roleArn}.${caller.kind === 'service' ? ` A service may assume a role only if its trust policy names it: Principal: { Service: "${caller.principal}" }. In AWS the service reports the failure in its own words (the instance or function gets no credentials); the simulator shows STS's AccessDenied.` : ''}`
 					: `Assuming the role is allowed, but the request also ${action === 'sts:TagSession' ? (tags.length || transitive.length ? 'passes session tags' : `carries the calling session's transitive tags (${Object.keys(inherited.tags).join(', ')}) into the new one (they persist along a role chain; observed in AWS, mattrobinsonsre/terrapod#1546)`) : requestedSourceIdentity === undefined ? `carries the source identity ${inheritedSourceIdentity} of the calling session into the new one (it persists along a role chain)` : 'sets a SourceIdentity'}, which needs ${action} allowed as well, in the trust policy and (for an IAM caller) in the caller's own policies (sts-facts §7; IAM "Permissions required to set source identity").`,
 				['§4', '§7'],
 				trust.story,
@@ -266,7 +267,7 @@ export const assumeRole: ApiHandler = (ctx, resolution) => {
 		credentials: creds,
 		response: roleSessionResponse(creds, sessionPolicies.packedPolicySize),
 		explanation: explanation(
-			`${describeCaller(caller)} assumed ${role.name} in ${role.account} for ${formatDuration(duration)}${requested === undefined ? ' (the default, sts-facts §2)' : ''}. The session acts as ${creds.identity.arn} with the role's permissions${sessionPolicies.policies ? ', narrowed by the session policy' : ''}.`,
+			`${describeCallerAtStart(caller)} assumed ${role.name} in ${role.account} for ${formatDuration(duration)}${requested === undefined ? ' (the default, sts-facts §2)' : ''}. The session acts as ${creds.identity.arn} with the role's permissions${sessionPolicies.policies ? ', narrowed by the session policy' : ''}.`,
 			{
 				details: [
 					...trust.story,
@@ -303,7 +304,7 @@ function serviceSessionNotes(
 	duration: number
 ): string[] {
 	const notes = [
-		`These are ${serviceSessionKind(service)}. Sessions that AWS services assume are not limited by the role's MaxSessionDuration (sts-facts §2.1)${duration > maxSessionDuration ? `: this one lasts ${formatDuration(duration)} although the role allows ${formatDuration(maxSessionDuration)} to API callers` : ''}. In AWS the service chooses the lifetime itself; always read Expiration rather than assuming a fixed number.`
+		`This is ${serviceSessionKind(service)}. Sessions that AWS services assume are not limited by the role's MaxSessionDuration (sts-facts §2.1)${duration > maxSessionDuration ? `: this one lasts ${formatDuration(duration)} although the role allows ${formatDuration(maxSessionDuration)} to API callers` : ''}. In AWS the service chooses the lifetime itself; always read Expiration rather than assuming a fixed number.`
 	];
 	if (service === EC2_SERVICE_PRINCIPAL)
 		notes.push(

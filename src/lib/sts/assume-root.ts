@@ -11,7 +11,7 @@
 import { arns, parseArn } from './arn';
 import { authenticated, fail, regionCheck, type ApiHandler } from './api-support';
 import { awsError, messages, validationError } from './aws-errors';
-import { callerArn, describeCaller } from './caller';
+import { callerArn, describeCallerAtStart } from './caller';
 import { operationDenied } from './operation-permission';
 import { descriptorArn, validateParams } from './validate-params';
 
@@ -78,7 +78,7 @@ export const assumeRoot: ApiHandler = (ctx, resolution) => {
 	if (denied) return denied;
 	return fail(
 		awsError('AccessDenied', messages.notAuthorized(callerArn(caller), 'sts:AssumeRoot', rootArn)),
-		`${describeCaller(caller)} may call sts:AssumeRoot, but AssumeRoot also needs AWS Organizations with centralized root access, called from the management account or a delegated IAM administrator. This simulated world has no Organizations, so the privileged root session cannot start.`,
+		`${describeCallerAtStart(caller)} may call sts:AssumeRoot, but AssumeRoot also needs AWS Organizations with centralized root access, called from the management account or a delegated IAM administrator. This simulated world has no Organizations, so the privileged root session cannot start.`,
 		['§2', '§13'],
 		[
 			'A privileged session lasts at most 900 seconds (15 minutes), is scoped to one task policy (audit or delete root credentials, create a root password, unlock an S3 bucket or SQS queue policy), and must be requested from a Regional STS endpoint, not the global one (API-ROOT).'

@@ -234,6 +234,9 @@ describe('service actions', () => {
 			message: 'The security token included in the request is expired'
 		});
 		expect(o.allowed).toBe(false);
+		// It says how S3 itself words it, and how long ago the credentials expired.
+		expect(o.explanation.details.join(' ')).toContain('The provided token has expired.');
+		expect(o.explanation.summary).toContain('expired 1 s ago');
 	});
 
 	it('policies are evaluated per request: attaching a deny affects an existing session (§7)', () => {

@@ -19,7 +19,7 @@ import {
 	ENCODED_MESSAGE_SERVICES,
 	type MatchedStatement
 } from './authorization-message';
-import { describeCaller, type CallerResolution, type SignedCaller } from './caller';
+import { describeCallerAtStart, type CallerResolution, type SignedCaller } from './caller';
 import { lookupAction } from './action-catalog';
 import {
 	analyseStatements,
@@ -143,6 +143,25 @@ export function authorizeAction(
 				['§4']
 			);
 		}
+		// S3 words the same condition its own way (S3 API Reference, error codes list:
+		// "ExpiredToken | The provided token has expired. | 400 Bad Request",
+		// https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html). The simulator answers
+		// as the fact base records for every service (sts-facts §4) and says so here.
+		if (
+			!failure.ok &&
+			failure.error?.code === 'ExpiredToken' &&
+			serviceOf(requestedAction) === 's3'
+		)
+			return {
+				...failure,
+				explanation: {
+					...failure.explanation,
+					details: [
+						...failure.explanation.details,
+						'Amazon S3 itself words this error "ExpiredToken: The provided token has expired." with HTTP 400 (S3 error codes); the code is the same.'
+					]
+				}
+			};
 		return failure;
 	}
 	const caller = auth.caller;
@@ -225,7 +244,7 @@ export function authorizeAction(
 	if (!perms) throw new Error('unreachable: anonymous callers were rejected above');
 	if (perms.unrestricted && perms.sessionPolicies === null) {
 		return allowed(
-			`${describeCaller(caller)} acts as the root user, whose permissions IAM policies cannot restrict (sts-facts §6). AWS recommends not using root for everyday work.`,
+			`${describeCallerAtStart(caller)} acts as the root user, whose permissions IAM policies cannot restrict (sts-facts §6). AWS recommends not using root for everyday work.`,
 			['§6'],
 			[]
 		);

@@ -3,7 +3,7 @@
  * rejects unknown or expired credentials the way every AWS endpoint does (sts-facts §1, §4, §9).
  */
 import { awsError, messages, type AwsError } from './aws-errors';
-import type { Instant } from './clock';
+import { formatDuration, type Instant } from './clock';
 import type { IssuedCredentials } from './issued-credentials';
 import type { RootUser, User, World } from './world';
 import { findLongTermKey } from './world-lookup';
@@ -125,7 +125,7 @@ function bySessionKey(creds: IssuedCredentials | undefined, now: Instant): Calle
 		return {
 			ok: false,
 			error: awsError('ExpiredToken', messages.expiredToken),
-			why: `These credentials expired ${now - creds.expiresAt === 0 ? 'just now' : `${now - creds.expiresAt} s ago`} (Expiration was reached). Temporary credentials cannot be refreshed or extended; request new ones (sts-facts §1).`
+			why: `These credentials expired ${now - creds.expiresAt === 0 ? 'just now' : `${formatDuration(now - creds.expiresAt)} ago`} (Expiration was reached). Temporary credentials cannot be refreshed or extended; request new ones (sts-facts §1).`
 		};
 	}
 	return { ok: true, caller: { kind: 'session', creds } };
@@ -173,15 +173,14 @@ export function describeCaller(caller: Caller): string {
 			return `the root user of ${caller.root.account} (long-term key)`;
 		case 'session': {
 			const c = caller.creds;
-			const from =
-				c.api === 'GetSessionToken'
-					? 'GetSessionToken'
-					: c.api === 'GetFederationToken'
-						? 'GetFederationToken'
-						: c.assumedByService
-							? `${c.api} by ${c.assumedByService} (${serviceSessionKind(c.assumedByService)})`
-							: `${c.api} (a role session)`;
-			return `temporary credentials ${c.accessKeyId} from ${from}, acting as ${c.identity.arn}`;
+			const key = `temporary credentials ${c.accessKeyId}`;
+			if (c.api === 'GetSessionToken')
+				return `the GetSessionToken session of ${c.identity.arn} (${key})`;
+			if (c.api === 'GetFederationToken')
+				return `the federated user ${c.identity.arn} (${key} from GetFederationToken)`;
+			if (c.assumedByService)
+				return `${serviceSessionKind(c.assumedByService)} ${c.identity.arn} (${key} from ${c.api} by ${c.assumedByService})`;
+			return `the role session ${c.identity.arn} (${key} from ${c.api})`;
 		}
 		case 'service':
 			return `the AWS service ${caller.principal} (on your behalf)`;
@@ -190,7 +189,13 @@ export function describeCaller(caller: Caller): string {
 
 /** How learners know a service's role credentials. */
 export function serviceSessionKind(principal: string): string {
-	if (principal === EC2_SERVICE_PRINCIPAL) return 'EC2 instance-role credentials';
-	if (principal === 'lambda.amazonaws.com') return "a Lambda function's execution-role session";
-	return `a role session of the ${principal} service`;
+	if (principal === EC2_SERVICE_PRINCIPAL) return 'the EC2 instance-role session';
+	if (principal === 'lambda.amazonaws.com') return "the Lambda function's execution-role session";
+	return `the ${principal} service's role session`;
+}
+
+/** {@link describeCaller} at the start of a sentence. */
+export function describeCallerAtStart(caller: Caller): string {
+	const text = describeCaller(caller);
+	return text.charAt(0).toUpperCase() + text.slice(1);
 }

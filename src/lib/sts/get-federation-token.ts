@@ -14,7 +14,7 @@ import {
 	type ApiHandler
 } from './api-support';
 import { awsError, messages } from './aws-errors';
-import { callerArn, describeCaller } from './caller';
+import { callerArn, describeCaller, describeCallerAtStart } from './caller';
 import { formatDuration } from './clock';
 import { analyseStatements, explanation } from './explain';
 import { evaluate } from './policy-evaluation';
@@ -120,7 +120,7 @@ export const getFederationToken: ApiHandler = (ctx, resolution) => {
 			PackedPolicySize: sessionPolicies.packedPolicySize ?? 0
 		},
 		explanation: explanation(
-			`${describeCaller(caller)} federated ${name} for ${formatDuration(duration)}${requested === undefined ? ' (the default)' : ''}. The session acts as ${federatedArn}.`,
+			`${describeCallerAtStart(caller)} federated ${name} for ${formatDuration(duration)}${requested === undefined ? ' (the default)' : ''}. The session acts as ${federatedArn}.`,
 			{
 				details: [
 					sessionPolicies.policies

@@ -12,7 +12,7 @@ import {
 	type ApiHandler
 } from './api-support';
 import { awsError, messages } from './aws-errors';
-import { describeCaller } from './caller';
+import { describeCaller, describeCallerAtStart } from './caller';
 import { formatDuration } from './clock';
 import { explanation } from './explain';
 import type { SessionIdentity } from './issued-credentials';
@@ -95,7 +95,7 @@ export const getSessionToken: ApiHandler = (ctx, resolution) => {
 		credentials: creds,
 		response: { Credentials: credentialsShape(creds) },
 		explanation: explanation(
-			`${describeCaller(caller)} got session credentials for ${formatDuration(duration)}${requested === undefined ? ' (the default)' : ''}.`,
+			`${describeCallerAtStart(caller)} got session credentials for ${formatDuration(duration)}${requested === undefined ? ' (the default)' : ''}.`,
 			{
 				details,
 				facts: ['§2', '§2.4']

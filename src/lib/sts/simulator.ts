@@ -7,7 +7,7 @@ import type { AdminResult } from './admin-actions';
 import { revokedBeforeOf, type PolicyEdit } from './admin-model';
 import { adminActions } from './api-handlers';
 import type { CallRequest } from './api-support';
-import { formatInstant, type Instant } from './clock';
+import { formatDuration, formatInstant, type Instant } from './clock';
 import { SeededRandom, type RngState } from './credential-ids';
 import { dispatchCall, tickOf } from './call-dispatch';
 import { explanation } from './explain';
@@ -95,7 +95,7 @@ export function advance(
 		seconds,
 		expired,
 		explanation: explanation(
-			`The clock moved ${seconds} s to ${formatInstant(now)}.${expired.length ? ` ${expired.length} credential set${expired.length === 1 ? '' : 's'} expired; any request signed with them now fails with ExpiredToken (sts-facts §1).` : ''}`,
+			`The clock moved ${formatDuration(seconds)} to ${formatInstant(now)}.${expired.length ? ` ${expired.length} credential set${expired.length === 1 ? '' : 's'} expired; any request signed with them now fails with ExpiredToken (sts-facts §1).` : ''}`,
 			{ facts: expired.length ? ['§1'] : [] }
 		)
 	};
