@@ -145,3 +145,41 @@ describe('policy documents', () => {
 		expect(minifiedLength({ a: 1 })).toBe(7);
 	});
 });
+
+describe('what IAM refuses that JSON allows, and Resource ARN limits (session policies)', () => {
+	const session = (doc: unknown) => parsePolicy(JSON.stringify(doc), 'session');
+	const statement = (extra: Record<string, unknown>) => ({
+		Version: '2012-10-17',
+		Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*', ...extra }]
+	});
+
+	it('a key given twice in one object is a grammar problem, wherever the policy is used', () => {
+		const text =
+			'{"Version":"2012-10-17","Statement":{"Effect":"Allow","Effect":"Deny","Action":"*","Resource":"*"}}';
+		for (const kind of ['session', 'identity'] as const) {
+			const r = parsePolicy(text, kind);
+			expect(r.ok).toBe(false);
+			if (!r.ok) {
+				expect(r.kind).toBe('grammar');
+				expect(r.problems[0]).toContain('Statement: "Effect" appears twice');
+			}
+		}
+	});
+
+	it('refuses a variable before the fifth colon and wildcards in the partition or resource type', () => {
+		const bad = [
+			'arn:aws:iam::${aws:PrincipalAccount}:role/x',
+			'arn:aws*:s3:::bucket/*',
+			'arn:aws:lambda:us-east-2:123456789012:functi*:my-function',
+			'arn:aws:iam::123456789012:ro?e/x'
+		];
+		for (const arn of bad) expect(session(statement({ Resource: arn })).ok, arn).toBe(false);
+		const good = [
+			'arn:aws:s3:::amzn-s3-demo-bucket*/${aws:username}/*',
+			'arn:aws:iam::123456789012:role/team-*',
+			'arn:aws:lambda:*:123456789012:function:*',
+			'arn:aws:sns:*:*:${aws:PrincipalTag/project}-*'
+		];
+		for (const arn of good) expect(session(statement({ Resource: arn })).ok, arn).toBe(true);
+	});
+});

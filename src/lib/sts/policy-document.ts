@@ -8,6 +8,7 @@
 // (which validates session policies and policy edits in the browser) does not load all of zod.
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
+import { duplicateJsonKey } from './json-duplicate-keys';
 import {
 	normalizePolicy,
 	statementsOf,
@@ -171,6 +172,47 @@ export interface PolicyUsageProblem {
 /** An ARN in a Resource element: arn:partition:service:region:account:resource (six parts). */
 const ARN_SHAPED = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:.+$/;
 
+/**
+ * Services whose resource part starts with a resource type (`function:`, `role/`, `table/` …), in
+ * which IAM allows no wildcard. S3, SNS and SQS name the resource directly (a bucket, topic or
+ * queue), so a wildcard there is part of a name.
+ */
+const TYPED_RESOURCE_SERVICES = new Set([
+	'iam',
+	'lambda',
+	'dynamodb',
+	'ec2',
+	'kms',
+	'secretsmanager',
+	'ssm',
+	'logs'
+]);
+
+/**
+ * What IAM refuses in a well-shaped Resource ARN (IAM "Amazon Resource Names", limitations on
+ * wildcard usage, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html: "You
+ * cannot use a wildcard in the portion of the ARN that specifies the resource type", e.g.
+ * arn:aws:lambda:us-east-2:123456789012:functi*:my-function is "not valid"; "You also cannot ...
+ * have a wildcard in the partition section of an ARN"; IAM "Variables and tags": a policy variable
+ * may be used "only in the resource portion of the ARN. This portion of the ARN appears after the
+ * fifth colon (:). You can't use a variable to replace parts of the ARN before the fifth colon").
+ */
+function resourceArnProblem(arn: string): string | undefined {
+	const parts = arn.split(':');
+	if (parts.slice(0, 5).join(':').includes('${'))
+		return 'has a policy variable before its resource part (only the part after the fifth colon may hold one)';
+	if (/[*?]/.test(parts[1] ?? '')) return 'has a wildcard in its partition';
+	const resource = parts.slice(5).join(':');
+	const separator = resource.search(/[:/]/);
+	if (
+		TYPED_RESOURCE_SERVICES.has(parts[2] ?? '') &&
+		separator > 0 &&
+		/[*?]/.test(resource.slice(0, separator))
+	)
+		return `has a wildcard in its resource type ("${resource.slice(0, separator)}")`;
+	return undefined;
+}
+
 export function policyUsageProblems(doc: PolicyDocument, kind: PolicyKind): PolicyUsageProblem[] {
 	const problems: PolicyUsageProblem[] = [];
 	const sids = new Set<string>();
@@ -208,11 +250,13 @@ export function policyUsageProblems(doc: PolicyDocument, kind: PolicyKind): Poli
 				problems.push({ text: `${where}: Sid "${s.Sid}" is used by an earlier statement` });
 			sids.add(s.Sid);
 		}
-		for (const r of [s.Resource ?? [], s.NotResource ?? []].flat())
-			if (r.startsWith('arn:') && !ARN_SHAPED.test(r))
-				problems.push({
-					text: `${where}: "${r}" is not an ARN (arn:partition:service:region:account:resource) or "*"`
-				});
+		for (const r of [s.Resource ?? [], s.NotResource ?? []].flat()) {
+			if (!r.startsWith('arn:')) continue;
+			const problem = !ARN_SHAPED.test(r)
+				? 'is not an ARN (arn:partition:service:region:account:resource) or "*"'
+				: resourceArnProblem(r);
+			if (problem) problems.push({ text: `${where}: "${r}" ${problem}` });
+		}
 	});
 	return problems;
 }
@@ -246,6 +290,15 @@ export function parsePolicy(input: unknown, kind: PolicyKind): PolicyParseResult
 			};
 		}
 	}
+	const repeated = typeof input === 'string' ? duplicateJsonKey(input) : undefined;
+	if (repeated)
+		return {
+			ok: false,
+			problems: [
+				`${repeated.path ? `${repeated.path}: ` : ''}"${repeated.key}" appears twice in the same object (IAM policy grammar: "Individual elements must not contain multiple instances of the same key")`
+			],
+			kind: 'grammar'
+		};
 	const parsed = policyDocumentSchema.safeParse(value);
 	if (!parsed.success) {
 		return {

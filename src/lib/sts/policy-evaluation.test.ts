@@ -335,3 +335,51 @@ describe('NotPrincipal with Deny (IAM NotPrincipal page)', () => {
 		expect(decide('arn:aws:sts::111111111111:assumed-role/Jump/alice')).toBe('ExplicitlyDenied');
 	});
 });
+
+describe('IP ranges and variables the library reads differently (policy-evaluation.ts)', () => {
+	it('0.0.0.0/0 is every address, for IpAddress and NotIpAddress alike', () => {
+		const ctx = { 'aws:SourceIp': '203.0.113.10' };
+		expect(conditionHolds('IpAddress', 'aws:SourceIp', '0.0.0.0/0', ctx)).toBe(true);
+		expect(conditionHolds('NotIpAddress', 'aws:SourceIp', '0.0.0.0/0', ctx)).toBe(false);
+		expect(conditionHolds('IpAddress', 'aws:SourceIp', ['192.0.2.0/24', '0.0.0.0/0'], ctx)).toBe(
+			true
+		);
+	});
+
+	const run = (statement: Record<string, unknown>, resource: string, context = {}) =>
+		evaluate({
+			principal: 'arn:aws:sts::111122223333:assumed-role/R/bob',
+			action: resource.startsWith('arn:aws:sns') ? 'sns:CreateTopic' : 's3:GetObject',
+			resource,
+			resourceAccount: '111122223333',
+			context,
+			identityPolicies: [
+				policy('p', [
+					{ Effect: 'Allow', Action: '*', Resource: '*' },
+					{ Effect: 'Deny', Action: '*', ...statement }
+				])
+			]
+		});
+
+	it('a variable before the first "/" of a resource part matches once resolved', () => {
+		const topic = 'arn:aws:sns:us-east-1:111122223333:alpha-web-x';
+		const deny = { Resource: 'arn:aws:sns:*:*:${aws:PrincipalTag/project}-web-*' };
+		expect(run(deny, topic, { 'aws:PrincipalTag/project': 'alpha' })).toBe('ExplicitlyDenied');
+		expect(run(deny, topic, { 'aws:PrincipalTag/project': 'beta' })).toBe('Allowed');
+		expect(run(deny, topic)).toBe('Allowed');
+	});
+
+	it('a NotResource entry whose variable has no value excludes nothing', () => {
+		const deny = { NotResource: 'arn:aws:s3:::home/${aws:username}/*' };
+		expect(run(deny, 'arn:aws:s3:::home/bob/x', { 'aws:username': 'bob' })).toBe('Allowed');
+		expect(run(deny, 'arn:aws:s3:::home/bob/x')).toBe('ExplicitlyDenied');
+	});
+
+	it('a resolved value is literal text, not a wildcard', () => {
+		const deny = { Resource: 'arn:aws:s3:::home/${aws:PrincipalTag/dir}/*' };
+		expect(run(deny, 'arn:aws:s3:::home/a*/x', { 'aws:PrincipalTag/dir': 'a*' })).toBe(
+			'ExplicitlyDenied'
+		);
+		expect(run(deny, 'arn:aws:s3:::home/abc/x', { 'aws:PrincipalTag/dir': 'a*' })).toBe('Allowed');
+	});
+});

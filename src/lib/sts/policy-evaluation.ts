@@ -55,7 +55,7 @@ export const ALLOW_ALL: NamedPolicy = {
 function validated(policy: NamedPolicy, principal: string | null, context: ContextValues) {
 	return {
 		__validated: true as const,
-		policyDocument: withNullVariables(
+		policyDocument: forRequest(
 			withNotPrincipalFor(asEvaluated(policy.document), principal),
 			context
 		),
@@ -134,6 +134,40 @@ function withDatesAsIso(statement: PolicyStatement): PolicyStatement {
 	};
 }
 
+/**
+ * IPv4 ranges of prefix length 0 (IAM "Condition operators", IP address: values use "the standard
+ * CIDR format", so 0.0.0.0/0 is every address). The library computes its mask as `-1 << (32 - n)`,
+ * and JavaScript reduces a shift count of 32 to 0, so a /0 range would match one address only. The
+ * two halves /1 cover the same addresses, under IpAddress (any value) and NotIpAddress (none).
+ */
+const IP_OPERATOR = /^(ForAnyValue:|ForAllValues:)?(Not)?IpAddress(IfExists)?$/i;
+const IPV4_EVERYWHERE = /^\d{1,3}(\.\d{1,3}){3}\/0$/;
+const ipHalves = (v: string): string[] =>
+	IPV4_EVERYWHERE.test(v.trim()) ? ['0.0.0.0/1', '128.0.0.0/1'] : [v];
+
+function withWholeIpv4Ranges(statement: PolicyStatement): PolicyStatement {
+	const condition = statement.Condition;
+	if (!condition || !Object.keys(condition).some((op) => IP_OPERATOR.test(op))) return statement;
+	return {
+		...statement,
+		Condition: Object.fromEntries(
+			Object.entries(condition).map(([op, keys]) => [
+				op,
+				IP_OPERATOR.test(op)
+					? Object.fromEntries(
+							Object.entries(keys).map(([k, v]) => [
+								k,
+								Array.isArray(v) || IPV4_EVERYWHERE.test(v.trim())
+									? [v].flat().flatMap(ipHalves)
+									: v
+							])
+						)
+					: keys
+			])
+		)
+	};
+}
+
 /** The document as the library must see it: version-2012 semantics with variables only where the Version allows them. */
 function asEvaluated(doc: PolicyDocument): PolicyDocument {
 	let evaluated = evaluatedDocs.get(doc);
@@ -141,7 +175,9 @@ function asEvaluated(doc: PolicyDocument): PolicyDocument {
 		evaluated = {
 			...doc,
 			Version: '2012-10-17',
-			Statement: statementsOf(doc).map((st) => withDatesAsIso(withVariablesOf(st, doc.Version)))
+			Statement: statementsOf(doc).map((st) =>
+				withWholeIpv4Ranges(withDatesAsIso(withVariablesOf(st, doc.Version)))
+			)
 		};
 		evaluatedDocs.set(doc, evaluated);
 	}
@@ -286,6 +322,95 @@ function withNullVariables(doc: PolicyDocument, context: ContextValues): PolicyD
 	return changed ? { ...doc, Statement: statements } : doc;
 }
 
+/**
+ * Policy variables in Resource, NotResource and ARN condition values, resolved here rather than by
+ * the library, which splits an ARN into its segments before it substitutes variables: a variable
+ * whose name holds a colon (`${aws:PrincipalTag/project}`) placed before the resource part's first
+ * "/" (an SNS topic, an SQS queue) or in the account segment of an ArnLike value then never
+ * matched. IAM "Variables and tags": variables may be used "in the Resource element and in string
+ * comparisons in the Condition element", ARN operators included; a value replaces the variable as
+ * literal text (written `${*}`, `${?}`, `${$}` here so that it stays literal); a default
+ * (`${key, 'default'}`) stands in for a missing key. A variable with no value is left for the rules
+ * of "Policy variables with no value": "If a variable that has no value in the authorization
+ * context is used as part of the Resource or NotResource element of a policy, the resource that
+ * includes a policy variable with no value will not match any resource." So a Resource entry with
+ * one matches nothing (as the library has it), and a NotResource entry with one is taken out: it
+ * excludes nothing, and a NotResource left empty leaves the statement on every resource.
+ */
+const ARN_OPERATOR = /^(ForAnyValue:|ForAllValues:)?Arn(Not)?(Equals|Like)(IfExists)?$/i;
+const asLiteral = (v: string): string => v.replace(/[*?$]/g, (c) => `\${${c}}`);
+
+/** The value with every variable that has a value (or a default) replaced; null when one has none. */
+function resolveVariables(value: string, context: ContextValues): string | null {
+	let unresolved = false;
+	const out = value.replace(VARIABLE, (whole, inner: string) => {
+		if (inner === '*' || inner === '?' || inner === '$') return whole;
+		const parts = inner.split(', ');
+		const name = parts[0]!.trim().toLowerCase();
+		const found = Object.entries(context).find(([k]) => k.toLowerCase() === name)?.[1];
+		if (typeof found === 'string' && found !== '') return asLiteral(found);
+		if (parts.length === 2 && /^'.+'$/.test(parts[1]!)) return asLiteral(parts[1]!.slice(1, -1));
+		unresolved = true;
+		return whole;
+	});
+	return unresolved ? null : out;
+}
+
+const hasVariable = (v: unknown): boolean =>
+	[v].flat().some((x) => typeof x === 'string' && /\$\{(?![*?$]\})/.test(x));
+const elementVariables = new WeakMap<PolicyDocument, boolean>();
+function hasElementVariables(doc: PolicyDocument): boolean {
+	let has = elementVariables.get(doc);
+	if (has === undefined) {
+		has = statementsOf(doc).some(
+			(st) =>
+				hasVariable(st.Resource) ||
+				hasVariable(st.NotResource) ||
+				Object.entries(st.Condition ?? {}).some(
+					([op, keys]) => ARN_OPERATOR.test(op) && Object.values(keys).some(hasVariable)
+				)
+		);
+		elementVariables.set(doc, has);
+	}
+	return has;
+}
+
+function withResolvedVariables(doc: PolicyDocument, context: ContextValues): PolicyDocument {
+	if (!hasElementVariables(doc)) return doc;
+	const resolveAll = (v: string | string[]) =>
+		[v].flat().map((x) => resolveVariables(x, context) ?? x);
+	const statements = statementsOf(doc).map((st) => {
+		const out: PolicyStatement = { ...st };
+		if (st.Resource !== undefined) out.Resource = resolveAll(st.Resource);
+		if (st.NotResource !== undefined) {
+			const kept = [st.NotResource]
+				.flat()
+				.map((x) => resolveVariables(x, context))
+				.filter((x): x is string => x !== null);
+			if (kept.length > 0) out.NotResource = kept;
+			else {
+				delete out.NotResource;
+				out.Resource = '*';
+			}
+		}
+		if (st.Condition)
+			out.Condition = Object.fromEntries(
+				Object.entries(st.Condition).map(([op, keys]) => [
+					op,
+					ARN_OPERATOR.test(op)
+						? Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, resolveAll(v)]))
+						: keys
+				])
+			);
+		return out;
+	});
+	return { ...doc, Statement: statements };
+}
+
+/** What a document means for this request: variables resolved and the no-value rules applied. */
+const forRequest = (doc: PolicyDocument, context: ContextValues): PolicyDocument =>
+	withResolvedVariables(withNullVariables(doc, context), context);
+
 export function evaluate(request: EvaluationRequest): Decision {
 	const simulation: Simulation = {
 		request: {
@@ -296,7 +421,7 @@ export function evaluate(request: EvaluationRequest): Decision {
 		},
 		identityPolicies: request.identityPolicies.map((p) => ({
 			name: p.name,
-			policy: withNullVariables(asEvaluated(p.document), request.context)
+			policy: forRequest(asEvaluated(p.document), request.context)
 		})),
 		serviceControlPolicies: [],
 		resourceControlPolicies: [],

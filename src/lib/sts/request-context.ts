@@ -8,13 +8,21 @@ import type { ContextValues } from './policy-evaluation';
 import type { World } from './world';
 import { findUser } from './world-lookup';
 
-/** Keys every request carries (IAM-CK): the Region asked for (§10), time, TLS. */
+/** The address every simulated request comes from (see requestKeys). */
+export const SIMULATED_SOURCE_IP = '203.0.113.10';
+
+/** Keys every request carries (IAM-CK): the Region asked for (§10), time, TLS, source address. */
 export function requestKeys(region: string, now: Instant): ContextValues {
 	return {
 		'aws:RequestedRegion': region,
 		'aws:CurrentTime': formatInstant(now),
 		'aws:EpochTime': String(now),
 		'aws:SecureTransport': 'true',
+		// IAM "Condition operators", IP address: "The aws:SourceIp key is always present in the
+		// request context, except when the requester uses a VPC endpoint to make the request" (IAM-CK
+		// likewise). The world models no networks or VPC endpoints: every request comes from one
+		// public address, 203.0.113.10 (a documentation address, RFC 5737) [inf].
+		'aws:SourceIp': SIMULATED_SOURCE_IP,
 		// IAM-CK (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html),
 		// aws:ViaAWSService: "always included in the request context for most services"; true only when a
 		// service calls with the principal's credentials (forward access sessions), which scenarios do not
