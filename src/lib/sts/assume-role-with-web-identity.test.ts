@@ -97,7 +97,7 @@ describe('AssumeRoleWithWebIdentity', () => {
 		const o = wi(ghToken({ expiresIn: -60 }));
 		expect(o.error?.code).toBe('ExpiredTokenException');
 		expect(o.error?.message).toBe(
-			`Token expired: current date/time ${o.at} must be before the expiration date/time${o.at - 60}`
+			`Token expired: current date/time ${o.at} must be before the expiration date/time ${o.at - 60}`
 		);
 	});
 

@@ -42,6 +42,9 @@ import { integerParam, validateParams, type Params } from './validate-params';
 import { oidcHost } from './world';
 import { findRole } from './world-lookup';
 
+/** Seconds of clock skew STS allows on a web identity token's iat and nbf (sts-facts §4). */
+export const WEB_IDENTITY_CLOCK_SKEW = 300;
+
 export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 	const { world, now } = ctx;
 	const spec = ctx.request.idToken;
@@ -107,6 +110,21 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 	// expired or has been explicitly revoked" (MODEL). Observed message: "graph.facebook.com:
 	// graph.facebook.com responded with HTTP/1.1 400 Bad Request" (§4; the www.amazon.com wording is [inf]).
 	const providerId = params.ProviderId !== undefined ? String(params.ProviderId) : undefined;
+	// ProviderId is for the two OAuth providers only ("Do not specify this value for OpenID Connect
+	// ID tokens", API-WI); real STS refuses any other value, and Login with Amazon refuses a token
+	// that is not its own in its own words (observed: radkawar/stackd oidc/aws-trust.json, sts-facts §4).
+	if (providerId !== undefined && !isOAuthProvider(providerId))
+		return fail(
+			awsError('AccessDenied', messages.unrecognizedOAuthProvider),
+			`ProviderId ${providerId} is not an OAuth 2.0 provider STS knows (only www.amazon.com and graph.facebook.com); leave ProviderId out for OpenID Connect ID tokens (API-WI, sts-facts §3.1).`,
+			['§3.1', '§4']
+		);
+	if (providerId === 'www.amazon.com' && host !== providerId)
+		return fail(
+			awsError('InvalidIdentityToken', messages.notLoginWithAmazonToken),
+			`ProviderId says www.amazon.com, but the token was issued by ${host}: Login with Amazon does not recognise it (sts-facts §4).`,
+			['§3.1', '§4']
+		);
 	if (providerId !== undefined && isOAuthProvider(providerId)) {
 		if (host !== providerId || claims.exp <= now) {
 			return fail(
@@ -126,11 +144,32 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 			['§4', '§11']
 		);
 	}
-	// §4: an expired input token is ExpiredTokenException (400), unlike ExpiredToken for expired AWS credentials.
+	// §4: an expired input token is ExpiredTokenException (400), unlike ExpiredToken for expired AWS
+	// credentials. The scenario contract reads a negative idToken.expiresIn as "an already expired
+	// token", so exp is checked exactly here. (A capture against real STS, radkawar/stackd
+	// internal/services/sts/testdata/oidc/aws.json, saw five minutes of clock skew allowed on exp;
+	// the simulator keeps that tolerance for iat and nbf only, sts-facts §4.)
 	if (claims.exp <= now) {
 		return fail(
 			awsError('ExpiredTokenException', messages.webIdentityTokenExpired(now, claims.exp)),
 			`The ID token expired ${formatDuration(now - claims.exp)} ago. STS checks the token's exp claim; get a fresh token from the IdP (sts-facts §4).`,
+			['§4']
+		);
+	}
+	if (claims.iat > now + WEB_IDENTITY_CLOCK_SKEW) {
+		return fail(
+			awsError('InvalidIdentityToken', messages.webIdentityTokenFromFuture(claims.iat)),
+			`The token says it was issued ${formatDuration(claims.iat - now)} from now (iat), beyond the five minutes of clock skew STS allows: the IdP's clock or the token is wrong (sts-facts §4).`,
+			['§4']
+		);
+	}
+	if (typeof claims.nbf === 'number' && claims.nbf > now + WEB_IDENTITY_CLOCK_SKEW) {
+		return fail(
+			awsError(
+				'InvalidIdentityToken',
+				messages.webIdentityTokenNotYetValid(now + WEB_IDENTITY_CLOCK_SKEW, claims.nbf)
+			),
+			`The token is not valid before ${formatDuration(claims.nbf - now)} from now (nbf), beyond the five minutes of clock skew STS allows (sts-facts §4).`,
 			['§4']
 		);
 	}
@@ -143,12 +182,41 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 			['§4']
 		);
 	}
+	// An ID token names its subject and, with several audiences, the party it was issued to (OpenID
+	// Connect Core §2: sub REQUIRED; azp "needed when the ID Token has a single audience value and that
+	// audience is different than the authorized party"). Real STS refuses a token without sub or with
+	// several audiences and no azp (observed: radkawar/stackd oidc/aws.json; sts-facts §4).
+	if (providerId === undefined && typeof claims.sub !== 'string') {
+		return fail(
+			awsError('InvalidIdentityToken', messages.missingSubClaim),
+			'The token has no sub claim, which STS requires of an OpenID Connect ID token (sts-facts §4).',
+			['§4']
+		);
+	}
+	if (providerId === undefined && audiences.length > 1 && !claims.azp) {
+		return fail(
+			awsError('InvalidIdentityToken', messages.severalAudiencesWithoutAzp),
+			`The token names ${audiences.length} audiences (${audiences.join(', ')}) and no authorized party (azp), so STS cannot tell which client it was issued to (sts-facts §4).`,
+			['§4']
+		);
+	}
 	// §11: Google, Facebook, Amazon and Cognito are built in and need no IAM OIDC provider, so a
 	// built-in IdP declared without client IDs is checked by the trust policy alone (Cognito's aud is
 	// the identity-pool ID, pinned with cognito-identity.amazonaws.com:aud, API-WI RoleArn docs).
 	const audienceListed = declared !== undefined && declared.clientIds.length > 0;
 	const checkAudience = declared !== undefined && (audienceListed || !isBuiltInProvider(host));
-	if (declared && checkAudience && !audiences.some((a) => declared.clientIds.includes(a))) {
+	// With an azp claim, the authorized party is the client the token was issued to, and it is azp
+	// that must be one of the provider's client IDs (as Google's accounts.google.com:aud is azp when
+	// set, IAM-STSCK); real STS accepts an unregistered aud with a registered azp and refuses a
+	// registered aud with an unregistered azp, in other words (observed: stackd oidc/aws-trust.json).
+	if (declared && checkAudience && typeof claims.azp === 'string' && providerId === undefined) {
+		if (!declared.clientIds.includes(claims.azp))
+			return fail(
+				awsError('InvalidIdentityToken', messages.webIdentityTokenNotValidated),
+				`The token's authorized party (azp) ${claims.azp} is not in the client-ID list of the IAM OIDC provider ${declared.arn} (${declared.clientIds.join(', ') || 'empty'}); with azp present, STS checks azp rather than aud (sts-facts §4, §11).`,
+				['§4', '§11']
+			);
+	} else if (declared && checkAudience && !audiences.some((a) => declared.clientIds.includes(a))) {
 		return fail(
 			awsError('InvalidIdentityToken', messages.incorrectAudience),
 			`The token's audience ${audiences.join(', ')} is not in the client-ID list of the IAM OIDC provider ${declared.arn} (${declared.clientIds.join(', ') || 'empty'}) (sts-facts §11).`,

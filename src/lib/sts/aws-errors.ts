@@ -130,6 +130,15 @@ export const messages = {
 	// §4 InvalidIdentityToken row (web identity)
 	incorrectAudience: 'Incorrect token audience',
 	missingAudClaim: 'Missing a required claim: aud',
+	// §4 InvalidIdentityToken / AccessDenied rows from a capture against real STS (stackd oidc/*.json)
+	missingSubClaim: 'Missing a required claim: sub',
+	severalAudiencesWithoutAzp:
+		'Token audience contains more than one audience while authorized party is not present',
+	webIdentityTokenNotValidated:
+		'The web identity token provided could not be validated. See the AssumeRoleWithWebIdentity documentation for requirements.',
+	unrecognizedOAuthProvider:
+		'Unrecognized OAuth provider. Do not include a provider parameter when submitting OpenIDConnect ID tokens',
+	notLoginWithAmazonToken: 'Provided Token is not a Login With Amazon token',
 	noOidcProvider: (issuerUrl: string) =>
 		`No OpenIDConnect provider found in your account for ${issuerUrl}`,
 	// §4 InvalidIdentityToken row: MODEL InvalidIdentityTokenException documentation, for a token
@@ -139,9 +148,14 @@ export const messages = {
 	// §4 IDPRejectedClaim row (observed for graph.facebook.com)
 	idpRejected: (provider: string) =>
 		`${provider}: ${provider} responded with HTTP/1.1 400 Bad Request`,
-	// §4 ExpiredTokenException row: the observed message really lacks the space before the second number
+	// §4 ExpiredTokenException row: since 2024 the message has a space before the second number
+	// (aws/aws-sdk-java-v2#5709, and a 2026 capture; a 2021 report had none)
 	webIdentityTokenExpired: (now: number, exp: number) =>
-		`Token expired: current date/time ${now} must be before the expiration date/time${exp}`,
+		`Token expired: current date/time ${now} must be before the expiration date/time ${exp}`,
+	// §4 InvalidIdentityToken rows: iat or nbf more than five minutes ahead (observed, stackd oidc/aws.json)
+	webIdentityTokenFromFuture: (iat: number) => `Token issued in the future: ${iat}`,
+	webIdentityTokenNotYetValid: (now: number, nbf: number) =>
+		`Token not yet valid: current date/time ${now} must be after or equal to the not-before date/time ${nbf}`,
 	// §4 InvalidIdentityToken / ExpiredTokenException rows (SAML, IAM-SAML-TS)
 	samlResponseExpired: 'Response has expired',
 	samlSignatureInvalid: 'Response signature invalid',

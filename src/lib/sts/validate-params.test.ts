@@ -92,6 +92,9 @@ describe('model-constraint validation, in AWS wording (§3, §4)', () => {
 		expect(integerParam('0900')).toBe(900);
 		expect(integerParam('1h')).toBeUndefined();
 		expect(integerParam('900.0')).toBeUndefined();
+		// Whitespace around the digits is not read either (observed: radkawar/stackd sts/query_inputs.json).
+		expect(integerParam(' 900 ')).toBeUndefined();
+		expect(integerParam('\t900\n')).toBeUndefined();
 		expect(integerParam(2 ** 31)).toBeUndefined();
 		expect(integerParam(-(2 ** 31))).toBe(-(2 ** 31));
 		expect(validateParams('GetSessionToken', { DurationSeconds: '1h' })?.code).toBe(

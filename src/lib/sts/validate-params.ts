@@ -30,7 +30,7 @@ export function integerParam(value: unknown): number | undefined {
 	const n =
 		typeof value === 'number'
 			? value
-			: typeof value === 'string' && /^[+-]?\d+$/.test(value.trim())
+			: typeof value === 'string' && /^[+-]?\d+$/.test(value)
 				? Number(value)
 				: NaN;
 	return Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 ? n : undefined;
