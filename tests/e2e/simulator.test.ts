@@ -256,7 +256,9 @@ test('a malformed trust policy is rejected and changes nothing; a valid edit cha
 	await editor.getByRole('button', { name: 'Apply' }).click();
 	const alert = editor.getByRole('alert');
 	await expect(alert).toContainText('MalformedPolicyDocument');
-	await expect(alert).toContainText('not valid JSON');
+	// IAM's words (text that opens like an object is a syntax error, as STS words it), then what exactly is wrong.
+	await expect(alert).toContainText('Syntax errors in policy.');
+	await expect(alert).toContainText('Why: IAM refuses the trust policy: the policy is not valid JSON');
 	await expect(alert).toContainText('when calling the UpdateAssumeRolePolicy operation');
 	await expect(page.getByTestId('live')).toHaveText(/^MalformedPolicyDocument: /);
 	// A policy that parses but is no trust policy is rejected too.
@@ -455,6 +457,13 @@ test('the simulator works on a phone: panels collapse, nothing overflows', async
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
 	expect(overflow).toBeLessThanOrEqual(0);
 	expect(await axeViolations(page)).toEqual([]);
+	// Revoking inserts the AWSRevokeOlderSessions policy above the button: the focused button stays in view.
+	const revoke = page.getByRole('button', { name: 'Revoke active sessions of CloudCostAuditRole' });
+	await revoke.focus();
+	await page.keyboard.press('Enter');
+	await expect(role.locator('xpath=..').getByText('AWSRevokeOlderSessions').first()).toBeAttached();
+	await expect(revoke).toBeFocused();
+	await expect(revoke).toBeInViewport();
 });
 
 test('the IAM action catalogue loads on the simulator page only, and checks action names', async ({

@@ -79,7 +79,7 @@ describe('fact-base section anchors', () => {
 describe('citations in explanation text', () => {
 	it('splits out each section cited after "sts-facts"', () => {
 		expect(splitFactCitations('Capped at 1 hour (sts-facts §2.1, §2.2 and §12).')).toEqual([
-			{ text: 'Capped at 1 hour (sts-facts ' },
+			{ text: 'Capped at 1 hour (fact base ' },
 			{ text: '§2.1', section: '§2.1' },
 			{ text: ', ' },
 			{ text: '§2.2', section: '§2.2' },
@@ -88,9 +88,9 @@ describe('citations in explanation text', () => {
 			{ text: ').' }
 		]);
 		expect(splitFactCitations('Denied (sts-facts §7; IAM-EVAL). Then sts-facts §6.')).toEqual([
-			{ text: 'Denied (sts-facts ' },
+			{ text: 'Denied (fact base ' },
 			{ text: '§7', section: '§7' },
-			{ text: '; IAM-EVAL). Then sts-facts ' },
+			{ text: '; IAM-EVAL). Then fact base ' },
 			{ text: '§6', section: '§6' },
 			{ text: '.' }
 		]);

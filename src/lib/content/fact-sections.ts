@@ -89,7 +89,7 @@ export type CitationPart =
 
 /**
  * Splits text at its fact-base citations, "(sts-facts §2.1, §2.2 and §12)", so that each cited
- * section can be shown as a link. Only section numbers that follow "sts-facts" are parts with a
+ * section can be shown as a link; "sts-facts" itself reads "fact base", the page's name. Only section numbers that follow "sts-facts" are parts with a
  * section; everything else is plain text, to be rendered as text (never as HTML).
  */
 export function splitFactCitations(text: string): CitationPart[] {
@@ -104,7 +104,8 @@ export function splitFactCitations(text: string): CitationPart[] {
 	let at = 0;
 	for (const m of text.matchAll(citation)) {
 		const start = (m.index ?? 0) + 'sts-facts '.length;
-		push(text.slice(at, start));
+		// Learners know the file as the fact base (/facts): "(sts-facts §2.2)" reads "(fact base §2.2)".
+		push(`${text.slice(at, m.index)}fact base `);
 		let from = start;
 		for (const s of m[1].matchAll(/§\d+(?:\.\d+)?/g)) {
 			const sAt = start + (s.index ?? 0);

@@ -8,7 +8,12 @@
 import { REVOKE_POLICY_NAME, type PolicyEdit } from './admin-model';
 import { formatInstant, type Instant, type Tick } from './clock';
 import { explanation, type Explanation } from './explain';
-import { parsePolicy, type PolicyDocument } from './policy-document';
+import {
+	iamPolicyErrorMessage,
+	parsePolicy,
+	type PolicyDocument,
+	type PolicyProblemKind
+} from './policy-document';
 import type { NamedPolicy, World } from './world';
 import { findEntity, findRole, replaceEntity } from './world-lookup';
 
@@ -112,13 +117,32 @@ export function attachPolicy(
 	};
 }
 
+/**
+ * A policy IAM refuses: its MalformedPolicyDocument message as IAM words it (iamPolicyErrorMessage),
+ * and what exactly is wrong in the explanation.
+ */
+function refused(
+	parsed: { problems: string[]; kind: PolicyProblemKind },
+	what: 'trust policy' | 'policy'
+): AdminResult {
+	return {
+		ok: false,
+		error: iamPolicyErrorMessage(parsed.kind),
+		explanation: explanation(`IAM refuses the ${what}: ${parsed.problems.join('; ')}.`, {
+			details: [
+				'IAM checks a policy when it is saved, so a malformed one is never stored: the role or user keeps its previous policy.'
+			]
+		})
+	};
+}
+
 export function editPolicy(world: World, edit: PolicyEdit): AdminResult {
 	const bad = (error: string) => ({ ok: false as const, error, explanation: explanation(error) });
 	if (edit.kind === 'trust') {
 		const role = findRole(world, edit.roleArn);
 		if (!role) return bad(`no role ${edit.roleArn}`);
 		const parsed = parsePolicy(edit.document, 'trust');
-		if (!parsed.ok) return bad(`The trust policy is not valid: ${parsed.problems.join('; ')}`);
+		if (!parsed.ok) return refused(parsed, 'trust policy');
 		return {
 			ok: true,
 			world: replaceEntity(world, { kind: 'role', entity: { ...role, trust: parsed.policy } }),
@@ -143,7 +167,7 @@ export function editPolicy(world: World, edit: PolicyEdit): AdminResult {
 		};
 	}
 	const parsed = parsePolicy(edit.document, 'identity');
-	if (!parsed.ok) return bad(`The policy is not valid: ${parsed.problems.join('; ')}`);
+	if (!parsed.ok) return refused(parsed, 'policy');
 	const next = putPolicy(world, edit.arn, {
 		name: edit.name,
 		origin: 'edited',

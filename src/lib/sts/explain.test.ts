@@ -51,6 +51,17 @@ describe('explanations', () => {
 		expect(third).toMatchObject({ matches: false, mismatch: 'action' });
 	});
 
+	it('says when the value differs only in case (StringEquals is case-sensitive)', () => {
+		const [first] = analyseStatements(
+			'trust',
+			[trust],
+			request({ 'sts:ExternalId': 'cust-12345' })
+		);
+		expect(first.text).toContain(
+			'you sent "cust-12345", which differs only in case: StringEquals compares case-sensitively'
+		);
+	});
+
 	it('names the missing key and where it comes from', () => {
 		const [first] = analyseStatements('trust', [trust], request({}));
 		expect(first.conditions[0]).toMatchObject({

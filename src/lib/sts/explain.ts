@@ -117,7 +117,13 @@ export function describeCondition(c: ConditionVerdict): string {
 		return `${rule} did not hold: the request had no ${c.key} (it comes from ${keyHint(c.key)})`;
 	const sent =
 		SENT_KEYS.has(c.key.toLowerCase()) || c.key.toLowerCase().startsWith('aws:requesttag/');
-	return `${rule} did not hold: ${sent ? 'you sent' : 'the request had'} ${show(c.actual)}`;
+	// IAM "Condition operators", String: StringEquals is "Exact matching, case sensitive".
+	const differsInCaseOnly =
+		/^String(Equals|Like)(IfExists)?$/.test(c.operator) &&
+		list(c.actual).some((a) =>
+			c.expected.some((e) => e !== a && e.toLowerCase() === a.toLowerCase())
+		);
+	return `${rule} did not hold: ${sent ? 'you sent' : 'the request had'} ${show(c.actual)}${differsInCaseOnly ? `, which differs only in case: ${c.operator} compares case-sensitively (StringEqualsIgnoreCase would not)` : ''}`;
 }
 
 function summarise(s: PolicyStatement): string {

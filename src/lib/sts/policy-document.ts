@@ -267,6 +267,18 @@ export function policyUsageProblems(doc: PolicyDocument, kind: PolicyKind): Poli
  */
 export type PolicyProblemKind = 'json' | 'principal' | 'grammar';
 
+/**
+ * IAM's MalformedPolicyDocument message when a stored policy (CreateRole, UpdateAssumeRolePolicy,
+ * PutRolePolicy, PutUserPolicy) is refused: "This policy contains invalid Json" [obs:
+ * AWSCookbook/Security#2, aws-samples/aws-microservices-deploy-options#118, brendanhay/amazonka#434],
+ * and for the other kinds the wording STS uses for session policies (sts-facts §4) [inf].
+ */
+export function iamPolicyErrorMessage(kind: PolicyProblemKind): string {
+	if (kind === 'json') return 'This policy contains invalid Json';
+	if (kind === 'principal') return 'Policy document should not specify a principal.';
+	return 'Syntax errors in policy.';
+}
+
 export type PolicyParseResult =
 	{ ok: true; policy: PolicyDocument } | { ok: false; problems: string[]; kind: PolicyProblemKind };
 

@@ -132,7 +132,8 @@ describe('simMachine', () => {
 				document: { Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole' }] }
 			}
 		});
-		expect(actor.getSnapshot().context.error).toContain('needs a Principal');
+		expect(actor.getSnapshot().context.error).toBe('Syntax errors in policy.');
+		expect(actor.getSnapshot().context.last?.explanation.summary).toContain('needs a Principal');
 		actor.send({
 			type: 'admin.attach',
 			to: OPS,

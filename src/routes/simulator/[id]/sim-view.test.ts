@@ -188,13 +188,19 @@ describe('outcomes', () => {
 			at: 0,
 			target: 'arn:aws:iam::111122223333:role/CloudCostAuditRole',
 			ok: false,
-			error: 'The trust policy is not valid: the policy is not valid JSON (Unexpected end)',
-			explanation: { summary: '', details: [], statements: [], facts: [] }
+			error: 'This policy contains invalid Json',
+			explanation: {
+				summary: 'IAM refuses the trust policy: the policy is not valid JSON (Unexpected end).',
+				details: [],
+				statements: [],
+				facts: []
+			}
 		};
 		expect(policyEditError(edit)).toEqual({
 			code: 'MalformedPolicyDocument',
 			httpStatus: 400,
-			message: edit.error
+			message: 'This policy contains invalid Json',
+			detail: 'IAM refuses the trust policy: the policy is not valid JSON (Unexpected end).'
 		});
 		expect(policyEditError({ ...edit, error: 'no role arn:x' })?.code).toBe('NoSuchEntity');
 		expect(announcement(edit)).toBe(`MalformedPolicyDocument: ${edit.error}`);

@@ -203,6 +203,8 @@ export interface AwsErrorShape {
 	code: string;
 	httpStatus: number;
 	message: string;
+	/** What exactly is wrong, in the simulator's words (AWS's message says less). */
+	detail?: string;
 }
 
 /** IAM's answer to a rejected policy edit (UpdateAssumeRolePolicy / PutRolePolicy). */
@@ -210,7 +212,13 @@ export function policyEditError(outcome: AdminOutcome): AwsErrorShape | undefine
 	if (outcome.ok || !outcome.error) return undefined;
 	if (outcome.kind !== 'policy-edit' || /^no (role|user)/.test(outcome.error))
 		return { code: 'NoSuchEntity', httpStatus: 404, message: outcome.error };
-	return { code: 'MalformedPolicyDocument', httpStatus: 400, message: outcome.error };
+	const detail = outcome.explanation.summary;
+	return {
+		code: 'MalformedPolicyDocument',
+		httpStatus: 400,
+		message: outcome.error,
+		...(detail && detail !== outcome.error ? { detail } : {})
+	};
 }
 
 /** One line for the log and result headings. */
