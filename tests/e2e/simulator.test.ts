@@ -258,7 +258,9 @@ test('a malformed trust policy is rejected and changes nothing; a valid edit cha
 	await expect(alert).toContainText('MalformedPolicyDocument');
 	// IAM's words (text that opens like an object is a syntax error, as STS words it), then what exactly is wrong.
 	await expect(alert).toContainText('Syntax errors in policy.');
-	await expect(alert).toContainText('Why: IAM refuses the trust policy: the policy is not valid JSON');
+	await expect(alert).toContainText(
+		'Why: IAM refuses the trust policy: the policy is not valid JSON'
+	);
 	await expect(alert).toContainText('when calling the UpdateAssumeRolePolicy operation');
 	await expect(page.getByTestId('live')).toHaveText(/^MalformedPolicyDocument: /);
 	// A policy that parses but is no trust policy is rejected too.
