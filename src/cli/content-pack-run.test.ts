@@ -36,8 +36,13 @@ describe('npm run content:pack', { timeout: 30_000 }, () => {
 		expect(written['pack.json']).toBe(
 			readFileSync('tests/fixtures/packs/lab-session-durations-1.0.0.json', 'utf8')
 		);
+		// Counts read as English; notes (not problems) say how the app uses a field.
 		expect(err).toEqual([
-			'pack lab-session-durations 1.0.0: 3 questions, 1 lessons, 1 scenarios written to pack.json'
+			expect.stringMatching(
+				/^note: tests\/fixtures\/packs\/source\/questions\/durations\.yaml:21:5 {2}questions\[0\]\.scenario: "lab-duration-runner" is a scenario of this pack: the quiz shows no “See it happen” link/
+			),
+			expect.stringMatching(/^note: .*durations\.yaml:41:5 {2}questions\[1\]\.scenario: /),
+			'pack lab-session-durations 1.0.0: 3 questions, 1 lesson, 1 scenario written to pack.json'
 		]);
 	});
 
@@ -125,8 +130,40 @@ describe('npm run content:pack', { timeout: 30_000 }, () => {
 							'steps\\[1\\]: AssumeRole .*expected expiresIn 60'
 					)
 				),
-				expect.stringMatching(/problem\(s\): no pack written/)
+				expect.stringMatching(/^\d+ problems: no pack written/)
 			])
+		);
+	});
+
+	it('reports every problem in one run and counts them in English', () => {
+		const dir = copy('one-problem');
+		const q = join(dir, 'questions/chaining.yaml');
+		writeFileSync(
+			q,
+			readFileSync(q, 'utf8').replace('topic: role-chaining', 'topic: external-ids')
+		);
+		const one = run(dir);
+		expect(one.code).toBe(1);
+		expect(one.err.at(-1)).toBe(
+			`1 problem: no pack written (3 questions, 1 lesson, 1 scenario read from ${dir})`
+		);
+		// A schema error in one question does not hide another question's unknown topic.
+		const d = join(dir, 'questions/durations.yaml');
+		writeFileSync(d, readFileSync(d, 'utf8').replace('correct: true', 'corect: true'));
+		const three = run(dir);
+		expect(three.err.filter((l) => !l.startsWith('note: ')).slice(0, -1)).toEqual([
+			expect.stringMatching(
+				/chaining\.yaml:\d+:\d+ {2}questions\[0\]\.topic: unknown topic "external-ids"/
+			),
+			expect.stringMatching(
+				/durations\.yaml:\d+:\d+ {2}questions\[0\]\.options\[0\]\.correct: correct is required/
+			),
+			expect.stringMatching(
+				/durations\.yaml:\d+:\d+ {2}questions\[0\]\.options\[0\]: unknown field "corect"/
+			)
+		]);
+		expect(three.err.at(-1)).toMatch(
+			/^3 problems: no pack written \(2 questions, 1 lesson, 1 scenario read from /
 		);
 	});
 

@@ -22,14 +22,9 @@ export interface PackCliIo {
 	err(line: string): void;
 }
 
-const META = ['id', 'title', 'version', 'author', 'description'];
-const STAND_IN = {
-	id: 'pack',
-	title: 'pack',
-	version: '0.0.0',
-	author: 'author',
-	description: 'pack'
-};
+/** "1 lesson", "2 lessons". */
+export const plural = (n: number, word: string, many = `${word}s`) =>
+	`${n} ${n === 1 ? word : many}`;
 
 const VALUE_OPTIONS = [
 	'--id',
@@ -87,18 +82,17 @@ export function runContentPack(argv: readonly string[], io: PackCliIo): number {
 	const baseDir = value('--content') ?? 'content';
 	const base = loadContent(readContentDir(baseDir), { parseScenario });
 	const index = contentIndexOf(base.bundle);
-	const validation = validatePack(built.pack, index, [], parseYamlSource);
-	// Missing or invalid metadata stops the validator at the schema; check the content regardless,
-	// with stand-in metadata, so every problem is reported in one run.
-	const metaIssues = validation.issues.filter((i) => META.includes(i.path));
-	const content = metaIssues.length
-		? validatePack({ ...built.pack, ...STAND_IN }, index, [], parseYamlSource).issues.filter(
-				(i) => !META.includes(i.path)
-			)
-		: validation.issues;
+	// Missing or invalid metadata does not stop the checks of the content: validatePack reports
+	// every problem in one pass. Notes say how the app uses a field; they are not problems.
+	const validation = validatePack(built.pack, index, [], parseYamlSource, built.leftOut);
+	const notes = validation.issues
+		.filter((i) => i.severity === 'note')
+		.map((i) => locatePackIssue(i, built.sources));
 	const issues: ContentIssue[] = [
 		...built.issues,
-		...[...metaIssues, ...content].map((i) => locatePackIssue(i, built.sources))
+		...validation.issues
+			.filter((i) => i.severity !== 'note')
+			.map((i) => locatePackIssue(i, built.sources))
 	];
 	// Play the pack's scenarios, and the app's scenarios its answer keys rely on.
 	const used = new Set(
@@ -111,7 +105,12 @@ export function runContentPack(argv: readonly string[], io: PackCliIo): number {
 	issues.push(...played.issues.filter((i) => built.scenarios.some((s) => s.file === i.file)));
 	issues.push(...answerKeyIssues(built.questionFiles, played.reports));
 
-	const counts = `${(built.pack.questions as unknown[]).length} questions, ${built.sources.lessons.length} lessons, ${built.sources.scenarios.length} scenarios`;
+	const counts = [
+		plural((built.pack.questions as unknown[]).length, 'question'),
+		plural(built.sources.lessons.length, 'lesson'),
+		plural(built.sources.scenarios.length, 'scenario')
+	].join(', ');
+	for (const note of notes) io.err(`note: ${formatIssue(note)}`);
 	if (issues.length) {
 		issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 		const seen = new Set<string>();
@@ -120,7 +119,7 @@ export function runContentPack(argv: readonly string[], io: PackCliIo): number {
 			if (!seen.has(line)) io.err(line);
 			seen.add(line);
 		}
-		io.err(`${seen.size} problem(s): no pack written (${counts} read from ${dir})`);
+		io.err(`${plural(seen.size, 'problem')}: no pack written (${counts} read from ${dir})`);
 		return 1;
 	}
 	const text = JSON.stringify(built.pack, null, '\t') + '\n';

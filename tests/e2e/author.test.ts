@@ -157,11 +157,55 @@ test('an invalid pack lists every error with its field path and cannot be added'
 	const errors = page.getByTestId('pack-errors');
 	await expect(errors).toContainText('16 errors: this pack cannot be loaded');
 	// Each with the line of the file it is on (the fixture's option 0 of question 0 opens on line 16).
-	await expect(errors).toContainText('questions[0].options[0].why, line 16: why is required');
 	await expect(errors).toContainText(
-		/scenarios\[0\]\.steps\[0\]\.as, line \d+: no user alice in account 111111111111/
+		'questions[0] (bad-q).options[0].why, line 16: why is required'
+	);
+	await expect(errors).toContainText(
+		/scenarios\[0\] \(bad-scenario\)\.steps\[0\]\.as, line \d+: no user alice in account 111111111111/
 	);
 	await expect(page.getByTestId('install-pack')).toBeDisabled();
+	expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a pack with a schema error and a reference error shows both at once, each naming its question', async ({
+	page
+}) => {
+	// As the user test had it: option key "corect" in question 0, an unknown topic in question 1.
+	const pack = JSON.parse(readFileSync(`${PACKS}/${LAB_V1}`, 'utf8')) as {
+		questions: { topic: string; options: Record<string, unknown>[] }[];
+	};
+	const { correct, ...option } = pack.questions[0].options[0];
+	pack.questions[0].options[0] = { ...option, corect: correct };
+	pack.questions[1].topic = 'external-ids';
+	await open(page, '/author');
+	await loadPack(page, { name: 'typos.json', data: pack });
+	const errors = page.getByTestId('pack-errors');
+	await expect(errors).toContainText('3 errors: this pack cannot be loaded');
+	await expect(errors).toContainText(
+		/questions\[0\] \(lab-chaining-two-facts\)\.options\[0\]\.correct, line \d+: correct is required/
+	);
+	await expect(errors).toContainText(
+		/questions\[0\] \(lab-chaining-two-facts\)\.options\[0\]\.corect, line \d+: unknown field "corect"/
+	);
+	await expect(errors).toContainText(
+		/questions\[1\] \(lab-duration-above-max\)\.topic, line \d+: unknown topic "external-ids"/
+	);
+	await expect(page.getByTestId('install-pack')).toBeDisabled();
+});
+
+test('a pack question naming its own pack’s scenario is noted: the quiz gives it no “See it happen” link', async ({
+	page
+}) => {
+	await open(page, '/author');
+	await loadPack(page, LAB_V1);
+	await expect(page.getByTestId('pack-errors')).toHaveCount(0);
+	const notes = page.getByTestId('pack-notes');
+	await expect(notes).toContainText('2 notes');
+	await notes.locator('summary').click();
+	await expect(notes).toContainText(
+		/questions\[1\] \(lab-duration-above-max\)\.scenario, line \d+: "lab-duration-runner" is a scenario of this pack: the quiz shows no “See it happen” link/
+	);
+	await expect(page.getByTestId('install-pack')).toBeEnabled();
 	expect(await axeViolations(page)).toEqual([]);
 });
 
@@ -173,11 +217,11 @@ test('a pack whose scenario does not hold its expectations lists each failed ste
 	const errors = page.getByTestId('pack-errors');
 	await expect(errors).toContainText('2 errors: this pack cannot be loaded');
 	await expect(errors).toContainText(
-		'scenarios[0].steps[0], line 65: scenario "lab-wrong-expectations", step 1 (AssumeRole as user:111122223333/report-script): expected ok true; got ValidationError'
+		'scenarios[0] (lab-wrong-expectations).steps[0], line 65: scenario "lab-wrong-expectations", step 1 (AssumeRole as user:111122223333/report-script): expected ok true; got ValidationError'
 	);
 	// The S3 action names are checked against the IAM data, as in npm run content:pack.
 	await expect(errors).toContainText(
-		'scenarios[0].steps[3], line 100: scenario "lab-wrong-expectations", step 4 (s3:GetObjekt as user:111122223333/report-script): expected allowed false; got the simulator could not run it: Amazon S3 has no action GetObjekt'
+		'scenarios[0] (lab-wrong-expectations).steps[3], line 100: scenario "lab-wrong-expectations", step 4 (s3:GetObjekt as user:111122223333/report-script): expected allowed false; got the simulator could not run it: Amazon S3 has no action GetObjekt'
 	);
 	await expect(page.getByTestId('install-pack')).toBeDisabled();
 	await expect(

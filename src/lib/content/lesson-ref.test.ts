@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lessonRefTitle, resolveLessonRef } from './lesson-ref';
+import { lessonLinkGroups, lessonRefTitle, resolveLessonRef } from './lesson-ref';
 
 const lessons = [
 	{
@@ -37,5 +37,40 @@ describe('lesson references', () => {
 			'Session policies › Session tags'
 		);
 		expect(lessonRefTitle(lessons, 'missing#x')).toBe('missing#x');
+	});
+});
+
+describe('lessonLinkGroups', () => {
+	it('links each lesson once, with the sections named of it (the glossary’s “AWS STS” linked one lesson twice)', () => {
+		// As glossary.yaml's aws-sts entry: the lesson, then a section of the same lesson.
+		expect(lessonLinkGroups(lessons, ['assume-role', 'assume-role#role-chaining'])).toEqual([
+			{
+				href: '/lessons/assume-role',
+				title: 'AssumeRole',
+				sections: [{ href: '/lessons/assume-role#role-chaining', title: 'Role chaining' }]
+			}
+		]);
+		// Two sections of one lesson, a repeat, and another lesson: each lesson once, in order.
+		expect(
+			lessonLinkGroups(lessons, [
+				'session-policies#session-tags',
+				'assume-role',
+				'session-policies#session-policies',
+				'session-policies#session-tags',
+				'assume-role'
+			])
+		).toEqual([
+			{
+				href: '/lessons/session-policies',
+				title: 'Session policies',
+				// "Session  policies" is titled like its lesson: no section link for it.
+				sections: [{ href: '/lessons/session-policies#session-tags', title: 'Session tags' }]
+			},
+			{ href: '/lessons/assume-role', title: 'AssumeRole', sections: [] }
+		]);
+		expect(lessonLinkGroups(lessons, ['missing#x', 'assume-role#nowhere'])).toEqual([
+			{ href: '/lessons/missing', title: 'missing', sections: [] },
+			{ href: '/lessons/assume-role', title: 'AssumeRole', sections: [] }
+		]);
 	});
 });

@@ -44,6 +44,11 @@ export interface BuiltPack {
 	questionFiles: QuestionFileSource[];
 	/** The valid scenarios, to play. */
 	scenarios: Located<Scenario>[];
+	/**
+	 * Ids of the questions and scenarios left out of the pack for problems of their own: other
+	 * parts that name them are not reported as naming nothing (see validatePack).
+	 */
+	leftOut: { questions: string[]; scenarios: string[] };
 }
 
 const rel = (dir: string, path: string) => path.slice(dir.replace(/\/$/, '').length + 1);
@@ -70,6 +75,11 @@ export function buildPack(
 	const scenarioData: unknown[] = [];
 	const questionFiles: QuestionFileSource[] = [];
 	const scenarios: Located<Scenario>[] = [];
+	const leftOut: BuiltPack['leftOut'] = { questions: [], scenarios: [] };
+	const idOf = (item: unknown) => {
+		const id = (item as { id?: unknown } | null)?.id;
+		return typeof id === 'string' ? [id] : [];
+	};
 	let fileMeta: PackMeta = {};
 	const collect = (fn: () => void) => {
 		try {
@@ -94,6 +104,10 @@ export function buildPack(
 				issues.push(...source.issues);
 				questionFiles.push(source);
 				const raw = (source.yaml.data as { questions: Record<string, unknown>[] }).questions;
+				if (Array.isArray(raw))
+					raw.forEach((item, i) => {
+						if (!source.indexes.includes(i)) leftOut.questions.push(...idOf(item));
+					});
 				source.questions.forEach((q, k) => {
 					const index = source.indexes[k];
 					questions.push({ ...raw[index], topic: q.topic });
@@ -116,8 +130,14 @@ export function buildPack(
 			sources.lessons.push({ file: path });
 		} else if (/^scenarios\/[^/]+\.(ya?ml|json)$/.test(name)) {
 			collect(() => {
-				const scenario = parseScenario(text, path);
 				const yaml = parseYamlSource(text, path);
+				let scenario: Scenario;
+				try {
+					scenario = parseScenario(text, path);
+				} catch (e) {
+					leftOut.scenarios.push(...idOf(yaml.data));
+					throw e;
+				}
 				scenarios.push({ value: scenario, file: path, yaml });
 				scenarioData.push(yaml.data);
 				sources.scenarios.push({ file: path, yaml });
@@ -138,7 +158,7 @@ export function buildPack(
 		...(lessons.length ? { lessons } : {}),
 		...(scenarioData.length ? { scenarios: scenarioData } : {})
 	};
-	return { pack, sources, issues, ignored, questionFiles, scenarios };
+	return { pack, sources, issues, ignored, questionFiles, scenarios, leftOut };
 }
 
 /** Where a validator issue (a field path in the pack) is in the source files. */

@@ -9,6 +9,7 @@ import {
 	packIds,
 	packLessonTitle,
 	packQuizQuestions,
+	issueWhere,
 	jsonErrorLine,
 	parseIssuePath,
 	validatePack,
@@ -23,6 +24,9 @@ const index = contentIndexOf(loadContent(readContentDir('content'), { parseScena
 const text = (name: string) => readFileSync(`tests/fixtures/packs/${name}`, 'utf8');
 const json = (name: string) => JSON.parse(text(name)) as Pack;
 const v1 = () => json('lab-session-durations-1.0.0.json');
+/** Errors and warnings: notes (how the app uses a field) are left out. */
+const problems = (data: unknown, installed = [] as ReturnType<typeof packIds>[]) =>
+	validatePack(data, index, installed, parseYamlSource).issues.filter((i) => i.severity !== 'note');
 const errors = (data: unknown, installed = [] as ReturnType<typeof packIds>[]) =>
 	validatePack(data, index, installed, parseYamlSource)
 		.issues.filter((i) => i.severity === 'error')
@@ -31,7 +35,7 @@ const errors = (data: unknown, installed = [] as ReturnType<typeof packIds>[]) =
 describe('validatePack', () => {
 	it('accepts a valid pack and previews it', () => {
 		const result = validatePack(v1(), index, [], parseYamlSource);
-		expect(result.issues).toEqual([]);
+		expect(result.issues.filter((i) => i.severity !== 'note')).toEqual([]);
 		expect(result.pack?.id).toBe('lab-session-durations');
 		expect(result.preview).toMatchObject({
 			title: 'Lab pack — session durations',
@@ -99,15 +103,109 @@ describe('validatePack', () => {
 		]);
 	});
 
+	it('reports every error in one pass: parts that pass their own schema are cross-checked too', () => {
+		const pack = v1() as unknown as {
+			title: string;
+			questions: Record<string, unknown>[];
+			lessons: Record<string, unknown>[];
+		};
+		// Question 0: a misspelt option key (a schema error); question 1: an unknown topic (a cross-check).
+		const options = pack.questions[0].options as Record<string, unknown>[];
+		options[0] = { text: options[0].text, corect: true, why: options[0].why };
+		pack.questions[1].topic = 'external-ids';
+		expect(errors(pack)).toEqual([
+			'questions[0].options[0].correct: correct is required',
+			'questions[0].options[0].corect: unknown field "corect"',
+			expect.stringMatching(/^questions\[1\]\.topic: unknown topic "external-ids" \(topics: /)
+		]);
+		// Missing metadata, a lesson with a schema error, and references into the broken parts.
+		pack.title = '';
+		delete pack.lessons[0].markdown;
+		pack.questions[2].lessons = ['lab-duration-notes#anything', 'nowhere'];
+		pack.questions[2].scenario = 'lab-duration-runner';
+		const result = validatePack(pack, index, [], parseYamlSource);
+		expect(result.pack).toBeUndefined();
+		expect(result.issues.filter((i) => i.severity === 'error').map((i) => i.path)).toEqual([
+			'title',
+			'questions[0].options[0].correct',
+			'questions[0].options[0].corect',
+			'lessons[0].markdown',
+			'questions[1].topic',
+			// The broken lesson's anchors are unknown, so only the lesson nowhere is reported.
+			'questions[2].lessons[1]'
+		]);
+		// The scenarios that passed their schema are handed on to be played, at their index.
+		expect(result.scenarios?.map((s) => s.id)).toEqual(['lab-duration-runner']);
+		expect(result.scenarioIndexes).toEqual([0]);
+	});
+
+	it('names the question, lesson or scenario of each problem next to its path', () => {
+		const pack = v1();
+		pack.questions[1].topic = 'external-ids';
+		(pack.lessons![0] as Record<string, unknown>).extra = 1;
+		pack.scenarios![0].topic = 'nope';
+		const issues = validatePack(pack, index, [], parseYamlSource).issues.filter(
+			(i) => i.severity === 'error'
+		);
+		expect(issues.map((i) => [i.path, i.item])).toEqual([
+			['lessons[0].extra', 'lab-duration-notes'],
+			['questions[1].topic', 'lab-duration-above-max'],
+			['scenarios[0].topic', 'lab-duration-runner']
+		]);
+		expect(issues.map(issueWhere)).toEqual([
+			'lessons[0] (lab-duration-notes).extra',
+			'questions[1] (lab-duration-above-max).topic',
+			'scenarios[0] (lab-duration-runner).topic'
+		]);
+		expect(issueWhere({ ...issues[1], fileLine: 57 })).toBe(
+			'questions[1] (lab-duration-above-max).topic, line 57'
+		);
+		expect(
+			issueWhere({
+				path: 'lessons[0].markdown',
+				item: 'x',
+				line: 5,
+				fileLine: 9,
+				severity: 'error',
+				message: ''
+			})
+		).toBe('lessons[0] (x).markdown, line 9 (Markdown line 5)');
+		expect(issueWhere({ path: 'title', severity: 'error', message: '' })).toBe('title');
+		expect(issueWhere({ path: '', severity: 'error', message: '' })).toBe('file');
+	});
+
+	it('notes that a question linking its own pack’s scenario gets no “See it happen” link', () => {
+		const pack = v1();
+		const notes = () =>
+			validatePack(pack, index, [], parseYamlSource)
+				.issues.filter((i) => i.severity === 'note')
+				.map((i) => `${i.path}: ${i.message}`);
+		expect(notes()).toEqual([
+			expect.stringMatching(
+				/^questions\[1\]\.scenario: "lab-duration-runner" is a scenario of this pack: the quiz shows no “See it happen” link/
+			),
+			expect.stringMatching(/^questions\[2\]\.scenario: "lab-duration-runner" is a scenario/)
+		]);
+		// A note does not stop the pack.
+		expect(validatePack(pack, index, [], parseYamlSource).pack).toBeDefined();
+		// One of the app's own scenarios is linked: no note.
+		const appScenario = Object.keys(index.scenarios)[0];
+		pack.questions[1].scenario = appScenario;
+		delete pack.questions[1].verify;
+		delete pack.questions[2].scenario;
+		delete pack.questions[2].verify;
+		expect(notes()).toEqual([]);
+	});
+
 	it('checks lesson front matter, with the line in the lesson', () => {
 		const pack = v1();
 		pack.lessons![0].markdown = pack
 			.lessons![0].markdown.replace('title: Lab notes — session durations\n', '')
 			.replace('topics: [durations]', 'topics: [durations, nonsense]');
-		const issues = validatePack(pack, index, [], parseYamlSource).issues;
-		expect(issues).toEqual([
+		expect(problems(pack)).toEqual([
 			{
 				path: 'lessons[0].markdown',
+				item: 'lab-duration-notes',
 				line: 2,
 				severity: 'error',
 				message: 'front matter title: title is required'
@@ -156,7 +254,7 @@ describe('validatePack', () => {
 			[packIds(v1())],
 			parseYamlSource
 		);
-		expect(result.issues).toEqual([]);
+		expect(result.issues.filter((i) => i.severity !== 'note')).toEqual([]);
 		expect(result.preview?.update).toEqual({
 			from: '1.0.0',
 			to: '1.1.0',

@@ -11,9 +11,9 @@ import { ContentError, formatPath } from './content-issue';
 import { splitFrontMatter } from './front-matter';
 import { lessonFrontMatterSchema } from './lesson-schema';
 import { renderMarkdown } from './markdown';
-import { compareVersions, packSchema, type Pack } from './pack-schema';
+import { compareVersions, packLessonSchema, packSchema, type Pack } from './pack-schema';
 import { renderQuestion, type QuizQuestion } from './question-render';
-import type { Question } from './question-schema';
+import { questionSchema, type Question } from './question-schema';
 import { readableIssues } from './scenario-issues';
 import { scenarioSchema, type Scenario } from './scenario-schema';
 import { topicResolver } from './topic-schema';
@@ -56,7 +56,14 @@ export interface PackIssue {
 	/** Field path in the pack, e.g. `questions[3].options[1].why`. */
 	path: string;
 	message: string;
-	severity: 'error' | 'warning';
+	/**
+	 * An error stops the pack; a warning (Markdown shown as text, links dropped) does not, but is
+	 * an error for `npm run content:pack`; a note says how the app uses something, and stops
+	 * neither.
+	 */
+	severity: 'error' | 'warning' | 'note';
+	/** The id (lesson: slug) of the question, lesson or scenario the path is in, if it has one. */
+	item?: string;
 	/** For lesson Markdown: the 1-based line within `markdown`. */
 	line?: number;
 	/** The 1-based line of the pack file where the field (or the syntax error) is. */
@@ -102,9 +109,12 @@ export interface PackValidation {
 	issues: PackIssue[];
 	/**
 	 * The pack's scenarios as its schema parsed them, once it passed (errors elsewhere allowed):
-	 * what checkPackScenarios (pack-scenario-check.ts) plays.
+	 * what checkPackScenarios (pack-scenario-check.ts) plays. When the pack failed its schema,
+	 * those of its scenarios that pass their own, with their indexes in the pack in
+	 * `scenarioIndexes`.
 	 */
 	scenarios?: Scenario[];
+	scenarioIndexes?: number[];
 }
 
 /** Largest pack file the app reads. */
@@ -248,34 +258,121 @@ function schemaIssues(data: unknown): PackIssue[] {
 	return issues;
 }
 
+/** The parts of a pack that the cross-checks read, each with its index in the pack file. */
+interface PackParts {
+	questions: { at: number; value: Pack['questions'][number] }[];
+	lessons: { at: number; value: NonNullable<Pack['lessons']>[number] }[];
+	scenarios: { at: number; value: Scenario }[];
+}
+
+/** The ids and slugs the pack file names, valid or not: references to them are not "missing". */
+interface PackNames {
+	questions: Set<string>;
+	lessons: Set<string>;
+	scenarios: Set<string>;
+}
+
+const listOf = (data: unknown, key: string): unknown[] => {
+	const list = (data as Record<string, unknown> | null)?.[key];
+	return Array.isArray(list) ? list : [];
+};
+
+/** The `id` (or, for a lesson, `slug`) an item of the pack file names, if it is text. */
+function itemName(item: unknown, key: 'id' | 'slug'): string | undefined {
+	const name = (item as Record<string, unknown> | null)?.[key];
+	return typeof name === 'string' && name.trim() ? name : undefined;
+}
+
+/** Ids of questions and scenarios that an author wrote but that are not in the pack data. */
+export interface LeftOutIds {
+	questions?: readonly string[];
+	scenarios?: readonly string[];
+}
+
+function namesIn(data: unknown, leftOut: LeftOutIds = {}): PackNames {
+	const names = (key: string, field: 'id' | 'slug', more: readonly string[] = []) =>
+		new Set([...listOf(data, key).flatMap((item) => itemName(item, field) ?? []), ...more]);
+	return {
+		questions: names('questions', 'id', leftOut.questions),
+		lessons: names('lessons', 'slug'),
+		scenarios: names('scenarios', 'id', leftOut.scenarios)
+	};
+}
+
 /**
- * Validates a parsed pack file; see the module comment. `installed` are the packs already stored;
- * `readYaml` is required when the pack has lessons (see packHasLessons).
+ * The questions, lessons and scenarios of a pack that failed its schema which pass their own
+ * schemas, so that their references are checked in the same pass (as `npm run content:pack`
+ * checks the files that parsed).
  */
-export function validatePack(
-	data: unknown,
+function validParts(data: unknown): PackParts {
+	const parts: PackParts = { questions: [], lessons: [], scenarios: [] };
+	listOf(data, 'questions').forEach((q, at) => {
+		const r = questionSchema.safeParse(q);
+		if (r.success) parts.questions.push({ at, value: r.data });
+	});
+	listOf(data, 'lessons').forEach((l, at) => {
+		const r = packLessonSchema.safeParse(l);
+		if (r.success) parts.lessons.push({ at, value: r.data });
+	});
+	listOf(data, 'scenarios').forEach((s, at) => {
+		const r = scenarioSchema.safeParse(s);
+		if (r.success) parts.scenarios.push({ at, value: r.data });
+	});
+	return parts;
+}
+
+/**
+ * Gives each issue about a question, lesson or scenario the id (slug) that item names in the
+ * pack file, so an author need not count array positions.
+ */
+export function withItemNames(issues: PackIssue[], data: unknown): PackIssue[] {
+	return issues.map((i) => {
+		if (i.item !== undefined) return i;
+		const m = /^(questions|lessons|scenarios)\[(\d+)\]/.exec(i.path);
+		const name =
+			m && itemName(listOf(data, m[1])[Number(m[2])], m[1] === 'lessons' ? 'slug' : 'id');
+		return name ? { ...i, item: name } : i;
+	});
+}
+
+/**
+ * Where an issue is, as the Packs page shows it: its field path with the id of the question,
+ * lesson or scenario it is in ("questions[1] (pack-q-two).options"), then the line of the file.
+ */
+export function issueWhere(i: PackIssue): string {
+	const m = /^((?:questions|lessons|scenarios)\[\d+\])(.*)$/.exec(i.path);
+	const path = m && i.item ? `${m[1]} (${i.item})${m[2]}` : i.path || 'file';
+	return [
+		path,
+		i.fileLine ? `, line ${i.fileLine}` : '',
+		i.line ? ` (${i.fileLine ? 'Markdown line' : 'line'} ${i.line})` : ''
+	].join('');
+}
+
+/** The checks a schema cannot make (see the module comment), over `parts`. */
+function crossCheck(
+	parts: PackParts,
+	names: PackNames,
+	packId: string | undefined,
 	base: ContentIndex,
-	installed: readonly InstalledPackIds[] = [],
-	readYaml?: ReadYaml
-): PackValidation {
-	const schema = schemaIssues(data);
-	if (schema.length) return { issues: schema };
-	const pack = packSchema.parse(data);
+	installed: readonly InstalledPackIds[],
+	readYaml: ReadYaml | undefined
+) {
 	const issues: PackIssue[] = [];
 	const issue = (i: PackIssue) => issues.push(i);
 	const error = (path: string, message: string) => issue({ path, message, severity: 'error' });
 	const warn = (path: string, message: string) => issue({ path, message, severity: 'warning' });
+	const note = (path: string, message: string) => issue({ path, message, severity: 'note' });
 
 	const topicOf = topicResolver(base.topics.map((t) => ({ ...t, summary: '' })));
 	const topicList = base.topics.map((t) => t.id).join(', ');
-	const lessons = pack.lessons ?? [];
-	const scenarios = pack.scenarios ?? [];
+	const packScenarios = new Map(parts.scenarios.map((s) => [s.value.id, s.value]));
 
 	// Lessons first: questions may link their anchors.
 	const packLessons = new Map<string, { title?: string; anchors?: string[] }>();
-	if (lessons.length && !readYaml)
+	if (parts.lessons.length && !readYaml)
 		throw new Error('validatePack: a pack with lessons needs readYaml');
-	lessons.forEach((l, i) => {
+	for (const { at: i, value: l } of parts.lessons) {
 		const info = checkLesson(l.markdown, `lessons[${i}].markdown`, issue, readYaml!);
 		if (!packLessons.has(l.slug)) packLessons.set(l.slug, info);
 		info.topics.forEach((t, j) => {
@@ -286,52 +383,64 @@ export function validatePack(
 				);
 		});
 		info.scenarios.forEach((s, j) => {
-			if (!base.scenarios[s] && !scenarios.some((x) => x.id === s))
+			if (!base.scenarios[s] && !names.scenarios.has(s))
 				error(`lessons[${i}].markdown`, `front matter scenarios[${j}]: no scenario with id "${s}"`);
 		});
-	});
+	}
 	const lessonProblem = (ref: string): string | undefined => {
 		const [slug, anchor] = ref.split('#');
 		const inPack = packLessons.get(slug);
+		// A pack lesson with errors of its own: its anchors are unknown, so are not checked.
+		if (!inPack && names.lessons.has(slug)) return undefined;
 		const anchors = inPack ? inPack.anchors : base.lessons[slug]?.anchors;
 		if (!inPack && !anchors) return `no lesson with slug "${slug}" in the app or the pack`;
 		if (anchor && anchors && !anchors.includes(anchor))
 			return `lesson "${slug}" has no heading with anchor #${anchor} (it has: ${anchors.join(', ')})`;
 		return undefined;
 	};
+	/** Steps of a scenario; undefined for none, null for a pack scenario with errors of its own. */
 	const stepsOf = (id: string) =>
-		scenarios.find((s) => s.id === id)?.steps.length ?? base.scenarios[id]?.steps;
-	const questionIds = new Set([...base.questions, ...pack.questions.map((q) => q.id)]);
+		packScenarios.get(id)?.steps.length ??
+		base.scenarios[id]?.steps ??
+		(names.scenarios.has(id) ? null : undefined);
+	const questionIds = new Set([...base.questions, ...names.questions]);
 
-	const questions: Question[] = pack.questions.map((q, i) => {
+	const questions = parts.questions.map(({ at: i, value: q }) => {
 		const p = `questions[${i}]`;
-		const topic = topicOf(q.topic ?? '');
-		if (!topic) error(`${p}.topic`, `unknown topic "${q.topic}" (topics: ${topicList})`);
+		const topic = q.topic === undefined ? undefined : topicOf(q.topic);
+		// A missing topic is a schema error, reported already.
+		if (!topic && q.topic !== undefined)
+			error(`${p}.topic`, `unknown topic "${q.topic}" (topics: ${topicList})`);
 		q.lessons?.forEach((ref, j) => {
 			const problem = lessonProblem(ref);
 			if (problem) error(`${p}.lessons[${j}]`, problem);
 		});
-		if (q.scenario && stepsOf(q.scenario) === undefined)
+		const steps = q.scenario ? stepsOf(q.scenario) : undefined;
+		if (q.scenario && steps === undefined)
 			error(`${p}.scenario`, `no scenario with id "${q.scenario}" in the app or the pack`);
+		else if (q.scenario && !base.scenarios[q.scenario])
+			note(
+				`${p}.scenario`,
+				`"${q.scenario}" is a scenario of this pack: the quiz shows no “See it happen” link to a pack’s own scenario (only to the app’s), and checks \`verify\` against it all the same`
+			);
 		q.options.forEach((o, j) => {
 			if (o.misconception && !base.misconceptions.includes(o.misconception))
 				error(`${p}.options[${j}].misconception`, `no misconception with id "${o.misconception}"`);
 		});
-		const steps = q.scenario ? stepsOf(q.scenario) : undefined;
 		q.verify?.forEach((claim, j) => {
-			if (steps !== undefined && claim.step > steps)
+			if (typeof steps === 'number' && claim.step > steps)
 				error(
 					`${p}.verify[${j}].step`,
 					`scenario "${q.scenario}" has ${steps} steps: there is no step ${claim.step}`
 				);
 		});
-		const resolved = { ...q, topic: topic ?? q.topic ?? '' };
+		const resolved: Question = { ...q, topic: topic ?? q.topic ?? '' };
 		for (const m of renderQuestion(resolved).problems)
 			warn(`${p}.${formatPath(m.path)}`, `${m.message} (it will be shown as text)`);
 		return resolved;
 	});
 
-	scenarios.forEach((s, i) => {
+	for (const { at: i, value: s } of parts.scenarios) {
 		const p = `scenarios[${i}]`;
 		if (!topicOf(s.topic)) error(`${p}.topic`, `unknown topic "${s.topic}" (topics: ${topicList})`);
 		s.lessons?.forEach((ref, j) => {
@@ -351,20 +460,20 @@ export function validatePack(
 			markdown(step.narration, `${p}.steps[${j}].narration`);
 			markdown(step.debrief, `${p}.steps[${j}].debrief`);
 		});
-	});
+	}
 
 	// Duplicates inside the pack, then clashes with the app's content and other packs.
 	const clashes: PackClash[] = [];
-	const others = installed.filter((o) => o.id !== pack.id);
+	const others = installed.filter((o) => o.id !== packId);
 	const checkIds = (
 		kind: PackClash['kind'],
-		list: string[],
+		list: { at: number; id: string }[],
 		at: (i: number) => string,
 		bundled: (id: string) => boolean,
 		inPack: (o: InstalledPackIds) => string[]
 	) => {
 		const seen = new Set<string>();
-		list.forEach((id, i) => {
+		for (const { at: i, id } of list) {
 			if (seen.has(id)) error(at(i), `duplicate ${kind} id "${id}" in this pack`);
 			seen.add(id);
 			const other = others.find((o) => inPack(o).includes(id));
@@ -378,28 +487,84 @@ export function validatePack(
 					`${kind} id "${id}" is already used by the pack "${other.title}" (${other.id})`
 				);
 			}
-		});
+		}
 	};
 	checkIds(
 		'question',
-		pack.questions.map((q) => q.id),
+		parts.questions.map(({ at, value }) => ({ at, id: value.id })),
 		(i) => `questions[${i}].id`,
 		(id) => base.questions.includes(id),
 		(o) => o.questions
 	);
 	checkIds(
 		'lesson',
-		lessons.map((l) => l.slug),
+		parts.lessons.map(({ at, value }) => ({ at, id: value.slug })),
 		(i) => `lessons[${i}].slug`,
 		(id) => id in base.lessons,
 		(o) => o.lessons
 	);
 	checkIds(
 		'scenario',
-		scenarios.map((s) => s.id),
+		parts.scenarios.map(({ at, value }) => ({ at, id: value.id })),
 		(i) => `scenarios[${i}].id`,
 		(id) => id in base.scenarios,
 		(o) => o.scenarios
+	);
+	return { issues, questions, packLessons, clashes };
+}
+
+/**
+ * Validates a parsed pack file; see the module comment. `installed` are the packs already stored;
+ * `readYaml` is required when the pack has lessons (see packHasLessons). Every problem it can find
+ * is reported in one pass: when the pack fails its schema, the questions, lessons and scenarios
+ * that pass their own schemas are still cross-checked (and those scenarios are returned to play).
+ * `leftOut` (from `npm run content:pack`) names the questions and scenarios of the author's
+ * folder that are not in `data` for problems of their own, so that references to them are not
+ * reported as well.
+ */
+export function validatePack(
+	data: unknown,
+	base: ContentIndex,
+	installed: readonly InstalledPackIds[] = [],
+	readYaml?: ReadYaml,
+	leftOut?: LeftOutIds
+): PackValidation {
+	const schema = schemaIssues(data);
+	if (schema.length) {
+		const parts = validParts(data);
+		const checked = crossCheck(
+			parts,
+			namesIn(data, leftOut),
+			itemName(data, 'id'),
+			base,
+			installed,
+			readYaml
+		);
+		return {
+			issues: withItemNames([...schema, ...checked.issues], data),
+			...(parts.scenarios.length
+				? {
+						scenarios: parts.scenarios.map((s) => s.value),
+						scenarioIndexes: parts.scenarios.map((s) => s.at)
+					}
+				: {})
+		};
+	}
+	const pack = packSchema.parse(data);
+	const lessons = pack.lessons ?? [];
+	const scenarios = pack.scenarios ?? [];
+	const parts: PackParts = {
+		questions: pack.questions.map((value, at) => ({ at, value })),
+		lessons: lessons.map((value, at) => ({ at, value })),
+		scenarios: scenarios.map((value, at) => ({ at, value }))
+	};
+	const { issues, questions, packLessons, clashes } = crossCheck(
+		parts,
+		namesIn(pack, leftOut),
+		pack.id,
+		base,
+		installed,
+		readYaml
 	);
 
 	const previous = installed.find((o) => o.id === pack.id);
@@ -440,7 +605,7 @@ export function validatePack(
 	};
 	const ok = !issues.some((i) => i.severity === 'error');
 	return {
-		issues,
+		issues: withItemNames(issues, pack),
 		preview,
 		...(scenarios.length ? { scenarios } : {}),
 		...(ok ? { pack: { ...pack, questions } } : {})

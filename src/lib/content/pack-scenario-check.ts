@@ -22,19 +22,25 @@ export type LoadScenarioPlayer = (scenarios: readonly Scenario[]) => Promise<Sce
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Plays each scenario once; failed expectations and scenarios the simulator cannot play are errors. */
+/**
+ * Plays each scenario once; failed expectations and scenarios the simulator cannot play are
+ * errors. `indexes` are the scenarios' positions in the pack when they are not 0, 1, 2…
+ */
 export function scenarioPlayIssues(
 	scenarios: readonly Scenario[],
-	player: ScenarioPlayer
+	player: ScenarioPlayer,
+	indexes?: readonly number[]
 ): PackIssue[] {
 	const issues: PackIssue[] = [];
-	scenarios.forEach((scenario, i) => {
+	scenarios.forEach((scenario, n) => {
+		const i = indexes?.[n] ?? n;
 		let report: ScenarioReport;
 		try {
 			report = player.run(scenario);
 		} catch (e) {
 			issues.push({
 				path: `scenarios[${i}]`,
+				item: scenario.id,
 				severity: 'error',
 				message: `scenario "${scenario.id}": the simulator cannot play it: ${messageOf(e)}`
 			});
@@ -44,6 +50,7 @@ export function scenarioPlayIssues(
 			if (!step.pass)
 				issues.push({
 					path: `scenarios[${i}].steps[${step.index}]`,
+					item: scenario.id,
 					severity: 'error',
 					message: `scenario "${scenario.id}", step ${step.index + 1} (${step.label}): ${step.problem ?? 'expectation not met'}`
 				});
@@ -54,7 +61,8 @@ export function scenarioPlayIssues(
 /**
  * Adds the play errors of the validated pack's scenarios (see the module comment) to
  * `validation`; with any, the pack cannot be stored (`pack` is dropped, as for other errors).
- * A pack without scenarios, or one that failed its schema, is returned as it is and the engine is
+ * A pack that failed its schema has the scenarios that pass their own played, so their errors
+ * come in the same pass. A pack without (valid) scenarios is returned as it is and the engine is
  * not loaded.
  */
 export async function checkPackScenarios(
@@ -65,7 +73,7 @@ export async function checkPackScenarios(
 	if (!scenarios.length) return validation;
 	let issues: PackIssue[];
 	try {
-		issues = scenarioPlayIssues(scenarios, await load(scenarios));
+		issues = scenarioPlayIssues(scenarios, await load(scenarios), validation.scenarioIndexes);
 	} catch (e) {
 		issues = [
 			{

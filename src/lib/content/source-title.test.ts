@@ -23,12 +23,6 @@ describe('sourceTitleFromUrl', () => {
 	});
 
 	it('makes words of a guide page’s name and names the guide', () => {
-		expect(
-			sourceTitleFromUrl(`${docs}/IAM/latest/UserGuide/id_credentials_temp_enable-regions.html`)
-		).toBe('ID credentials temp enable regions (IAM User Guide)');
-		expect(sourceTitleFromUrl(`${docs}/IAM/latest/UserGuide/reference_identifiers.html#x`)).toBe(
-			'Reference identifiers (IAM User Guide)'
-		);
 		expect(sourceTitleFromUrl(`${docs}/sdkref/latest/guide/feature-sts.html`)).toBe(
 			'Feature STS (AWS SDKs and Tools Reference Guide)'
 		);
@@ -38,6 +32,38 @@ describe('sourceTitleFromUrl', () => {
 		expect(sourceTitleFromUrl(`${docs}/newservice/latest/userguide/what-is.html`)).toBe(
 			'What is (Newservice documentation)'
 		);
+	});
+
+	it('reads IAM User Guide page names without their folder (id_, access_, reference_) and abbreviations', () => {
+		const iam = (page: string) => sourceTitleFromUrl(`${docs}/IAM/latest/UserGuide/${page}`);
+		// The user test's pack source: "ID roles terms and concepts" before.
+		expect(iam('id_roles_terms-and-concepts.html#iam-term-role-chaining')).toBe(
+			'Roles terms and concepts (IAM User Guide)'
+		);
+		expect(iam('id_credentials_temp_request.html')).toBe(
+			'Temporary credentials request (IAM User Guide)'
+		);
+		expect(iam('id_credentials_temp_enable-regions.html')).toBe(
+			'Temporary credentials enable regions (IAM User Guide)'
+		);
+		expect(iam('id_credentials_temp.html')).toBe('Temporary credentials (IAM User Guide)');
+		expect(iam('id_credentials_temp_control-access_disable-perms.html')).toBe(
+			'Temporary credentials control access disable permissions (IAM User Guide)'
+		);
+		expect(iam('id_roles_create_for-idp_saml.html')).toBe(
+			'Roles create for IdP SAML (IAM User Guide)'
+		);
+		expect(iam('id_roles_create_for-user_externalid.html')).toBe(
+			'Roles create for user ExternalId (IAM User Guide)'
+		);
+		expect(iam('reference_identifiers.html#x')).toBe('Identifiers (IAM User Guide)');
+		expect(iam('access_policies.html')).toBe('Policies (IAM User Guide)');
+		expect(iam('id_session-tags.html')).toBe('Session tags (IAM User Guide)');
+		expect(iam('reference_iam-quotas.html')).toBe('IAM quotas (IAM User Guide)');
+		// Other folders say what the page is; a lone "id" page keeps its name.
+		expect(iam('troubleshoot_saml.html')).toBe('Troubleshoot SAML (IAM User Guide)');
+		expect(iam('confused-deputy.html')).toBe('Confused deputy (IAM User Guide)');
+		expect(iam('id.html')).toBe('ID (IAM User Guide)');
 	});
 
 	it('names re:Post articles, AWS blogs and other sites, never by their host alone', () => {

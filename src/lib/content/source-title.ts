@@ -48,7 +48,37 @@ const ACRONYMS = new Set(
 	'api aws cli ec2 iam id imds jwt mfa oidc s3 saml sdk sso sts url'.split(' ')
 );
 
-/** `id_credentials_temp_enable-regions` → "ID credentials temp enable regions". */
+/**
+ * IAM User Guide page names are paths of topics joined by `_`, under a top folder (`id_` for
+ * identities, `access_` for access management, `reference_`): the folder adds nothing to a title,
+ * and some topics are abbreviated.
+ */
+const IAM_FOLDERS = new Set(['id', 'access', 'reference']);
+const IAM_WORDS: Record<string, string> = {
+	temp: 'temporary',
+	perms: 'permissions',
+	idp: 'IdP',
+	externalid: 'ExternalId'
+};
+
+/**
+ * `id_credentials_temp_enable-regions` → "temporary credentials enable regions",
+ * `id_roles_terms-and-concepts` → "roles terms and concepts": the page's name without its folder,
+ * abbreviations written out.
+ */
+function iamPageWords(name: string): string {
+	const parts = name.replace(/\.html?$/i, '').split('_');
+	if (parts.length > 1 && IAM_FOLDERS.has(parts[0].toLowerCase())) parts.shift();
+	if (parts[0] === 'credentials' && parts[1] === 'temp')
+		parts.splice(0, 2, 'temporary credentials');
+	return parts
+		.join(' ')
+		.split(/[-\s]+/)
+		.map((w) => IAM_WORDS[w.toLowerCase()] ?? w)
+		.join(' ');
+}
+
+/** `credentials_temp_enable-regions` → "Credentials temp enable regions". */
 function wordsOf(slug: string): string {
 	let text = slug;
 	try {
@@ -98,6 +128,8 @@ export function sourceTitleFromUrl(url: string): string {
 		const book = GUIDES[`${service}/${guide}`] ?? `${wordsOf(service)} documentation`;
 		if (service === 'cli' && guide === 'reference' && segments.length > 4)
 			return `aws ${segments.slice(3, -1).join(' ')} ${last.replace(/\.html$/, '')} (${book})`;
+		if (service === 'IAM' && guide === 'UserGuide')
+			return `${wordsOf(iamPageWords(last))} (${book})`;
 		return `${wordsOf(last)} (${book})`;
 	}
 	if (host === 'repost.aws' && segments[0] === 'knowledge-center' && last)

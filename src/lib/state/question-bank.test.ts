@@ -55,6 +55,35 @@ describe('mergePackQuestions', () => {
 	});
 });
 
+describe('pack question sources', () => {
+	it('take the titles the app’s questions give the same pages, else one made from the address', () => {
+		const iam = 'https://docs.aws.amazon.com/IAM/latest/UserGuide';
+		const bundled = {
+			...q('app'),
+			sources: [`${iam}/id_credentials_temp_request.html`],
+			sourceTitles: ['Request temporary security credentials (IAM User Guide)']
+		};
+		const fromPack = {
+			...q('pack-q'),
+			sources: [
+				`${iam}/id_credentials_temp_request.html`,
+				// The page is known; the fragment is not: the page's title.
+				`${iam}/id_credentials_temp_request.html#api_assumerole`,
+				`${iam}/id_roles_terms-and-concepts.html#iam-term-role-chaining`
+			]
+		};
+		const merged = mergePackQuestions(
+			[bundled],
+			[{ packId: 'p', name: 'P', questions: [fromPack] }]
+		);
+		expect(merged.questions[1].sourceTitles).toEqual([
+			'Request temporary security credentials (IAM User Guide)',
+			'Request temporary security credentials (IAM User Guide)',
+			'Roles terms and concepts (IAM User Guide)'
+		]);
+	});
+});
+
 describe('pack lesson links', () => {
 	const linked = {
 		...q('f'),

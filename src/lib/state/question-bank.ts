@@ -1,4 +1,5 @@
 import { packLessonHref } from '$lib/content/pack-lesson-address';
+import { sourceTitle } from '$lib/content/source-title';
 import type { QuizQuestion } from '$lib/content/question-loader';
 
 /** Everything the quiz pages need to show questions and link to lessons and scenarios. */
@@ -87,7 +88,9 @@ export function invalidateQuestionBank(): void {
  * The bundled questions followed by the packs' questions. A pack question whose id is already
  * taken (by the app or an earlier pack) is left out: ids key the learner's progress. A question
  * keeps its links to the app's lessons and to its own pack's lessons (read on /lessons/pack);
- * links to a pack's own scenarios are dropped, since the quiz links scenarios by id only.
+ * links to a pack's own scenarios are dropped, since the quiz links scenarios by id only. Its
+ * sources take the titles the app's own questions give the same pages (which the build took from
+ * the lessons and aws-doc-titles.ts), else a title made from the address.
  */
 export function mergePackQuestions(
 	bundled: QuizQuestion[],
@@ -103,6 +106,12 @@ export function mergePackQuestions(
 } {
 	const seen = new Set(bundled.map((q) => q.id));
 	const questions = [...bundled];
+	const known = new Map<string, string>();
+	for (const q of bundled)
+		q.sources.forEach((url, i) => {
+			const title = q.sourceTitles?.[i];
+			if (title && !known.has(url)) known.set(url, title);
+		});
 	for (const pack of packs)
 		for (const q of pack.questions) {
 			if (seen.has(q.id)) continue;
@@ -114,6 +123,7 @@ export function mergePackQuestions(
 			});
 			questions.push({
 				...rest,
+				sourceTitles: q.sources.map((url) => sourceTitle(url, known)),
 				...(shown?.length ? { lessons: shown } : {}),
 				...(scenario && scenario in pages.scenarios ? { scenario } : {}),
 				packId: pack.packId

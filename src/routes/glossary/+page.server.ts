@@ -1,6 +1,6 @@
 import { getContent, getSourceTitles } from '$lib/server/content';
 import { renderMarkdown } from '$lib/content/markdown';
-import { lessonRefTitle } from '$lib/content/lesson-ref';
+import { lessonLinkGroups } from '$lib/content/lesson-ref';
 import { sourceLinks } from '$lib/content/source-title';
 
 export function load() {
@@ -15,10 +15,8 @@ export function load() {
 				aliases: t.aliases ?? [],
 				html: renderMarkdown(t.definition).html,
 				sources: sourceLinks(t.sources ?? [], titles),
-				lessons: (t.lessons ?? []).map((ref) => ({
-					href: `/lessons/${ref}`,
-					title: lessonRefTitle(lessons, ref)
-				}))
+				// Each lesson once, with the sections the term names: "Lesson (Section, Section)".
+				lessons: lessonLinkGroups(lessons, t.lessons ?? [])
 			}))
 	};
 }

@@ -1,0 +1,193 @@
+import { readdirSync } from 'node:fs';
+import { axeViolations, expect, open, test } from './fixtures';
+
+const lessonSlugs = readdirSync('content/lessons')
+	.filter((f) => /^\d+-.+\.md$/.test(f))
+	.map((f) => f.replace(/^\d+-/, '').replace(/\.md$/, ''));
+
+test.describe('on a 375 px phone', () => {
+	test.use({ viewport: { width: 375, height: 740 } });
+
+	// Lesson 1's table read "Access/KeyId", "Sessio/nToken", "Expira/tion": inline code broke
+	// anywhere to make the table narrower. A table too wide for the screen scrolls in its wrapper.
+	test('lesson tables never break a word (inline code included); a wide table scrolls inside its wrapper', async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		let tables = 0;
+		let scrolling = 0;
+		const problems: string[] = [];
+		for (const slug of lessonSlugs) {
+			await open(page, `/lessons/${slug}`);
+			const found = await page.evaluate(() => {
+				/** Where a cell's text goes onto a new line between two letters or digits. */
+				const midWordBreaks = (cell: Element): string[] => {
+					const breaks: string[] = [];
+					const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+					let prev: { char: string; top: number } | undefined;
+					const range = document.createRange();
+					for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+						const text = node.textContent ?? '';
+						for (let i = 0; i < text.length; i++) {
+							range.setStart(node, i);
+							range.setEnd(node, i + 1);
+							const rect = range.getClientRects()[0];
+							// A space at the end of a line has no box: it still parts the words.
+							if (!rect) {
+								if (prev) prev = { char: text[i], top: prev.top };
+								continue;
+							}
+							if (
+								prev &&
+								rect.top > prev.top + 2 &&
+								/[\p{L}\p{N}]/u.test(prev.char) &&
+								/[\p{L}\p{N}]/u.test(text[i])
+							)
+								breaks.push(`${node.textContent} (before "${text.slice(i)}")`);
+							prev = { char: text[i], top: rect.top };
+						}
+					}
+					return breaks;
+				};
+				return [...document.querySelectorAll('.prose .table-wrap')].map((wrap) => ({
+					breaks: [...wrap.querySelectorAll('th, td')].flatMap(midWordBreaks),
+					scrolls: wrap.scrollWidth > wrap.clientWidth,
+					wrapRight: wrap.getBoundingClientRect().right,
+					page: document.documentElement.scrollWidth,
+					viewport: document.documentElement.clientWidth
+				}));
+			});
+			for (const t of found) {
+				tables++;
+				if (t.scrolls) scrolling++;
+				problems.push(...t.breaks.map((b) => `${slug}: ${b}`));
+				if (t.page > t.viewport) problems.push(`${slug}: the page is ${t.page} px wide`);
+				if (t.wrapRight > t.viewport + 0.5)
+					problems.push(`${slug}: a table wrapper ends at ${t.wrapRight} px`);
+			}
+		}
+		expect(problems).toEqual([]);
+		expect(tables, 'lessons have tables').toBeGreaterThan(10);
+		// Lesson 1's field-name table among them: too wide for 375 px once its names stay whole.
+		expect(scrolling, 'some tables scroll sideways').toBeGreaterThan(0);
+	});
+
+	test('a lesson table wider than the screen scrolls with the keyboard, inside the page', async ({
+		page
+	}) => {
+		await open(page, '/lessons/what-is-sts');
+		// Lesson 1's field-name table fits with its names whole; its API table does not.
+		const fields = page.locator('.prose .table-wrap').filter({ hasText: 'SessionToken' }).first();
+		await expect(fields.locator('code', { hasText: /^SessionToken$/ })).toBeVisible();
+		const wide = page
+			.locator('.prose .table-wrap')
+			.filter({ hasText: 'GetFederationToken' })
+			.last();
+		const size = await wide.evaluate((w) => ({ scroll: w.scrollWidth, client: w.clientWidth }));
+		expect(size.scroll).toBeGreaterThan(size.client);
+		await wide.focus();
+		await page.keyboard.press('ArrowRight');
+		await expect.poll(() => wide.evaluate((w) => w.scrollLeft)).toBeGreaterThan(0);
+		const widths = await page.evaluate(() => ({
+			page: document.documentElement.scrollWidth,
+			viewport: document.documentElement.clientWidth
+		}));
+		expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+	});
+
+	// On a phone the contents list came last, after the sources, where it no longer helped.
+	test('"On this page" comes right after the objectives, folded, and leads to the section', async ({
+		page
+	}) => {
+		await open(page, '/lessons/what-is-sts');
+		const nav = page.getByRole('navigation', { name: 'On this page' });
+		await expect(nav).toHaveCount(1);
+		await expect(nav).toBeVisible();
+		const order = await page.evaluate(() => {
+			const y = (el: Element | null) => el!.getBoundingClientRect().top;
+			const nav = document.querySelector('[data-testid="toc-inline"]');
+			return {
+				objectives: y(document.querySelector('.objectives')),
+				nav: y(nav),
+				firstSection: y(document.querySelector('.prose h2')),
+				sources: y(document.querySelector('#sources-title'))
+			};
+		});
+		expect(order.nav).toBeGreaterThan(order.objectives);
+		expect(order.nav).toBeLessThan(order.firstSection);
+		expect(order.nav).toBeLessThan(order.sources);
+		// Folded: one line until opened.
+		const link = nav.getByRole('link', { name: 'ASIA and AKIA keys' });
+		await expect(link).toBeHidden();
+		await expect(nav.locator('summary')).toContainText(/On this page \(\d+ sections\)/);
+		await nav.locator('summary').click();
+		await expect(link).toBeVisible();
+		expect(await axeViolations(page)).toEqual([]);
+		await link.click();
+		await expect(page).toHaveURL(/#asia-and-akia-keys$/);
+		await expect(page.locator('.prose h2#asia-and-akia-keys')).toBeInViewport();
+	});
+});
+
+test.describe('on a 1280 px screen', () => {
+	test.use({ viewport: { width: 1280, height: 800 } });
+
+	test('"On this page" stays the open column beside the lesson', async ({ page }) => {
+		await open(page, '/lessons/what-is-sts');
+		const nav = page.getByRole('navigation', { name: 'On this page' });
+		await expect(nav).toHaveCount(1);
+		await expect(page.getByTestId('toc-inline')).toBeHidden();
+		const link = nav.getByRole('link', { name: 'ASIA and AKIA keys' });
+		await expect(link).toBeVisible();
+		const [navBox, prose] = await Promise.all([
+			nav.boundingBox(),
+			page.locator('.prose').boundingBox()
+		]);
+		expect(navBox!.x).toBeGreaterThan(prose!.x + prose!.width);
+		expect(navBox!.y).toBeLessThan(400);
+	});
+});
+
+// "AWS STS" linked lesson 1 and a section of it as two links, both titled with the lesson.
+test('a glossary entry links each lesson once, with the sections it names beside it', async ({
+	page
+}) => {
+	await open(page, '/glossary');
+	const entries = await page.locator('.entry').evaluateAll((els) =>
+		els.map((el) => {
+			const refs = [...el.querySelectorAll('p.refs')].find((p) =>
+				/^\s*Lessons?:/.test(p.textContent ?? '')
+			);
+			return {
+				id: el.id,
+				text: refs?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+				links: [...(refs?.querySelectorAll('a') ?? [])].map((a) => ({
+					href: a.getAttribute('href')!,
+					text: a.textContent!.trim()
+				}))
+			};
+		})
+	);
+	expect(entries.length).toBeGreaterThan(50);
+	const problems: string[] = [];
+	for (const e of entries) {
+		const lessonLinks = e.links.filter((l) => !l.href.includes('#'));
+		const slugs = lessonLinks.map((l) => l.href);
+		if (new Set(slugs).size !== slugs.length) problems.push(`${e.id}: a lesson linked twice`);
+		for (const l of e.links.filter((x) => x.href.includes('#'))) {
+			const lesson = lessonLinks.find((x) => x.href === l.href.split('#')[0]);
+			if (!lesson) problems.push(`${e.id}: ${l.href} without its lesson`);
+			else if (l.text.includes(lesson.text))
+				problems.push(`${e.id}: "${l.text}" repeats the lesson`);
+		}
+	}
+	expect(problems).toEqual([]);
+	const sts = entries.find((e) => e.id === 'aws-sts')!;
+	expect(sts.links.map((l) => l.href)).toEqual([
+		'/lessons/what-is-sts',
+		'/lessons/what-is-sts#the-sts-apis-at-a-glance'
+	]);
+	expect(sts.text).toBe(
+		'Lesson: What AWS STS is and why temporary credentials matter (The STS APIs at a glance)'
+	);
+});
