@@ -38,12 +38,12 @@ export {
 } from './select-questions';
 export {
 	DEFAULT_PASS_MARK,
-	percentOf,
 	scoreQuestion,
 	validateSelection,
 	type QuestionScore,
 	type SelectionValidation
 } from './score';
+export { fractionPercent, percentOf, scorePercentText } from './percent';
 export { scoreExam, type ExamScore, type QuestionReview, type TopicBreakdown } from './exam-score';
 export { createTicker, systemClock, TICK_MS, type QuizClock } from './quiz-clock';
 export { createPracticeMachine, type PracticeMachine } from './practice-machine';
