@@ -84,6 +84,7 @@ export {
 	examReviewLists,
 	examVerdict,
 	formatCountdown,
+	unansweredExamNote,
 	type ExamReviewLists
 } from './exam-view';
 export {
