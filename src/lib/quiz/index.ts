@@ -44,6 +44,13 @@ export {
 	type SelectionValidation
 } from './score';
 export { fractionPercent, percentOf, scorePercentText } from './percent';
+export {
+	missingMistakesText,
+	missingOrigin,
+	mistakesOverview,
+	type MissingOrigin,
+	type MistakesOverview
+} from './review-mistakes';
 export { scoreExam, type ExamScore, type QuestionReview, type TopicBreakdown } from './exam-score';
 export { createTicker, systemClock, TICK_MS, type QuizClock } from './quiz-clock';
 export { createPracticeMachine, type PracticeMachine } from './practice-machine';
