@@ -1,5 +1,7 @@
-import { expect, open, test } from './fixtures';
-import { answerPractice, importFixture } from './progress-helpers';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { emulateColourScheme, expect, open, test } from './fixtures';
+import { answerPractice, chooseBackup, importFixture, openProgress } from './progress-helpers';
 import { builtRoutes } from './routes';
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -90,4 +92,113 @@ test('on a phone an exam question with a code block stays within the screen (the
 		if (i < total) await page.getByTestId('exam-next').click();
 	}
 	expect(withCode, 'questions with a code block were met').toBeGreaterThan(0);
+});
+
+/**
+ * The frozen v1 backup moved to the last two weeks (its 48 answers on 12 days up to yesterday), so
+ * that the accuracy chart of the last 30 days has points across it.
+ */
+function recentBackup(): string {
+	type Row = Record<string, number | unknown>;
+	const env = JSON.parse(readFileSync('tests/fixtures/progress/backup-v1.json', 'utf8'));
+	const delta = Date.now() - 86_400_000 - env.exportedAt;
+	const shift = (row: Row, keys: string[]) => {
+		for (const k of keys) if (typeof row[k] === 'number') row[k] = (row[k] as number) + delta;
+	};
+	shift(env, ['exportedAt']);
+	const fields: Record<string, string[]> = {
+		attempts: ['at'],
+		cards: ['due', 'lastReview', 'lastAnsweredAt'],
+		lessons: ['firstReadAt', 'lastReadAt', 'completedAt'],
+		exams: ['startedAt', 'finishedAt'],
+		settings: ['updatedAt'],
+		packs: ['importedAt']
+	};
+	for (const [table, keys] of Object.entries(fields))
+		for (const row of env.data[table] as Row[]) shift(row, keys);
+	delete env.data.aggregates;
+	return JSON.stringify(env);
+}
+
+/** Pairs of neighbouring x-axis labels of the accuracy chart that overlap (or touch). */
+async function collidingAxisLabels(page: Page) {
+	return page.getByRole('img', { name: /Accuracy per day/ }).evaluate((svg) => {
+		const ticks = [...svg.querySelectorAll('text.tick')] as SVGTextElement[];
+		// The x axis is the row of labels at the bottom.
+		const bottom = Math.max(...ticks.map((t) => Number(t.getAttribute('y'))));
+		const boxes = ticks
+			.filter((t) => Number(t.getAttribute('y')) === bottom)
+			.map((t) => ({ text: t.textContent, box: t.getBBox() }))
+			.sort((a, b) => a.box.x - b.box.x);
+		return boxes
+			.flatMap((b, i) =>
+				i > 0 && b.box.x < boxes[i - 1]!.box.x + boxes[i - 1]!.box.width + 2
+					? [`${boxes[i - 1]!.text} / ${b.text}`]
+					: []
+			)
+			.concat(boxes.length < 2 ? ['fewer than two x labels'] : []);
+	});
+}
+
+test.describe('at 375 px', () => {
+	test.use({ viewport: { width: 375, height: 812 } });
+
+	test('/progress: axis labels apart, the study plan readable without scrolling sideways (light and dark)', async ({
+		page
+	}) => {
+		await openProgress(page);
+		await chooseBackup(page, { name: 'recent.json', text: recentBackup() });
+		await page.getByTestId('import-merge').click();
+		await expect(page.getByTestId('import-status')).toContainText('Merged');
+		// An exam a week away: every topic gets a practice day, two or three a day.
+		await page
+			.getByTestId('exam-date')
+			.fill(new Date(Date.now() + 8 * 86_400_000).toLocaleDateString('sv-SE'));
+		await page.getByRole('button', { name: 'Save exam date' }).click();
+		const plan = page.getByTestId('study-plan');
+		await expect(plan).toContainText('Plan up to your exam');
+
+		for (const scheme of ['light', 'dark'] as const) {
+			await emulateColourScheme(page, scheme);
+			expect(await collidingAxisLabels(page), scheme).toEqual([]);
+			// The plan is a list of day cards here, each as wide as the screen allows, nothing cut.
+			const cards = page.getByTestId('plan-cards').getByRole('listitem');
+			await expect(cards).toHaveCount(7);
+			await expect(plan.getByRole('region', { name: 'Study plan, table' })).toBeHidden();
+			const cut = await cards.evaluateAll((items) =>
+				items.flatMap((li) =>
+					li.scrollWidth > li.clientWidth || li.getBoundingClientRect().right > innerWidth
+						? [li.textContent]
+						: []
+				)
+			);
+			expect(cut, scheme).toEqual([]);
+			await expect(cards.first()).toContainText(/Today\s+\d+ reviews? due/);
+			await expect(plan).toContainText(/Practise: [A-Z]/);
+			const page_ = await page.evaluate(() => document.documentElement.scrollWidth);
+			expect(page_, scheme).toBeLessThanOrEqual(375);
+		}
+	});
+
+	test('exam results: the "Score by topic" table fits its box, right border included', async ({
+		page
+	}) => {
+		await open(page, '/quiz/exam');
+		await page.getByLabel('Questions').fill('30');
+		await page.getByTestId('start-exam').click();
+		await page.getByTestId('review-exam').click();
+		await page.getByTestId('submit-exam').click();
+		const wrap = page.getByTestId('exam-results').locator('.table-wrap');
+		await expect(wrap).toContainText('Score by topic');
+		for (const scheme of ['light', 'dark'] as const) {
+			await emulateColourScheme(page, scheme);
+			const { scroll, client } = await wrap.evaluate((w) => ({
+				scroll: w.scrollWidth,
+				client: w.clientWidth
+			}));
+			expect(scroll, `${scheme}: table ${scroll} px in a ${client} px box`).toBeLessThanOrEqual(
+				client
+			);
+		}
+	});
 });

@@ -150,7 +150,8 @@ test('an exam: flag, navigate back, review screen, then time-out submits it', as
 	await expect(results).toContainText('Score by topic');
 	await expect(results).toContainText('1 of 5 correct (1 answered)');
 	await expect(results).toContainText(
-		'The 4 questions left unanswered count as wrong in this score but not among your answers.'
+		'The 4 questions left unanswered count as wrong in this score. They are not recorded as ' +
+			'answers, so your progress and your review schedule leave them out.'
 	);
 	expect(await axeViolations(page)).toEqual([]);
 

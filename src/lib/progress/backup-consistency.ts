@@ -32,29 +32,87 @@ export function duplicateIds(env: BackupEnvelope): ProgressProblem[] {
 	return problems;
 }
 
-/** Dates after the export (plus skew), or an export dated in the future. */
-export function futureDates(env: BackupEnvelope, now: number): ProgressProblem[] {
-	const problems: ProgressProblem[] = [];
-	if (env.exportedAt > now + SKEW_MS)
-		problems.push({ path: 'exportedAt', message: 'is in the future' });
+/** What the records of each table are called in a warning. */
+const RECORD_NAMES: Readonly<Record<ProgressTable, readonly [string, string]>> = {
+	attempts: ['answer', 'answers'],
+	cards: ['review schedule', 'review schedules'],
+	lessons: ['lesson', 'lessons'],
+	exams: ['mock exam', 'mock exams'],
+	settings: ['setting', 'settings'],
+	packs: ['content pack', 'content packs'],
+	aggregates: ['summary', 'summaries']
+};
+
+/** The date fields of each table that say when something happened on the learner's device. */
+const DATE_FIELDS: ReadonlyArray<readonly [ProgressTable, readonly string[]]> = [
+	['attempts', ['at']],
+	['cards', ['lastAnsweredAt', 'lastReview']],
+	['lessons', ['lastReadAt']],
+	['exams', ['finishedAt']],
+	['settings', ['updatedAt']],
+	['packs', ['importedAt']]
+];
+
+/** Records dated after the export (beyond {@link SKEW_MS}), per table, and the latest such date. */
+export interface LateRecords {
+	total: number;
+	byTable: Partial<Record<ProgressTable, number>>;
+	/** The latest of their dates; undefined when there are none. */
+	latest?: number;
+}
+
+/**
+ * Records with a date later than the file's own export (plus a day of skew between devices):
+ * something no device with a right clock writes. Each record counts once, whichever of its dates
+ * is late.
+ */
+export function lateRecords(env: BackupEnvelope): LateRecords {
 	const limit = env.exportedAt + SKEW_MS;
-	const check = (table: ProgressTable, field: string) =>
-		(env.data[table] as UntypedRecord[] | undefined)?.forEach((row, i) => {
-			const v = row[field];
-			if (typeof v === 'number' && v > limit)
-				problems.push({
-					path: `data.${table}[${i}].${field}`,
-					message: 'is after the export date'
-				});
-		});
-	check('attempts', 'at');
-	check('cards', 'lastAnsweredAt');
-	check('cards', 'lastReview');
-	check('lessons', 'lastReadAt');
-	check('exams', 'finishedAt');
-	check('settings', 'updatedAt');
-	check('packs', 'importedAt');
-	return problems;
+	const out: LateRecords = { total: 0, byTable: {} };
+	for (const [table, fields] of DATE_FIELDS) {
+		for (const row of (env.data[table] as UntypedRecord[] | undefined) ?? []) {
+			const late = fields
+				.map((f) => row[f])
+				.filter((v): v is number => typeof v === 'number' && v > limit);
+			if (!late.length) continue;
+			out.total++;
+			out.byTable[table] = (out.byTable[table] ?? 0) + 1;
+			out.latest = Math.max(out.latest ?? -Infinity, ...late);
+		}
+	}
+	return out;
+}
+
+const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+
+/**
+ * Warnings for dates a wrong device clock explains: records dated after the backup was made,
+ * and a backup made "after" today on this device. Such a file is imported as it is (refusing it
+ * would leave a learner whose phone had a wrong date unable to restore anything); the warning
+ * says how much is affected and why it probably happened.
+ */
+export function clockWarnings(env: BackupEnvelope, now: number): string[] {
+	const warnings: string[] = [];
+	const late = lateRecords(env);
+	if (late.total > 0) {
+		const kinds = (Object.entries(late.byTable) as [ProgressTable, number][])
+			.map(([t, n]) => `${n} ${RECORD_NAMES[t][n === 1 ? 0 : 1]}`)
+			.join(', ');
+		const one = late.total === 1;
+		warnings.push(
+			`${late.total} record${one ? ' is' : 's are'} dated after this backup was made ` +
+				`(${day.format(env.exportedAt)}): ${kinds}, ${one ? 'dated' : 'the latest'} ` +
+				`${day.format(late.latest!)}. The clock of the device that recorded ` +
+				`${one ? 'it' : 'them'} was probably wrong. ${one ? 'It is' : 'They are'} imported ` +
+				`with ${one ? 'its' : 'their'} dates as they are.`
+		);
+	}
+	if (env.exportedAt > now + SKEW_MS)
+		warnings.push(
+			`This backup is dated ${day.format(env.exportedAt)}, later than today's date on this ` +
+				`device: the clock of one of the two devices is probably wrong. It is imported as it is.`
+		);
+	return warnings;
 }
 
 /** Inconsistencies the import survives (they only mean less history), reported as warnings. */

@@ -5,8 +5,8 @@ import { countsOf, replaceAllTables } from './bulk-writer';
 import { PROGRESS_TABLES, type ProgressContext, type ProgressTable } from './app-db';
 import { MAX_BACKUP_BYTES, tooLargeMessage } from './backup-envelope';
 import { mergeTables, type SourceTables } from './backup-merge';
-import { validateBackup } from './backup-validator';
-import { formatProblem, type ProgressProblem } from './progress-errors';
+import { refusal, validateBackup, type BackupRefusal } from './backup-validator';
+import { formatProblem, type ProblemGroup, type ProgressProblem } from './progress-errors';
 
 /** A backup as text, or as the File the learner picked (its size is checked before reading). */
 export type BackupInput = string | Blob;
@@ -14,9 +14,15 @@ export type BackupInput = string | Blob;
 /** A backup that cannot be used, and why. Nothing was written. */
 export interface ImportFailure {
 	ok: false;
+	/** The problems by field path (the first 50, then how many more). */
 	problems: ProgressProblem[];
-	/** One paragraph for the learner: how many problems, and the first few. */
+	/** One line for the learner: the problem itself, or how many there are and where. */
 	message: string;
+	/**
+	 * Every problem, grouped for reading: a record's problems in one line, records with the
+	 * same problems folded together. Listed under `message` when there is more than one problem.
+	 */
+	groups: ProblemGroup[];
 }
 
 /** What a backup holds, shown before the learner confirms an import. */
@@ -42,22 +48,20 @@ export type ImportResult =
 	| { ok: true; mode: ImportMode; written: Record<ProgressTable, number>; warnings: string[] }
 	| ImportFailure;
 
-function failure(problems: ProgressProblem[]): ImportFailure {
-	const shown = problems.slice(0, 3).map(formatProblem).join('; ');
-	const n = problems.length;
-	return {
-		ok: false,
-		problems,
-		message: `This backup cannot be imported (${n} problem${n === 1 ? '' : 's'}): ${shown}`
-	};
+function failure(r: BackupRefusal): ImportFailure {
+	const message =
+		r.total === 1
+			? `This backup cannot be imported (1 problem): ${formatProblem(r.groups[0]!)}`
+			: `This backup cannot be imported: ${r.summary}.`;
+	return { ok: false, problems: r.problems, message, groups: r.groups };
 }
 
 async function check(ctx: ProgressContext, input: BackupInput) {
 	if (typeof input !== 'string' && input.size > MAX_BACKUP_BYTES)
-		return failure([{ path: '', message: tooLargeMessage(input.size) }]);
+		return failure(refusal([{ path: '', message: tooLargeMessage(input.size) }]));
 	const text = typeof input === 'string' ? input : await input.text();
 	const v = validateBackup(text, ctx.effects.now());
-	return v.ok ? v : failure(v.problems);
+	return v.ok ? v : failure(v);
 }
 
 /** Validates a backup and says what is in it. Reads nothing from and writes nothing to the database. */

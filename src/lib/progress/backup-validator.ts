@@ -6,8 +6,14 @@ import {
 	tooLargeMessage,
 	type BackupEnvelope
 } from './backup-envelope';
-import { crossReferences, duplicateIds, futureDates } from './backup-consistency';
-import { problemsOf, type ProgressProblem } from './progress-errors';
+import { clockWarnings, crossReferences, duplicateIds } from './backup-consistency';
+import {
+	groupProblems,
+	problemsOf,
+	problemSummary,
+	type ProblemGroup,
+	type ProgressProblem
+} from './progress-errors';
 import {
 	migrateRecord,
 	MIGRATIONS,
@@ -19,21 +25,44 @@ import { SCHEMA_VERSION } from './schema-primitives';
 /** At most this many problems are listed; a file with more is hopeless anyway. */
 export const MAX_PROBLEMS = 50;
 
+/** Why a backup was refused: every problem, and the same read as a learner reads it. */
+export interface BackupRefusal {
+	ok: false;
+	/** The first {@link MAX_PROBLEMS} problems, then one saying how many more there are. */
+	problems: ProgressProblem[];
+	/** How many problems there are in all. */
+	total: number;
+	/** All of them, grouped by record with repeats folded (see `groupProblems`). */
+	groups: ProblemGroup[];
+	/** "12 problems in 1 record (data.attempts[3])". */
+	summary: string;
+}
+
 /** Outcome of {@link validateBackup}. */
 export type BackupValidation =
 	| { ok: true; envelope: BackupEnvelope; fileSchemaVersion: number; warnings: string[] }
-	| { ok: false; problems: ProgressProblem[] };
+	| BackupRefusal;
 
-const fail = (path: string, message: string): BackupValidation => ({
-	ok: false,
-	problems: [{ path, message }]
-});
+/** The refusal for `problems` (at least one). */
+export function refusal(problems: ProgressProblem[]): BackupRefusal {
+	return {
+		ok: false,
+		problems: cap(problems),
+		total: problems.length,
+		groups: groupProblems(problems),
+		summary: problemSummary(problems)
+	};
+}
+
+const fail = (path: string, message: string): BackupValidation => refusal([{ path, message }]);
 
 /**
  * Checks a backup text completely before anything touches the database: size (before
  * parsing), JSON syntax, format tag, version (older files are migrated forward, newer ones
- * refused), every field of every record (zod, with field paths), duplicate ids, and dates
- * no later than the export (plus a day of clock skew) and no later than now.
+ * refused), every field of every record (zod, with field paths) and duplicate ids. Dates later
+ * than the export (plus a day of clock skew), or an export later than now, do not refuse the
+ * file: a device whose clock was wrong wrote them, and the learner's history is kept, with a
+ * warning that says so.
  */
 export function validateBackup(text: string, now: number): BackupValidation {
 	// String length is a lower bound of the UTF-8 size, so this never refuses a legal file.
@@ -69,15 +98,17 @@ export function validateBackup(text: string, now: number): BackupValidation {
 		// Migration restamps every record, so a record claiming another version than its file
 		// is reported here, before it would be hidden.
 		const mixed = mismatchedVersions(obj, version);
-		if (mixed.length) return { ok: false, problems: cap(mixed) };
+		if (mixed.length) return refusal(mixed);
 	}
 	const migrated = version < SCHEMA_VERSION ? migrateEnvelope(obj, version) : obj;
 	const parsed = backupEnvelope.safeParse(migrated);
-	if (!parsed.success) return { ok: false, problems: cap(problemsOf(parsed.error)) };
+	if (!parsed.success) return refusal(problemsOf(parsed.error));
 	const envelope = parsed.data;
-	const problems = [...duplicateIds(envelope), ...futureDates(envelope, now)];
-	if (problems.length) return { ok: false, problems: cap(problems) };
-	return { ok: true, envelope, fileSchemaVersion: version, warnings: crossReferences(envelope) };
+	const duplicates = duplicateIds(envelope);
+	if (duplicates.length) return refusal(duplicates);
+	// Dates after the export are a wrong device clock, not a broken file: imported, with a warning.
+	const warnings = [...clockWarnings(envelope, now), ...crossReferences(envelope)];
+	return { ok: true, envelope, fileSchemaVersion: version, warnings };
 }
 
 /**

@@ -219,6 +219,122 @@ describe('bad backups are rejected with field paths, existing data untouched', (
 	});
 });
 
+describe('a wrong device clock: dates after the export are imported, with a warning', () => {
+	const SKEWED = join(FIXTURES, 'clock-skew');
+	const warned = JSON.parse(readFileSync(join(SKEWED, 'expected.json'), 'utf8')) as Record<
+		string,
+		{ warning: string }
+	>;
+
+	it.each(Object.keys(warned))('%s: previewed with the warning, imported whole', async (file) => {
+		const text = readFileSync(join(SKEWED, file), 'utf8');
+		const { ctx } = makeCtx();
+		ctx.effects.set(T0 + 20 * DAY_MS);
+		const preview = await previewImport(ctx, text);
+		expect(preview.ok, JSON.stringify(preview)).toBe(true);
+		if (!preview.ok) return;
+		expect(preview.warnings.join('\n')).toContain(warned[file]!.warning);
+		expect(preview.warnings.join('\n')).toMatch(/probably wrong/);
+		const result = await importBackup(ctx, text, 'replace');
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.warnings.join('\n')).toContain(warned[file]!.warning);
+		// Nothing is lost: every answer of the file is stored, late ones with the dates they had.
+		const file_ = JSON.parse(text) as { data: { attempts: { id: string; at: number }[] } };
+		const stored = await readAllAttempts(ctx.db);
+		expect(stored.map((a) => [a.id, a.at]).sort()).toEqual(
+			file_.data.attempts.map((a) => [a.id, a.at]).sort()
+		);
+	});
+
+	it('counts each late record once and names what they are, with the dates', async () => {
+		const { ctx } = await seeded();
+		const env = JSON.parse(serializeBackup(await exportAll(ctx, { markBackedUp: false })));
+		const ahead = env.exportedAt + 30 * DAY_MS;
+		env.data.attempts[0].at = ahead;
+		env.data.attempts[1].at = ahead - DAY_MS;
+		// Both dates of one card are late: still one record.
+		env.data.cards[0].lastAnsweredAt = ahead;
+		env.data.cards[0].lastReview = ahead;
+		// Within a day of the export: the skew two devices may have, not worth a word.
+		env.data.attempts[2].at = env.exportedAt + DAY_MS - 1;
+		const preview = await previewImport(ctx, JSON.stringify(env));
+		expect(preview.ok).toBe(true);
+		if (!preview.ok) return;
+		const day = (ms: number) =>
+			new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(
+				ms
+			);
+		expect(preview.warnings[0]).toBe(
+			`3 records are dated after this backup was made (${day(env.exportedAt)}): 2 answers, ` +
+				`1 review schedule, the latest ${day(ahead)}. The clock of the device that recorded ` +
+				'them was probably wrong. They are imported with their dates as they are.'
+		);
+	});
+
+	it('says nothing of dates within a day of the export', async () => {
+		const { ctx } = await seeded();
+		const env = JSON.parse(serializeBackup(await exportAll(ctx, { markBackedUp: false })));
+		env.data.attempts[0].at = env.exportedAt + DAY_MS;
+		const preview = await previewImport(ctx, JSON.stringify(env));
+		expect(preview.ok && preview.warnings).toEqual([]);
+	});
+});
+
+describe('refusals read well: one line per record, repeats folded', () => {
+	it('a record with many problems is one group naming the record and the first few', async () => {
+		const { ctx } = await seeded();
+		const env = JSON.parse(serializeBackup(await exportAll(ctx, { markBackedUp: false })));
+		env.data.attempts[3] = { schemaVersion: 3 };
+		const result = await previewImport(ctx, JSON.stringify(env));
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		const n = result.problems.length;
+		expect(n).toBeGreaterThan(5);
+		expect(result.message).toBe(
+			`This backup cannot be imported: ${n} problems in 1 record (data.attempts[3]).`
+		);
+		expect(result.groups).toHaveLength(1);
+		const [group] = result.groups;
+		expect(group).toMatchObject({ path: 'data.attempts[3]', count: n });
+		expect(group!.message).toBe(
+			`${n} problems: id, questionId, topic, chosen, correct, timeMs, at: is missing; ` +
+				'schemaVersion: Invalid input: expected 2; mode: Invalid option: expected one of ' +
+				'"practice"|"exam"|"review"|"due"; and 2 more'
+		);
+		// A space after every colon, never "schemaVersion:Invalid".
+		expect(formatProblem(group!)).not.toMatch(/:\S/);
+	});
+
+	it('the same problem in many records is one group naming the first few', async () => {
+		const { ctx } = await seeded();
+		const env = JSON.parse(serializeBackup(await exportAll(ctx, { markBackedUp: false })));
+		for (const a of env.data.attempts) a.timeMs = -1;
+		const result = await previewImport(ctx, JSON.stringify(env));
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.message).toBe('This backup cannot be imported: 48 problems in 48 records.');
+		expect(result.groups).toEqual([
+			{
+				path: 'data.attempts[0].timeMs',
+				message:
+					'must not be negative (the same in 47 more records: data.attempts[1], ' +
+					'data.attempts[2], data.attempts[3], …)',
+				count: 48
+			}
+		]);
+	});
+
+	it('one problem is said in the message itself', async () => {
+		const { ctx } = await seeded();
+		const text = readFileSync(join(BAD, 'negative-time.json'), 'utf8');
+		const result = await previewImport(ctx, text);
+		expect(!result.ok && result.message).toBe(
+			'This backup cannot be imported (1 problem): data.attempts[0].timeMs: must not be negative'
+		);
+	});
+});
+
 describe('merge import', () => {
 	it('unions answers by id, newer card wins, recomputes aggregates', async () => {
 		const a = await seeded();

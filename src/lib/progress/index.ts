@@ -11,7 +11,7 @@ export type { ProgressContext, ProgressTable, IdbDependencies } from './app-db';
 export { systemEffects, fixedEffects } from './progress-effects';
 export type { ProgressEffects, FixedEffects } from './progress-effects';
 export { ProgressInputError, ProgressDataError, formatProblem } from './progress-errors';
-export type { ProgressProblem } from './progress-errors';
+export type { ProblemGroup, ProgressProblem } from './progress-errors';
 
 export type { AnswerInput, RecordedAnswer } from './attempt-repository';
 export type { ExamInput } from './exam-repository';

@@ -1,7 +1,7 @@
 import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { AppDB, STORES_V4, type IdbDependencies } from './app-db';
-import { PAGE_SIZE, readAllAttempts } from './attempt-pages';
+import { makePage, PAGE_SIZE, readAllAttempts } from './attempt-pages';
 import { generateHistory } from './bench-history';
 import { fixedEffects } from './progress-effects';
 import { ProgressInputError } from './progress-errors';
@@ -10,7 +10,8 @@ import type { PersistenceState } from './settings-schema';
 import { requestPersistence, type StorageManagerLike } from './storage-persistence';
 import { isStorageFailure } from './storage-failure';
 import { openPersistentDb } from './store-backend';
-import { answer, failIdbWritesTo, memoryIdb, T0 } from './test-harness';
+import { latestAnswerPacks } from './review-queue';
+import { answer, failIdbWritesTo, makeCtx, memoryIdb, T0 } from './test-harness';
 
 const base = (): ProgressStoreOptions => ({
 	effects: fixedEffects({ start: T0 }),
@@ -241,6 +242,30 @@ describe('lastResults', () => {
 			'q-b': true,
 			'q-c': false
 		});
+	});
+});
+
+describe('latestAnswerPacks', () => {
+	it('names the pack of each question’s latest answer, in pages or in the tail', async () => {
+		const { ctx } = makeCtx();
+		const { recordAnswer } = await import('./attempt-repository');
+		await recordAnswer(ctx, answer({ id: 'a1', questionId: 'lab-q1', packId: 'lab' }));
+		await recordAnswer(ctx, answer({ id: 'a2', questionId: 'bank-q1' }));
+		// Moved into a page: still found, through the pages' questionIds index.
+		const tail = await ctx.db.attempts.toArray();
+		await ctx.db.attempts.clear();
+		await ctx.db.attemptPages.add(makePage(1, tail));
+		await recordAnswer(
+			ctx,
+			answer({ id: 'a3', questionId: 'lab-q2', packId: 'lab', correct: false })
+		);
+		const packs = await latestAnswerPacks(ctx, ['lab-q1', 'bank-q1', 'lab-q2', 'never-answered']);
+		expect([...packs]).toEqual([
+			['lab-q1', 'lab'],
+			['bank-q1', undefined],
+			['lab-q2', 'lab']
+		]);
+		expect(await ctx.db.attemptPages.count()).toBe(1);
 	});
 });
 

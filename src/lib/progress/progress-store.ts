@@ -12,6 +12,7 @@ import {
 	dueCards,
 	dueForecast,
 	lastResults,
+	latestAnswerPacks,
 	reviewQueue,
 	type KnownQuestions
 } from './review-queue';
@@ -113,6 +114,7 @@ export async function openProgressStore(
 		dueCards: (now, limit, topic) => run((ctx) => dueCards(ctx, clock(now), limit, topic)),
 		reviewQueue: (now, limit) => run((ctx) => reviewQueue(ctx, clock(now), limit, known)),
 		lastResults: () => run((ctx) => lastResults(ctx)),
+		latestAnswerPacks: (ids) => run((ctx) => latestAnswerPacks(ctx, ids)),
 		dueForecast: (now, days) => run((ctx) => dueForecast(ctx, clock(now), days, known)),
 		studyPlan: (now) => run((ctx) => studyPlan(ctx, clock(now), catalogue, known)),
 		dashboard: (now) => run((ctx) => loadDashboard(ctx, clock(now), { catalogue, known })),

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TopicMastery } from './mastery-model';
 import type { ExamRecord } from './record-schemas';
-import { estimateReadiness, hasReadinessEvidence } from './readiness-estimate';
+import {
+	estimateReadiness,
+	hasReadinessEvidence,
+	readinessExplanation
+} from './readiness-estimate';
 
 const topic = (name: string, attempts: number): TopicMastery => ({
 	topic: name,
@@ -27,5 +31,22 @@ describe('hasReadinessEvidence', () => {
 		expect(hasReadinessEvidence(estimateReadiness([topic('a', 1), topic('b', 0)], []))).toBe(true);
 		const exam = { score: 0.5 } as ExamRecord;
 		expect(hasReadinessEvidence(estimateReadiness([topic('a', 0)], [exam]))).toBe(true);
+	});
+});
+
+describe('readinessExplanation', () => {
+	it('writes exam figures as the exam results do (rounded down): 5 of 12 is 41%, not 42%', () => {
+		const exam = { score: 5 / 12 } as ExamRecord;
+		const mastered = { ...topic('a', 200), mastery: 5 / 12 };
+		const r = estimateReadiness([mastered], [exam]);
+		const text = readinessExplanation(r);
+		expect(text).toContain('Readiness 41% against a pass mark of 72%.');
+		expect(text).toContain('mock exam averaged 41%');
+		expect(text).not.toContain('42%');
+	});
+
+	it('never writes the pass mark for a readiness just under it', () => {
+		const r = estimateReadiness([{ ...topic('a', 200), mastery: 0.7199 }], []);
+		expect(readinessExplanation(r)).toContain('Readiness 71% against a pass mark of 72%.');
 	});
 });

@@ -1,3 +1,4 @@
+import { scorePercentText } from '$lib/quiz/percent';
 import type { TopicCatalogue, TopicMastery } from './mastery-model';
 import type { ExamRecord } from './record-schemas';
 
@@ -96,7 +97,8 @@ export function hasReadinessEvidence(
 	return r.attempts > 0 || r.examsUsed > 0;
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** Rounded down like every exam score, so readiness and exams read alike against the pass mark. */
+const pct = scorePercentText;
 
 /** A plain-language account of a {@link ReadinessEstimate}: what the number is and why. */
 export function readinessExplanation(r: ReadinessEstimate): string {

@@ -71,6 +71,39 @@ export async function lastResults(ctx: ProgressContext): Promise<Map<string, boo
 	return out;
 }
 
+/** Questions {@link latestAnswerPacks} looks up at most: enough to say where mistakes came from. */
+export const MAX_PACK_LOOKUPS = 50;
+
+/**
+ * The content pack each question's latest answer came from (`undefined`: the app's own bank),
+ * for the first {@link MAX_PACK_LOOKUPS} of `questionIds`: how "review mistakes" tells a
+ * mistake in a removed pack from one in a question retired by an update. Index lookups only
+ * (the answers' questionId index, the pages' questionIds index), never a scan of every answer.
+ */
+export async function latestAnswerPacks(
+	ctx: ProgressContext,
+	questionIds: Iterable<string>
+): Promise<Map<string, string | undefined>> {
+	const { db } = ctx;
+	const ids = [...questionIds].slice(0, MAX_PACK_LOOKUPS);
+	const out = new Map<string, string | undefined>();
+	await db.transaction('r', db.attempts, db.attemptPages, async () => {
+		for (const id of ids) {
+			const [tail, pages] = await Promise.all([
+				db.attempts.where('questionId').equals(id).toArray(),
+				db.attemptPages.where('questionIds').equals(id).toArray()
+			]);
+			const all = [...pages.flatMap((p) => p.attempts.filter((a) => a.questionId === id)), ...tail];
+			const latest = all.reduce<(typeof all)[number] | undefined>(
+				(l, a) => (!l || a.at > l.at ? a : l),
+				undefined
+			);
+			if (latest) out.set(id, latest.packId);
+		}
+	});
+	return out;
+}
+
 /** Reviews falling due on one local day. */
 export interface DueDay {
 	day: DayKey;

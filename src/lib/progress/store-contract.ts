@@ -45,6 +45,11 @@ export interface ProgressStore {
 	reviewQueue(now?: number, limit?: number): Promise<ReviewQueue>;
 	/** Whether each answered question was right the last time (for "review mistakes"). */
 	lastResults(): Promise<Map<string, boolean>>;
+	/**
+	 * The content pack of each question's latest answer (undefined: the app's own bank), for the
+	 * first 50 ids: where mistakes in questions no longer in the app came from.
+	 */
+	latestAnswerPacks(questionIds: Iterable<string>): Promise<Map<string, string | undefined>>;
 	dueForecast(now?: number, days?: number): Promise<DueDay[]>;
 	studyPlan(now?: number): Promise<StudyPlan>;
 	dashboard(now?: number): Promise<Dashboard>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { examReviewLists, examVerdict } from './exam-view';
+import { examReviewLists, examVerdict, unansweredExamNote } from './exam-view';
 import { scoreExam } from './exam-score';
 
 const chooseTwo = {
@@ -25,5 +25,19 @@ describe('exam results and review lists', () => {
 		expect(lists.answered).toEqual([0, 1]);
 		expect(lists.incomplete).toEqual([2, 3]);
 		expect(lists.unanswered).toEqual([2, 3, 4]);
+	});
+});
+
+describe('unansweredExamNote', () => {
+	it('says unanswered questions are wrong in the score but not recorded as answers', () => {
+		expect(unansweredExamNote(0)).toBe('');
+		expect(unansweredExamNote(1)).toBe(
+			'The question left unanswered counts as wrong in this score. It is not recorded as an ' +
+				'answer, so your progress and your review schedule leave it out.'
+		);
+		expect(unansweredExamNote(5)).toBe(
+			'The 5 questions left unanswered count as wrong in this score. They are not recorded as ' +
+				'answers, so your progress and your review schedule leave them out.'
+		);
 	});
 });

@@ -45,6 +45,22 @@ export function examVerdict(review: {
 	return `✗ Incomplete: ${review.chosen.length} of ${review.correctOptions.length} chosen`;
 }
 
+/**
+ * The results' sentence on questions left unanswered (incomplete ones included): wrong in the
+ * exam's score, yet no answer is recorded for them, so progress and reviews never see them.
+ * Empty when every question was answered.
+ */
+export function unansweredExamNote(unanswered: number): string {
+	if (unanswered <= 0) return '';
+	const one = unanswered === 1;
+	return (
+		`${one ? 'The question' : `The ${unanswered} questions`} left unanswered ` +
+		`count${one ? 's' : ''} as wrong in this score. ${one ? 'It is' : 'They are'} not recorded as ` +
+		`${one ? 'an answer' : 'answers'}, so your progress and your review schedule leave ` +
+		`${one ? 'it' : 'them'} out.`
+	);
+}
+
 /** Remaining ms at `now` (never negative). Prefer this over `context.remainingMs` for a live display. */
 export function examRemainingMs(context: Pick<ExamContext, 'deadline'>, now: number): number {
 	return Math.max(0, context.deadline - now);

@@ -38,12 +38,19 @@ export {
 } from './select-questions';
 export {
 	DEFAULT_PASS_MARK,
-	percentOf,
 	scoreQuestion,
 	validateSelection,
 	type QuestionScore,
 	type SelectionValidation
 } from './score';
+export { fractionPercent, percentOf, scorePercentText } from './percent';
+export {
+	missingMistakesText,
+	missingOrigin,
+	mistakesOverview,
+	type MissingOrigin,
+	type MistakesOverview
+} from './review-mistakes';
 export { scoreExam, type ExamScore, type QuestionReview, type TopicBreakdown } from './exam-score';
 export { createTicker, systemClock, TICK_MS, type QuizClock } from './quiz-clock';
 export { createPracticeMachine, type PracticeMachine } from './practice-machine';
@@ -84,6 +91,7 @@ export {
 	examReviewLists,
 	examVerdict,
 	formatCountdown,
+	unansweredExamNote,
 	type ExamReviewLists
 } from './exam-view';
 export {

@@ -67,7 +67,4 @@ export function scoreQuestion(q: Scorable, chosen: readonly number[] = []): Ques
 	};
 }
 
-/** Integer percentage, rounded down so that "72%" is never shown for a fail at 72. */
-export function percentOf(part: number, total: number): number {
-	return total === 0 ? 0 : Math.floor((part * 100) / total + 1e-9);
-}
+export { percentOf } from './percent';

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { brokenLinePath, fitText, labelIndices, niceCeiling, tickAnchor } from './chart-geometry';
+import {
+	brokenLinePath,
+	edgeAnchor,
+	fitLabelIndices,
+	fitText,
+	niceCeiling,
+	tickAnchor
+} from './chart-geometry';
 
 describe('chart geometry', () => {
 	it('cuts labels to the room they have', () => {
@@ -8,10 +15,35 @@ describe('chart geometry', () => {
 	});
 
 	it('thins x labels but always keeps the last one', () => {
-		expect(labelIndices(30, 600)).toEqual([0, 3, 6, 9, 12, 15, 18, 21, 24, 29]);
-		expect(labelIndices(14, 1300)).toEqual([...Array(14).keys()]);
-		expect(labelIndices(1, 300)).toEqual([0]);
-		expect(labelIndices(0, 300)).toEqual([]);
+		const days = (n: number) => Array.from({ length: n }, (_, i) => `${(i % 28) + 1} Nov`);
+		expect(fitLabelIndices(days(30), 20)).toEqual([0, 3, 6, 9, 12, 15, 18, 21, 24, 29]);
+		expect(fitLabelIndices(days(14), 100)).toEqual([...Array(14).keys()]);
+		expect(fitLabelIndices(['Today'], 300)).toEqual([0]);
+		expect(fitLabelIndices([], 300)).toEqual([]);
+	});
+
+	it('keeps the labels of a phone-width accuracy chart apart, judged by their width and anchor', () => {
+		// 30 days over a 283 px plot (375 px screen): "30 Oct" starts at its point, "Today" ends at its.
+		const labels = [
+			...Array.from({ length: 2 }, (_, i) => `${30 + i} Oct`),
+			...Array.from({ length: 27 }, (_, i) => `${i + 1} Nov`),
+			'Today'
+		];
+		const step = 283 / 29;
+		const shown = fitLabelIndices(labels, step, { anchor: edgeAnchor });
+		expect(shown[0]).toBe(0);
+		expect(shown.at(-1)).toBe(29);
+		// Drawn extents (7.6 px a character, the estimate's own width): none touches the next.
+		const extent = (i: number) => {
+			const w = labels[i]!.length * 7.6;
+			const x = i * step;
+			const a = edgeAnchor(i, labels.length);
+			return a === 'start' ? [x, x + w] : a === 'end' ? [x - w, x] : [x - w / 2, x + w / 2];
+		};
+		for (let k = 1; k < shown.length; k++)
+			expect(extent(shown[k]!)[0] - extent(shown[k - 1]!)[1]).toBeGreaterThanOrEqual(8);
+		// The old rule (centres 56 px apart) drew "30 Oct" and "5 Nov" touching: every 6th day.
+		expect(shown[1]).toBeGreaterThan(6);
 	});
 
 	it('rounds count axes up to 1, 2 or 5 times a power of ten', () => {

@@ -13,23 +13,58 @@ export function fitText(text: string, px: number): string {
 	return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
+/** How an SVG text is anchored at its x. */
+export type TextAnchor = 'start' | 'middle' | 'end';
+
 /**
- * Indices of the x-axis labels to draw so that neighbours stay at least `minGapPx` apart:
- * every k-th from the first, and always the last (today, usually the one that matters).
+ * Rough advance width of a character of the 12 px axis font, on the generous side: the widest
+ * fallback fonts (DejaVu Sans, Linux's usual system-ui) set "30 Oct" about 44 px wide.
  */
-export function labelIndices(count: number, plotWidth: number, minGapPx = 56): number[] {
-	if (count <= 0) return [];
-	const step = count > 1 ? plotWidth / (count - 1) : plotWidth;
-	const every = Math.max(1, Math.ceil(minGapPx / Math.max(step, 1)));
-	const out: number[] = [];
-	for (let i = 0; i < count; i += every) out.push(i);
-	const last = count - 1;
-	if (out.at(-1) !== last) {
-		// Drop the label just before the last if it would collide with it.
-		if (out.length > 1 && (last - out.at(-1)!) * step < minGapPx) out.pop();
-		out.push(last);
+const AXIS_CHAR_PX = 7.6;
+
+/**
+ * Indices of the x-axis labels to draw, evenly spaced (every k-th from the first), so that no two
+ * drawn labels overlap or come closer than `gapPx`, judged from each label's estimated width and
+ * its anchor; the last label (today, usually the one that matters) is always drawn, and the one
+ * before it dropped if the two would collide. `step` is the distance between neighbouring points.
+ */
+export function fitLabelIndices(
+	labels: readonly string[],
+	step: number,
+	options: {
+		anchor?: (i: number, count: number) => TextAnchor;
+		gapPx?: number;
+		charPx?: number;
+	} = {}
+): number[] {
+	const n = labels.length;
+	if (n === 0) return [];
+	const { anchor = () => 'middle', gapPx = 8, charPx = AXIS_CHAR_PX } = options;
+	const extent = (i: number): [number, number] => {
+		const x = i * step;
+		const w = labels[i]!.length * charPx;
+		const a = anchor(i, n);
+		return a === 'start' ? [x, x + w] : a === 'end' ? [x - w, x] : [x - w / 2, x + w / 2];
+	};
+	const clear = (a: number, b: number) => extent(b)[0] - extent(a)[1] >= gapPx;
+	const last = n - 1;
+	for (let every = 1; every <= n; every++) {
+		const out: number[] = [];
+		for (let i = 0; i < n; i += every) out.push(i);
+		if (out.at(-1) !== last) {
+			while (out.length > 0 && !clear(out.at(-1)!, last)) out.pop();
+			out.push(last);
+		}
+		if (out.every((i, k) => k === 0 || clear(out[k - 1]!, i))) return out;
 	}
-	return out;
+	return [last];
+}
+
+/** The anchors of a line chart's x labels: the first starts at its point, the last ends at it. */
+export function edgeAnchor(i: number, count: number): TextAnchor {
+	if (count > 1 && i === 0) return 'start';
+	if (count > 1 && i === count - 1) return 'end';
+	return 'middle';
 }
 
 /** A "nice" upper bound for a count axis: 1, 2, 5 or 10 times a power of ten, at least `max`. */

@@ -59,8 +59,13 @@ export function formatWhen(at: number, now: number): string {
 	return `on ${weekday.format(new Date(at))} ${shortDay.format(new Date(at))} at ${time}`;
 }
 
-/** `0.456` → `46%`. */
+/**
+ * `0.456` → `46%`: accuracy, mastery, retention. Never for an exam score, a pass mark or
+ * readiness: those are {@link scorePercentText}, rounded down as the exam's results are.
+ */
 export const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+export { percentOf, scorePercentText } from '$lib/quiz/percent';
 
 /** "1 answer", "3 answers". */
 export const plural = (n: number, one: string, many = `${one}s`): string =>

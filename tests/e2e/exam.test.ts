@@ -1,0 +1,106 @@
+import { axeBothSchemes, expect, open, test } from './fixtures';
+import { openProgress } from './progress-helpers';
+import { currentQuestion, pressOptions } from './quiz-helpers';
+
+const heading = (page: import('@playwright/test').Page) => page.locator('section.question h2');
+
+test('an exam score reads the same on its results and on /progress: 5 of 12 is 41% everywhere', async ({
+	page
+}) => {
+	await open(page, '/quiz/exam');
+	await page.getByLabel('Questions').fill('12');
+	await page.getByTestId('start-exam').click();
+	for (let i = 0; i < 5; i++) {
+		await expect(heading(page)).toContainText(`Question ${i + 1} of 12`);
+		const q = await currentQuestion(page);
+		await pressOptions(page, q.right);
+		await page.keyboard.press('Enter');
+	}
+	await page.getByTestId('review-exam').click();
+	await page.getByTestId('submit-exam').click();
+	const results = page.getByTestId('exam-results');
+	await expect(results.getByRole('heading', { level: 2 }).first()).toHaveText(
+		'Not passed yet: 41%'
+	);
+	await expect(results).toContainText('5 of 12 correct (5 answered)');
+	await expect(results).toContainText(
+		'The 7 questions left unanswered count as wrong in this score. They are not recorded as ' +
+			'answers, so your progress and your review schedule leave them out.'
+	);
+
+	await openProgress(page);
+	const row = page.getByTestId('exam-history').locator('tbody tr');
+	await expect(row).toHaveCount(1);
+	await expect(row).toContainText('41%');
+	await expect(row).toContainText('5 of 12 right');
+	await expect(row).toContainText('Not passed');
+	await expect(row).not.toContainText('42%');
+	// Readiness averages the exam as the results page rounds it.
+	await page.getByText('How is this computed?').click();
+	await expect(page.getByTestId('readiness-explanation')).toContainText(
+		'Your last 1 mock exam averaged 41%'
+	);
+});
+
+test('in the exam F always flags, even on a question with an option F, which 6 chooses', async ({
+	page
+}) => {
+	// The bank's one six-option question is in "Regional endpoints" (8 questions): an exam of that
+	// topic alone holds it.
+	await open(page, '/quiz/exam');
+	await page.getByLabel('Questions').fill('8');
+	await page.getByRole('checkbox', { name: /Regional endpoints/ }).check();
+	await page.getByTestId('start-exam').click();
+	const section = page.locator('section.question').first();
+	for (let i = 0; i < 8; i++) {
+		await expect(heading(page)).toContainText(`Question ${i + 1} of 8`);
+		if ((await section.locator('.option').count()) >= 6) break;
+		await page.getByTestId('exam-next').click();
+	}
+	await expect(section.locator('.option')).toHaveCount(6);
+	await expect(page.getByTestId('exam-keys')).toHaveText(
+		'Keys: 1–6 or A–F choose, but F flags: choose option F with 6 · Enter next · arrows move in the question list'
+	);
+
+	await page.keyboard.press('f');
+	await expect(page.getByTestId('flag')).toHaveAttribute('aria-pressed', 'true');
+	await expect(heading(page)).toContainText('· flagged');
+	await expect(section.locator('.option input:checked')).toHaveCount(0);
+	await page.keyboard.press('Shift+F');
+	await expect(page.getByTestId('flag')).toHaveAttribute('aria-pressed', 'false');
+	await expect(section.locator('.option input:checked')).toHaveCount(0);
+
+	await page.keyboard.press('6');
+	await expect(section.locator('.option[data-position="5"] input')).toBeChecked();
+	await page.keyboard.press('e');
+	await expect(section.locator('.option[data-position="4"] input')).toBeChecked();
+
+	// A four-option question's hint has no option F to explain.
+	await page.getByTestId('exam-next').click();
+	const next = page.getByTestId('exam-keys');
+	if ((await section.locator('.option').count()) < 6)
+		await expect(next).toHaveText(/^Keys: 1–[45] or A–[DE] choose · F flags · Enter next/);
+});
+
+test('the question list marks answered questions with a tick and says so in each name', async ({
+	page
+}) => {
+	test.setTimeout(90_000);
+	await open(page, '/quiz/exam');
+	await page.getByLabel('Questions').fill('5');
+	await page.getByTestId('start-exam').click();
+	const q = await currentQuestion(page);
+	await pressOptions(page, q.right);
+	await page.keyboard.press('f');
+	const nav = page.getByRole('navigation', { name: 'Exam questions' });
+	const first = nav.getByRole('button', { name: 'Question 1, answered, flagged' });
+	const second = nav.getByRole('button', { name: 'Question 2, unanswered' });
+	await expect(first).toBeVisible();
+	await expect(second).toBeVisible();
+	// Not colour alone: the answered button carries a tick, the unanswered one none.
+	await expect(first.getByTestId('answered-mark')).toHaveText('✓');
+	await expect(second.getByTestId('answered-mark')).toHaveCount(0);
+	await expect(nav.getByTestId('navigator-legend')).toContainText('answered');
+	await expect(nav.getByTestId('navigator-legend')).toContainText('unanswered');
+	expect(await axeBothSchemes(page)).toEqual([]);
+});
