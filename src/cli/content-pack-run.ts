@@ -83,16 +83,11 @@ export function runContentPack(argv: readonly string[], io: PackCliIo): number {
 	const base = loadContent(readContentDir(baseDir), { parseScenario });
 	const index = contentIndexOf(base.bundle);
 	// Missing or invalid metadata does not stop the checks of the content: validatePack reports
-	// every problem in one pass. Notes say how the app uses a field; they are not problems.
+	// every problem in one pass.
 	const validation = validatePack(built.pack, index, [], parseYamlSource, built.leftOut);
-	const notes = validation.issues
-		.filter((i) => i.severity === 'note')
-		.map((i) => locatePackIssue(i, built.sources));
 	const issues: ContentIssue[] = [
 		...built.issues,
-		...validation.issues
-			.filter((i) => i.severity !== 'note')
-			.map((i) => locatePackIssue(i, built.sources))
+		...validation.issues.map((i) => locatePackIssue(i, built.sources))
 	];
 	// Play the pack's scenarios, and the app's scenarios its answer keys rely on.
 	const used = new Set(
@@ -110,7 +105,6 @@ export function runContentPack(argv: readonly string[], io: PackCliIo): number {
 		plural(built.sources.lessons.length, 'lesson'),
 		plural(built.sources.scenarios.length, 'scenario')
 	].join(', ');
-	for (const note of notes) io.err(`note: ${formatIssue(note)}`);
 	if (issues.length) {
 		issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 		const seen = new Set<string>();

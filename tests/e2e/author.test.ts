@@ -14,7 +14,7 @@ import { authoredOrder, pressOptions } from './quiz-helpers';
 interface PackFile {
 	id: string;
 	title: string;
-	questions: { id: string; options: { text: string; correct: boolean }[] }[];
+	questions: { id: string; scenario?: string; options: { text: string; correct: boolean }[] }[];
 }
 
 const readPack = (name: string) => JSON.parse(readFileSync(`${PACKS}/${name}`, 'utf8')) as PackFile;
@@ -193,20 +193,34 @@ test('a pack with a schema error and a reference error shows both at once, each 
 	await expect(page.getByTestId('install-pack')).toBeDisabled();
 });
 
-test('a pack question naming its own pack’s scenario is noted: the quiz gives it no “See it happen” link', async ({
+test('a pack question naming its own pack’s scenario links to it after answering (“See it happen”)', async ({
 	page
 }) => {
 	await open(page, '/author');
 	await loadPack(page, LAB_V1);
 	await expect(page.getByTestId('pack-errors')).toHaveCount(0);
-	const notes = page.getByTestId('pack-notes');
-	await expect(notes).toContainText('2 notes');
-	await notes.locator('summary').click();
-	await expect(notes).toContainText(
-		/questions\[1\] \(lab-duration-above-max\)\.scenario, line \d+: "lab-duration-runner" is a scenario of this pack: the quiz shows no “See it happen” link/
-	);
-	await expect(page.getByTestId('install-pack')).toBeEnabled();
-	expect(await axeViolations(page)).toEqual([]);
+	await page.getByTestId('install-pack').click();
+	await expect(page.getByTestId('pack-status')).toContainText('Added');
+	await open(page, '/quiz/practice?pack=lab-session-durations');
+	await page.getByTestId('start-practice').click();
+	const pack = readPack(LAB_V1);
+	const linked: string[] = [];
+	for (let n = 0; n < 3; n++) {
+		const q = await packQuestion(page, pack);
+		await pressOptions(page, q.right);
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('feedback')).toBeVisible();
+		const link = page.getByRole('link', { name: 'A script asks for more than the role allows' });
+		if (pack.questions.find((x) => x.id === q.id)?.scenario) {
+			await expect(link).toHaveAttribute(
+				'href',
+				'/simulator/pack#pack=lab-session-durations&scenario=lab-duration-runner'
+			);
+			linked.push(q.id);
+		} else await expect(link).toHaveCount(0);
+		await page.keyboard.press('Enter');
+	}
+	expect(linked.sort()).toEqual(['lab-duration-above-max', 'lab-duration-default']);
 });
 
 test('a pack whose scenario does not hold its expectations lists each failed step, as content:pack does, and cannot be added', async ({

@@ -24,9 +24,9 @@ const index = contentIndexOf(loadContent(readContentDir('content'), { parseScena
 const text = (name: string) => readFileSync(`tests/fixtures/packs/${name}`, 'utf8');
 const json = (name: string) => JSON.parse(text(name)) as Pack;
 const v1 = () => json('lab-session-durations-1.0.0.json');
-/** Errors and warnings: notes (how the app uses a field) are left out. */
+/** Errors and warnings. */
 const problems = (data: unknown, installed = [] as ReturnType<typeof packIds>[]) =>
-	validatePack(data, index, installed, parseYamlSource).issues.filter((i) => i.severity !== 'note');
+	validatePack(data, index, installed, parseYamlSource).issues;
 const errors = (data: unknown, installed = [] as ReturnType<typeof packIds>[]) =>
 	validatePack(data, index, installed, parseYamlSource)
 		.issues.filter((i) => i.severity === 'error')
@@ -35,7 +35,7 @@ const errors = (data: unknown, installed = [] as ReturnType<typeof packIds>[]) =
 describe('validatePack', () => {
 	it('accepts a valid pack and previews it', () => {
 		const result = validatePack(v1(), index, [], parseYamlSource);
-		expect(result.issues.filter((i) => i.severity !== 'note')).toEqual([]);
+		expect(result.issues).toEqual([]);
 		expect(result.pack?.id).toBe('lab-session-durations');
 		expect(result.preview).toMatchObject({
 			title: 'Lab pack — session durations',
@@ -174,29 +174,6 @@ describe('validatePack', () => {
 		expect(issueWhere({ path: '', severity: 'error', message: '' })).toBe('file');
 	});
 
-	it('notes that a question linking its own pack’s scenario gets no “See it happen” link', () => {
-		const pack = v1();
-		const notes = () =>
-			validatePack(pack, index, [], parseYamlSource)
-				.issues.filter((i) => i.severity === 'note')
-				.map((i) => `${i.path}: ${i.message}`);
-		expect(notes()).toEqual([
-			expect.stringMatching(
-				/^questions\[1\]\.scenario: "lab-duration-runner" is a scenario of this pack: the quiz shows no “See it happen” link/
-			),
-			expect.stringMatching(/^questions\[2\]\.scenario: "lab-duration-runner" is a scenario/)
-		]);
-		// A note does not stop the pack.
-		expect(validatePack(pack, index, [], parseYamlSource).pack).toBeDefined();
-		// One of the app's own scenarios is linked: no note.
-		const appScenario = Object.keys(index.scenarios)[0];
-		pack.questions[1].scenario = appScenario;
-		delete pack.questions[1].verify;
-		delete pack.questions[2].scenario;
-		delete pack.questions[2].verify;
-		expect(notes()).toEqual([]);
-	});
-
 	it('checks lesson front matter, with the line in the lesson', () => {
 		const pack = v1();
 		pack.lessons![0].markdown = pack
@@ -254,7 +231,7 @@ describe('validatePack', () => {
 			[packIds(v1())],
 			parseYamlSource
 		);
-		expect(result.issues.filter((i) => i.severity !== 'note')).toEqual([]);
+		expect(result.issues).toEqual([]);
 		expect(result.preview?.update).toEqual({
 			from: '1.0.0',
 			to: '1.1.0',

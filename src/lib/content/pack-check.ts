@@ -58,10 +58,9 @@ export interface PackIssue {
 	message: string;
 	/**
 	 * An error stops the pack; a warning (Markdown shown as text, links dropped) does not, but is
-	 * an error for `npm run content:pack`; a note says how the app uses something, and stops
-	 * neither.
+	 * an error for `npm run content:pack`.
 	 */
-	severity: 'error' | 'warning' | 'note';
+	severity: 'error' | 'warning';
 	/** The id (lesson: slug) of the question, lesson or scenario the path is in, if it has one. */
 	item?: string;
 	/** For lesson Markdown: the 1-based line within `markdown`. */
@@ -362,7 +361,6 @@ function crossCheck(
 	const issue = (i: PackIssue) => issues.push(i);
 	const error = (path: string, message: string) => issue({ path, message, severity: 'error' });
 	const warn = (path: string, message: string) => issue({ path, message, severity: 'warning' });
-	const note = (path: string, message: string) => issue({ path, message, severity: 'note' });
 
 	const topicOf = topicResolver(base.topics.map((t) => ({ ...t, summary: '' })));
 	const topicList = base.topics.map((t) => t.id).join(', ');
@@ -418,11 +416,6 @@ function crossCheck(
 		const steps = q.scenario ? stepsOf(q.scenario) : undefined;
 		if (q.scenario && steps === undefined)
 			error(`${p}.scenario`, `no scenario with id "${q.scenario}" in the app or the pack`);
-		else if (q.scenario && !base.scenarios[q.scenario])
-			note(
-				`${p}.scenario`,
-				`"${q.scenario}" is a scenario of this pack: the quiz shows no “See it happen” link to a pack’s own scenario (only to the app’s), and checks \`verify\` against it all the same`
-			);
 		q.options.forEach((o, j) => {
 			if (o.misconception && !base.misconceptions.includes(o.misconception))
 				error(`${p}.options[${j}].misconception`, `no misconception with id "${o.misconception}"`);

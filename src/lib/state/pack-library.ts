@@ -245,6 +245,7 @@ export async function loadInstalledPackQuestions(): Promise<
 		name: string;
 		questions: QuizQuestion[];
 		lessons: Record<string, string>;
+		scenarios: Record<string, string>;
 	}[]
 > {
 	return (await listInstalledPacks())
@@ -253,8 +254,9 @@ export async function loadInstalledPackQuestions(): Promise<
 			packId: p.record.id,
 			name: p.record.title,
 			questions: p.questions,
-			// The pack's own lessons, which its questions may link to.
-			lessons: packLessonTitles(p)
+			// The pack's own lessons and scenarios, which its questions may link to.
+			lessons: packLessonTitles(p),
+			scenarios: Object.fromEntries((p.pack?.scenarios ?? []).map((s) => [s.id, s.title]))
 		}));
 }
 

@@ -6,6 +6,7 @@ import {
 	loadQuestionBank,
 	mergePackQuestions,
 	outlineOf,
+	scenarioLink,
 	setPackQuestionSource
 } from './question-bank';
 
@@ -38,6 +39,39 @@ describe('mergePackQuestions', () => {
 			['d', 'p2']
 		]);
 		expect(merged.packNames).toEqual({ p1: 'Pack one', p2: 'Pack two' });
+	});
+
+	it('keeps a link to its own pack’s scenario, which plays on /simulator/pack', () => {
+		const own = { ...q('f'), scenario: 'lab-runner' };
+		const app = { ...q('g'), scenario: 'vendor-external-id' };
+		const other = { ...q('h'), scenario: 'someone-elses' };
+		const pages = { lessons: {}, scenarios: { 'vendor-external-id': 'Vendor' } };
+		const merged = mergePackQuestions(
+			[],
+			[
+				{
+					packId: 'lab',
+					name: 'Lab',
+					questions: [own, app, other],
+					scenarios: { 'lab-runner': 'Runner' }
+				}
+			],
+			pages
+		);
+		const bank = { scenarios: pages.scenarios, packScenarios: merged.packScenarios };
+		const [f, g, h] = merged.questions;
+		expect(scenarioLink(bank, f!)).toEqual({
+			href: '/simulator/pack#pack=lab&scenario=lab-runner',
+			title: 'Runner'
+		});
+		expect(scenarioLink(bank, g!)).toEqual({
+			href: '/simulator/vendor-external-id',
+			title: 'Vendor'
+		});
+		expect(h!.scenario).toBeUndefined();
+		expect(scenarioLink(bank, h!)).toBeUndefined();
+		// The app's own questions link the app's scenarios only.
+		expect(scenarioLink(bank, { scenario: 'lab-runner' })).toBeUndefined();
 	});
 
 	it('keeps links to the app’s lessons and scenarios, drops links to the pack’s own', () => {

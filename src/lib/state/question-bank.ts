@@ -1,4 +1,5 @@
 import { packLessonHref } from '$lib/content/pack-lesson-address';
+import { packScenarioHref } from '$lib/content/pack-scenario-address';
 import { sourceTitle } from '$lib/content/source-title';
 import type { QuizQuestion } from '$lib/content/question-loader';
 
@@ -20,6 +21,8 @@ export interface QuestionBank {
 	packNames: Record<string, string>;
 	/** Titles of the packs' own lessons, by pack id then slug (read on /lessons/pack). */
 	packLessons: Record<string, Record<string, string>>;
+	/** Titles of the packs' own scenarios, by pack id then id (played on /simulator/pack). */
+	packScenarios: Record<string, Record<string, string>>;
 }
 
 /**
@@ -56,6 +59,8 @@ export interface PackQuestions {
 	name: string;
 	questions: QuizQuestion[];
 	lessons?: Record<string, string>;
+	/** The pack's own scenarios' titles, by id, which its questions may link to. */
+	scenarios?: Record<string, string>;
 }
 
 /** Extra questions from imported packs; set by the packs feature. */
@@ -87,8 +92,8 @@ export function invalidateQuestionBank(): void {
 /**
  * The bundled questions followed by the packs' questions. A pack question whose id is already
  * taken (by the app or an earlier pack) is left out: ids key the learner's progress. A question
- * keeps its links to the app's lessons and to its own pack's lessons (read on /lessons/pack);
- * links to a pack's own scenarios are dropped, since the quiz links scenarios by id only. Its
+ * keeps its links to the app's lessons and scenarios and to its own pack's lessons and scenarios
+ * (read on /lessons/pack, played on /simulator/pack): see scenarioLink. Its
  * sources take the titles the app's own questions give the same pages (which the build took from
  * the lessons and aws-doc-titles.ts), else a title made from the address.
  */
@@ -103,6 +108,7 @@ export function mergePackQuestions(
 	questions: QuizQuestion[];
 	packNames: Record<string, string>;
 	packLessons: Record<string, Record<string, string>>;
+	packScenarios: Record<string, Record<string, string>>;
 } {
 	const seen = new Set(bundled.map((q) => q.id));
 	const questions = [...bundled];
@@ -125,14 +131,18 @@ export function mergePackQuestions(
 				...rest,
 				sourceTitles: q.sources.map((url) => sourceTitle(url, known)),
 				...(shown?.length ? { lessons: shown } : {}),
-				...(scenario && scenario in pages.scenarios ? { scenario } : {}),
+				...(scenario &&
+				(scenario in pages.scenarios || Object.hasOwn(pack.scenarios ?? {}, scenario))
+					? { scenario }
+					: {}),
 				packId: pack.packId
 			});
 		}
 	return {
 		questions,
 		packNames: Object.fromEntries(packs.map((p) => [p.packId, p.name])),
-		packLessons: Object.fromEntries(packs.map((p) => [p.packId, p.lessons ?? {}]))
+		packLessons: Object.fromEntries(packs.map((p) => [p.packId, p.lessons ?? {}])),
+		packScenarios: Object.fromEntries(packs.map((p) => [p.packId, p.scenarios ?? {}]))
 	};
 }
 
@@ -143,14 +153,19 @@ export function loadQuestionBank(fetcher: typeof fetch = fetch): Promise<Questio
 		if (!res.ok) throw new Error(`question bank: HTTP ${res.status}`);
 		const data = (await res.json()) as Omit<QuestionBank, 'byId' | 'packNames' | 'packLessons'>;
 		const packs = await packSource().catch(() => []);
-		const { questions, packNames, packLessons } = mergePackQuestions(data.questions, packs, data);
+		const { questions, packNames, packLessons, packScenarios } = mergePackQuestions(
+			data.questions,
+			packs,
+			data
+		);
 		return {
 			...data,
 			lessonRefTitles: lessonRefTitles(data.questions),
 			questions,
 			byId: new Map(questions.map((q) => [q.id, q])),
 			packNames,
-			packLessons
+			packLessons,
+			packScenarios
 		};
 	})();
 	pending.catch(() => (pending = undefined));
@@ -172,6 +187,24 @@ export function lessonRefTitles(questions: readonly QuizQuestion[]): Record<stri
  * Where a question's lesson reference (`slug` or `slug#anchor`) is read, and its title: the app's
  * lesson page, or for a pack question linking its own pack's lesson, the pack lesson page.
  */
+/**
+ * Where a question's "See it happen" link leads: one of the app's scenarios, else (for a pack
+ * question) one of its own pack's scenarios; undefined when it has none the app can play.
+ */
+export function scenarioLink(
+	bank: Pick<QuestionBank, 'scenarios' | 'packScenarios'>,
+	question: Pick<QuizQuestion, 'scenario' | 'packId'>
+): { href: string; title: string } | undefined {
+	const id = question.scenario;
+	if (!id) return undefined;
+	if (Object.hasOwn(bank.scenarios, id))
+		return { href: `/simulator/${id}`, title: bank.scenarios[id]! };
+	const own = question.packId ? bank.packScenarios?.[question.packId] : undefined;
+	if (question.packId && own && Object.hasOwn(own, id))
+		return { href: packScenarioHref({ packId: question.packId, scenarioId: id }), title: own[id]! };
+	return undefined;
+}
+
 export function lessonLink(
 	bank: Pick<QuestionBank, 'lessons' | 'packLessons' | 'lessonRefTitles'>,
 	ref: string,

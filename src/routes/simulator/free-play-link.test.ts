@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freePlayHref, wantsFreePlay } from './free-play-link';
-import { packScenarioHref, packScenarioTarget } from './pack/pack-scenario-address';
+import { packScenarioHref, packScenarioTarget } from '$lib/content/pack-scenario-address';
 
 describe('the Free play link', () => {
 	it('is #free-play on a built-in scenario, which the page reads back', () => {

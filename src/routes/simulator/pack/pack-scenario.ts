@@ -8,13 +8,13 @@ import { packLessonHref } from '$lib/content/pack-lesson-address';
 import type { ContentIndex } from '$lib/content/pack-check';
 import type { Scenario } from '$lib/content/scenario-schema';
 import { stsApiOf } from '$lib/sts/api-model';
-import { packScenarioHref } from './pack-scenario-address';
+import { packScenarioHref } from '$lib/content/pack-scenario-address';
 
 export {
 	packScenarioHref,
 	packScenarioTarget,
 	type PackScenarioTarget
-} from './pack-scenario-address';
+} from '$lib/content/pack-scenario-address';
 /** A topic's title (topics are named by id or alias), or the name itself when unknown. */
 export function topicTitle(index: Pick<ContentIndex, 'topics'>, name: string): string {
 	return index.topics.find((t) => t.id === name || t.aliases?.includes(name))?.title ?? name;
