@@ -122,12 +122,12 @@ export function attachPolicy(
  * and what exactly is wrong in the explanation.
  */
 function refused(
-	parsed: { problems: string[]; kind: PolicyProblemKind },
+	parsed: { problems: string[]; kind: PolicyProblemKind; iamMessage?: string },
 	what: 'trust policy' | 'policy'
 ): AdminResult {
 	return {
 		ok: false,
-		error: iamPolicyErrorMessage(parsed.kind),
+		error: iamPolicyErrorMessage(parsed.kind, parsed.iamMessage),
 		explanation: explanation(`IAM refuses the ${what}: ${parsed.problems.join('; ')}.`, {
 			details: [
 				'IAM checks a policy when it is saved, so a malformed one is never stored: the role or user keeps its previous policy.'

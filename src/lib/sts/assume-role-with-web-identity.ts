@@ -156,14 +156,19 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 			['§4']
 		);
 	}
-	if (claims.iat > now + WEB_IDENTITY_CLOCK_SKEW) {
+	// An OAuth access token (ProviderId) is the IdP's to check, not STS's (see above).
+	if (providerId === undefined && claims.iat > now + WEB_IDENTITY_CLOCK_SKEW) {
 		return fail(
 			awsError('InvalidIdentityToken', messages.webIdentityTokenFromFuture(claims.iat)),
 			`The token says it was issued ${formatDuration(claims.iat - now)} from now (iat), beyond the five minutes of clock skew STS allows: the IdP's clock or the token is wrong (sts-facts §4).`,
 			['§4']
 		);
 	}
-	if (typeof claims.nbf === 'number' && claims.nbf > now + WEB_IDENTITY_CLOCK_SKEW) {
+	if (
+		providerId === undefined &&
+		typeof claims.nbf === 'number' &&
+		claims.nbf > now + WEB_IDENTITY_CLOCK_SKEW
+	) {
 		return fail(
 			awsError(
 				'InvalidIdentityToken',

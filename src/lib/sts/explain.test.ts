@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseStatements, decisiveStatements, describeCondition } from './explain';
+import type { PolicyStatement } from './policy-model';
 import type { NamedPolicy } from './world';
 
 const trust: NamedPolicy = {
@@ -106,12 +107,44 @@ describe('explanations', () => {
 		expect(deny).toMatchObject({ matches: true });
 		expect(deny!.conditions[0]!.noValue).toEqual(['aws:username']);
 		expect(deny!.text).toContain(
-			'StringNotEquals aws:PrincipalTag/owner "${aws:username}" held: ${aws:username} has no value in this request, and an inverted operator matches a variable with no value'
+			'StringNotEquals aws:PrincipalTag/owner "${aws:username}" held (${aws:username} has no value in this request: an inverted operator counts it as unequal to any value)'
 		);
 		expect(allow).toMatchObject({ matches: false, mismatch: 'conditions' });
 		expect(allow!.text).toContain(
-			'did not hold: ${aws:username} has no value in this request, so the value matches nothing'
+			'did not hold: the request had "alice" (${aws:username} has no value in this request: that value matches nothing)'
 		);
+	});
+
+	it('says what decided when other values or an absent key did, and nothing of the kind in a 2008 policy', () => {
+		const verdict = (Condition: PolicyStatement['Condition'], Version = '2012-10-17') =>
+			analyseStatements(
+				'identity',
+				[
+					{
+						name: 'p',
+						origin: 'authored',
+						document: {
+							Version,
+							Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*', Condition }]
+						} as NamedPolicy['document']
+					}
+				],
+				{
+					principal: 'arn:aws:sts::1:assumed-role/R/s',
+					action: 's3:GetObject',
+					resource: 'arn:aws:s3:::b/k',
+					resourceAccount: '1',
+					context: { 'aws:PrincipalTag/owner': 'alice' }
+				}
+			)[0]!.text;
+		// "alice" decided: the outcome says held, and the note says what the variable did.
+		expect(
+			verdict({ StringEquals: { 'aws:PrincipalTag/owner': ['${aws:username}', 'alice'] } })
+		).toContain('held (${aws:username} has no value in this request: that value matches nothing)');
+		// In a 2008-10-17 policy the variable is literal text: no note.
+		expect(
+			verdict({ StringNotEquals: { 'aws:PrincipalTag/owner': '${aws:username}' } }, '2008-10-17')
+		).not.toContain('has no value');
 	});
 
 	it('decisive statements: denies first, then allows', () => {

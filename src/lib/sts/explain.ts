@@ -105,13 +105,22 @@ const SENT_KEYS = new Set([
 ]);
 
 export function describeCondition(c: ConditionVerdict): string {
+	const text = describeConditionOutcome(c);
+	if (!c.noValue?.length) return text;
+	// IAM "Policy variables with no value" (sts-facts §5): said beside the outcome, which the other
+	// values or an absent key may have decided.
+	const vars = c.noValue.map((v) => `\${${v}}`).join(', ');
+	return `${text} (${vars} has no value in this request: ${
+		INVERTED.test(c.operator)
+			? 'an inverted operator counts it as unequal to any value'
+			: 'that value matches nothing'
+	})`;
+}
+
+const INVERTED = /^(ForAnyValue:|ForAllValues:)?(StringNot|ArnNot)/i;
+
+function describeConditionOutcome(c: ConditionVerdict): string {
 	const rule = `${c.operator} ${c.key} ${show(c.expected.length === 1 ? c.expected[0] : c.expected)}`;
-	const vars = c.noValue?.map((v) => `\${${v}}`).join(', ');
-	// IAM "Policy variables with no value" (sts-facts §5).
-	if (vars)
-		return c.holds
-			? `${rule} held: ${vars} has no value in this request, and an inverted operator matches a variable with no value`
-			: `${rule} did not hold: ${vars} has no value in this request, so the value matches nothing`;
 	if (c.holds) return `${rule} held`;
 	if (c.actual === undefined)
 		return `${rule} did not hold: the request had no ${c.key} (it comes from ${keyHint(c.key)})`;
@@ -202,7 +211,11 @@ function conditionVerdicts(
 	const out: ConditionVerdict[] = [];
 	for (const [operator, keys] of Object.entries(s.Condition ?? {})) {
 		for (const [key, values] of Object.entries(keys)) {
-			const noValue = [...new Set(list(values).flatMap((v) => variablesWithNoValue(v, context)))];
+			// From the values as evaluated: in a 2008-10-17 policy a variable is literal text.
+			const evaluatedValues = evaluated.Condition?.[operator]?.[key] ?? values;
+			const noValue = [
+				...new Set(list(evaluatedValues).flatMap((v) => variablesWithNoValue(v, context)))
+			];
 			out.push({
 				operator,
 				key,

@@ -171,15 +171,28 @@ describe('what IAM refuses that JSON allows, and Resource ARN limits (session po
 			'arn:aws:iam::${aws:PrincipalAccount}:role/x',
 			'arn:aws*:s3:::bucket/*',
 			'arn:aws:lambda:us-east-2:123456789012:functi*:my-function',
-			'arn:aws:iam::123456789012:ro?e/x'
+			'arn:aws:iam::123456789012:ro?e/x',
+			// IAM "Amazon Resource Names": "arn:aws:iam::123456789012:u*   <== not allowed", and "?"
+			'arn:aws:iam::123456789012:u*',
+			'arn:aws:redshift:us-east-1:123456789012:?'
 		];
 		for (const arn of bad) expect(session(statement({ Resource: arn })).ok, arn).toBe(false);
 		const good = [
 			'arn:aws:s3:::amzn-s3-demo-bucket*/${aws:username}/*',
 			'arn:aws:iam::123456789012:role/team-*',
 			'arn:aws:lambda:*:123456789012:function:*',
-			'arn:aws:sns:*:*:${aws:PrincipalTag/project}-*'
+			'arn:aws:sns:*:*:${aws:PrincipalTag/project}-*',
+			// The EC2 guide's "tag on create" example, and a whole resource part of "*"
+			'arn:aws:ec2:us-east-1:123456789012:*/*',
+			'arn:aws:qbusiness:*:123456789012:*'
 		];
 		for (const arn of good) expect(session(statement({ Resource: arn })).ok, arn).toBe(true);
+		// IAM refuses the same in a stored (identity) policy; an incomplete ARN it completes there.
+		const identity = (arn: string) =>
+			parsePolicy(JSON.stringify(statement({ Resource: arn })), 'identity').ok;
+		expect(identity('arn:aws:iam::${aws:PrincipalAccount}:role/workshop-*')).toBe(false);
+		expect(identity('arn:aws:lambda:us-east-2:123456789012:functi*:my-function')).toBe(false);
+		expect(identity('arn:aws:sqs')).toBe(true);
+		expect(session(statement({ Resource: 'arn:aws:sqs' })).ok).toBe(false);
 	});
 });

@@ -13,10 +13,12 @@ import {
 	normalizePolicy,
 	statementsOf,
 	type PolicyDocument,
-	type PolicyKind
+	type PolicyKind,
+	type PolicyParseFailureKind
 } from './policy-model';
 
 export {
+	iamPolicyErrorMessage,
 	minifiedLength,
 	normalizePolicy,
 	statementsOf,
@@ -167,6 +169,8 @@ export type ParsedPolicyStatement = z.output<typeof policyStatementSchema>;
 export interface PolicyUsageProblem {
 	text: string;
 	principal?: true;
+	/** IAM's own MalformedPolicyDocument message for it, where one has been recorded. */
+	iam?: string;
 }
 
 /** An ARN in a Resource element: arn:partition:service:region:account:resource (six parts). */
@@ -185,31 +189,39 @@ const TYPED_RESOURCE_SERVICES = new Set([
 	'kms',
 	'secretsmanager',
 	'ssm',
-	'logs'
+	'logs',
+	'redshift',
+	'rds',
+	'ecs',
+	'ecr',
+	'eks',
+	'states',
+	'events',
+	'cloudformation'
 ]);
 
 /**
  * What IAM refuses in a well-shaped Resource ARN (IAM "Amazon Resource Names", limitations on
  * wildcard usage, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html: "You
  * cannot use a wildcard in the portion of the ARN that specifies the resource type", e.g.
- * arn:aws:lambda:us-east-2:123456789012:functi*:my-function is "not valid"; "You also cannot ...
- * have a wildcard in the partition section of an ARN"; IAM "Variables and tags": a policy variable
- * may be used "only in the resource portion of the ARN. This portion of the ARN appears after the
- * fifth colon (:). You can't use a variable to replace parts of the ARN before the fifth colon").
+ * arn:aws:lambda:us-east-2:123456789012:functi*:my-function and
+ * arn:aws:redshift:us-east-1:123456789012:? are "not allowed", while a whole resource part of "*"
+ * (arn:aws:qbusiness:*:123456789012:*) and a type of "*" (the EC2 guide's tagging example, a
+ * type "*" then "/" and the id "*") are; "You also cannot ... have a wildcard in the partition section of an ARN"; IAM "Variables
+ * and tags": a policy variable may be used "only in the resource portion of the ARN. This portion
+ * of the ARN appears after the fifth colon (:). You can't use a variable to replace parts of the
+ * ARN before the fifth colon").
  */
 function resourceArnProblem(arn: string): string | undefined {
 	const parts = arn.split(':');
 	if (parts.slice(0, 5).join(':').includes('${'))
 		return 'has a policy variable before its resource part (only the part after the fifth colon may hold one)';
 	if (/[*?]/.test(parts[1] ?? '')) return 'has a wildcard in its partition';
+	if (!TYPED_RESOURCE_SERVICES.has(parts[2] ?? '')) return undefined;
 	const resource = parts.slice(5).join(':');
 	const separator = resource.search(/[:/]/);
-	if (
-		TYPED_RESOURCE_SERVICES.has(parts[2] ?? '') &&
-		separator > 0 &&
-		/[*?]/.test(resource.slice(0, separator))
-	)
-		return `has a wildcard in its resource type ("${resource.slice(0, separator)}")`;
+	const type = separator >= 0 ? resource.slice(0, separator) : resource;
+	if (type !== '*' && /[*?]/.test(type)) return `has a wildcard in its resource type ("${type}")`;
 	return undefined;
 }
 
@@ -219,11 +231,17 @@ export function policyUsageProblems(doc: PolicyDocument, kind: PolicyKind): Poli
 	statementsOf(doc).forEach((s, i) => {
 		const where = `Statement[${i}]`;
 		if (kind === 'trust') {
+			// IAM's words [obs]: terraform-aws-modules/terraform-aws-iam#47,
+			// cloudposse/terraform-aws-cloudwatch-logs#7; terraform-aws-eks-pod-identity#34 (CreateRole).
 			if (!s.Principal && !s.NotPrincipal)
-				problems.push({ text: `${where}: a trust policy statement needs a Principal` });
+				problems.push({
+					text: `${where}: a trust policy statement needs a Principal`,
+					iam: 'Invalid principal in policy: com.amazon.balsa.error.InvalidPolicyException: The passed in policy has a statement with no principals!'
+				});
 			if (s.Resource || s.NotResource)
 				problems.push({
-					text: `${where}: a trust policy statement has no Resource (the role is the resource)`
+					text: `${where}: a trust policy statement has no Resource (the role is the resource)`,
+					iam: `Has prohibited field ${s.Resource ? 'Resource' : 'NotResource'}`
 				});
 		} else {
 			if (s.Principal || s.NotPrincipal)
@@ -231,16 +249,33 @@ export function policyUsageProblems(doc: PolicyDocument, kind: PolicyKind): Poli
 					text: `${where}: ${kind === 'identity' ? 'an identity' : 'a session'} policy cannot have a Principal`,
 					principal: true
 				});
+			// IAM's words [obs]: hashicorp/terraform#17987, terraform-aws-modules/terraform-aws-iam#603.
 			if (!s.Resource && !s.NotResource)
 				problems.push({
-					text: `${where}: ${kind === 'identity' ? 'an identity' : 'a session'} policy statement needs a Resource`
+					text: `${where}: ${kind === 'identity' ? 'an identity' : 'a session'} policy statement needs a Resource`,
+					...(kind === 'identity' ? { iam: 'Policy statement must contain resources.' } : {})
 				});
 		}
+		if (kind === 'trust') return;
+		// Resource ARNs as IAM checks them in stored and session policies alike (resourceArnProblem);
+		// an incomplete ARN, which IAM completes with wildcards in an identity policy, is refused in a
+		// session policy (IAM "Amazon Resource Names": "session policies ... do not support incomplete
+		// ARNs. Using an incomplete ARN in a session policy will result in a
+		// MalformedPolicyDocumentException error").
+		for (const r of [s.Resource ?? [], s.NotResource ?? []].flat()) {
+			if (!r.startsWith('arn:')) continue;
+			const problem = !ARN_SHAPED.test(r)
+				? kind === 'session'
+					? 'is not an ARN (arn:partition:service:region:account:resource) or "*"'
+					: undefined
+				: resourceArnProblem(r);
+			if (problem) problems.push({ text: `${where}: "${r}" ${problem}` });
+		}
 		if (kind !== 'session') return;
-		// The grammar STS checks on the wire, as IAM does for stored policies (IAM "IAM JSON policy
-		// elements: Sid": "The Sid element supports ASCII uppercase letters (A-Z), lowercase letters
-		// (a-z), and numbers (0-9)"; "In IAM, the Sid value must be unique within a JSON policy";
-		// "Resource": ARNs in the documented format, or "*").
+		// The grammar STS checks on the wire (IAM "IAM JSON policy elements: Sid": "The Sid element
+		// supports ASCII uppercase letters (A-Z), lowercase letters (a-z), and numbers (0-9)"; "In IAM,
+		// the Sid value must be unique within a JSON policy"). Scenario files' own policies keep the
+		// friendlier Sids authors write.
 		if (s.Sid !== undefined) {
 			if (!/^[0-9A-Za-z]*$/.test(s.Sid))
 				problems.push({
@@ -250,13 +285,6 @@ export function policyUsageProblems(doc: PolicyDocument, kind: PolicyKind): Poli
 				problems.push({ text: `${where}: Sid "${s.Sid}" is used by an earlier statement` });
 			sids.add(s.Sid);
 		}
-		for (const r of [s.Resource ?? [], s.NotResource ?? []].flat()) {
-			if (!r.startsWith('arn:')) continue;
-			const problem = !ARN_SHAPED.test(r)
-				? 'is not an ARN (arn:partition:service:region:account:resource) or "*"'
-				: resourceArnProblem(r);
-			if (problem) problems.push({ text: `${where}: "${r}" ${problem}` });
-		}
 	});
 	return problems;
 }
@@ -265,22 +293,17 @@ export function policyUsageProblems(doc: PolicyDocument, kind: PolicyKind): Poli
  * Why a policy was refused: not JSON at all, a Principal where none may be (session policies), or
  * any other grammar problem. STS words each differently (see session-policy.ts).
  */
-export type PolicyProblemKind = 'json' | 'principal' | 'grammar';
-
-/**
- * IAM's MalformedPolicyDocument message when a stored policy (CreateRole, UpdateAssumeRolePolicy,
- * PutRolePolicy, PutUserPolicy) is refused: "This policy contains invalid Json" [obs:
- * AWSCookbook/Security#2, aws-samples/aws-microservices-deploy-options#118, brendanhay/amazonka#434],
- * and for the other kinds the wording STS uses for session policies (sts-facts §4) [inf].
- */
-export function iamPolicyErrorMessage(kind: PolicyProblemKind): string {
-	if (kind === 'json') return 'This policy contains invalid Json';
-	if (kind === 'principal') return 'Policy document should not specify a principal.';
-	return 'Syntax errors in policy.';
-}
+export type PolicyProblemKind = PolicyParseFailureKind;
 
 export type PolicyParseResult =
-	{ ok: true; policy: PolicyDocument } | { ok: false; problems: string[]; kind: PolicyProblemKind };
+	| { ok: true; policy: PolicyDocument }
+	| {
+			ok: false;
+			problems: string[];
+			kind: PolicyProblemKind;
+			/** IAM's message for the first problem, where one has been recorded (else iamPolicyErrorMessage). */
+			iamMessage?: string;
+	  };
 
 /**
  * Validates a policy given as a JSON string (as on the wire) or as an already parsed value.
@@ -325,11 +348,11 @@ export function parsePolicy(input: unknown, kind: PolicyKind): PolicyParseResult
 	const usage = policyUsageProblems(policy, kind);
 	if (!usage.length) return { ok: true, policy };
 	const principal = usage.find((u) => u.principal);
+	const ordered = principal ? [principal, ...usage.filter((u) => u !== principal)] : usage;
 	return {
 		ok: false,
-		problems: (principal ? [principal, ...usage.filter((u) => u !== principal)] : usage).map(
-			(u) => u.text
-		),
-		kind: principal ? 'principal' : 'grammar'
+		problems: ordered.map((u) => u.text),
+		kind: principal ? 'principal' : 'grammar',
+		...(ordered[0]?.iam ? { iamMessage: ordered[0].iam } : {})
 	};
 }

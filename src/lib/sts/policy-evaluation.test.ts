@@ -272,6 +272,37 @@ describe('policy variables with no value (IAM "Policy variables with no value", 
 		expect(put(denyUnlessOwner({ StringEquals: { 'aws:userid': 'other' } }))).toBe('Allowed');
 	});
 
+	it('ARN operators too: ArnNotLike matches a variable with no value, ArnLike does not', () => {
+		const ctx = { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/R' };
+		const arn = 'arn:aws:iam::111122223333:role/${aws:username}';
+		expect(conditionHolds('ArnNotLike', 'aws:PrincipalArn', arn, ctx)).toBe(true);
+		expect(conditionHolds('ArnLike', 'aws:PrincipalArn', arn, ctx)).toBe(false);
+	});
+
+	it('leaves the other conditions of the statement on the same key as written', () => {
+		// A ForAnyValue:StringLike on the same key must still apply (review finding, 2026-11-28).
+		const statement = {
+			Effect: 'Allow' as const,
+			Action: 's3:PutObject',
+			Resource: '*',
+			Condition: {
+				'ForAnyValue:StringLike': { 'aws:TagKeys': 'team*' },
+				'ForAnyValue:StringNotEquals': { 'aws:TagKeys': '${aws:username}' }
+			}
+		};
+		const put = (tagKeys: string[]) =>
+			evaluate({
+				principal: 'arn:aws:sts::1:assumed-role/R/s',
+				action: 's3:PutObject',
+				resource: 'arn:aws:s3:::b/k',
+				resourceAccount: '1',
+				context: { 'aws:TagKeys': tagKeys },
+				identityPolicies: [policy('p', [statement])]
+			});
+		expect(put(['other'])).toBe('ImplicitlyDenied');
+		expect(put(['team-a'])).toBe('Allowed');
+	});
+
 	it('ForAnyValue with only such values holds when the request has the key', () => {
 		const tags = { 'aws:TagKeys': ['team'] };
 		const anyNot = (ctx: Record<string, string | string[]>) =>

@@ -244,31 +244,51 @@ function withNotPrincipalFor(doc: PolicyDocument, principal: string | null): Pol
  * operators like StringEquals or StringLike do not match ... Inverted condition operators like
  * StringNotEquals or StringNotLike do match against a null value, as the value of the condition key
  * they are testing against is not equal to or like the effectively null value" (sts-facts §5). The
- * library makes such a value match nothing under every operator, so for the inverted (negated)
- * operators the value is taken out here: under them the values of a key must all be unequal (a
- * logical AND), and unequal to a null value always holds. A key left with no value then always
- * holds too (its condition is dropped); under ForAnyValue it holds when the request has the key,
- * which `ForAnyValue:StringLike "*"` says.
+ * library makes such a value match nothing under every operator. Under an inverted operator each
+ * such value is replaced here by a stand-in that no request value can equal or be like (it holds
+ * no wildcard), under the same operator: "not equal to null" holds for every request value, and
+ * the operator's own rules (IfExists, ForAnyValue, ForAllValues, an absent key) apply unchanged.
  */
 const NEGATED =
 	/^(ForAnyValue:|ForAllValues:)?(StringNotEquals|StringNotEqualsIgnoreCase|StringNotLike|ArnNotEquals|ArnNotLike)(IfExists)?$/i;
 const VARIABLE = /\$\{([^}]*)\}/g;
+/** Equal to, or like, no request value: a string with a control character, and an ARN form of it. */
+const NO_VALUE = '\u0000no value\u0000';
+const NO_VALUE_ARN = 'arn:\u0000:\u0000:\u0000:\u0000:no value';
+
+/** A context key's value, looked up as IAM does: key names are case-insensitive. */
+function contextValue(context: ContextValues, key: string): string | string[] | undefined {
+	if (Object.hasOwn(context, key)) return context[key];
+	const lower = key.toLowerCase();
+	for (const k in context) if (k.toLowerCase() === lower) return context[k];
+	return undefined;
+}
 
 /**
- * The policy variables of a condition value that have no value in this context and no default
- * (`${aws:username}` for a role session), by name as written.
+ * A policy variable of a condition or Resource value: its key, and its default if it has one
+ * (`${key, 'default'}`, the library's reading: exactly ", " before a quoted default); undefined
+ * for the escapes `${*}`, `${?}` and `${$}`.
+ */
+function readVariable(inner: string): { key: string; fallback?: string } | undefined {
+	if (inner === '*' || inner === '?' || inner === '$') return undefined;
+	const parts = inner.split(', ');
+	const fallback =
+		parts.length === 2 && /^'.+'$/.test(parts[1]!) ? parts[1]!.slice(1, -1) : undefined;
+	return { key: parts[0]!.trim(), ...(fallback !== undefined ? { fallback } : {}) };
+}
+
+/**
+ * The policy variables of a value that have no value in this context and no default
+ * (`${aws:username}` for a role session), by name as written. A multivalued key cannot be a
+ * variable (IAM "Variables and tags"), so it counts as having no value too.
  */
 export function variablesWithNoValue(value: string, context: ContextValues): string[] {
 	const out: string[] = [];
 	for (const [, inner] of value.matchAll(VARIABLE)) {
-		if (inner === '*' || inner === '?' || inner === '$') continue;
-		// `${key, 'default'}` (the library's reading: exactly ", " before a quoted default).
-		const parts = inner!.split(', ');
-		if (parts.length === 2 && /^'.+'$/.test(parts[1]!)) continue;
-		const name = parts[0]!.trim();
-		const lower = name.toLowerCase();
-		const found = Object.entries(context).find(([k]) => k.toLowerCase() === lower)?.[1];
-		if (found === undefined || found === '') out.push(name);
+		const variable = readVariable(inner!);
+		if (!variable || variable.fallback !== undefined) continue;
+		const found = contextValue(context, variable.key);
+		if (typeof found !== 'string' || found === '') out.push(variable.key);
 	}
 	return out;
 }
@@ -298,26 +318,24 @@ function withNullVariables(doc: PolicyDocument, context: ContextValues): PolicyD
 	let changed = false;
 	const statements = statementsOf(doc).map((st) => {
 		if (!st.Condition) return st;
-		const condition: Record<string, Record<string, string | string[]>> = {};
-		const add = (op: string, key: string, v: string | string[]) => {
-			(condition[op] ??= {})[key] = v;
-		};
-		for (const [op, keys] of Object.entries(st.Condition))
-			for (const [key, v] of Object.entries(keys)) {
-				const values = [v].flat().map(String);
-				if (!NEGATED.test(op) || !values.some((x) => hasNullVariable(x, context))) {
-					add(op, key, v);
-					continue;
-				}
-				changed = true;
-				const kept = values.filter((x) => !hasNullVariable(x, context));
-				if (kept.length > 0) add(op, key, kept);
-				else if (/^ForAnyValue:/i.test(op)) add('ForAnyValue:StringLike', key, '*');
-				// Otherwise the key's condition always holds: left out.
-			}
-		return Object.keys(condition).length > 0
-			? { ...st, Condition: condition }
-			: (({ Condition: _dropped, ...rest }) => rest)(st);
+		const condition = Object.fromEntries(
+			Object.entries(st.Condition).map(([op, keys]) => {
+				if (!NEGATED.test(op)) return [op, keys];
+				const standIn = /Arn/i.test(op) ? NO_VALUE_ARN : NO_VALUE;
+				return [
+					op,
+					Object.fromEntries(
+						Object.entries(keys).map(([key, v]) => {
+							const values = [v].flat().map(String);
+							if (!values.some((x) => hasNullVariable(x, context))) return [key, v];
+							changed = true;
+							return [key, values.map((x) => (hasNullVariable(x, context) ? standIn : x))];
+						})
+					)
+				];
+			})
+		);
+		return { ...st, Condition: condition };
 	});
 	return changed ? { ...doc, Statement: statements } : doc;
 }
@@ -344,12 +362,11 @@ const asLiteral = (v: string): string => v.replace(/[*?$]/g, (c) => `\${${c}}`);
 function resolveVariables(value: string, context: ContextValues): string | null {
 	let unresolved = false;
 	const out = value.replace(VARIABLE, (whole, inner: string) => {
-		if (inner === '*' || inner === '?' || inner === '$') return whole;
-		const parts = inner.split(', ');
-		const name = parts[0]!.trim().toLowerCase();
-		const found = Object.entries(context).find(([k]) => k.toLowerCase() === name)?.[1];
+		const variable = readVariable(inner);
+		if (!variable) return whole;
+		const found = contextValue(context, variable.key);
 		if (typeof found === 'string' && found !== '') return asLiteral(found);
-		if (parts.length === 2 && /^'.+'$/.test(parts[1]!)) return asLiteral(parts[1]!.slice(1, -1));
+		if (variable.fallback !== undefined) return asLiteral(variable.fallback);
 		unresolved = true;
 		return whole;
 	});

@@ -95,3 +95,19 @@ export function policyParser(): PolicyParser {
 		);
 	return parser;
 }
+
+/** Why a policy was refused (PolicyProblemKind in policy-document.ts). */
+export type PolicyParseFailureKind = 'json' | 'principal' | 'grammar';
+
+/**
+ * IAM's MalformedPolicyDocument message when a stored policy (CreateRole, UpdateAssumeRolePolicy,
+ * PutRolePolicy, PutUserPolicy) is refused: "This policy contains invalid Json" [obs:
+ * AWSCookbook/Security#2, aws-samples/aws-microservices-deploy-options#118, brendanhay/amazonka#434],
+ * and for the other kinds the wording STS uses for session policies (sts-facts §4) [inf].
+ */
+export function iamPolicyErrorMessage(kind: PolicyParseFailureKind, recorded?: string): string {
+	if (recorded) return recorded;
+	if (kind === 'json') return 'This policy contains invalid Json';
+	if (kind === 'principal') return 'Policy document should not specify a principal.';
+	return 'Syntax errors in policy.';
+}

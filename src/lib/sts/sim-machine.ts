@@ -24,7 +24,7 @@ import {
 	syncCredentialActors,
 	type TrackedCredential
 } from './credential-sync';
-import { policyParser } from './policy-model';
+import { iamPolicyErrorMessage, policyParser } from './policy-model';
 import {
 	applyEntry,
 	nextStep,
@@ -187,8 +187,9 @@ export const simMachine = setup({
 			{
 				actions: assign(({ event }) => {
 					const parsed = policyParser()(event.policy, 'identity');
+					// IAM's message, as for policy edits (admin-actions.ts refused()).
 					return {
-						error: parsed.ok ? null : `The policy is not valid: ${parsed.problems.join('; ')}`
+						error: parsed.ok ? null : iamPolicyErrorMessage(parsed.kind, parsed.iamMessage)
 					};
 				})
 			}

@@ -149,7 +149,10 @@ describe('simulator state', () => {
 			document: '{"Statement":[{"Effect":"Allow","Action":"s3:*"}]}'
 		});
 		// IAM's message, and what exactly is wrong in the explanation.
-		expect(bad.outcome).toMatchObject({ ok: false, error: 'Syntax errors in policy.' });
+		expect(bad.outcome).toMatchObject({
+			ok: false,
+			error: 'Policy statement must contain resources.'
+		});
 		expect(bad.outcome.explanation.summary).toContain('needs a Resource');
 		const trust = edit(s, {
 			kind: 'trust',
