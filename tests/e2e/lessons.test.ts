@@ -20,6 +20,8 @@ test('a lesson has objectives, an exam tip, sources and prev/next navigation', a
 
 	await page.getByTestId('next-lesson').click();
 	await expect(page).toHaveURL(/\/lessons\/trust-and-permissions-policies$/);
+	// The next lesson has rendered (its own Previous link, not the old page's) before going back.
+	await expect(page.getByTestId('prev-lesson')).toHaveAttribute('href', '/lessons/assume-role');
 	await page.getByTestId('prev-lesson').click();
 	await expect(page).toHaveURL(/\/lessons\/assume-role$/);
 });
