@@ -1,4 +1,4 @@
-import { scorePercentText } from '$lib/quiz/percent';
+import { scorePercentText } from '../quiz/percent';
 import type { TopicCatalogue, TopicMastery } from './mastery-model';
 import type { ExamRecord } from './record-schemas';
 
