@@ -65,7 +65,7 @@ test('a backup with answers dated after it was made (a phone clock a month ahead
 		new RegExp(
 			'^12 records are dated after this backup was made \\(1[45] Mar 2025\\): 10 answers, ' +
 				'2 review schedules, the latest 1[345] Apr 2025\\. The clock of the device that ' +
-				'recorded them was probably wrong\\. They are imported with their dates as they are\\.$'
+				'recorded them was probably wrong\\. They are imported dated 1[45] Mar 2025 instead\\.$'
 		)
 	);
 	await page.getByTestId('import-merge').click();

@@ -335,6 +335,12 @@ describe('where a problem is in the pack file', () => {
 				"Expected ':' after property name in JSON at position 22 (line 3 column 10)"
 			)
 		).toBe(3);
+		expect(
+			jsonErrorLine(
+				bad,
+				"JSON.parse: expected ':' after property name in object at line 3 column 10 of the JSON data"
+			)
+		).toBe(3);
 		expect(jsonErrorLine('', 'Unexpected end of JSON input')).toBeUndefined();
 	});
 });
@@ -397,5 +403,18 @@ describe('pack lessons and the YAML reader', () => {
 		const lesson = { slug: 'x', markdown: '---\ntitle: "Notes: durations"\n---\n\n## A\n' };
 		expect(packLessonTitle(lesson, parseYamlSource)).toBe('Notes: durations');
 		expect(packLessonTitle({ slug: 'x', markdown: 'no front matter' }, parseYamlSource)).toBe('x');
+	});
+});
+
+describe('a pack over its size limits', () => {
+	it('is refused without checking more items than a pack may hold', () => {
+		const pack = v1() as unknown as { scenarios: unknown[] };
+		const scenario = pack.scenarios[0] as { id: string };
+		pack.scenarios = Array.from({ length: 300 }, (_, i) => ({ ...scenario, id: `s-${i}` }));
+		const result = validatePack(pack, index, [], parseYamlSource);
+		expect(result.pack).toBeUndefined();
+		expect(result.issues.some((i) => /at most|<=200/i.test(i.message))).toBe(true);
+		// Only the first 200 are kept for playing.
+		expect(result.scenarios?.length ?? 0).toBeLessThanOrEqual(200);
 	});
 });

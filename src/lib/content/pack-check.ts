@@ -11,7 +11,13 @@ import { ContentError, formatPath } from './content-issue';
 import { splitFrontMatter } from './front-matter';
 import { lessonFrontMatterSchema } from './lesson-schema';
 import { renderMarkdown } from './markdown';
-import { compareVersions, packLessonSchema, packSchema, type Pack } from './pack-schema';
+import {
+	compareVersions,
+	PACK_LIMITS,
+	packLessonSchema,
+	packSchema,
+	type Pack
+} from './pack-schema';
 import { renderQuestion, type QuizQuestion } from './question-render';
 import { questionSchema, type Question } from './question-schema';
 import { readableIssues } from './scenario-issues';
@@ -305,18 +311,26 @@ function namesIn(data: unknown, leftOut: LeftOutIds = {}): PackNames {
  */
 function validParts(data: unknown): PackParts {
 	const parts: PackParts = { questions: [], lessons: [], scenarios: [] };
-	listOf(data, 'questions').forEach((q, at) => {
-		const r = questionSchema.safeParse(q);
-		if (r.success) parts.questions.push({ at, value: r.data });
-	});
-	listOf(data, 'lessons').forEach((l, at) => {
-		const r = packLessonSchema.safeParse(l);
-		if (r.success) parts.lessons.push({ at, value: r.data });
-	});
-	listOf(data, 'scenarios').forEach((s, at) => {
-		const r = scenarioSchema.safeParse(s);
-		if (r.success) parts.scenarios.push({ at, value: r.data });
-	});
+	// No more than a pack may hold (the schema reports the excess): a file over the limits must not
+	// make the page check or play thousands of items.
+	listOf(data, 'questions')
+		.slice(0, PACK_LIMITS.questions)
+		.forEach((q, at) => {
+			const r = questionSchema.safeParse(q);
+			if (r.success) parts.questions.push({ at, value: r.data });
+		});
+	listOf(data, 'lessons')
+		.slice(0, PACK_LIMITS.lessons)
+		.forEach((l, at) => {
+			const r = packLessonSchema.safeParse(l);
+			if (r.success) parts.lessons.push({ at, value: r.data });
+		});
+	listOf(data, 'scenarios')
+		.slice(0, PACK_LIMITS.scenarios)
+		.forEach((s, at) => {
+			const r = scenarioSchema.safeParse(s);
+			if (r.success) parts.scenarios.push({ at, value: r.data });
+		});
 	return parts;
 }
 
@@ -640,7 +654,8 @@ export function readPackText(text: string): { data: unknown } | { issues: PackIs
  * "at position 45"; undefined when the message says neither (an empty file).
  */
 export function jsonErrorLine(text: string, message: string): number | undefined {
-	const line = /\(line (\d+) column \d+\)/.exec(message);
+	// Chrome: "(line 3 column 5)"; Firefox: "at line 3 column 5 of the JSON data".
+	const line = /\bline (\d+) column \d+/.exec(message);
 	if (line) return Number(line[1]);
 	const position = /at position (\d+)/.exec(message);
 	if (!position) return undefined;

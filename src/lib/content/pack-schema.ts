@@ -22,6 +22,9 @@ export const packLessonSchema = z.strictObject({
 	markdown: text.max(200_000)
 });
 
+/** The most questions, lessons and scenarios a pack holds. */
+export const PACK_LIMITS = { questions: 5000, lessons: 200, scenarios: 200 } as const;
+
 export const packSchema = z
 	.strictObject({
 		/** Editors' JSON Schema link; ignored by the app. */
@@ -40,9 +43,11 @@ export const packSchema = z
 		author: text.max(200),
 		description: text.max(2000).optional(),
 		/** Questions as in content/questions/*.yaml; each names its own `topic`. */
-		questions: z.array(questionSchema).max(5000, 'a pack holds at most 5,000 questions'),
-		lessons: z.array(packLessonSchema).max(200).optional(),
-		scenarios: z.array(scenarioSchema).max(200).optional()
+		questions: z
+			.array(questionSchema)
+			.max(PACK_LIMITS.questions, 'a pack holds at most 5,000 questions'),
+		lessons: z.array(packLessonSchema).max(PACK_LIMITS.lessons).optional(),
+		scenarios: z.array(scenarioSchema).max(PACK_LIMITS.scenarios).optional()
 	})
 	.superRefine((pack, ctx) => {
 		pack.questions.forEach((q, i) => {

@@ -83,6 +83,41 @@ export function lateRecords(env: BackupEnvelope): LateRecords {
 	return out;
 }
 
+/** Settings whose value is a moment on the learner's device (settings-schema.ts). */
+const DATE_SETTINGS = new Set(['lastBackupAt']);
+
+/**
+ * The envelope with every date a wrong clock put after the backup was made (beyond
+ * {@link SKEW_MS}) moved back to the moment the backup was made, or to now if that is earlier:
+ * left as they were, such dates would win every "newer wins" merge against what this device
+ * recorded since, push the card's next review as far into the future, and keep the backup reminder
+ * from ever telling new work from old. A card moved back keeps its interval (its due date moves by
+ * as much), and a date-valued setting (lastBackupAt) is moved back the same way.
+ */
+export function withLateDatesClamped(env: BackupEnvelope, now: number): BackupEnvelope {
+	const limit = env.exportedAt + SKEW_MS;
+	const to = Math.min(env.exportedAt, now);
+	const clamp = (v: unknown) => (typeof v === 'number' && v > limit ? to : v);
+	const data = { ...env.data } as Record<ProgressTable, UntypedRecord[]>;
+	for (const [table, fields] of DATE_FIELDS) {
+		const rows = (data[table] as UntypedRecord[] | undefined) ?? [];
+		data[table] = rows.map((row) => {
+			if (!fields.some((f) => clamp(row[f]) !== row[f])) return row;
+			const out: UntypedRecord = { ...row };
+			for (const f of fields) out[f] = clamp(row[f]);
+			if (table === 'cards' && typeof row.lastReview === 'number' && typeof row.due === 'number')
+				out.due = row.due - (row.lastReview - (out.lastReview as number));
+			return out;
+		});
+	}
+	data.settings = (data.settings ?? []).map((row) =>
+		DATE_SETTINGS.has(String(row.key)) && clamp(row.value) !== row.value
+			? { ...row, value: clamp(row.value) }
+			: row
+	);
+	return { ...env, data: data as unknown as BackupEnvelope['data'] };
+}
+
 const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
 /**
@@ -104,7 +139,7 @@ export function clockWarnings(env: BackupEnvelope, now: number): string[] {
 				`(${day.format(env.exportedAt)}): ${kinds}, ${one ? 'dated' : 'the latest'} ` +
 				`${day.format(late.latest!)}. The clock of the device that recorded ` +
 				`${one ? 'it' : 'them'} was probably wrong. ${one ? 'It is' : 'They are'} imported ` +
-				`with ${one ? 'its' : 'their'} dates as they are.`
+				`dated ${day.format(Math.min(env.exportedAt, now))} instead.`
 		);
 	}
 	if (env.exportedAt > now + SKEW_MS)

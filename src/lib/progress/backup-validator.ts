@@ -6,7 +6,12 @@ import {
 	tooLargeMessage,
 	type BackupEnvelope
 } from './backup-envelope';
-import { clockWarnings, crossReferences, duplicateIds } from './backup-consistency';
+import {
+	clockWarnings,
+	crossReferences,
+	duplicateIds,
+	withLateDatesClamped
+} from './backup-consistency';
 import {
 	groupProblems,
 	problemsOf,
@@ -106,9 +111,15 @@ export function validateBackup(text: string, now: number): BackupValidation {
 	const envelope = parsed.data;
 	const duplicates = duplicateIds(envelope);
 	if (duplicates.length) return refusal(duplicates);
-	// Dates after the export are a wrong device clock, not a broken file: imported, with a warning.
+	// Dates after the export are a wrong device clock, not a broken file: imported, moved back to
+	// the export (withLateDatesClamped), with a warning.
 	const warnings = [...clockWarnings(envelope, now), ...crossReferences(envelope)];
-	return { ok: true, envelope, fileSchemaVersion: version, warnings };
+	return {
+		ok: true,
+		envelope: withLateDatesClamped(envelope, now),
+		fileSchemaVersion: version,
+		warnings
+	};
 }
 
 /**

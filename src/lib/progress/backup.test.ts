@@ -219,7 +219,7 @@ describe('bad backups are rejected with field paths, existing data untouched', (
 	});
 });
 
-describe('a wrong device clock: dates after the export are imported, with a warning', () => {
+describe('a wrong device clock: dates after the export are imported, moved back, with a warning', () => {
 	const SKEWED = join(FIXTURES, 'clock-skew');
 	const warned = JSON.parse(readFileSync(join(SKEWED, 'expected.json'), 'utf8')) as Record<
 		string,
@@ -239,12 +239,19 @@ describe('a wrong device clock: dates after the export are imported, with a warn
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		expect(result.warnings.join('\n')).toContain(warned[file]!.warning);
-		// Nothing is lost: every answer of the file is stored, late ones with the dates they had.
-		const file_ = JSON.parse(text) as { data: { attempts: { id: string; at: number }[] } };
+		// Nothing is lost: every answer of the file is stored; a late one is dated when the backup was
+		// made (or now, if that is earlier), the others as they were.
+		const file_ = JSON.parse(text) as {
+			exportedAt: number;
+			data: { attempts: { id: string; at: number }[] };
+		};
+		const to = Math.min(file_.exportedAt, T0 + 20 * DAY_MS);
+		const expected = (at: number) => (at > file_.exportedAt + DAY_MS ? to : at);
 		const stored = await readAllAttempts(ctx.db);
 		expect(stored.map((a) => [a.id, a.at]).sort()).toEqual(
-			file_.data.attempts.map((a) => [a.id, a.at]).sort()
+			file_.data.attempts.map((a) => [a.id, expected(a.at)]).sort()
 		);
+		expect(stored.every((a) => a.at <= Math.max(file_.exportedAt + DAY_MS, to))).toBe(true);
 	});
 
 	it('counts each late record once and names what they are, with the dates', async () => {
@@ -268,8 +275,34 @@ describe('a wrong device clock: dates after the export are imported, with a warn
 		expect(preview.warnings[0]).toBe(
 			`3 records are dated after this backup was made (${day(env.exportedAt)}): 2 answers, ` +
 				`1 review schedule, the latest ${day(ahead)}. The clock of the device that recorded ` +
-				'them was probably wrong. They are imported with their dates as they are.'
+				`them was probably wrong. They are imported dated ${day(env.exportedAt)} instead.`
 		);
+	});
+
+	it('moves a late card back with its interval, and a late lastBackupAt, so nothing stays in the future', async () => {
+		const { ctx } = await seeded();
+		const env = JSON.parse(serializeBackup(await exportAll(ctx, { markBackedUp: false })));
+		const ahead = env.exportedAt + 60 * DAY_MS;
+		const card = env.data.cards[0];
+		const interval = card.due - card.lastReview;
+		card.lastReview = ahead;
+		card.lastAnsweredAt = ahead;
+		card.due = ahead + interval;
+		env.data.settings.push({
+			key: 'lastBackupAt',
+			value: env.exportedAt + 300 * DAY_MS,
+			updatedAt: env.exportedAt,
+			schemaVersion: env.schemaVersion
+		});
+		const result = await importBackup(ctx, JSON.stringify(env), 'replace');
+		expect(result.ok, JSON.stringify(result)).toBe(true);
+		const stored = await ctx.db.cards.get(card.questionId);
+		expect(stored).toMatchObject({
+			lastReview: env.exportedAt,
+			lastAnsweredAt: env.exportedAt,
+			due: env.exportedAt + interval
+		});
+		expect((await ctx.db.settings.get('lastBackupAt'))?.value).toBe(env.exportedAt);
 	});
 
 	it('says nothing of dates within a day of the export', async () => {

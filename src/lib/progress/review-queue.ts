@@ -87,18 +87,27 @@ export async function latestAnswerPacks(
 	const { db } = ctx;
 	const ids = [...questionIds].slice(0, MAX_PACK_LOOKUPS);
 	const out = new Map<string, string | undefined>();
+	if (ids.length === 0) return out;
 	await db.transaction('r', db.attempts, db.attemptPages, async () => {
+		// Each sealed page that holds any of the questions is read once, whichever of them it holds.
+		const [tail, pageKeys] = await Promise.all([
+			db.attempts.where('questionId').anyOf(ids).toArray(),
+			db.attemptPages.where('questionIds').anyOf(ids).primaryKeys()
+		]);
+		const pages = await db.attemptPages.bulkGet([...new Set(pageKeys)]);
+		const wanted = new Set(ids);
+		const all = [
+			...pages.flatMap((p) => (p ? p.attempts.filter((a) => wanted.has(a.questionId)) : [])),
+			...tail
+		];
+		const latest = new Map<string, (typeof all)[number]>();
+		for (const a of all) {
+			const l = latest.get(a.questionId);
+			if (!l || a.at > l.at) latest.set(a.questionId, a);
+		}
 		for (const id of ids) {
-			const [tail, pages] = await Promise.all([
-				db.attempts.where('questionId').equals(id).toArray(),
-				db.attemptPages.where('questionIds').equals(id).toArray()
-			]);
-			const all = [...pages.flatMap((p) => p.attempts.filter((a) => a.questionId === id)), ...tail];
-			const latest = all.reduce<(typeof all)[number] | undefined>(
-				(l, a) => (!l || a.at > l.at ? a : l),
-				undefined
-			);
-			if (latest) out.set(id, latest.packId);
+			const a = latest.get(id);
+			if (a) out.set(id, a.packId);
 		}
 	});
 	return out;

@@ -16,6 +16,10 @@ describe('formatWhen', () => {
 		expect(formatWhen(at(3, 21, 40), now)).toBe('today at 21:40');
 		expect(formatWhen(at(4, 9, 5), now)).toBe('tomorrow at 09:05');
 		expect(formatWhen(at(11, 9, 5), now)).toBe('on Tue 11 Mar at 09:05');
+		// Another year says which.
+		expect(formatWhen(new Date(2026, 3, 7, 9, 0).getTime(), now)).toBe(
+			'on Tue 7 Apr 2026 at 09:00'
+		);
 	});
 	it('says tomorrow for an early-morning review seen late in the evening', () => {
 		expect(formatWhen(at(4, 7, 0), at(3, 23, 0))).toBe('in 8 hours');

@@ -56,7 +56,11 @@ export function formatWhen(at: number, now: number): string {
 	const tomorrow = new Date(now);
 	tomorrow.setDate(tomorrow.getDate() + 1);
 	if (day(at) === day(tomorrow.getTime())) return `tomorrow at ${time}`;
-	return `on ${weekday.format(new Date(at))} ${shortDay.format(new Date(at))} at ${time}`;
+	const year =
+		new Date(at).getFullYear() === new Date(now).getFullYear()
+			? ''
+			: ` ${new Date(at).getFullYear()}`;
+	return `on ${weekday.format(new Date(at))} ${shortDay.format(new Date(at))}${year} at ${time}`;
 }
 
 /**
