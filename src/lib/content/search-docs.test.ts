@@ -89,6 +89,12 @@ describe('searching', () => {
 		}
 	});
 
+	it('marks the words typed (or their continuation), not typo-tolerant near misses', () => {
+		for (const h of search(index, 'sts:AssumeRole', 50).hits)
+			for (const p of h.snippet.filter((x) => x.mark))
+				expect(p.text.toLowerCase(), h.id).toMatch(/^(sts|assumerole)/);
+	});
+
 	it('shows the part of a long section where the words are, not its beginning', () => {
 		const { hits } = search(index, 'PackedPolicyTooLarge');
 		const fact = hits.find((h) => h.kind === 'fact');

@@ -54,6 +54,15 @@ export function loadSearchIndex(json: string): MiniSearch<SearchDoc> {
 export const SNIPPET_LENGTH = 160;
 
 /**
+ * The matched words to mark: those a query term begins (what was typed, or its continuation);
+ * the typo-tolerant matches ("its" for "sts") only when there are no such words.
+ */
+function shownTerms(terms: string[], queryTerms: string[]): Set<string> {
+	const typed = terms.filter((t) => queryTerms.some((q) => t.startsWith(q)));
+	return new Set(typed.length ? typed : terms);
+}
+
+/**
  * Runs a query: every term must match (prefix and fuzzy), or, when that finds nothing, any term.
  * Results carry the stored fields and a snippet of the text around the matched words.
  */
@@ -62,7 +71,7 @@ export function search(index: MiniSearch<SearchDoc>, query: string, limit = 20):
 	let results = index.search(query);
 	if (results.length === 0) results = index.search(query, { combineWith: 'OR' });
 	const hits = results.slice(0, limit).map((r) => {
-		const terms = new Set(r.terms);
+		const terms = shownTerms(r.terms, r.queryTerms);
 		const shown =
 			contextSnippet(r.text as string, terms, SNIPPET_LENGTH) ??
 			markTerms(snippet(r.text as string, SNIPPET_LENGTH), terms);
