@@ -351,7 +351,7 @@ test('with the keyboard: after Add and Remove, focus lands on what happened', as
 	await expect(dialog).toBeVisible();
 	await expect(dialog.getByRole('heading')).toHaveText(`Remove “${pack.title}”?`);
 	await expect(dialog).toContainText(
-		'Its questions leave the quizzes, its lessons the Lessons page and its scenarios the simulator.'
+		'Its questions leave the quizzes, its lessons leave the Lessons page and its scenarios leave the simulator.'
 	);
 	await expect(dialog.getByRole('button', { name: 'Keep the pack' })).toBeFocused();
 	expect(await axeViolations(page)).toEqual([]);
