@@ -53,7 +53,7 @@ export function htmlToPlainText(html: string): string {
 }
 
 /** Characters a cut text should not end on (an unfinished clause or an opening bracket). */
-const DANGLING = /[\s,;:([{“‘"'/–—-]+$/u;
+export const DANGLING = /[\s,;:([{“‘"'/–—-]+$/u;
 
 /**
  * At most `max` characters of `text`, cut at a word boundary and ended with "…" when cut; a

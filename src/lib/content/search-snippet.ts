@@ -4,6 +4,8 @@
  * segments out (the page renders each with `<mark>` or as text, never as HTML).
  */
 
+import { DANGLING } from './plain-text';
+
 /** A piece of a snippet; `mark` when it is one of the matched words. */
 export interface SnippetPart {
 	text: string;
@@ -80,7 +82,7 @@ export function contextSnippet(
 		const lastWord = words.filter((w) => w.end <= end && w.start > start).at(-1);
 		if (lastWord && lastWord.end > best.end) end = lastWord.end;
 	}
-	const body = clean.slice(start, end).replace(/[\s,;:([{“‘"'/–—-]+$/u, '');
+	const body = clean.slice(start, end).replace(DANGLING, '');
 	const trail = end < clean.length ? '…' : '';
 	const parts = markTerms(body, terms);
 	if (lead) parts.unshift({ text: lead, mark: false });

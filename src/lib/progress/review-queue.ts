@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { Dexie, type Collection } from 'dexie';
 import type { ProgressContext } from './app-db';
 import { DAY_MS, dayKeyOf, startOfDay, type DayKey } from './day-calendar';
 import { installedQuestionIds } from './pack-repository';
@@ -13,24 +13,33 @@ import type { CardRecord } from './record-schemas';
 export type KnownQuestions = ReadonlySet<string>;
 
 /**
- * Question ids and due dates of the cards due before `end` (up to and including it when
- * `inclusive`), most overdue first, of questions the app has ({@link KnownQuestions}). Reads the
- * `due` index's keys only, no card; the packs table only when a card is not the app's own.
+ * Question ids and due dates of the cards a range of the `due` index holds, in due order, of
+ * questions the app has ({@link KnownQuestions}). Reads the index's keys only, no card; the packs
+ * table only when a card is not the app's own.
  */
-async function dueInBank(
+async function inBank(
+	ctx: ProgressContext,
+	range: Pick<Collection<CardRecord, string>, 'eachKey'>,
+	known: KnownQuestions
+): Promise<{ id: string; due: number }[]> {
+	const due: { id: string; due: number }[] = [];
+	await range.eachKey((key, cursor) => {
+		due.push({ id: cursor.primaryKey as string, due: key as number });
+	});
+	if (due.every((c) => known.has(c.id))) return due;
+	const packed = await installedQuestionIds(ctx);
+	return due.filter((c) => known.has(c.id) || packed.has(c.id));
+}
+
+/** The cards due before `end` (up to and including it when `inclusive`), most overdue first: {@link inBank}. */
+function dueInBank(
 	ctx: ProgressContext,
 	end: number,
 	inclusive: boolean,
 	known: KnownQuestions
 ): Promise<{ id: string; due: number }[]> {
 	const range = ctx.db.cards.where('due');
-	const due: { id: string; due: number }[] = [];
-	await (inclusive ? range.belowOrEqual(end) : range.below(end)).eachKey((key, cursor) => {
-		due.push({ id: cursor.primaryKey as string, due: key as number });
-	});
-	if (due.every((c) => known.has(c.id))) return due;
-	const packed = await installedQuestionIds(ctx);
-	return due.filter((c) => known.has(c.id) || packed.has(c.id));
+	return inBank(ctx, inclusive ? range.belowOrEqual(end) : range.below(end), known);
 }
 
 /** Default and largest page of {@link dueCards}. */
@@ -205,16 +214,7 @@ async function nextDueAfter(
 ): Promise<number | undefined> {
 	const later = ctx.db.cards.where('due').above(now);
 	if (!known) return (await later.first())?.due;
-	// Keys only, in due order (one row per question, so bounded by the bank's size).
-	const laterKeys: { id: string; due: number }[] = [];
-	await later.eachKey((key, cursor) => {
-		laterKeys.push({ id: cursor.primaryKey as string, due: key as number });
-	});
-	const own = laterKeys.find((c) => known.has(c.id));
-	if (own && own === laterKeys[0]) return own.due;
-	// An earlier card is not the app's own: it counts if an installed pack has its question.
-	const packed = await installedQuestionIds(ctx);
-	return laterKeys.find((c) => known.has(c.id) || packed.has(c.id))?.due;
+	return (await inBank(ctx, later, known))[0]?.due;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import {
 	conditionHolds,
+	contextValue,
 	statementMatches,
 	variablesWithNoValue,
 	withVariablesOf,
@@ -82,12 +83,6 @@ function keyHint(key: string): string {
 	const claim = /:(aud|sub|amr|azp|oaud|app_id|id|user_id)$/.exec(k);
 	if (claim) return `the token's ${claim[1]} claim`;
 	return 'the request';
-}
-
-function lookup(context: ContextValues, key: string): string | string[] | undefined {
-	const lower = key.toLowerCase();
-	for (const [k, v] of Object.entries(context)) if (k.toLowerCase() === lower) return v;
-	return undefined;
 }
 
 const show = (v: string | string[]) =>
@@ -220,7 +215,7 @@ function conditionVerdicts(
 				operator,
 				key,
 				expected: list(values),
-				actual: lookup(context, key),
+				actual: contextValue(context, key),
 				...(noValue.length ? { noValue } : {}),
 				holds: conditionHolds(
 					operator,

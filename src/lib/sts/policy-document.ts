@@ -14,7 +14,7 @@ import {
 	statementsOf,
 	type PolicyDocument,
 	type PolicyKind,
-	type PolicyParseFailureKind
+	type PolicyProblemKind
 } from './policy-model';
 
 export {
@@ -26,6 +26,7 @@ export {
 	type ConditionValue,
 	type PolicyDocument,
 	type PolicyKind,
+	type PolicyProblemKind,
 	type PolicyStatement,
 	type PrincipalBlock,
 	type PrincipalKind
@@ -288,12 +289,6 @@ export function policyUsageProblems(doc: PolicyDocument, kind: PolicyKind): Poli
 	});
 	return problems;
 }
-
-/**
- * Why a policy was refused: not JSON at all, a Principal where none may be (session policies), or
- * any other grammar problem. STS words each differently (see session-policy.ts).
- */
-export type PolicyProblemKind = PolicyParseFailureKind;
 
 export type PolicyParseResult =
 	| { ok: true; policy: PolicyDocument }

@@ -257,7 +257,7 @@ const NO_VALUE = '\u0000no value\u0000';
 const NO_VALUE_ARN = 'arn:\u0000:\u0000:\u0000:\u0000:no value';
 
 /** A context key's value, looked up as IAM does: key names are case-insensitive. */
-function contextValue(context: ContextValues, key: string): string | string[] | undefined {
+export function contextValue(context: ContextValues, key: string): string | string[] | undefined {
 	if (Object.hasOwn(context, key)) return context[key];
 	const lower = key.toLowerCase();
 	for (const k in context) if (k.toLowerCase() === lower) return context[k];

@@ -96,8 +96,11 @@ export function policyParser(): PolicyParser {
 	return parser;
 }
 
-/** Why a policy was refused (PolicyProblemKind in policy-document.ts). */
-export type PolicyParseFailureKind = 'json' | 'principal' | 'grammar';
+/**
+ * Why a policy was refused: not JSON at all, a Principal where none may be (session policies), or
+ * any other grammar problem. STS and IAM word each differently (session-policy.ts, below).
+ */
+export type PolicyProblemKind = 'json' | 'principal' | 'grammar';
 
 /**
  * IAM's MalformedPolicyDocument message when a stored policy (CreateRole, UpdateAssumeRolePolicy,
@@ -105,7 +108,7 @@ export type PolicyParseFailureKind = 'json' | 'principal' | 'grammar';
  * AWSCookbook/Security#2, aws-samples/aws-microservices-deploy-options#118, brendanhay/amazonka#434],
  * and for the other kinds the wording STS uses for session policies (sts-facts §4) [inf].
  */
-export function iamPolicyErrorMessage(kind: PolicyParseFailureKind, recorded?: string): string {
+export function iamPolicyErrorMessage(kind: PolicyProblemKind, recorded?: string): string {
 	if (recorded) return recorded;
 	if (kind === 'json') return 'This policy contains invalid Json';
 	if (kind === 'principal') return 'Policy document should not specify a principal.';
