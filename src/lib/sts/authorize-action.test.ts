@@ -285,6 +285,18 @@ describe('service actions', () => {
 		expect(outcomeOf(s, { as: 'creds:early', call: 'GetCallerIdentity' }).ok).toBe(true);
 	});
 
+	it("a revoked user's GetSessionToken credentials: the explanation names the user, not a role (§6)", () => {
+		let s = issue(baseState(), { as: ALICE, call: 'GetSessionToken', save: 'gst' });
+		s = later(s, 60);
+		s = revoke(s, 'arn:aws:iam::111111111111:user/alice').state;
+		const o = outcomeOf(s, { as: 'creds:gst', call: 's3:GetObject', resource: 'arn:aws:s3:::b/k' });
+		expect(o.allowed).toBe(false);
+		expect(o.explanation.summary).toContain(
+			'These credentials were issued before the active sessions of user alice were revoked'
+		);
+		expect(o.explanation.summary).not.toContain('role');
+	});
+
 	it('aws:MultiFactorAuthPresent: absent for long-term keys, true for GetSessionToken+MFA, false for role sessions (§5, §2.4)', () => {
 		let s = baseState();
 		s = issue(s, {

@@ -316,7 +316,7 @@ export function authorizeAction(
 	if (decision.identity === 'ExplicitlyDenied') {
 		reason = `with an explicit deny in an identity-based policy${denyingPolicyArn(identity, identityPolicies, request)}`;
 		summary = revoked
-			? `These credentials were issued before the role's sessions were revoked: the inline policy ${REVOCATION_POLICY} denies every action to sessions whose aws:TokenIssueTime is earlier than the revocation. The credentials are still "valid" until they expire, but they can do nothing (sts-facts §6).`
+			? `These credentials were issued before the active sessions of ${perms.source} were revoked: the inline policy ${REVOCATION_POLICY} denies every action to sessions whose aws:TokenIssueTime is earlier than the revocation. The credentials are still "valid" until they expire, but they can do nothing (sts-facts §6).`
 			: `An identity policy of ${perms.source} explicitly denies ${action}; an explicit deny always wins (sts-facts §7).`;
 		if (revoked) facts.push('§6');
 	} else if (decision.session === 'ExplicitlyDenied') {
