@@ -604,6 +604,35 @@ describe('AssumeRole: session policies and tags (§3.2, §3.3)', () => {
 		);
 	});
 
+	it('the inline policy and the managed policy ARNs share the 2048-character plaintext limit (§3, §3.2)', () => {
+		const managed = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+		/** A minified inline policy of exactly `chars` characters. */
+		const inlineOf = (chars: number) => {
+			const shell = (name: string) =>
+				JSON.stringify({
+					Version: '2012-10-17',
+					Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${name}` }]
+				});
+			const text = shell('b'.repeat(chars - shell('').length));
+			expect(text).toHaveLength(chars);
+			return text;
+		};
+		const call = (Policy: string) =>
+			outcomeOf(baseState(), {
+				as: ALICE,
+				call: 'AssumeRole',
+				params: assume(roleArn('111111111111', 'Local'), { Policy, PolicyArns: [{ arn: managed }] })
+			});
+		const atLimit = call(inlineOf(2048 - managed.length));
+		expect(atLimit.error).toBeUndefined();
+		const over = call(inlineOf(2048 - managed.length + 1));
+		expect(over.error?.code).toBe('ValidationError');
+		expect(over.error?.message).toContain("can't exceed 2,048 characters; this request uses 2049");
+		// Insignificant whitespace is not plaintext: the same policy pretty-printed still fits.
+		const pretty = JSON.stringify(JSON.parse(inlineOf(2048 - managed.length)), null, 1);
+		expect(call(pretty).error).toBeUndefined();
+	});
+
 	it('too many long session tags are PackedPolicyTooLarge (§3.2)', () => {
 		const Tags = Array.from({ length: 20 }, (_, i) => ({
 			Key: `key-${i}-${'k'.repeat(40)}`,

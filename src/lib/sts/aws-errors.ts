@@ -177,6 +177,11 @@ export const messages = {
 		'The specified transitive tag key must be included in the requested tags.',
 	transitiveKeyConflict:
 		"One of the specified transitive tag keys can't be set because it conflicts with a transitive tag key from the calling session.",
+	// §3, §3.2: "The plaintext that you use for both inline and managed session policies can't exceed
+	// 2,048 characters." (API-AR). AWS's code and wording for it are not recorded [inf]: the
+	// simulator answers ValidationError with the documented limit as its message.
+	sessionPolicyPlaintextTooLong: (chars: number) =>
+		`The plaintext that you use for both inline and managed session policies can't exceed 2,048 characters; this request uses ${chars}.`,
 	// §3.2 (REPOST-PACKED)
 	packedPolicyTooLarge: (percent: number) =>
 		`Packed policy consumes ${percent}% of allotted space, please use smaller policy.`,

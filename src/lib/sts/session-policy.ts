@@ -43,6 +43,9 @@ export function packedSizePercent(
 	return { total: Math.ceil((100 * (policyChars * 0.45 + tagChars * 0.9)) / 1024), tagsOnly };
 }
 
+/** sts-facts §3, §3.2: inline and managed session policies together, in plaintext characters. */
+export const SESSION_POLICY_PLAINTEXT_MAX = 2048;
+
 /**
  * STS's MalformedPolicyDocument wording by problem (sts-facts §4): text that is not JSON (Hadoop
  * assumed_roles.md, hashicorp/vault#1113), a Principal in a session policy (localstack#10746, the
@@ -94,6 +97,13 @@ export function readSessionPolicies(
 		plaintext += arn.length;
 	}
 	if (policies.length === 0 && tags.length === 0) return { ok: true, policies: null };
+	if (plaintext > SESSION_POLICY_PLAINTEXT_MAX) {
+		return {
+			ok: false,
+			error: awsError('ValidationError', messages.sessionPolicyPlaintextTooLong(plaintext)),
+			why: `The inline session policy (without insignificant whitespace) and the managed policy ARNs together come to ${plaintext} characters; AWS allows 2,048 for both (sts-facts §3, §3.2). AWS does not document the error it returns; the simulator answers ValidationError.`
+		};
+	}
 	const packed = packedSizePercent(plaintext, tags);
 	if (packed.total > 100) {
 		const tagsToBlame = packed.tagsOnly > 100;
