@@ -77,7 +77,7 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 		);
 	if (roleRef.service !== 'iam' || !roleRef.resource.startsWith('role/'))
 		return fail(
-			awsError('ValidationError', messages.samlRequestArnInvalid),
+			awsError('ValidationError', messages.requestArnInvalid),
 			`RoleArn must be the ARN of an IAM role, arn:aws:iam::ACCOUNT:role/NAME; ${roleArn} is not one (sts-facts §4). The assertion's Role attribute lists "role-arn,provider-arn" pairs; check their order.`,
 			['§4', '§11']
 		);

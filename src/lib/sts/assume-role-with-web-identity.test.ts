@@ -73,6 +73,22 @@ describe('AssumeRoleWithWebIdentity', () => {
 		});
 	});
 
+	it('a RoleArn that is an ARN but not a role\'s: ValidationError "Request ARN is invalid" (re:Post IRSA)', () => {
+		for (const RoleArn of [
+			'arn:aws:iam::::111111111111:role/GitHubDeploy', // an extra colon (EKS annotation typo)
+			'arn:aws:iam::111111111111:user/GitHubDeploy',
+			'arn:aws:s3:::GitHubDeploy'
+		]) {
+			expect(wi(ghToken(), { RoleArn }).error, RoleArn).toMatchObject({
+				code: 'ValidationError',
+				message: 'Request ARN is invalid'
+			});
+		}
+		expect(wi(ghToken(), { RoleArn: 'nothing-valid-in-here-at-all' }).error?.message).toBe(
+			'nothing-valid-in-here-at-all is invalid'
+		);
+	});
+
 	it('an audience not in the provider client IDs: InvalidIdentityToken "Incorrect token audience" (§4, §11)', () => {
 		expect(wi(ghToken({ aud: 'someone-else' })).error).toMatchObject({
 			code: 'InvalidIdentityToken',

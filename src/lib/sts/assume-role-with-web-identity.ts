@@ -66,11 +66,21 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 		]);
 	const roleArn = String(params.RoleArn);
 	const sessionName = String(params.RoleSessionName);
-	if (!parseArn(roleArn))
+	const roleRef = parseArn(roleArn);
+	if (!roleRef)
 		return fail(
 			awsError('ValidationError', messages.invalidArn(roleArn)),
 			'RoleArn must be an ARN (sts-facts §3).',
 			['§3', '§4']
+		);
+	// An ARN that is not a role's, e.g. arn:aws:iam::::1234567890:role/example (an extra colon in an
+	// EKS service account annotation), is "Request ARN is invalid" (re:Post knowledge center
+	// eks-troubleshoot-irsa-errors; the same wording as AssumeRoleWithSAML's, sts-facts §4).
+	if (roleRef.service !== 'iam' || !roleRef.resource.startsWith('role/'))
+		return fail(
+			awsError('ValidationError', messages.requestArnInvalid),
+			`RoleArn must be the ARN of an IAM role, arn:aws:iam::ACCOUNT:role/NAME; ${roleArn} is not one (sts-facts §4). With EKS (IRSA) this is the role ARN in the service account's eks.amazonaws.com/role-arn annotation; look for an extra or missing colon.`,
+			['§4', '§11']
 		);
 
 	const claims: IdTokenClaims | undefined =

@@ -125,8 +125,9 @@ export const messages = {
 	// §4 ValidationError row (SAML): PrincipalArn not a SAML provider's ARN (cevoaustralia/aws-google-auth#163)
 	samlPrincipalArnInvalid: 'Principal ARN is invalid',
 	// §4 ValidationError row (SAML): RoleArn not a role's ARN (physera/onelogin-aws-cli#12,
-	// oktadev/okta-aws-cli-assume-role#307) [inf: observed with PrincipalArn wrong too]
-	samlRequestArnInvalid: 'Request ARN is invalid',
+	// oktadev/okta-aws-cli-assume-role#307) [inf: observed with PrincipalArn wrong too]; and
+	// AssumeRoleWithWebIdentity with a RoleArn that has an extra colon (re:Post eks-troubleshoot-irsa-errors)
+	requestArnInvalid: 'Request ARN is invalid',
 	// §4 InvalidIdentityToken row (web identity)
 	incorrectAudience: 'Incorrect token audience',
 	missingAudClaim: 'Missing a required claim: aud',
