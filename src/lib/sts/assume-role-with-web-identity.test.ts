@@ -110,11 +110,18 @@ describe('AssumeRoleWithWebIdentity', () => {
 	});
 
 	it('an expired token is ExpiredTokenException with the observed wording (§4)', () => {
-		const o = wi(ghToken({ expiresIn: -60 }));
+		const o = wi(ghToken({ expiresIn: -360 }));
 		expect(o.error?.code).toBe('ExpiredTokenException');
+		// The "current date/time" printed is the call time less the five minutes of skew (stackd capture).
 		expect(o.error?.message).toBe(
-			`Token expired: current date/time ${o.at} must be before the expiration date/time ${o.at - 60}`
+			`Token expired: current date/time ${o.at - 300} must be before the expiration date/time ${o.at - 360}`
 		);
+	});
+
+	it('IAM accepts an ID token up to five minutes past its exp, for clock skew (§4, §11)', () => {
+		expect(wi(ghToken({ expiresIn: -299 })).ok).toBe(true);
+		expect(wi(ghToken({ expiresIn: -1 })).ok).toBe(true);
+		expect(wi(ghToken({ expiresIn: -300 })).error?.code).toBe('ExpiredTokenException');
 	});
 
 	it('a sub that does not match the trust condition is AccessDenied (§4)', () => {
@@ -254,7 +261,7 @@ accounts:
 			exp: s.now + 300
 		});
 		expect(send({ exp: s.now + 10 }).ok).toBe(true);
-		expect(send({ exp: s.now }).error?.code).toBe('ExpiredTokenException');
+		expect(send({ exp: s.now - 300 }).error?.code).toBe('ExpiredTokenException');
 	});
 
 	it('an explicit WebIdentityToken JWT is decoded', () => {

@@ -106,7 +106,7 @@ describe('HTTP status of each error code (sts-facts §4)', () => {
 			'InvalidClientTokenId',
 			403
 		],
-		['expired ID token', token(-1), 'ExpiredTokenException', 400],
+		['expired ID token', token(-301), 'ExpiredTokenException', 400],
 		['wrong audience', token(300, 'other'), 'InvalidIdentityToken', 400]
 	];
 	for (const [name, request, code, status] of cases) {

@@ -135,10 +135,10 @@ export function sessionTagsOfClaims(claims: IdTokenClaims): {
 /**
  * Condition keys from a web identity token (IAM-STSCK, sts-facts §5): `<provider>:aud`, `:sub`,
  * `:amr`, `:azp` (and Google's `:oaud`); Facebook and Login with Amazon name theirs app_id / id /
- * user_id. Other claims the token carries (GitHub's repository, job_workflow_ref, …) are not
- * condition keys: IAM offers only this subset, which is why GitHub lets you fold more context into
- * `sub` (aws-actions/configure-aws-credentials#454, "service-limitation": "other claims are not
- * supported by AWS"; github/docs#15324). A policy testing such a key finds it absent.
+ * user_id. These stay with the session. Other claims the token carries are not condition keys
+ * (aws-actions/configure-aws-credentials#454, "other claims are not supported by AWS"), except the
+ * provider-specific ones of githubTrustClaimKeys, for the trust policy only. A policy testing any
+ * other claim finds it absent.
  */
 export function webIdentityContext(claims: IdTokenClaims): ContextValues {
 	const host = oidcHost(claims.iss);
@@ -166,6 +166,41 @@ export function webIdentityContext(claims: IdTokenClaims): ContextValues {
 	// amr is multi-valued (e.g. Cognito's ["authenticated", "…:provider"]), tested with ForAnyValue.
 	if (claims.amr !== undefined) ctx[`${host}:amr`] = asList(claims.amr);
 	if (claims.azp) ctx[`${host}:azp`] = claims.azp;
+	return ctx;
+}
+
+/**
+ * GitHub Actions claims STS has exposed as condition keys since early 2026 ("AWS STS supports
+ * validation of identity provider claims", AWS What's New 2026-01/02: "provider-specific claims from
+ * GitHub, Google, CircleCI, and Oracle Cloud Infrastructure (OCI) can now be used as condition keys
+ * in IAM role trust policies"), as IAM's "Available keys for AWS OIDC federation" GitHub table lists
+ * them (quoted by cageyv.dev/posts/aws-sts-oidc-claim-validation and dev.classmethod.jp), all
+ * "Available in session: No": they decide the AssumeRoleWithWebIdentity call, and its session does
+ * not carry them. (The Google, CircleCI and OCI lists were not found, so only GitHub's are modelled.)
+ */
+export const GITHUB_TRUST_CLAIMS = [
+	'actor',
+	'actor_id',
+	'job_workflow_ref',
+	'repository',
+	'repository_id',
+	'workflow',
+	'ref',
+	'environment',
+	'enterprise_id'
+] as const;
+
+const GITHUB_ISSUER_HOST = 'token.actions.githubusercontent.com';
+
+/** `token.actions.githubusercontent.com:<claim>` keys for the trust policy (GITHUB_TRUST_CLAIMS). */
+export function githubTrustClaimKeys(claims: IdTokenClaims): ContextValues {
+	const ctx: ContextValues = {};
+	if (oidcHost(claims.iss) !== GITHUB_ISSUER_HOST) return ctx;
+	for (const claim of GITHUB_TRUST_CLAIMS) {
+		const value = claims[claim];
+		if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+			ctx[`${GITHUB_ISSUER_HOST}:${claim}`] = String(value);
+	}
 	return ctx;
 }
 
