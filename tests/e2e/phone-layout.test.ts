@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { emulateColourScheme, expect, open, test } from './fixtures';
+import { axeViolations, emulateColourScheme, expect, open, test } from './fixtures';
 import { answerPractice, chooseBackup, importFixture, openProgress } from './progress-helpers';
 import { builtRoutes } from './routes';
 
@@ -302,5 +302,56 @@ test.describe('at 375 px', () => {
 		});
 		expect(legend.bottom).toBeLessThan(legend.plotTop);
 		expect(await collidingAxisLabels(page)).toEqual([]);
+	});
+
+	test('/progress: the mastery data shows as cards, every figure of the table in them', async ({
+		page
+	}) => {
+		await importFixture(page);
+		await page.reload();
+		await page.locator('body.started').waitFor();
+		const mastery = page.locator('section[aria-labelledby="mastery-title"]');
+		await mastery.getByText('Show the data').click();
+		const cards = mastery.getByTestId('data-cards');
+		await expect(cards).toBeVisible();
+		await expect(mastery.getByRole('region', { name: 'Mastery by topic, table' })).toBeHidden();
+		// The same rows and figures as the table, each figure beside its column's full name.
+		const { table, shown } = await mastery.evaluate((section) => {
+			const text = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim();
+			const table = section.querySelector('table')!;
+			const names = [...table.querySelectorAll('thead th')].map(text);
+			return {
+				table: [...table.querySelectorAll('tbody tr')].map((tr) =>
+					[...tr.children].map((cell, i) => (i === 0 ? text(cell) : `${names[i]}: ${text(cell)}`))
+				),
+				shown: [...section.querySelectorAll('[data-testid="data-cards"] > li')].map((li) => [
+					text(li.querySelector('.card-title')!),
+					...[...li.querySelectorAll('dl > div')].map(
+						(pair) => `${text(pair.querySelector('dt')!)}: ${text(pair.querySelector('dd')!)}`
+					)
+				])
+			};
+		});
+		expect(table.length).toBeGreaterThan(10);
+		expect(shown).toEqual(table);
+		expect(shown[0]).toContain('Questions in long-term memory (of seen): 0 of 0');
+		for (const scheme of ['light', 'dark'] as const) {
+			await emulateColourScheme(page, scheme);
+			const cut = await cards
+				.getByRole('listitem')
+				.evaluateAll((items) =>
+					items.flatMap((li) =>
+						li.scrollWidth > li.clientWidth || li.getBoundingClientRect().right > innerWidth
+							? [li.textContent]
+							: []
+					)
+				);
+			expect(cut, scheme).toEqual([]);
+			expect(
+				await page.evaluate(() => document.documentElement.scrollWidth),
+				scheme
+			).toBeLessThanOrEqual(375);
+			expect(await axeViolations(page), scheme).toEqual([]);
+		}
 	});
 });
