@@ -48,6 +48,30 @@ test('Escape cancels the inline "replace" and "delete" confirmations, back on th
 	await page.keyboard.press('Escape');
 	await expect(page.getByTestId('confirm-delete')).toHaveCount(0);
 	await expect(deleteAll).toBeFocused();
+	// From "Delete everything" too.
+	await page.keyboard.press('Enter');
+	await page.getByTestId('confirm-delete').focus();
+	await page.keyboard.press('Escape');
+	await expect(page.getByTestId('confirm-delete')).toHaveCount(0);
+	await expect(deleteAll).toBeFocused();
+	// With both questions open, Escape cancels only the one it was pressed in.
+	await replace.focus();
+	await page.keyboard.press('Enter');
+	await deleteAll.focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('cancel-delete')).toBeFocused();
+	await page.keyboard.press('Escape');
+	await expect(page.getByTestId('confirm-delete')).toHaveCount(0);
+	await expect(page.getByTestId('confirm-replace')).toBeVisible();
+	await page.getByTestId('cancel-replace').focus();
+	await page.keyboard.press('Escape');
+	await expect(page.getByTestId('confirm-replace')).toHaveCount(0);
+	await expect(replace).toBeFocused();
+	// Escape elsewhere changes nothing.
+	await deleteAll.focus();
+	await page.keyboard.press('Escape');
+	await expect(deleteAll).toBeFocused();
+	await expect(deleteAll).toHaveText('Delete all progress…');
 	// Nothing was imported or deleted.
 	await expect(page.getByTestId('dashboard-empty')).toBeVisible();
 });

@@ -1,9 +1,49 @@
 import { readdirSync } from 'node:fs';
+import type { Locator } from '@playwright/test';
 import { axeViolations, expect, open, test } from './fixtures';
 
 const lessonSlugs = readdirSync('content/lessons')
 	.filter((f) => /^\d+-.+\.md$/.test(f))
 	.map((f) => f.replace(/^\d+-/, '').replace(/\.md$/, ''));
+
+/** The opacity of a table box's scroll cues (start: its ::before, end: its ::after). */
+function cues(wrap: Locator) {
+	return wrap.evaluate((w) => ({
+		start: Number(getComputedStyle(w, '::before').opacity),
+		end: Number(getComputedStyle(w, '::after').opacity),
+		scrolls: w.scrollWidth > w.clientWidth
+	}));
+}
+
+/**
+ * Which edges of a table box are shaded (drawn unlike its middle), as the screen shows it: the table
+ * is hidden (it keeps its size and scroll position), so only the page's background and the
+ * cues are left to see. Read from a screenshot, so a cue that scrolled away with the table, or
+ * is drawn somewhere else, does not count.
+ */
+async function shadedEdges(wrap: Locator) {
+	await wrap.evaluate((w) => w.querySelector('table')!.style.setProperty('visibility', 'hidden'));
+	const png = (await wrap.screenshot()).toString('base64');
+	await wrap.evaluate((w) => w.querySelector('table')!.style.removeProperty('visibility'));
+	return wrap.page().evaluate(async (data) => {
+		const img = new Image();
+		img.src = `data:image/png;base64,${data}`;
+		await img.decode();
+		const canvas = document.createElement('canvas');
+		canvas.width = img.width;
+		canvas.height = img.height;
+		const ctx = canvas.getContext('2d')!;
+		ctx.drawImage(img, 0, 0);
+		const y = Math.floor(img.height / 2);
+		const lightness = (x: number) => {
+			const [r, g, b] = ctx.getImageData(x, y, 1, 1).data;
+			return r! + g! + b!;
+		};
+		const middle = lightness(Math.floor(img.width / 2));
+		const shaded = (x: number) => Math.abs(lightness(x) - middle) > 12;
+		return { start: shaded(1), end: shaded(img.width - 2) };
+	}, png);
+}
 
 test.describe('on a 375 px phone', () => {
 	test.use({ viewport: { width: 375, height: 740 } });
@@ -93,6 +133,41 @@ test.describe('on a 375 px phone', () => {
 			viewport: document.documentElement.clientWidth
 		}));
 		expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+	});
+
+	// A table cut off at the screen's edge looked complete: nothing said that it scrolls.
+	test('a table wider than the screen shades the edge it continues past; a table that fits has none', async ({
+		page
+	}) => {
+		await open(page, '/lessons/what-is-sts');
+		const wide = page
+			.locator('.prose .table-wrap')
+			.filter({ hasText: 'GetFederationToken' })
+			.last();
+		const fits = page.locator('.prose .table-wrap').filter({ hasText: 'SessionToken' }).first();
+		await wide.scrollIntoViewIfNeeded();
+		expect(await cues(fits)).toEqual({ start: 0, end: 0, scrolls: false });
+		expect(await cues(wide)).toEqual({ start: 0, end: 1, scrolls: true });
+		expect(await shadedEdges(wide)).toEqual({ start: false, end: true });
+
+		// Scrolled along by keyboard: more of the table on both sides.
+		await wide.focus();
+		for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+		await expect.poll(() => wide.evaluate((w) => w.scrollLeft)).toBeGreaterThan(16);
+		await expect.poll(() => cues(wide)).toEqual({ start: 1, end: 1, scrolls: true });
+		expect(await shadedEdges(wide)).toEqual({ start: true, end: true });
+
+		// At the end: only the start is shaded.
+		await wide.evaluate((w) => (w.scrollLeft = w.scrollWidth));
+		await expect.poll(() => cues(wide)).toEqual({ start: 1, end: 0, scrolls: true });
+		expect(await shadedEdges(wide)).toEqual({ start: true, end: false });
+
+		// The shade is drawn over the cells (the header row's background included).
+		expect(
+			await wide.evaluate((w) => getComputedStyle(w, '::before').zIndex),
+			'above the table'
+		).toBe('1');
+		expect(await axeViolations(page)).toEqual([]);
 	});
 
 	// On a phone the contents list came last, after the sources, where it no longer helped.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { emulateColourScheme, expect, open, test } from './fixtures';
+import { axeViolations, emulateColourScheme, expect, open, test } from './fixtures';
 import { answerPractice, chooseBackup, importFixture, openProgress } from './progress-helpers';
 import { builtRoutes } from './routes';
 
@@ -140,6 +140,69 @@ async function collidingAxisLabels(page: Page) {
 	});
 }
 
+/**
+ * What the accuracy chart's pass-mark label touches: any other text, a dot, the data line, a grid
+ * line, the dashed line itself, or the chart's edges. Judged in the browser from the drawn
+ * shapes: boxes for text and dots, the line's own stroke (isPointInStroke) for the rest.
+ */
+async function passMarkLabelTouches(page: Page) {
+	return page.getByRole('img', { name: /Accuracy per day/ }).evaluate((svg) => {
+		const label = [...svg.querySelectorAll('text')].find((t) =>
+			t.textContent!.startsWith('pass mark')
+		);
+		if (!label) return ['no pass mark label'];
+		const box = label.getBBox();
+		const svgBox = (svg as SVGSVGElement).viewBox.baseVal;
+		const meets = (b: DOMRect, gap: number) =>
+			b.x < box.x + box.width + gap &&
+			box.x < b.x + b.width + gap &&
+			b.y < box.y + box.height + gap &&
+			box.y < b.y + b.height + gap;
+		const out: string[] = [];
+		for (const t of svg.querySelectorAll('text'))
+			if (t !== label && meets((t as SVGTextElement).getBBox(), 1))
+				out.push(`text ${t.textContent}`);
+		for (const c of svg.querySelectorAll('circle'))
+			if (meets((c as SVGCircleElement).getBBox(), 1)) out.push('a dot');
+		// The line, grid lines and the dashed line: no point of the label's box (and 1 px around)
+		// lies on their strokes.
+		const strokes = [...svg.querySelectorAll('path, line')] as SVGGeometryElement[];
+		for (const shape of strokes) {
+			let hit = false;
+			for (let x = box.x - 1; x <= box.x + box.width + 1 && !hit; x += 0.5)
+				for (let y = box.y - 1; y <= box.y + box.height + 1 && !hit; y += 0.5)
+					hit = shape.isPointInStroke(new DOMPoint(x, y));
+			if (hit) out.push(`${shape.tagName}.${shape.getAttribute('class')}`);
+		}
+		if (
+			box.x < 0 ||
+			box.y < 0 ||
+			box.x + box.width > svgBox.width ||
+			box.y + box.height > svgBox.height
+		)
+			out.push('outside the chart');
+		return out;
+	});
+}
+
+/**
+ * The v1 backup moved to the last four weeks with two answers a day on 24 days, one day both
+ * right and the next one of two: a line that zigzags across the pass mark all month.
+ */
+function zigzagBackup(): string {
+	const env = JSON.parse(recentBackup());
+	const day = 86_400_000;
+	const today = new Date();
+	today.setHours(12, 0, 0, 0);
+	type Attempt = { at: number; correct: boolean };
+	(env.data.attempts as Attempt[]).forEach((a, i) => {
+		const d = Math.floor(i / 2);
+		a.at = today.getTime() - (24 - d) * day + (i % 2) * 60_000;
+		a.correct = d % 2 === 0 || i % 2 === 0;
+	});
+	return JSON.stringify(env);
+}
+
 test.describe('at 375 px', () => {
 	test.use({ viewport: { width: 375, height: 812 } });
 
@@ -199,6 +262,96 @@ test.describe('at 375 px', () => {
 			expect(scroll, `${scheme}: table ${scroll} px in a ${client} px box`).toBeLessThanOrEqual(
 				client
 			);
+		}
+	});
+	test('/progress: the pass-mark label touches no other label or line, in the plot or as a legend', async ({
+		page
+	}) => {
+		await openProgress(page);
+		await chooseBackup(page, { name: 'recent.json', text: recentBackup() });
+		await page.getByTestId('import-merge').click();
+		await expect(page.getByTestId('import-status')).toContainText('Merged');
+		const chart = page.getByRole('img', { name: /Accuracy per day/ });
+		await expect(chart.getByText(/^pass mark/)).toHaveText('pass mark 72%');
+		// Three-quarters right on most recent days: the label used to sit on their dots.
+		expect(await passMarkLabelTouches(page)).toEqual([]);
+		// On a 320 px screen too, once the chart is drawn at that width.
+		await page.setViewportSize({ width: 320, height: 812 });
+		await expect.poll(() => chart.evaluate((svg) => svg.clientWidth)).toBeLessThan(300);
+		expect(await passMarkLabelTouches(page)).toEqual([]);
+		await page.setViewportSize({ width: 375, height: 812 });
+		await expect.poll(() => chart.evaluate((svg) => svg.clientWidth)).toBeGreaterThan(300);
+
+		// A line across the pass mark every day leaves no room in the plot: a legend above it.
+		await chooseBackup(page, { name: 'zigzag.json', text: zigzagBackup() });
+		await page.getByTestId('import-replace').click();
+		await page.getByTestId('confirm-replace').click();
+		await expect(page.getByTestId('import-status')).toContainText('Replaced');
+		await expect(chart).toHaveAccessibleDescription(
+			/^Answers on 24 days of the last 30: 48 answers/
+		);
+		expect(await passMarkLabelTouches(page)).toEqual([]);
+		const legend = await chart.evaluate((svg) => {
+			const label = [...svg.querySelectorAll('text')].find((t) =>
+				t.textContent!.startsWith('pass mark')
+			)!;
+			const top = Math.min(
+				...[...svg.querySelectorAll('line.grid')].map((l) => Number(l.getAttribute('y1')))
+			);
+			return { bottom: label.getBBox().y + label.getBBox().height, plotTop: top };
+		});
+		expect(legend.bottom).toBeLessThan(legend.plotTop);
+		expect(await collidingAxisLabels(page)).toEqual([]);
+	});
+
+	test('/progress: the mastery data shows as cards, every figure of the table in them', async ({
+		page
+	}) => {
+		await importFixture(page);
+		await page.reload();
+		await page.locator('body.started').waitFor();
+		const mastery = page.locator('section[aria-labelledby="mastery-title"]');
+		await mastery.getByText('Show the data').click();
+		const cards = mastery.getByTestId('data-cards');
+		await expect(cards).toBeVisible();
+		await expect(mastery.getByRole('region', { name: 'Mastery by topic, table' })).toBeHidden();
+		// The same rows and figures as the table, each figure beside its column's full name.
+		const { table, shown } = await mastery.evaluate((section) => {
+			const text = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim();
+			const table = section.querySelector('table')!;
+			const names = [...table.querySelectorAll('thead th')].map(text);
+			return {
+				table: [...table.querySelectorAll('tbody tr')].map((tr) =>
+					[...tr.children].map((cell, i) => (i === 0 ? text(cell) : `${names[i]}: ${text(cell)}`))
+				),
+				shown: [...section.querySelectorAll('[data-testid="data-cards"] > li')].map((li) => [
+					text(li.querySelector('.card-title')!),
+					...[...li.querySelectorAll('dl > div')].map(
+						(pair) => `${text(pair.querySelector('dt')!)}: ${text(pair.querySelector('dd')!)}`
+					)
+				])
+			};
+		});
+		expect(table.length).toBeGreaterThan(10);
+		expect(shown).toEqual(table);
+		expect(shown[0]).toContain('Questions in long-term memory (of seen): 0 of 0');
+		for (const scheme of ['light', 'dark'] as const) {
+			await emulateColourScheme(page, scheme);
+			const cut = await cards
+				.getByRole('listitem')
+				.evaluateAll((items) =>
+					items.flatMap((li) =>
+						li.scrollWidth > li.clientWidth || li.getBoundingClientRect().right > innerWidth
+							? [li.textContent]
+							: []
+					)
+				);
+			expect(cut, scheme).toEqual([]);
+			expect(
+				await page.evaluate(() => document.documentElement.scrollWidth),
+				scheme
+			).toBeLessThanOrEqual(375);
+			expect(await axeViolations(page), scheme).toEqual([]);
 		}
 	});
 });

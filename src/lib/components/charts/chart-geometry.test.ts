@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+	axisLabelBox,
 	brokenLinePath,
 	edgeAnchor,
 	fitLabelIndices,
 	fitText,
+	LEGEND_BAND_PX,
 	niceCeiling,
-	tickAnchor
+	placeReferenceLabel,
+	segmentMeetsBox,
+	tickAnchor,
+	type Box
 } from './chart-geometry';
 
 describe('chart geometry', () => {
@@ -66,5 +71,128 @@ describe('chart geometry', () => {
 		expect(tickAnchor(350, 358)).toBe('end');
 		// A wide chart's plot starts after the labels: every tick is centred.
 		expect([260, 400, 540].map((x) => tickAnchor(x, 800))).toEqual(['middle', 'middle', 'middle']);
+	});
+});
+
+describe('the reference line label (pass mark)', () => {
+	// The accuracy chart's frame: plot from x 44 to 44 + width, y 12 to 182; 0%, 50%, 100% grid.
+	const frame = (plotWidth: number) => {
+		const plot: Box = { x0: 44, y0: 12, x1: 44 + plotWidth, y1: 182 };
+		const y = (v: number) => plot.y1 - v * 170;
+		return { plot, y, gridYs: [0, 0.5, 1].map(y) };
+	};
+	const label = 'pass mark 72%';
+	/** Days of accuracy (null: no answers) as the chart plots them. */
+	const series = (plotWidth: number, values: (number | null)[]) => {
+		const { plot, y } = frame(plotWidth);
+		const step = plotWidth / (values.length - 1);
+		return values.map((v, i) => (v === null ? null : { x: plot.x0 + i * step, y: y(v) }));
+	};
+	const place = (plotWidth: number, values: (number | null)[], pass = 0.72) => {
+		const { plot, y, gridYs } = frame(plotWidth);
+		const points = series(plotWidth, values);
+		const at = placeReferenceLabel({ text: label, referenceY: y(pass), plot, points, gridYs });
+		return { at, box: axisLabelBox(label, at.x, at.y, at.anchor), points, plot, gridYs, y };
+	};
+	/**
+	 * What the label's box touches, checked independently of the placement's own arithmetic: dots
+	 * (radius 5 with a 2 px gap), the line sampled every 0.25 px (1.5 px half-width, 2 px gap),
+	 * grid lines and the plot's edges.
+	 */
+	const touches = (r: ReturnType<typeof place>): string[] => {
+		const { box, points, plot, gridYs } = r;
+		const out: string[] = [];
+		const distance = (px: number, py: number) =>
+			Math.hypot(Math.max(box.x0 - px, 0, px - box.x1), Math.max(box.y0 - py, 0, py - box.y1));
+		points.forEach((p, i) => {
+			if (p && distance(p.x, p.y) < 7) out.push(`dot ${i}`);
+			const q = points[i + 1];
+			if (!p || !q) return;
+			const n = Math.ceil(Math.hypot(q.x - p.x, q.y - p.y) * 4);
+			for (let k = 0; k <= n; k++) {
+				const t = k / n;
+				if (distance(p.x + t * (q.x - p.x), p.y + t * (q.y - p.y)) < 3.5) {
+					out.push(`line ${i}-${i + 1}`);
+					break;
+				}
+			}
+		});
+		for (const g of gridYs) if (g > box.y0 - 2 && g < box.y1 + 2) out.push(`grid at ${g}`);
+		if (box.x0 < plot.x0 || box.x1 > plot.x1 || box.y0 < plot.y0 || box.y1 > plot.y1)
+			out.push('outside the plot');
+		return out;
+	};
+
+	it('sits above the line at the right end when nothing is there', () => {
+		const r = place(600, [0.3, 0.4, null, 0.35, 0.4]);
+		expect(r.at).toEqual({ x: 644, y: r.y(0.72) - 6, anchor: 'end', legend: false });
+		expect(touches(r)).toEqual([]);
+	});
+
+	it('moves away from a latest score at the pass mark (the dot and the line into it)', () => {
+		// The old label (above the line, ending at the right end) sat on the last dot.
+		const values = [null, null, null, 0.5, 0.75, 0.6, 0.72];
+		const r = place(283, values);
+		expect(r.at.legend).toBe(false);
+		expect(r.at).not.toMatchObject({ x: 44 + 283, anchor: 'end' });
+		expect(touches(r)).toEqual([]);
+		const old = axisLabelBox(label, 44 + 283, r.y(0.72) - 5, 'end');
+		expect(touches({ ...r, box: old })).toContain('dot 6');
+	});
+
+	it('goes below the line when above would leave the plot or cross a grid line', () => {
+		const top = place(600, [0.2, 0.3], 0.99);
+		expect(top.at.y).toBeGreaterThan(top.y(0.99));
+		expect(touches(top)).toEqual([]);
+		// A pass mark just above 50%: above it is clear, below it the 50% grid line is too near.
+		const mid = place(600, [0.2, 0.3], 0.52);
+		expect(mid.at.y).toBeLessThan(mid.y(0.52));
+		expect(touches(mid)).toEqual([]);
+	});
+
+	it('becomes a legend above the plot when no place in it is clear', () => {
+		// A month of answers zigzagging across the pass mark, on a phone (283 px plot).
+		const zigzag = Array.from({ length: 30 }, (_, i) => (i % 2 ? 0.9 : 0.55));
+		const r = place(283, zigzag);
+		expect(r.at.legend).toBe(true);
+		// In the band the chart adds: above the moved plot's top, its top tick label (centred on
+		// that top, 6 px above it) and the top of the chart.
+		const movedTop = r.plot.y0 + LEGEND_BAND_PX;
+		expect(r.box.y1).toBeLessThanOrEqual(movedTop - 6 - 2);
+		expect(r.box.y0).toBeGreaterThanOrEqual(0);
+		// It ends at the plot's right end, key included.
+		expect(r.box.x1).toBeLessThanOrEqual(r.plot.x1 + 0.01);
+		// A plot narrower than the label: a legend too.
+		expect(place(60, [0.1, 0.2]).at.legend).toBe(true);
+	});
+
+	it('never touches the data, a grid line or the plot edge (random months, phone and desktop)', () => {
+		let seed = 7;
+		const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+		let legends = 0;
+		for (let run = 0; run < 400; run++) {
+			const width = run % 2 ? 283 : 690;
+			const days = 2 + Math.floor(random() * 29);
+			const values = Array.from({ length: days }, () =>
+				random() < 0.4 ? null : Math.round(random() * 20) / 20
+			);
+			const pass = 0.5 + Math.round(random() * 40) / 100;
+			const r = place(width, values, pass);
+			if (r.at.legend) legends++;
+			else expect(touches(r), JSON.stringify({ width, values, pass })).toEqual([]);
+		}
+		// Most months find a place in the plot.
+		expect(legends).toBeLessThan(100);
+	});
+
+	it('tells whether a segment passes through a box', () => {
+		const box: Box = { x0: 10, y0: 10, x1: 20, y1: 20 };
+		expect(segmentMeetsBox({ x: 0, y: 15 }, { x: 30, y: 15 }, box)).toBe(true);
+		expect(segmentMeetsBox({ x: 0, y: 0 }, { x: 30, y: 30 }, box)).toBe(true);
+		expect(segmentMeetsBox({ x: 12, y: 12 }, { x: 13, y: 13 }, box)).toBe(true);
+		expect(segmentMeetsBox({ x: 0, y: 25 }, { x: 30, y: 25 }, box)).toBe(false);
+		expect(segmentMeetsBox({ x: 0, y: 9 }, { x: 9, y: 0 }, box)).toBe(false);
+		expect(segmentMeetsBox({ x: 0, y: 21 }, { x: 21, y: 30 }, box)).toBe(false);
+		expect(segmentMeetsBox({ x: 25, y: 0 }, { x: 25, y: 30 }, box)).toBe(false);
 	});
 });

@@ -67,6 +67,168 @@ export function edgeAnchor(i: number, count: number): TextAnchor {
 	return 'middle';
 }
 
+/** A rectangle in chart pixels: left, top, right, bottom. */
+export interface Box {
+	x0: number;
+	y0: number;
+	x1: number;
+	y1: number;
+}
+
+/** How far a 12 px axis-font label reaches above its baseline and below it, on the generous side. */
+const AXIS_ASCENT_PX = 10;
+const AXIS_DESCENT_PX = 3;
+
+/** The box of a 12 px axis-font label drawn at (x, baseline) with the given anchor. */
+export function axisLabelBox(
+	text: string,
+	x: number,
+	baseline: number,
+	anchor: TextAnchor,
+	charPx = AXIS_CHAR_PX
+): Box {
+	const w = text.length * charPx;
+	const x0 = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+	return { x0, y0: baseline - AXIS_ASCENT_PX, x1: x0 + w, y1: baseline + AXIS_DESCENT_PX };
+}
+
+const grow = (b: Box, by: number): Box => ({
+	x0: b.x0 - by,
+	y0: b.y0 - by,
+	x1: b.x1 + by,
+	y1: b.y1 + by
+});
+
+/** Whether the segment from p to q passes through the box (Liang–Barsky clipping). */
+export function segmentMeetsBox(
+	p: { x: number; y: number },
+	q: { x: number; y: number },
+	b: Box
+): boolean {
+	const dx = q.x - p.x;
+	const dy = q.y - p.y;
+	let t0 = 0;
+	let t1 = 1;
+	for (const [step, room] of [
+		[-dx, p.x - b.x0],
+		[dx, b.x1 - p.x],
+		[-dy, p.y - b.y0],
+		[dy, b.y1 - p.y]
+	] as const) {
+		if (step === 0) {
+			if (room < 0) return false;
+			continue;
+		}
+		const t = room / step;
+		if (step < 0) t0 = Math.max(t0, t);
+		else t1 = Math.min(t1, t);
+		if (t0 > t1) return false;
+	}
+	return true;
+}
+
+/** Where a line chart writes the label of its reference line (the pass mark). */
+export interface ReferenceLabelPlacement {
+	x: number;
+	/** The text's baseline. */
+	y: number;
+	anchor: 'start' | 'end';
+	/**
+	 * True when no place inside the plot is clear: the label goes in a band of `LEGEND_BAND_PX`
+	 * above the plot instead (with a sample of the dashed line), which the chart adds.
+	 */
+	legend: boolean;
+}
+
+/** The height of the band a line chart adds above its plot when the reference label goes there. */
+export const LEGEND_BAND_PX = 16;
+/** The length of the dashed-line sample before a legend's text, and the space after it. */
+export const LEGEND_KEY_PX = 18;
+export const LEGEND_KEY_GAP_PX = 5;
+
+/**
+ * Where the reference line's label goes so that it touches nothing else drawn: not the data line
+ * (its segments and dots), not a grid line, and not outside the plot (where the tick labels and
+ * the x labels are). Tried in order: just above the reference line at the plot's right end, just
+ * below it there, above and below at the left end, then above and below at places in between,
+ * right to left. When none is clear (a line that runs along the pass mark all month, a plot
+ * narrower than the label), the label becomes a legend above the plot: the chart moves the plot
+ * down by `LEGEND_BAND_PX`, and `x`, `y` are then in the moved chart's coordinates.
+ *
+ * Everything else is in the coordinates of the chart as drawn without the band: `plot` the plot's
+ * box, `referenceY` the line's y, `points` the data points (null where the line is broken),
+ * `gridYs` the horizontal grid lines; `gapPx` is the clearance kept around the label.
+ */
+export function placeReferenceLabel(input: {
+	text: string;
+	referenceY: number;
+	plot: Box;
+	points: ReadonlyArray<{ x: number; y: number } | null>;
+	gridYs: readonly number[];
+	/** The radius of a data point's dot, its outline included. */
+	dotRadius?: number;
+	/** Half the data line's stroke width. */
+	lineHalfWidth?: number;
+	gapPx?: number;
+	charPx?: number;
+}): ReferenceLabelPlacement {
+	const {
+		text,
+		referenceY,
+		plot,
+		points,
+		gridYs,
+		dotRadius = 5,
+		lineHalfWidth = 1.5,
+		gapPx = 2,
+		charPx = AXIS_CHAR_PX
+	} = input;
+	/** Baselines just above and just below the reference line. */
+	const above = referenceY - gapPx - 1 - AXIS_DESCENT_PX;
+	const below = referenceY + gapPx + 1 + AXIS_ASCENT_PX;
+	const segments: [{ x: number; y: number }, { x: number; y: number }][] = [];
+	for (let i = 1; i < points.length; i++) {
+		const p = points[i - 1];
+		const q = points[i];
+		if (p && q) segments.push([p, q]);
+	}
+	const clear = (box: Box): boolean => {
+		if (box.x0 < plot.x0 || box.x1 > plot.x1 || box.y0 < plot.y0 || box.y1 > plot.y1) return false;
+		const room = grow(box, gapPx);
+		if (gridYs.some((g) => g > room.y0 && g < room.y1)) return false;
+		const nearDots = grow(room, dotRadius);
+		if (
+			points.some(
+				(p) => p && p.x > nearDots.x0 && p.x < nearDots.x1 && p.y > nearDots.y0 && p.y < nearDots.y1
+			)
+		)
+			return false;
+		const nearLine = grow(room, lineHalfWidth);
+		return !segments.some(([p, q]) => segmentMeetsBox(p, q, nearLine));
+	};
+	const w = text.length * charPx;
+	const candidates: ReferenceLabelPlacement[] = [];
+	const at = (x: number, anchor: 'start' | 'end') => {
+		for (const y of [above, below]) candidates.push({ x, y, anchor, legend: false });
+	};
+	at(plot.x1, 'end');
+	at(plot.x0, 'start');
+	// Then right ends every 8 px from the right towards the left.
+	for (let x = plot.x1 - 8; x - w >= plot.x0; x -= 8) at(x, 'end');
+	const inside = candidates.find((c) => clear(axisLabelBox(text, c.x, c.y, c.anchor, charPx)));
+	if (inside) return inside;
+	// A legend ending at the plot's right end (or starting at the chart's left edge if the plot is
+	// too narrow): the key, then the text, whose baseline is 12 px above the moved plot's top,
+	// clear of the top tick label centred on that top.
+	const start = Math.max(0, plot.x1 - (LEGEND_KEY_PX + LEGEND_KEY_GAP_PX + w));
+	return {
+		x: start + LEGEND_KEY_PX + LEGEND_KEY_GAP_PX,
+		y: plot.y0 + LEGEND_BAND_PX - 12,
+		anchor: 'start',
+		legend: true
+	};
+}
+
 /** A "nice" upper bound for a count axis: 1, 2, 5 or 10 times a power of ten, at least `max`. */
 export function niceCeiling(max: number): number {
 	if (max <= 1) return 1;
