@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import './all-apis'; // the synchronous full engine (every STS operation registered)
 import type { IdTokenSpec } from '../content/scenario-schema';
-import { claimsFromSpec, encodeIdToken, webIdentityContext } from './identity-tokens';
+import {
+	claimsFromSpec,
+	encodeIdToken,
+	providerTrustClaimKeys,
+	webIdentityContext
+} from './identity-tokens';
 import { createSimulator } from './simulator';
 import { issue, outcomeOf, worldFrom } from './test-worlds';
 
@@ -385,5 +390,120 @@ describe('web identity sessions keep the provider keys (§5)', () => {
 				resource: 'arn:aws:s3:::photos/us-east-1:other/a.jpg'
 			}).allowed
 		).toBe(false);
+	});
+});
+
+describe('provider-specific claims are trust-policy keys only (2026, Service Authorization Reference)', () => {
+	const claimWorld = worldFrom(`
+start: 2026-03-02T10:00:00Z
+accounts:
+  - id: "111111111111"
+    identityProviders:
+      - oidc: token.actions.githubusercontent.com
+        clientIds: [sts.amazonaws.com]
+      - oidc: gitlab.com
+        clientIds: [https://gitlab.com]
+    roles:
+      - name: ByRepoId
+        trust:
+          Version: "2012-10-17"
+          Statement:
+            - Effect: Allow
+              Principal: { Federated: arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com }
+              Action: sts:AssumeRoleWithWebIdentity
+              Condition:
+                StringEquals:
+                  token.actions.githubusercontent.com:aud: sts.amazonaws.com
+                  token.actions.githubusercontent.com:repository_id: "456789"
+        policies:
+          - Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: s3:GetObject
+                Resource: "*"
+                Condition:
+                  StringEquals: { token.actions.githubusercontent.com:repository_id: "456789" }
+      - name: ByGitLabProject
+        trust:
+          Version: "2012-10-17"
+          Statement:
+            - Effect: Allow
+              Principal: { Federated: arn:aws:iam::111111111111:oidc-provider/gitlab.com }
+              Action: sts:AssumeRoleWithWebIdentity
+              Condition:
+                StringEquals: { gitlab.com:project_id: "42", gitlab.com:ref_protected: "true" }
+`);
+	const call = (role: string, idToken: IdTokenSpec, save?: string) =>
+		outcomeOf(createSimulator(claimWorld), {
+			as: 'anonymous',
+			call: 'AssumeRoleWithWebIdentity',
+			idToken,
+			params: { RoleArn: `arn:aws:iam::111111111111:role/${role}`, RoleSessionName: 'ci' },
+			...(save ? { save } : {})
+		});
+	const github = (over: Record<string, unknown>): IdTokenSpec => ({
+		iss: 'https://token.actions.githubusercontent.com',
+		aud: 'sts.amazonaws.com',
+		sub: 'repo:octo-org/app:ref:refs/heads/main',
+		expiresIn: 300,
+		...over
+	});
+
+	it('GitHub repository_id decides the trust policy; event_name is not a key', () => {
+		expect(call('ByRepoId', github({ repository_id: '456789' })).ok).toBe(true);
+		expect(call('ByRepoId', github({ repository_id: '999' })).error?.code).toBe('AccessDenied');
+		expect(call('ByRepoId', github({})).error?.code).toBe('AccessDenied');
+		expect(
+			providerTrustClaimKeys(claimsFromSpec(github({ repository_id: '1', event_name: 'push' }), 0))
+		).toEqual({ 'token.actions.githubusercontent.com:repository_id': '1' });
+	});
+
+	it('the session does not carry them ("Available in session: No")', () => {
+		const s = issue(createSimulator(claimWorld), {
+			as: 'anonymous',
+			call: 'AssumeRoleWithWebIdentity',
+			idToken: github({ repository_id: '456789' }),
+			params: { RoleArn: 'arn:aws:iam::111111111111:role/ByRepoId', RoleSessionName: 'ci' },
+			save: 'ci'
+		});
+		expect(
+			outcomeOf(s, { as: 'creds:ci', call: 's3:GetObject', resource: 'arn:aws:s3:::b/k' }).allowed
+		).toBe(false);
+	});
+
+	it('GitLab, CircleCI, Buildkite and OCI issuers have their own lists', () => {
+		const gitlab = (over: Record<string, unknown>): IdTokenSpec => ({
+			iss: 'https://gitlab.com',
+			aud: 'https://gitlab.com',
+			sub: 'project_path:acme/app:ref_type:branch:ref:main',
+			expiresIn: 300,
+			...over
+		});
+		expect(call('ByGitLabProject', gitlab({ project_id: '42', ref_protected: 'true' })).ok).toBe(
+			true
+		);
+		expect(
+			call('ByGitLabProject', gitlab({ project_id: '42', ref_protected: 'false' })).error?.code
+		).toBe('AccessDenied');
+		const keys = (iss: string, claims: Record<string, unknown>) =>
+			providerTrustClaimKeys(
+				claimsFromSpec({ iss, aud: 'a', sub: 's', expiresIn: 300, ...claims }, 0)
+			);
+		expect(
+			keys('https://oidc.circleci.com/org/0f00', { 'oidc.circleci.com/project-id': 'p1' })
+		).toEqual({ 'oidc.circleci.com/org/0f00:oidc.circleci.com/project-id': 'p1' });
+		expect(keys('https://agent.buildkite.com', { pipeline_slug: 'deploy', step_key: 'x' })).toEqual(
+			{ 'agent.buildkite.com:pipeline_slug': 'deploy' }
+		);
+		expect(keys('https://idcs-abc.identity.oraclecloud.com', { rpst_id: 'r1' })).toEqual({
+			'idcs-abc.identity.oraclecloud.com:rpst_id': 'r1'
+		});
+		expect(
+			keys('https://token.actions.githubusercontent.com/acme', { repository: 'acme/app' })
+		).toEqual({ 'token.actions.githubusercontent.com/acme:repository': 'acme/app' });
+		// A generic provider exposes none of these claims.
+		expect(keys('https://login.example.com', { repository: 'acme/app', project_id: '42' })).toEqual(
+			{}
+		);
 	});
 });

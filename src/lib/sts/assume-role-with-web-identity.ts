@@ -26,7 +26,7 @@ import {
 	isOAuthProvider,
 	sessionTagsOfClaims,
 	SOURCE_IDENTITY_CLAIM,
-	githubTrustClaimKeys,
+	providerTrustClaimKeys,
 	webIdentityContext,
 	type IdTokenClaims
 } from './identity-tokens';
@@ -278,7 +278,7 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 		...resourceTagKeys(role?.tags),
 		...passed.context,
 		...webIdentityContext(claims),
-		...githubTrustClaimKeys(claims),
+		...providerTrustClaimKeys(claims),
 		'sts:RoleSessionName': sessionName,
 		'aws:FederatedProvider': providerName
 	};

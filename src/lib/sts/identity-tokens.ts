@@ -137,7 +137,7 @@ export function sessionTagsOfClaims(claims: IdTokenClaims): {
  * `:amr`, `:azp` (and Google's `:oaud`); Facebook and Login with Amazon name theirs app_id / id /
  * user_id. These stay with the session. Other claims the token carries are not condition keys
  * (aws-actions/configure-aws-credentials#454, "other claims are not supported by AWS"), except the
- * provider-specific ones of githubTrustClaimKeys, for the trust policy only. A policy testing any
+ * provider-specific ones of providerTrustClaimKeys, for the trust policy only. A policy testing any
  * other claim finds it absent.
  */
 export function webIdentityContext(claims: IdTokenClaims): ContextValues {
@@ -170,36 +170,73 @@ export function webIdentityContext(claims: IdTokenClaims): ContextValues {
 }
 
 /**
- * GitHub Actions claims STS has exposed as condition keys since early 2026 ("AWS STS supports
- * validation of identity provider claims", AWS What's New 2026-01/02: "provider-specific claims from
- * GitHub, Google, CircleCI, and Oracle Cloud Infrastructure (OCI) can now be used as condition keys
- * in IAM role trust policies"), as IAM's "Available keys for AWS OIDC federation" GitHub table lists
- * them (quoted by cageyv.dev/posts/aws-sts-oidc-claim-validation and dev.classmethod.jp), all
- * "Available in session: No": they decide the AssumeRoleWithWebIdentity call, and its session does
- * not carry them. (The Google, CircleCI and OCI lists were not found, so only GitHub's are modelled.)
+ * Provider-specific claims STS has exposed as condition keys since early 2026 ("AWS STS supports
+ * validation of identity provider claims", AWS What's New 2026-01: "provider-specific claims … can
+ * now be used as condition keys in IAM role trust policies"). The lists are the Service
+ * Authorization Reference's condition keys for sts:AssumeRoleWithWebIdentity (the IAM data this
+ * project ships, static/iam-data/data/actions/sts.json), e.g.
+ * `token.actions.githubusercontent.com:repository` or `gitlab.com:project_id`; IAM's tables mark
+ * them "Available in session: No" (quoted by cageyv.dev/posts/aws-sts-oidc-claim-validation), so
+ * they decide the AssumeRoleWithWebIdentity call and its session does not carry them. Google's
+ * `google/organization_number` is left out: the shape of that claim in a token is not recorded.
  */
-export const GITHUB_TRUST_CLAIMS = [
-	'actor',
-	'actor_id',
-	'job_workflow_ref',
-	'repository',
-	'repository_id',
-	'workflow',
-	'ref',
-	'environment',
-	'enterprise_id'
-] as const;
+export const PROVIDER_CLAIM_KEYS: readonly { issuer: RegExp; claims: readonly string[] }[] = [
+	{
+		// GitHub Actions, its enterprise-specific issuer paths, GitHub Enterprise Cloud with data residency.
+		issuer:
+			/^(?:token\.actions\.githubusercontent\.com(?:\/[^/]+)?|token\.actions\.[^/]+\.ghe\.com|github\.com\/enterprises\/[^/]+)$/,
+		claims: [
+			'actor',
+			'actor_id',
+			'enterprise_id',
+			'environment',
+			'job_workflow_ref',
+			'ref',
+			'repository',
+			'repository_id',
+			'repository_owner_id',
+			'workflow'
+		]
+	},
+	{
+		issuer: /^gitlab\.com$/,
+		claims: [
+			'namespace_id',
+			'pipeline_source',
+			'project_id',
+			'ref_protected',
+			'runner_environment',
+			'user_access_level',
+			'user_email',
+			'user_id',
+			'user_login'
+		]
+	},
+	{
+		issuer: /^agent\.(?:buildkite\.com|[^/]+\.buildkite\.(?:dev|site))$/,
+		claims: [
+			'build_branch',
+			'cluster_id',
+			'cluster_name',
+			'organization_id',
+			'organization_slug',
+			'pipeline_id',
+			'pipeline_slug'
+		]
+	},
+	{ issuer: /^oidc\.circleci\.com\/org\/[^/]+$/, claims: ['oidc.circleci.com/project-id'] },
+	{ issuer: /^idcs-[^/]+\.identity\.oraclecloud\.com$/, claims: ['rpst_id'] }
+];
 
-const GITHUB_ISSUER_HOST = 'token.actions.githubusercontent.com';
-
-/** `token.actions.githubusercontent.com:<claim>` keys for the trust policy (GITHUB_TRUST_CLAIMS). */
-export function githubTrustClaimKeys(claims: IdTokenClaims): ContextValues {
+/** `<provider>:<claim>` keys for the trust policy only (PROVIDER_CLAIM_KEYS). */
+export function providerTrustClaimKeys(claims: IdTokenClaims): ContextValues {
 	const ctx: ContextValues = {};
-	if (oidcHost(claims.iss) !== GITHUB_ISSUER_HOST) return ctx;
-	for (const claim of GITHUB_TRUST_CLAIMS) {
+	const host = oidcHost(claims.iss);
+	const provider = PROVIDER_CLAIM_KEYS.find((p) => p.issuer.test(host));
+	for (const claim of provider?.claims ?? []) {
 		const value = claims[claim];
 		if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-			ctx[`${GITHUB_ISSUER_HOST}:${claim}`] = String(value);
+			ctx[`${host}:${claim}`] = String(value);
 	}
 	return ctx;
 }
