@@ -281,6 +281,36 @@ describe('AssumeRoleWithSAML: response identifiers and SAML keys', () => {
 	});
 });
 
+describe('AssumeRoleWithSAML: sts:RoleSessionName (SAR condition key)', () => {
+	it("the trust policy sees the assertion's RoleSessionName attribute as sts:RoleSessionName", () => {
+		const named = worldFrom(`
+start: 2026-01-01T12:00:00Z
+accounts:
+  - id: "111111111111"
+    identityProviders:
+      - saml: Okta
+    roles:
+      - name: OnlyJdoe
+        trust:
+          Version: "2012-10-17"
+          Statement:
+            - Effect: Allow
+              Principal: { Federated: "arn:aws:iam::111111111111:saml-provider/Okta" }
+              Action: sts:AssumeRoleWithSAML
+              Condition: { StringEquals: { "sts:RoleSessionName": jdoe } }
+`);
+		const call = (roleSessionName: string) =>
+			outcomeOf(createSimulator(named), {
+				as: 'anonymous',
+				call: 'AssumeRoleWithSAML',
+				samlAssertion: assertion({ roleSessionName }),
+				params: { RoleArn: 'arn:aws:iam::111111111111:role/OnlyJdoe', PrincipalArn: PROVIDER }
+			});
+		expect(call('jdoe').ok).toBe(true);
+		expect(call('jsmith').error?.code).toBe('AccessDenied');
+	});
+});
+
 describe('AssumeRoleWithSAML: provider naming', () => {
 	it('the assertion may name its provider by ARN', () => {
 		expect(saml({ provider: PROVIDER }).ok).toBe(true);

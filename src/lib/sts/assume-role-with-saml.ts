@@ -221,7 +221,10 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 		...requestKeys(ctx.region, now),
 		...resourceTagKeys(role?.tags),
 		...samlKeys,
-		...passed.context
+		...passed.context,
+		// The SAR lists sts:RoleSessionName for sts:AssumeRoleWithSAML; its value is the assertion's
+		// RoleSessionName attribute (IAM-STSCK sts:RoleSessionName; found by blind15i).
+		'sts:RoleSessionName': a.roleSessionName
 		// No aws:FederatedProvider: IAM-CK limits it to OIDC, "present in the role-session of a role that
 		// was assumed using OpenID Connect (OIDC) provider, and in the role-trust policy when an OIDC
 		// provider is used to call AssumeRoleWithWebIdentity" (older text also named AssumeRoleWithSAML).
