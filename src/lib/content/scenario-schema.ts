@@ -436,8 +436,9 @@ const epochSeconds = z.preprocess(
 /**
  * What the simulated identity provider puts in the token. Beyond the contract's iss/aud/sub/
  * expiresIn, any other key with a text value is a further claim of the token (`claims:` lists
- * them explicitly). Only amr and azp among them become condition keys (<provider>:amr, sts-facts
- * §5); the rest (GitHub's repository, …) ride in the token as AWS ignores them, except
+ * them explicitly). amr and azp among them become condition keys (<provider>:amr, sts-facts §5), and
+ * so do the provider-specific claims of some issuers (GitHub's repository, …: PROVIDER_CLAIM_KEYS in
+ * sts/identity-tokens.ts, trust policy only); AWS ignores the rest, except
  * https://aws.amazon.com/source_identity.
  */
 const idTokenSchema = z.preprocess(

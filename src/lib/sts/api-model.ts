@@ -126,9 +126,12 @@ const tokenCode: MemberSpec = {
 	max: 6,
 	pattern: pattern('[\\d]*', /^\d*$/)
 };
-// sts-facts §3: AssumeRole's Policy lost its model max in 2023 but the docs keep the 2048-character
-// plaintext limit, enforced by the server; the other operations still carry max 2048 in the model.
+// sts-facts §3: AssumeRole's Policy lost its model max in 2023 (unrestrictedSessionPolicyDocumentType)
+// but the docs keep the 2048-character plaintext limit for inline and managed session policies
+// together, which readSessionPolicies enforces (insignificant whitespace not counted); the other
+// operations still carry max 2048 in the model, a limit on the parameter's raw length.
 const sessionPolicy: MemberSpec = { kind: 'policy', max: 2048 };
+const unrestrictedSessionPolicy: MemberSpec = { kind: 'policy' };
 // sts-facts §3, §3.1: "Up to 10 managed policy ARNs". The botocore model has no max for the list, so
 // AWS's wording for an 11th ARN is not recorded [inf]: the standard list-length violation.
 const policyArns: MemberSpec = { kind: 'policyArns', max: 10 };
@@ -138,7 +141,7 @@ export const API_MEMBERS: Record<StsApi, Record<string, MemberSpec>> = {
 		RoleArn: arnType,
 		RoleSessionName: roleSessionName,
 		PolicyArns: policyArns,
-		Policy: sessionPolicy,
+		Policy: unrestrictedSessionPolicy,
 		DurationSeconds: roleDuration,
 		Tags: { kind: 'tags', max: 50 },
 		TransitiveTagKeys: { kind: 'tagKeys', max: 50 },

@@ -4,7 +4,7 @@ import './all-apis'; // the synchronous full engine (every STS operation registe
 import type { SamlAssertionSpec } from '../content/scenario-schema';
 import { encodeSamlAssertion } from './identity-tokens';
 import { createSimulator } from './simulator';
-import { issue, outcomeOf, worldFrom } from './test-worlds';
+import { inlinePolicyOfLength, issue, outcomeOf, READ_ONLY_ARN, worldFrom } from './test-worlds';
 
 const world = worldFrom(`
 start: 2026-01-01T12:00:00Z
@@ -278,6 +278,23 @@ describe('AssumeRoleWithSAML: response identifiers and SAML keys', () => {
 			'saml:sub_type'
 		]);
 		expect(keys?.['saml:sub']).toBe('jdoe');
+	});
+});
+
+describe('AssumeRoleWithSAML: parameters', () => {
+	it('a RoleArn that is not a role ARN with a 12-digit account is "Request ARN is invalid" (§4)', () => {
+		for (const RoleArn of ['arn:aws:iam:::role/SamlDev', 'arn:aws:iam::111111111111:user/SamlDev'])
+			expect(saml({}, { RoleArn }).error, RoleArn).toMatchObject({
+				code: 'ValidationError',
+				message: 'Request ARN is invalid'
+			});
+	});
+
+	it('the inline policy and the managed policy ARNs share the 2048-character plaintext limit (§3.2)', () => {
+		const call = (chars: number) =>
+			saml({}, { Policy: inlinePolicyOfLength(chars), PolicyArns: [{ arn: READ_ONLY_ARN }] });
+		expect(call(2048 - READ_ONLY_ARN.length).ok).toBe(true);
+		expect(call(2049 - READ_ONLY_ARN.length).error?.code).toBe('ValidationError');
 	});
 });
 

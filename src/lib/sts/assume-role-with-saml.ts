@@ -68,14 +68,13 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 			`PrincipalArn must be the ARN of an IAM SAML provider, arn:aws:iam::ACCOUNT:saml-provider/NAME; ${JSON.stringify(principalArn)} is not one. A Role attribute value read in the wrong order (role ARN and provider ARN swapped) or split with a space after the comma gives this error (sts-facts §4, §11).`,
 			['§4', '§11']
 		);
-	const roleRef = parseArn(roleArn);
-	if (!roleRef)
+	if (!parseArn(roleArn))
 		return fail(
 			awsError('ValidationError', messages.invalidArn(roleArn)),
 			'RoleArn must be an ARN (sts-facts §3.1).',
 			['§3.1', '§4']
 		);
-	if (roleRef.service !== 'iam' || !roleRef.resource.startsWith('role/'))
+	if (!parseIamEntityArn(roleArn, 'role'))
 		return fail(
 			awsError('ValidationError', messages.requestArnInvalid),
 			`RoleArn must be the ARN of an IAM role, arn:aws:iam::ACCOUNT:role/NAME; ${roleArn} is not one (sts-facts §4). The assertion's Role attribute lists "role-arn,provider-arn" pairs; check their order.`,

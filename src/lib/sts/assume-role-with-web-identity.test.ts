@@ -8,7 +8,7 @@ import {
 	webIdentityContext
 } from './identity-tokens';
 import { createSimulator } from './simulator';
-import { issue, outcomeOf, worldFrom } from './test-worlds';
+import { inlinePolicyOfLength, issue, outcomeOf, READ_ONLY_ARN, worldFrom } from './test-worlds';
 
 const world = worldFrom(`
 start: 2026-01-01T12:00:00Z
@@ -81,6 +81,8 @@ describe('AssumeRoleWithWebIdentity', () => {
 	it('a RoleArn that is an ARN but not a role\'s: ValidationError "Request ARN is invalid" (re:Post IRSA)', () => {
 		for (const RoleArn of [
 			'arn:aws:iam::::111111111111:role/GitHubDeploy', // an extra colon (EKS annotation typo)
+			'arn:aws:iam:::role/GitHubDeploy', // no account
+			'arn:aws:iam::aws:role/GitHubDeploy', // not a 12-digit account
 			'arn:aws:iam::111111111111:user/GitHubDeploy',
 			'arn:aws:s3:::GitHubDeploy'
 		]) {
@@ -280,6 +282,27 @@ accounts:
 		expect(o.ok).toBe(true);
 	});
 
+	it('a hand-made JWT without iat is not "issued in the future" (iat is then not checked)', () => {
+		const s = state();
+		const { iat: _iat, ...claims } = claimsFromSpec(ghToken({ expiresIn: 3600 }), s.now);
+		const o = outcomeOf(s, {
+			as: 'anonymous',
+			call: 'AssumeRoleWithWebIdentity',
+			params: { RoleArn: GH, RoleSessionName: 'gh', WebIdentityToken: encodeIdToken(claims) }
+		});
+		expect(o.ok).toBe(true);
+	});
+
+	it('the inline policy and the managed policy ARNs share the 2048-character plaintext limit (§3.2)', () => {
+		const call = (chars: number) =>
+			wi(ghToken(), {
+				Policy: inlinePolicyOfLength(chars),
+				PolicyArns: [{ arn: READ_ONLY_ARN }]
+			});
+		expect(call(2048 - READ_ONLY_ARN.length).ok).toBe(true);
+		expect(call(2049 - READ_ONLY_ARN.length).error?.code).toBe('ValidationError');
+	});
+
 	it('an ID token signed with an algorithm STS does not accept, or with non-integer timestamps, cannot be validated (API-WI, §3.1)', () => {
 		const s = state();
 		const claims = claimsFromSpec(ghToken(), s.now);
@@ -452,7 +475,9 @@ accounts:
 	it('GitHub repository_id decides the trust policy; event_name is not a key', () => {
 		expect(call('ByRepoId', github({ repository_id: '456789' })).ok).toBe(true);
 		expect(call('ByRepoId', github({ repository_id: '999' })).error?.code).toBe('AccessDenied');
-		expect(call('ByRepoId', github({})).error?.code).toBe('AccessDenied');
+		const missing = call('ByRepoId', github({}));
+		expect(missing.error?.code).toBe('AccessDenied');
+		expect(missing.explanation.details.join('\n')).toContain("the token's repository_id claim");
 		expect(
 			providerTrustClaimKeys(claimsFromSpec(github({ repository_id: '1', event_name: 'push' }), 0))
 		).toEqual({ 'token.actions.githubusercontent.com:repository_id': '1' });
@@ -466,9 +491,11 @@ accounts:
 			params: { RoleArn: 'arn:aws:iam::111111111111:role/ByRepoId', RoleSessionName: 'ci' },
 			save: 'ci'
 		});
-		expect(
-			outcomeOf(s, { as: 'creds:ci', call: 's3:GetObject', resource: 'arn:aws:s3:::b/k' }).allowed
-		).toBe(false);
+		const o = outcomeOf(s, { as: 'creds:ci', call: 's3:GetObject', resource: 'arn:aws:s3:::b/k' });
+		expect(o.allowed).toBe(false);
+		expect(o.explanation.details.join('\n')).toContain(
+			"the token's repository_id claim, a key of the trust policy only"
+		);
 	});
 
 	it('GitLab, CircleCI, Buildkite and OCI issuers have their own lists', () => {

@@ -67,17 +67,17 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 		]);
 	const roleArn = String(params.RoleArn);
 	const sessionName = String(params.RoleSessionName);
-	const roleRef = parseArn(roleArn);
-	if (!roleRef)
+	if (!parseArn(roleArn))
 		return fail(
 			awsError('ValidationError', messages.invalidArn(roleArn)),
 			'RoleArn must be an ARN (sts-facts §3).',
 			['§3', '§4']
 		);
-	// An ARN that is not a role's, e.g. arn:aws:iam::::1234567890:role/example (an extra colon in an
-	// EKS service account annotation), is "Request ARN is invalid" (re:Post knowledge center
+	// An ARN that is not a role's (another service or resource, or no 12-digit account, e.g.
+	// arn:aws:iam::::1234567890:role/example, an extra colon in an EKS service account annotation) is
+	// "Request ARN is invalid" (re:Post knowledge center
 	// eks-troubleshoot-irsa-errors; the same wording as AssumeRoleWithSAML's, sts-facts §4).
-	if (roleRef.service !== 'iam' || !roleRef.resource.startsWith('role/'))
+	if (!parseIamEntityArn(roleArn, 'role'))
 		return fail(
 			awsError('ValidationError', messages.requestArnInvalid),
 			`RoleArn must be the ARN of an IAM role, arn:aws:iam::ACCOUNT:role/NAME; ${roleArn} is not one (sts-facts §4). With EKS (IRSA) this is the role ARN in the service account's eks.amazonaws.com/role-arn annotation; look for an extra or missing colon.`,
@@ -168,12 +168,16 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 				'ExpiredTokenException',
 				messages.webIdentityTokenExpired(now - WEB_IDENTITY_CLOCK_SKEW, claims.exp)
 			),
-			`The ID token expired ${formatDuration(now - claims.exp)} ago, beyond the five minutes of clock skew STS allows after a token's exp (so the message's "current date/time" is five minutes before now). Get a fresh token from the IdP (sts-facts §4, §11).`,
+			`The ID token expired ${formatDuration(now - claims.exp)} ago: STS allows less than five minutes of clock skew after a token's exp (so the message's "current date/time" is five minutes before now). Get a fresh token from the IdP (sts-facts §4, §11).`,
 			['§4', '§11']
 		);
 	}
 	// An OAuth access token (ProviderId) is the IdP's to check, not STS's (see above).
-	if (providerId === undefined && claims.iat > now + WEB_IDENTITY_CLOCK_SKEW) {
+	if (
+		providerId === undefined &&
+		claims.iat !== undefined &&
+		claims.iat > now + WEB_IDENTITY_CLOCK_SKEW
+	) {
 		return fail(
 			awsError('InvalidIdentityToken', messages.webIdentityTokenFromFuture(claims.iat)),
 			`The token says it was issued ${formatDuration(claims.iat - now)} from now (iat), beyond the five minutes of clock skew STS allows: the IdP's clock or the token is wrong (sts-facts §4).`,

@@ -13,6 +13,7 @@ import {
 	type ContextValues,
 	type EvaluationRequest
 } from './policy-evaluation';
+import { providerClaimOfKey } from './identity-tokens';
 import { statementsOf, type PolicyStatement } from './policy-model';
 import type { NamedPolicy } from './world';
 
@@ -80,6 +81,9 @@ function keyHint(key: string): string {
 	if (k.startsWith('aws:resourcetag/') || k.startsWith('iam:resourcetag/'))
 		return 'tags on the requested resource (for AssumeRole*, the role being assumed)';
 	if (k === 'aws:requestedregion') return 'the Region of the endpoint called';
+	const providerClaim = providerClaimOfKey(k);
+	if (providerClaim)
+		return `the token's ${providerClaim} claim, a key of the trust policy only ("Available in session: No": a session never carries it)`;
 	const claim = /:(aud|sub|amr|azp|oaud|app_id|id|user_id)$/.exec(k);
 	if (claim) return `the token's ${claim[1]} claim`;
 	return 'the request';

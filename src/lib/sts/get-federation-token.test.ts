@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import './all-apis'; // the synchronous full engine (every STS operation registered)
-import { allow, baseState, issue, outcomeOf, roleArn } from './test-worlds';
+import {
+	allow,
+	baseState,
+	inlinePolicyOfLength,
+	issue,
+	outcomeOf,
+	READ_ONLY_ARN,
+	roleArn
+} from './test-worlds';
 
 const BROKER = 'user:111111111111/broker';
 
@@ -155,6 +163,23 @@ describe('GetFederationToken', () => {
 		).toBe('ValidationError');
 	});
 
+	it('the inline policy and the managed policy ARNs share the 2048-character plaintext limit (§3.2)', () => {
+		const call = (chars: number) =>
+			outcomeOf(baseState(), {
+				as: BROKER,
+				call: 'GetFederationToken',
+				params: {
+					Name: 'Bob',
+					Policy: inlinePolicyOfLength(chars),
+					PolicyArns: [{ arn: READ_ONLY_ARN }]
+				}
+			});
+		expect(call(2048 - READ_ONLY_ARN.length).ok).toBe(true);
+		expect(call(2049 - READ_ONLY_ARN.length).error?.message).toContain(
+			"can't exceed 2,048 characters; this request uses 2049"
+		);
+	});
+
 	it('PackedPolicySize is 0 without a policy (LS-SNAP, §3.1)', () => {
 		expect(
 			outcomeOf(baseState(), { as: BROKER, call: 'GetFederationToken', params: { Name: 'Bob' } })
@@ -172,9 +197,15 @@ describe('GetFederationToken', () => {
 		});
 		s = (await import('./test-worlds')).later(s, 60);
 		s = revoke(s, 'arn:aws:iam::111111111111:user/broker').state;
-		expect(
-			outcomeOf(s, { as: 'creds:fed', call: 's3:GetObject', resource: 'arn:aws:s3:::b/k' }).allowed
-		).toBe(false);
+		const denied = outcomeOf(s, {
+			as: 'creds:fed',
+			call: 's3:GetObject',
+			resource: 'arn:aws:s3:::b/k'
+		});
+		expect(denied.allowed).toBe(false);
+		expect(denied.explanation.summary).toContain(
+			'issued before the active sessions of user broker were revoked'
+		);
 		// The broker's own long-term key is unaffected (no aws:TokenIssueTime).
 		expect(
 			outcomeOf(s, { as: BROKER, call: 's3:GetObject', resource: 'arn:aws:s3:::b/k' }).allowed

@@ -36,7 +36,8 @@ export interface IdTokenClaims {
 	aud?: string | string[];
 	sub?: string;
 	exp: number;
-	iat: number;
+	/** Absent in a hand-made JWT without it (then nothing is checked against it). */
+	iat?: number;
 	amr?: string | string[];
 	azp?: string;
 	[claim: string]: unknown;
@@ -94,7 +95,7 @@ export function decodeIdToken(token: string): IdTokenClaims | undefined {
 			(claims.iat !== undefined && !Number.isInteger(claims.iat))
 		)
 			return undefined;
-		return { iat: claims.exp, ...claims } as IdTokenClaims;
+		return claims as IdTokenClaims;
 	} catch {
 		return undefined;
 	}
@@ -227,6 +228,17 @@ export const PROVIDER_CLAIM_KEYS: readonly { issuer: RegExp; claims: readonly st
 	{ issuer: /^oidc\.circleci\.com\/org\/[^/]+$/, claims: ['oidc.circleci.com/project-id'] },
 	{ issuer: /^idcs-[^/]+\.identity\.oraclecloud\.com$/, claims: ['rpst_id'] }
 ];
+
+/** The claim a provider-specific key names (`gitlab.com:project_id` → project_id), if it is one. */
+export function providerClaimOfKey(key: string): string | undefined {
+	const colon = key.indexOf(':');
+	if (colon < 0) return undefined;
+	const host = key.slice(0, colon).toLowerCase();
+	const claim = key.slice(colon + 1).toLowerCase();
+	return PROVIDER_CLAIM_KEYS.find((p) => p.issuer.test(host))?.claims.find(
+		(c) => c.toLowerCase() === claim
+	);
+}
 
 /** `<provider>:<claim>` keys for the trust policy only (PROVIDER_CLAIM_KEYS). */
 export function providerTrustClaimKeys(claims: IdTokenClaims): ContextValues {

@@ -132,3 +132,18 @@ export const roleArn = (account: string, name: string, path = '/') =>
 
 /** Parses YAML into plain data (for policies in tests). */
 export const yaml = (text: string): unknown => parse(text);
+
+/** A minified inline session policy of exactly `chars` characters (an s3:GetObject Allow). */
+export function inlinePolicyOfLength(chars: number): string {
+	const shell = (name: string) =>
+		JSON.stringify({
+			Version: '2012-10-17',
+			Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${name}` }]
+		});
+	const text = shell('b'.repeat(chars - shell('').length));
+	if (text.length !== chars) throw new Error(`cannot make a ${chars}-character policy`);
+	return text;
+}
+
+/** An AWS managed policy ARN the simulator knows, for PolicyArns in tests (38 characters). */
+export const READ_ONLY_ARN = 'arn:aws:iam::aws:policy/ReadOnlyAccess';

@@ -419,7 +419,7 @@ export function buildRequest(fields: CallFields): BuildResult {
 			if (!t.iss.trim()) problems['idToken.iss'] = 'The token needs an issuer (iss).';
 			if (expiresIn === undefined || !Number.isInteger(expiresIn))
 				problems['idToken.expiresIn'] =
-					'Seconds until the token expires, e.g. 3600 (negative: already expired).';
+					'Seconds until the token expires, e.g. 3600 (negative: already expired; STS still accepts it for five minutes after, for clock skew).';
 			const aud = t.aud
 				.split(',')
 				.map((a) => a.trim())
