@@ -61,7 +61,10 @@ export function encodeAuthorizationMessage(message: DecodedAuthorizationMessage)
 
 /** The message an encoded text stands for; undefined when AWS (here: the simulator) did not issue it. */
 export function decodeAuthorizationMessage(text: string): DecodedAuthorizationMessage | undefined {
-	const trimmed = text.trim();
+	// MODEL InvalidAuthorizationMessageException: "This can happen if the token contains invalid
+	// characters, such as line breaks"; the encoded message has no whitespace anywhere.
+	if (/\s/.test(text)) return undefined;
+	const trimmed = text;
 	if (!trimmed.startsWith(PREFIX)) return undefined;
 	try {
 		const m = JSON.parse(base64ToText(trimmed.slice(PREFIX.length))) as DecodedAuthorizationMessage;

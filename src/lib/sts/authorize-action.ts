@@ -127,6 +127,13 @@ export interface ActionRequestOptions {
 	identityPolicyReaches?: boolean;
 }
 
+/**
+ * sts:AssumeRoot reaches a member account's root user through the organisation (centralized root
+ * access), not through a resource-based policy the root user could carry (assume-root.ts), whether
+ * it is sent as the operation or authorised as an action.
+ */
+const reachedThroughOrganization = (action: string) => action.toLowerCase() === 'sts:assumeroot';
+
 export function authorizeAction(
 	ctx: ApiContext,
 	resolution: CallerResolution,
@@ -252,7 +259,9 @@ export function authorizeAction(
 	const arnAccount = parseArn(resource)?.account;
 	// S3 ARNs carry no account: the simulator places such resources in the caller's account.
 	const resourceAccount =
-		arnAccount && /^\d{12}$/.test(arnAccount) && !options.identityPolicyReaches
+		arnAccount &&
+		/^\d{12}$/.test(arnAccount) &&
+		!(options.identityPolicyReaches ?? reachedThroughOrganization(action))
 			? arnAccount
 			: perms.account;
 	// IAM-CK aws:RequestedRegion: "Some global services, such as IAM, have a single endpoint …

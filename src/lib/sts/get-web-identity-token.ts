@@ -9,7 +9,14 @@ import { authenticated, fail, type ApiHandler } from './api-support';
 import { awsError, messages, validationError } from './aws-errors';
 import { callerAccount } from './caller';
 import { operationDenied } from './operation-permission';
-import { validateParams } from './validate-params';
+import { requestTagKeys } from './session-tags';
+import { tagsOf, validateParams } from './validate-params';
+
+/** MODEL: DurationSeconds "The default is 300 seconds (5 minutes)" (sts-facts §13). */
+const DEFAULT_TOKEN_SECONDS = 300;
+
+const audiences = (value: unknown): string[] =>
+	Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
 
 /** MODEL jwtAlgorithmType documentation: "Valid values are RS256 … and ES384". */
 const ALGORITHMS = ['RS256', 'ES384'];
@@ -35,8 +42,29 @@ export const getWebIdentityToken: ApiHandler = (ctx, resolution) => {
 			'STS signs web identity tokens with RS256 or ES384 only (MODEL).',
 			['§13']
 		);
-	const denied = operationDenied(ctx, resolution, 'GetWebIdentityToken');
+	// The Service Authorization Reference's condition keys for sts:GetWebIdentityToken, which IAM's
+	// outbound federation policies page uses ("Use the sts:IdentityTokenAudience condition key to
+	// restrict which external services can receive tokens. Use the sts:DurationSeconds condition key
+	// to enforce maximum token lifetimes. Use the sts:SigningAlgorithm condition key …",
+	// id_roles_providers_outbound_policies). sts:DurationSeconds carries the token's lifetime, the
+	// default 300 when the parameter is left out [inf].
+	const tags = tagsOf(params);
+	const context = {
+		'sts:IdentityTokenAudience': audiences(params.Audience),
+		'sts:DurationSeconds': String(params.DurationSeconds ?? DEFAULT_TOKEN_SECONDS),
+		'sts:SigningAlgorithm': algorithm,
+		...requestTagKeys(tags, [])
+	};
+	const denied = operationDenied(ctx, resolution, 'GetWebIdentityToken', '*', { context });
 	if (denied) return denied;
+	// Same page: "To allow Tags (key, value pairs) to be passed to the GetWebIdentityToken call, the
+	// IAM principal must have the sts:TagGetWebIdentityToken permission."
+	if (tags.length) {
+		const tagDenied = operationDenied(ctx, resolution, 'TagGetWebIdentityToken', '*', {
+			context
+		});
+		if (tagDenied) return tagDenied;
+	}
 	return fail(
 		awsError('OutboundWebIdentityFederationDisabledException', messages.outboundFederationDisabled),
 		`Account ${callerAccount(auth.caller)} has not enabled outbound web identity federation (no account in this simulated world has), so STS issues no token.`,

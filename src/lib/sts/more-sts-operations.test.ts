@@ -128,6 +128,26 @@ describe('DecodeAuthorizationMessage (MODEL, §4, §13)', () => {
 	});
 });
 
+describe('DecodeAuthorizationMessage: line breaks', () => {
+	it('a message AWS issued, broken by a line break, is invalid (MODEL: "such as line breaks")', () => {
+		const s = state();
+		const ec2 = outcomeOf(s, {
+			as: 'user:111111111111/ec2user',
+			call: 'ec2:TerminateInstances',
+			resource: '*'
+		});
+		const encoded = /Encoded authorization failure message: (\S+)$/.exec(
+			ec2.error?.message ?? ''
+		)?.[1];
+		expect(encoded).toBeTruthy();
+		const decode = (EncodedMessage: string) =>
+			outcomeOf(s, { as: admin, call: 'DecodeAuthorizationMessage', params: { EncodedMessage } });
+		expect(decode(encoded!).ok).toBe(true);
+		const broken = `${encoded!.slice(0, 20)}\n${encoded!.slice(20)}`;
+		expect(decode(broken).error?.code).toBe('InvalidAuthorizationMessageException');
+	});
+});
+
 describe('encoded authorization failure messages (EC2) and decoding them', () => {
 	const encodedIn = (message = '') =>
 		/Encoded authorization failure message: (\S+)$/.exec(message)?.[1] ?? '';
@@ -273,6 +293,75 @@ describe('GetWebIdentityToken (MODEL, §13)', () => {
 		expect(
 			outcomeOf(s, { as: admin, call: 'GetWebIdentityToken', params: base }).error
 		).toMatchObject({ code: 'OutboundWebIdentityFederationDisabledException', httpStatus: 403 });
+	});
+});
+
+describe('GetWebIdentityToken: its condition keys and sts:TagGetWebIdentityToken (SAR; IAM outbound policies)', () => {
+	const worldWith = (statements: string) =>
+		createSimulator(
+			worldFrom(`
+start: 2026-03-02T10:00:00Z
+accounts:
+  - id: "111111111111"
+    users:
+      - name: u
+        policies:
+          - Version: "2012-10-17"
+            Statement:
+${statements}
+`)
+		);
+	const call = (s: ReturnType<typeof worldWith>, params: Record<string, unknown>) =>
+		outcomeOf(s, {
+			as: 'user:111111111111/u',
+			call: 'GetWebIdentityToken',
+			params: { Audience: ['https://api.example.com'], SigningAlgorithm: 'RS256', ...params }
+		}).error?.code;
+	const PERMITTED = 'OutboundWebIdentityFederationDisabledException';
+
+	it('sts:IdentityTokenAudience, sts:DurationSeconds (default 300) and sts:SigningAlgorithm', () => {
+		const s = worldWith(`              - Effect: Allow
+                Action: sts:GetWebIdentityToken
+                Resource: "*"
+                Condition:
+                  ForAllValues:StringEquals: { sts:IdentityTokenAudience: ["https://api.example.com"] }
+                  NumericLessThanEquals: { sts:DurationSeconds: 300 }
+                  StringEquals: { sts:SigningAlgorithm: RS256 }`);
+		expect(call(s, {})).toBe(PERMITTED);
+		expect(call(s, { DurationSeconds: 300 })).toBe(PERMITTED);
+		expect(call(s, { DurationSeconds: 301 })).toBe('AccessDenied');
+		expect(call(s, { SigningAlgorithm: 'ES384' })).toBe('AccessDenied');
+		expect(call(s, { Audience: ['https://api.example.com', 'https://other.example'] })).toBe(
+			'AccessDenied'
+		);
+	});
+
+	it('Tags need sts:TagGetWebIdentityToken too, with aws:RequestTag / aws:TagKeys', () => {
+		const only = worldWith(
+			'              - { Effect: Allow, Action: "sts:GetWebIdentityToken", Resource: "*" }'
+		);
+		const tags = { Tags: [{ Key: 'team', Value: 'blue' }] };
+		expect(call(only, {})).toBe(PERMITTED);
+		expect(call(only, tags)).toBe('AccessDenied');
+		const both =
+			worldWith(`              - { Effect: Allow, Action: "sts:GetWebIdentityToken", Resource: "*" }
+              - Effect: Allow
+                Action: sts:TagGetWebIdentityToken
+                Resource: "*"
+                Condition: { StringEquals: { aws:RequestTag/team: blue } }`);
+		expect(call(both, tags)).toBe(PERMITTED);
+		expect(call(both, { Tags: [{ Key: 'team', Value: 'red' }] })).toBe('AccessDenied');
+	});
+});
+
+describe('AssumeRoot authorised as an action', () => {
+	it("an identity policy alone reaches a member account's root user (no resource-based policy)", () => {
+		const o = outcomeOf(state(), {
+			as: admin,
+			call: 'sts:AssumeRoot',
+			resource: 'arn:aws:iam::222222222222:root'
+		});
+		expect(o.allowed).toBe(true);
 	});
 });
 
