@@ -22,7 +22,7 @@ test('an exam score reads the same on its results and on /progress: 5 of 12 is 4
 	await expect(results.getByRole('heading', { level: 2 }).first()).toHaveText(
 		'Not passed yet: 41%'
 	);
-	await expect(results).toContainText('5 of 12 correct (5 answered)');
+	await expect(results).toContainText('5 of 12 correct: 5 answered, 7 unanswered.');
 	await expect(results).toContainText(
 		'The 7 questions left unanswered count as wrong in this score. They are not recorded as ' +
 			'answers, so your progress and your review schedule leave them out.'

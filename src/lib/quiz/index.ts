@@ -87,11 +87,16 @@ export {
 	type ExamSetupValues
 } from './exam-setup';
 export {
+	examAnswerState,
 	examRemainingMs,
+	examResultCounts,
+	examResultSummary,
 	examReviewLists,
 	examVerdict,
 	formatCountdown,
 	unansweredExamNote,
+	type ExamAnswerState,
+	type ExamResultCounts,
 	type ExamReviewLists
 } from './exam-view';
 export {
