@@ -81,7 +81,9 @@ export {
 } from './exam-context';
 export {
 	EXAM_SETUP_RANGES,
+	examDurationText,
 	examSetupErrors,
+	examSizeNote,
 	examSetupRange,
 	type ExamSetupField,
 	type ExamSetupValues
