@@ -114,12 +114,15 @@ export {
 	type SavedQuiz
 } from './quiz-persistence';
 export {
+	examReminder,
+	examReminderText,
 	placeToContinue,
 	QUIZ_SESSION_KEYS,
 	QUIZ_SESSIONS,
 	quizSessionOfRoute,
 	savedSessionState,
 	type ContinuePlace,
+	type ExamReminder,
 	type QuizSessionKey,
 	type SavedSessionState
 } from './quiz-session-status';
