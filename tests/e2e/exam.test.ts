@@ -22,7 +22,7 @@ test('an exam score reads the same on its results and on /progress: 5 of 12 is 4
 	await expect(results.getByRole('heading', { level: 2 }).first()).toHaveText(
 		'Not passed yet: 41%'
 	);
-	await expect(results).toContainText('5 of 12 correct (5 answered)');
+	await expect(results).toContainText('5 of 12 correct: 5 answered, 7 unanswered.');
 	await expect(results).toContainText(
 		'The 7 questions left unanswered count as wrong in this score. They are not recorded as ' +
 			'answers, so your progress and your review schedule leave them out.'
@@ -103,4 +103,52 @@ test('the question list marks answered questions with a tick and says so in each
 	await expect(nav.getByTestId('navigator-legend')).toContainText('answered');
 	await expect(nav.getByTestId('navigator-legend')).toContainText('unanswered');
 	expect(await axeBothSchemes(page)).toEqual([]);
+});
+
+test('the setup says before the start when the ticked topics hold fewer questions than asked for', async ({
+	page
+}) => {
+	await open(page, '/quiz/exam');
+	const note = page.getByTestId('exam-size-note');
+	await expect(note).toHaveAttribute('aria-live', 'polite');
+	await expect(note).toBeEmpty();
+	const countOf = async (name: RegExp) =>
+		Number(
+			/\((\d+)\)/.exec(await page.getByRole('checkbox', { name }).locator('..').innerText())![1]
+		);
+	const external = await countOf(/ExternalId/);
+	const regional = await countOf(/Regional endpoints/);
+	expect(external + regional).toBeLessThan(20);
+
+	// The user test: 20 questions asked for, one small topic ticked.
+	await page.getByLabel('Seconds per question').fill('60');
+	await page.getByRole('checkbox', { name: /ExternalId/ }).check();
+	await expect(note).toHaveText(
+		`Only ${external} questions match this topic: the exam will have ${external} questions and ` +
+			`${external} minutes, not 20.`
+	);
+	// Live, as the topics and the numbers change.
+	await page.getByRole('checkbox', { name: /Regional endpoints/ }).check();
+	await page.getByLabel('Seconds per question').fill('120');
+	const both = external + regional;
+	await expect(note).toHaveText(
+		`Only ${both} questions match these topics: the exam will have ${both} questions and ` +
+			`${both * 2} minutes, not 20.`
+	);
+	await page.getByLabel('Questions').fill(String(both));
+	await expect(note).toBeEmpty();
+	await page.getByRole('checkbox', { name: /Regional endpoints/ }).uncheck();
+	await page.getByLabel('Seconds per question').fill('60');
+	await page.getByLabel('Questions').fill('20');
+	await expect(note).toContainText(
+		`the exam will have ${external} questions and ${external} minutes`
+	);
+	expect(await axeBothSchemes(page)).toEqual([]);
+
+	// The exam is what the note said.
+	await page.getByTestId('start-exam').click();
+	await expect(page.getByTestId('exam')).toContainText(`0 of ${external} answered`);
+	await expect(page.getByTestId('exam-timer')).toHaveText(
+		new RegExp(`^(${external}:00|${external - 1}:5\\d)$`)
+	);
 });

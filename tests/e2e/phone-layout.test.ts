@@ -355,3 +355,134 @@ test.describe('at 375 px', () => {
 		}
 	});
 });
+
+/** Grid lines that run through a label or value, and texts that overlap or leave the chart. */
+async function barChartClashes(page: Page, name: RegExp) {
+	return page.getByRole('img', { name }).evaluate((svg) => {
+		// In the chart's own units (its box may be a fraction of a pixel narrower).
+		const width = (svg as SVGSVGElement).viewBox.baseVal.width;
+		const texts = [...svg.querySelectorAll('text.label, text.value')].map((t) => {
+			const b = (t as SVGGraphicsElement).getBBox();
+			return { text: t.textContent!, x0: b.x, x1: b.x + b.width, y0: b.y, y1: b.y + b.height };
+		});
+		const lines = [...svg.querySelectorAll('line.grid')].map((l) => ({
+			x: Number(l.getAttribute('x1')),
+			y0: Number(l.getAttribute('y1')),
+			y1: Number(l.getAttribute('y2'))
+		}));
+		const clashes: string[] = [];
+		for (const t of texts) {
+			// (A glyph such as T or k may reach a pixel past where its text starts or ends.)
+			if (t.x0 < -1.5 || t.x1 > width + 1.5) clashes.push(`"${t.text}" leaves the chart`);
+			for (const l of lines)
+				if (l.x > t.x0 && l.x < t.x1 && l.y0 < t.y1 && l.y1 > t.y0)
+					clashes.push(`grid line at x=${l.x} crosses "${t.text}"`);
+			for (const u of texts)
+				if (u !== t && t.x0 < u.x1 && u.x0 < t.x1 && t.y0 < u.y1 && u.y0 < t.y1)
+					clashes.push(`"${t.text}" overlaps "${u.text}"`);
+		}
+		const right = Math.max(...lines.map((l) => l.x));
+		return { clashes, plotShare: right / width };
+	});
+}
+
+test('on a phone the mastery bars use the whole width, and no grid line runs through a topic name', async ({
+	page
+}) => {
+	await importFixture(page);
+	await page.reload();
+	await page.locator('body.started').waitFor();
+	const mastery = page.getByRole('img', { name: 'Mastery by topic' });
+	await expect(mastery).toBeVisible();
+	const onProgress = await barChartClashes(page, /^Mastery by topic$/);
+	expect(onProgress.clashes).toEqual([]);
+	// The 100% line at the right edge: the bars had about 60% of the width.
+	expect(onProgress.plotShare).toBeGreaterThan(0.95);
+	// The longest topic name is written whole.
+	await expect(
+		mastery.locator('text.label', { hasText: 'ExternalId and the confused deputy' })
+	).toHaveText('ExternalId and the confused deputy');
+
+	await open(page, '/');
+	const weakest = page.getByRole('img', { name: /^Mastery of your weakest topics?$/ });
+	await expect(weakest).toBeVisible();
+	const onHome = await barChartClashes(page, /^Mastery of your weakest topics?$/);
+	expect(onHome.clashes).toEqual([]);
+	expect(onHome.plotShare).toBeGreaterThan(0.95);
+	// The data under the chart is a card per topic here too, not a table with a tall header row.
+	await page.getByTestId('home-dashboard').getByText('Show the data').click();
+	await expect(page.getByTestId('home-dashboard').getByTestId('data-cards')).toBeVisible();
+	expect(await axeViolations(page)).toEqual([]);
+});
+
+test('on a phone the topic picker writes every count after its title, and its legend inside its border', async ({
+	page
+}) => {
+	for (const route of ['/quiz/exam', '/quiz/practice']) {
+		await open(page, route);
+		const picker = page.locator('fieldset.topics');
+		const layout = await picker.evaluate((fieldset) => {
+			const box = fieldset.getBoundingClientRect();
+			const border = parseFloat(getComputedStyle(fieldset).borderTopWidth);
+			const legend = fieldset.querySelector('legend')!.getBoundingClientRect();
+			const counts = [...fieldset.querySelectorAll('label')].map((label) => {
+				const count = label.querySelector('.muted')!;
+				// The title's lines, and the last piece of text before the count.
+				const range = document.createRange();
+				range.selectNodeContents(label);
+				const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+				const before = count.previousSibling!;
+				range.selectNodeContents(before);
+				const last = [...range.getClientRects()].at(-1)!;
+				const c = count.getBoundingClientRect();
+				return {
+					title: label.textContent!.replace(/\s+/g, ' ').trim(),
+					wrapped: lines.size > 1,
+					gap: Math.round(c.left - last.right),
+					sameLine: Math.abs(c.top - last.top) < 4
+				};
+			});
+			return { legendInside: legend.top >= box.top + border, counts };
+		});
+		expect(layout.legendInside, route).toBe(true);
+		// Some titles wrap at 390 px ("Web identity and Amazon Cognito"): their counts too follow
+		// the last word, as the one-line titles' counts do.
+		expect(
+			layout.counts.some((c) => c.wrapped),
+			route
+		).toBe(true);
+		const apart = layout.counts.filter((c) => !c.sameLine || c.gap < 0 || c.gap > 12);
+		expect(apart, route).toEqual([]);
+	}
+});
+
+test.describe('on a touch phone', () => {
+	test.use({ hasTouch: true, isMobile: true });
+
+	test('the keyboard hints are left out (there is no keyboard to press them with)', async ({
+		page
+	}) => {
+		expect(
+			await page.evaluate(() => matchMedia('(hover: none) and (pointer: coarse)').matches)
+		).toBe(true);
+		await open(page, '/quiz/exam');
+		await page.getByLabel('Questions').fill('5');
+		await page.getByTestId('start-exam').click();
+		await expect(page.locator('section.question h2')).toContainText('Question 1 of 5');
+		await expect(page.getByTestId('exam-keys')).toBeHidden();
+		await open(page, '/quiz/practice');
+		await page.getByTestId('start-practice').click();
+		await expect(page.getByTestId('practice-session')).toBeVisible();
+		await expect(page.getByTestId('practice-keys')).toBeHidden();
+	});
+});
+
+test('with a mouse or keyboard the hints are there, on a narrow window too', async ({ page }) => {
+	await open(page, '/quiz/exam');
+	await page.getByLabel('Questions').fill('5');
+	await page.getByTestId('start-exam').click();
+	await expect(page.getByTestId('exam-keys')).toBeVisible();
+	await open(page, '/quiz/practice');
+	await page.getByTestId('start-practice').click();
+	await expect(page.getByTestId('practice-keys')).toBeVisible();
+});

@@ -269,6 +269,56 @@ test('a simulator scenario and a started exam each become the place to continue 
 	await expect(page.getByTestId('exam-timer')).toBeVisible();
 });
 
+test('a running exam comes first at home, with the time it has left, wherever the learner was last', async ({
+	page
+}) => {
+	await page.clock.install();
+	await open(page, '/quiz/exam');
+	await page.getByLabel('Questions').fill('5');
+	await page.getByLabel('Seconds per question').fill('60');
+	await page.getByTestId('start-exam').click();
+	await expect(page.getByTestId('exam-timer')).toBeVisible();
+
+	// A newcomer whose first step was the exam has no dashboard yet: the reminder is under the
+	// page's introduction.
+	await open(page, '/');
+	await expect(page.getByTestId('exam-reminder').getByRole('link')).toHaveText(
+		/^Resume your exam: [45]:\d\d left →$/
+	);
+	await expect(page.getByTestId('home-dashboard')).toHaveCount(0);
+
+	// With progress, and the simulator the last place visited: the exam still comes first.
+	await answerPractice(page, [true]);
+	await open(page, '/simulator');
+	const first = page.locator('.scenarios h2 a').first();
+	const title = (await first.innerText()).trim();
+	await first.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	await open(page, '/');
+	const home = page.getByTestId('home-dashboard');
+	const reminder = home.getByTestId('exam-reminder').getByRole('link');
+	await expect(reminder).toHaveText(/^Resume your exam: 4:\d\d left →$/);
+	await expect(home.getByTestId('continue-link')).toHaveText(`Continue: Simulator: ${title} →`);
+	const reminderFirst = await home.evaluate((section) => {
+		const r = section.querySelector('[data-testid="exam-reminder"]')!;
+		const c = section.querySelector('[data-testid="continue-link"]')!;
+		return !!(r.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING);
+	});
+	expect(reminderFirst).toBe(true);
+	expect(await axeViolations(page)).toEqual([]);
+
+	// The clock counts down on the home page, and says when time is up.
+	await page.clock.fastForward('01:00');
+	await expect(reminder).toHaveText(/^Resume your exam: 3:\d\d left →$/);
+	await page.clock.fastForward('04:00');
+	await expect(reminder).toHaveText("Your exam's time ran out: see your score →");
+	await reminder.click();
+	await expect(page.getByTestId('exam-results')).toContainText('Time ran out');
+	await open(page, '/');
+	await expect(page.getByTestId('home-dashboard')).toBeVisible();
+	await expect(page.getByTestId('exam-reminder')).toHaveCount(0);
+});
+
 test('a finished practice session and a submitted exam are not offered to resume or continue', async ({
 	page
 }) => {
@@ -287,13 +337,13 @@ test('a finished practice session and a submitted exam are not offered to resume
 	await expect(card('Exam simulation')).toContainText('Resume your session');
 	await expect(card('Practice')).toBeVisible();
 	await expect(card('Practice').getByText('Resume your session')).toHaveCount(0);
-	// "Continue" leads to what is still in progress: the exam.
+	// Home leads to what is still in progress: the exam, as its reminder (no "Continue" repeats it).
 	await open(page, '/');
 	const home = page.getByTestId('home-dashboard');
-	await expect(home.getByTestId('continue-link')).toHaveText(
-		'Continue: Exam simulation in progress →'
-	);
-	await home.getByTestId('continue-link').click();
+	const reminder = home.getByTestId('exam-reminder').getByRole('link');
+	await expect(reminder).toHaveText(/^Resume your exam: \d:\d\d left →$/);
+	await expect(home.getByTestId('continue-link')).toHaveCount(0);
+	await reminder.click();
 	await expect(page.getByTestId('exam-timer')).toBeVisible();
 	await page.getByTestId('review-exam').click();
 	await page.getByTestId('submit-exam').click();
@@ -307,6 +357,7 @@ test('a finished practice session and a submitted exam are not offered to resume
 	await expect(home).toBeVisible();
 	await expect(home.getByTestId('stat-answers')).toContainText('2');
 	await expect(home.getByTestId('continue-link')).toHaveCount(0);
+	await expect(page.getByTestId('exam-reminder')).toHaveCount(0);
 	await openProgress(page);
 	await expect(page.getByTestId('exam-history')).toContainText('0 of 5 right');
 	await expect(page.getByTestId('continue-link')).toHaveCount(0);

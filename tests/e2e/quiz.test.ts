@@ -148,7 +148,7 @@ test('an exam: flag, navigate back, review screen, then time-out submits it', as
 	await expect(results).toBeVisible();
 	await expect(results).toContainText('Time ran out');
 	await expect(results).toContainText('Score by topic');
-	await expect(results).toContainText('1 of 5 correct (1 answered)');
+	await expect(results).toContainText('1 of 5 correct: 1 answered, 4 unanswered.');
 	await expect(results).toContainText(
 		'The 4 questions left unanswered count as wrong in this score. They are not recorded as ' +
 			'answers, so your progress and your review schedule leave them out.'
@@ -654,7 +654,7 @@ test('an exam whose time ran out while its page was closed: the hub links to its
 	await expect(page).toHaveURL(/\/quiz\/exam$/);
 	const results = page.getByTestId('exam-results');
 	await expect(results).toContainText('Time ran out');
-	await expect(results).toContainText('1 of 5 correct (1 answered)');
+	await expect(results).toContainText('1 of 5 correct: 1 answered, 4 unanswered.');
 	// Leaving at once loses nothing: the score was journalled as the page scored it, and the
 	// next page records it (it used to be lost when IndexedDB had not finished the write).
 	await open(page, '/progress');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { examSetupErrors, examSetupRange } from './exam-setup';
+import { examDurationText, examSetupErrors, examSetupRange, examSizeNote } from './exam-setup';
 
 const limits = { maxQuestions: 120 };
 const good = { count: 20, secondsPerQuestion: 90, passMark: 72 };
@@ -42,5 +42,43 @@ describe('examSetupErrors', () => {
 	it('a bank smaller than five questions allows an exam of all of them', () => {
 		expect(examSetupRange('count', { maxQuestions: 3 })).toEqual({ min: 3, max: 3 });
 		expect(examSetupErrors({ ...good, count: 3 }, { maxQuestions: 3 })).toEqual({});
+	});
+});
+
+describe('examSizeNote', () => {
+	it('says before the start that the ticked topics hold fewer questions than asked for', () => {
+		// The user test: 20 questions asked for, one topic of 6 ticked, 90 s each.
+		expect(examSizeNote({ count: 20, secondsPerQuestion: 90 }, 6, 1)).toBe(
+			'Only 6 questions match this topic: the exam will have 6 questions and 9 minutes, not 20.'
+		);
+		expect(examSizeNote({ count: 20, secondsPerQuestion: 90 }, 17, 2)).toBe(
+			'Only 17 questions match these topics: the exam will have 17 questions and 25 minutes 30 seconds, not 20.'
+		);
+		expect(examSizeNote({ count: 20, secondsPerQuestion: 60 }, 1, 1)).toBe(
+			'Only 1 question matches this topic: the exam will have 1 question and 1 minute, not 20.'
+		);
+		// Without a valid time, the note leaves the time out (its field says what is wrong).
+		expect(examSizeNote({ count: 20, secondsPerQuestion: null }, 6, 1)).toBe(
+			'Only 6 questions match this topic: the exam will have 6 questions, not 20.'
+		);
+		expect(examSizeNote({ count: 20, secondsPerQuestion: 5 }, 6, 1)).toBe(
+			'Only 6 questions match this topic: the exam will have 6 questions, not 20.'
+		);
+	});
+
+	it('says nothing when the exam gets what was asked for, or the count is not valid yet', () => {
+		expect(examSizeNote({ count: 6, secondsPerQuestion: 90 }, 6, 1)).toBe('');
+		expect(examSizeNote({ count: 5, secondsPerQuestion: 90 }, 6, 1)).toBe('');
+		// No topic ticked is every topic: the count's own range covers it.
+		expect(examSizeNote({ count: 200, secondsPerQuestion: 90 }, 6, 0)).toBe('');
+		expect(examSizeNote({ count: null, secondsPerQuestion: 90 }, 6, 1)).toBe('');
+		expect(examSizeNote({ count: 7.5, secondsPerQuestion: 90 }, 6, 1)).toBe('');
+	});
+
+	it('words durations', () => {
+		expect(examDurationText(540)).toBe('9 minutes');
+		expect(examDurationText(60)).toBe('1 minute');
+		expect(examDurationText(4530)).toBe('1 hour 15 minutes 30 seconds');
+		expect(examDurationText(30)).toBe('30 seconds');
 	});
 });

@@ -57,3 +57,46 @@ export function examSetupErrors(
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "9 minutes", "10 minutes 30 seconds", "1 hour 15 minutes": an exam's time, in words. */
+export function examDurationText(seconds: number): string {
+	const total = Math.max(0, Math.round(seconds));
+	const h = Math.floor(total / 3600);
+	const m = Math.floor((total % 3600) / 60);
+	const s = total % 60;
+	const unit = (n: number, name: string) => `${n} ${name}${n === 1 ? '' : 's'}`;
+	const parts = [h && unit(h, 'hour'), m && unit(m, 'minute'), s && unit(s, 'second')].filter(
+		(p): p is string => !!p
+	);
+	return parts.length ? parts.join(' ') : unit(0, 'minute');
+}
+
+/**
+ * What the setup form says, before the exam starts, when the ticked topics hold fewer questions
+ * than asked for: the exam then has only those, and time for only those. Empty when the exam
+ * will have the number asked for (or the number is not valid yet: the field says so itself).
+ * `available` counts the questions of the ticked topics; `topics` how many are ticked (none
+ * means all topics, whose count the field's own range already bounds).
+ */
+export function examSizeNote(
+	values: Pick<ExamSetupValues, 'count' | 'secondsPerQuestion'>,
+	available: number,
+	topics: number
+): string {
+	const { count, secondsPerQuestion } = values;
+	if (topics === 0 || typeof count !== 'number' || !Number.isInteger(count)) return '';
+	if (count <= available) return '';
+	const these = topics === 1 ? 'this topic' : 'these topics';
+	const questions = `${available} question${available === 1 ? '' : 's'}`;
+	const match = `${available === 1 ? 'matches' : 'match'} ${these}`;
+	if (available === 0) return `No question matches ${these}: tick another topic.`;
+	const perQuestion = EXAM_SETUP_RANGES.secondsPerQuestion;
+	const time =
+		typeof secondsPerQuestion === 'number' &&
+		Number.isInteger(secondsPerQuestion) &&
+		secondsPerQuestion >= perQuestion.min &&
+		secondsPerQuestion <= perQuestion.max
+			? ` and ${examDurationText(available * secondsPerQuestion)}`
+			: '';
+	return `Only ${questions} ${match}: the exam will have ${questions}${time}, not ${count}.`;
+}

@@ -81,17 +81,24 @@ export {
 } from './exam-context';
 export {
 	EXAM_SETUP_RANGES,
+	examDurationText,
 	examSetupErrors,
+	examSizeNote,
 	examSetupRange,
 	type ExamSetupField,
 	type ExamSetupValues
 } from './exam-setup';
 export {
+	examAnswerState,
 	examRemainingMs,
+	examResultCounts,
+	examResultSummary,
 	examReviewLists,
 	examVerdict,
 	formatCountdown,
 	unansweredExamNote,
+	type ExamAnswerState,
+	type ExamResultCounts,
 	type ExamReviewLists
 } from './exam-view';
 export {
@@ -107,12 +114,15 @@ export {
 	type SavedQuiz
 } from './quiz-persistence';
 export {
+	examReminder,
+	examReminderText,
 	placeToContinue,
 	QUIZ_SESSION_KEYS,
 	QUIZ_SESSIONS,
 	quizSessionOfRoute,
 	savedSessionState,
 	type ContinuePlace,
+	type ExamReminder,
 	type QuizSessionKey,
 	type SavedSessionState
 } from './quiz-session-status';

@@ -4,6 +4,8 @@ import { createExamMachine } from './exam-machine';
 import { createPracticeMachine } from './practice-machine';
 import { autoSave, persist, type QuizStorage, type SavedQuiz } from './quiz-persistence';
 import {
+	examReminder,
+	examReminderText,
 	placeToContinue,
 	quizSessionOfRoute,
 	savedSessionState,
@@ -40,6 +42,34 @@ function exam() {
 	return { clock, actor };
 }
 
+describe("the dashboard's exam reminder", () => {
+	it('a running exam: the time it has left, counting down while its page is closed', () => {
+		const { actor } = exam();
+		const running = saved(actor);
+		const at = (now: number) => examReminder(savedSessionState(running, now), now);
+		expect(at(T0 + 1_000)).toEqual({ state: 'running', remainingMs: 119_000 });
+		expect(examReminderText(at(T0 + 1_000)!)).toBe('Resume your exam: 1:59 left');
+		// Read once, the deadline keeps counting: the same state an hour of page time later.
+		const read = savedSessionState(running, T0 + 1_000);
+		expect(examReminder(read, T0 + 119_500)).toEqual({ state: 'running', remainingMs: 500 });
+		expect(examReminderText(examReminder(read, T0 + 119_500)!)).toBe('Resume your exam: 0:01 left');
+		expect(examReminder(read, T0 + 120_000)).toEqual({ state: 'time-up' });
+		expect(at(T0 + 300_000)).toEqual({ state: 'time-up' });
+		expect(examReminderText({ state: 'time-up' })).toBe("Your exam's time ran out: see your score");
+	});
+
+	it('no reminder for a submitted exam, a practice session or nothing saved', () => {
+		const { clock, actor } = exam();
+		clock.increment(10_000);
+		actor.send({ type: 'exam.review' });
+		actor.send({ type: 'exam.submit' });
+		expect(examReminder(savedSessionState(saved(actor), T0 + 11_000), T0 + 11_000)).toBeUndefined();
+		const p = practice();
+		expect(examReminder(savedSessionState(saved(p.actor), T0), T0)).toBeUndefined();
+		expect(examReminder(undefined, T0)).toBeUndefined();
+	});
+});
+
 describe('savedSessionState', () => {
 	it('a practice session is in progress until it ends, then finished', () => {
 		const { clock, actor } = practice();
@@ -60,7 +90,8 @@ describe('savedSessionState', () => {
 		const running = saved(actor);
 		expect(savedSessionState(running, T0 + 1_000)).toEqual({
 			state: 'in-progress',
-			lastActiveAt: T0
+			lastActiveAt: T0,
+			deadline: T0 + 120_000
 		});
 		// Closed with time left, reopened after the deadline: nothing to resume, a score to see.
 		expect(savedSessionState(running, T0 + 120_000)).toEqual({ state: 'time-up' });

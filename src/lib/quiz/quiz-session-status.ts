@@ -3,6 +3,7 @@
  * place a learner is offered to continue from. Pages that only link to sessions (the quiz hub,
  * the dashboard's "Continue") use this; a session page restores the session itself.
  */
+import { formatCountdown } from './exam-view';
 import type { PracticeMode } from './practice-context';
 import { QUIZ_MACHINE_VERSION, type QuizMachineKind } from './quiz-machine-version';
 
@@ -38,7 +39,14 @@ export function sessionSlot(mode: PracticeMode): QuizSessionKey {
  *   show the results, but there is nothing to resume).
  */
 export type SavedSessionState =
-	{ state: 'in-progress'; lastActiveAt: number } | { state: 'time-up' } | { state: 'finished' };
+	| {
+			state: 'in-progress';
+			lastActiveAt: number;
+			/** An exam's: epoch ms when its time runs out (its clock runs while its page is closed). */
+			deadline?: number;
+	  }
+	| { state: 'time-up' }
+	| { state: 'finished' };
 
 type Loose = Record<string, unknown>;
 const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null;
@@ -63,7 +71,11 @@ export function savedSessionState(saved: unknown, now: number): SavedSessionStat
 		if (deadline === undefined) return undefined;
 		if (now >= deadline) return { state: 'time-up' };
 		const times = [num(context.startedAt), num(context.viewStartedAt)];
-		return { state: 'in-progress', lastActiveAt: Math.max(0, ...times.map((t) => t ?? 0)) };
+		return {
+			state: 'in-progress',
+			lastActiveAt: Math.max(0, ...times.map((t) => t ?? 0)),
+			deadline
+		};
 	}
 	const outcomes = Array.isArray(context.outcomes) ? context.outcomes : [];
 	const times = [num(context.shownAt), ...outcomes.map((o) => (isObject(o) ? num(o.at) : 0))];
@@ -101,4 +113,29 @@ export function placeToContinue(
 		best = { route: QUIZ_SESSIONS[key].route, title: QUIZ_SESSIONS[key].title, at: s.lastActiveAt };
 	}
 	return best;
+}
+
+/**
+ * What the dashboard says of the saved exam: one running (its clock counts down whether or not
+ * its page is open, so it comes before anything else to continue), or one whose time ran out
+ * while its page was closed (scored when the page opens). Undefined when there is neither.
+ */
+export type ExamReminder = { state: 'running'; remainingMs: number } | { state: 'time-up' };
+
+/** The reminder for the exam's saved state at `now` (a running exam's time may run out meanwhile). */
+export function examReminder(
+	exam: SavedSessionState | undefined,
+	now: number
+): ExamReminder | undefined {
+	if (exam?.state === 'time-up') return { state: 'time-up' };
+	if (exam?.state !== 'in-progress' || exam.deadline === undefined) return undefined;
+	const remainingMs = exam.deadline - now;
+	return remainingMs > 0 ? { state: 'running', remainingMs } : { state: 'time-up' };
+}
+
+/** The reminder's link text: "Resume your exam: 12:34 left", or where to see a timed-out score. */
+export function examReminderText(reminder: ExamReminder): string {
+	return reminder.state === 'running'
+		? `Resume your exam: ${formatCountdown(reminder.remainingMs)} left`
+		: "Your exam's time ran out: see your score";
 }

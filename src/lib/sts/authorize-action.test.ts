@@ -234,8 +234,16 @@ describe('service actions', () => {
 			message: 'The security token included in the request is expired'
 		});
 		expect(o.allowed).toBe(false);
-		// It says how S3 itself words it, and how long ago the credentials expired.
-		expect(o.explanation.details.join(' ')).toContain('The provided token has expired.');
+		// It says how S3's documentation words it, as what a real call may print, next to the
+		// answer shown (the fact base's), so the note and the wire answer above it agree; and how
+		// long ago the credentials expired.
+		const note = o.explanation.details.join(' ');
+		expect(note).toContain('The provided token has expired.');
+		expect(note).toContain(
+			'The simulator answers every service with the wording and status the fact base records (§1): "The security token included in the request is expired", HTTP 403.'
+		);
+		expect(note).toContain('a real S3 call may print that instead');
+		expect(note).not.toMatch(/S3 itself words/);
 		expect(o.explanation.summary).toContain('expired 1 s ago');
 	});
 

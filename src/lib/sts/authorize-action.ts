@@ -150,10 +150,12 @@ export function authorizeAction(
 				['§4']
 			);
 		}
-		// S3 words the same condition its own way (S3 API Reference, error codes list:
-		// "ExpiredToken | The provided token has expired. | 400 Bad Request",
-		// https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html). The simulator answers
-		// as the fact base records for every service (sts-facts §4) and says so here.
+		// S3's documentation lists the same code with its own wording and status (S3 API Reference,
+		// error codes list: "ExpiredToken | The provided token has expired. | 400 Bad Request",
+		// https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html; the S3 User Guide's
+		// "Billing for Amazon S3 error responses" table lists it under 400 too). The fact base records
+		// the 403 answer (sts-facts §1, §4), which the simulator gives for every service; the note
+		// says which it shows and that a real S3 call may print the other, without claiming which.
 		if (
 			!failure.ok &&
 			failure.error?.code === 'ExpiredToken' &&
@@ -165,7 +167,7 @@ export function authorizeAction(
 					...failure.explanation,
 					details: [
 						...failure.explanation.details,
-						'Amazon S3 itself words this error "ExpiredToken: The provided token has expired." with HTTP 400 (S3 error codes); the code is the same.'
+						'The simulator answers every service with the wording and status the fact base records (§1): "The security token included in the request is expired", HTTP 403. Amazon S3\'s own error-code list documents ExpiredToken as "The provided token has expired." with HTTP 400 Bad Request, so a real S3 call may print that instead; the error code, ExpiredToken, is the same either way.'
 					]
 				}
 			};

@@ -88,6 +88,81 @@ describe('policy documents', () => {
 		});
 	});
 
+	it('says exactly what is wrong, with one path style, where zod would say "Invalid input"', () => {
+		const allow = { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' };
+		const problems = (doc: unknown) => {
+			const r = parsePolicy(JSON.stringify(doc), 'identity');
+			return r.ok ? [] : r.problems;
+		};
+		const v = '2012-10-17';
+		// A statement in a list, and a statement on its own.
+		expect(problems({ Version: v, Statement: [allow, { ...allow, Effect: 'Allowed' }] })).toEqual([
+			'Statement[1]: Effect must be "Allow" or "Deny", not "Allowed"'
+		]);
+		expect(problems({ Version: v, Statement: { ...allow, Effect: 'Allowed' } })).toEqual([
+			'Statement: Effect must be "Allow" or "Deny", not "Allowed"'
+		]);
+		expect(
+			problems({
+				Version: v,
+				Statement: [{ ...allow, Condition: { StringEqualz: { 'aws:a': 'b' } } }]
+			})
+		).toEqual([
+			'Statement[0].Condition: unknown condition operator "StringEqualz" (did you mean StringEquals?)'
+		]);
+		expect(
+			problems({
+				Version: v,
+				Statement: [{ ...allow, Condition: { stringEquals: { 'aws:a': 'b' } } }]
+			})
+		).toEqual([
+			'Statement[0].Condition: unknown condition operator "stringEquals" (operator names are case-sensitive: StringEquals)'
+		]);
+		expect(
+			problems({
+				Version: v,
+				Statement: [{ ...allow, Condition: { 'ForAnyValue:StringLkeIfExists': { a: 'b' } } }]
+			})
+		).toEqual([
+			'Statement[0].Condition: unknown condition operator "ForAnyValue:StringLkeIfExists" (did you mean ForAnyValue:StringLikeIfExists?)'
+		]);
+		expect(
+			problems({ Version: v, Statement: [{ ...allow, Condition: { Matches: { a: 'b' } } }] })[0]
+		).toMatch(
+			/^Statement\[0\]\.Condition: unknown condition operator "Matches" \(IAM's operators are e\.g\. StringEquals/
+		);
+		// IAM takes both versions (IAM JSON policy elements: Version); the simulator does too.
+		expect(problems({ Version: '2020-01-01', Statement: [allow] })).toEqual([
+			'Version must be "2012-10-17" or "2008-10-17", not "2020-01-01"'
+		]);
+		expect(problems({ Version: '2008-10-17', Statement: [allow] })).toEqual([]);
+		expect(problems({ Version: 2012, Statement: [allow] })).toEqual([
+			'Version must be "2012-10-17" or "2008-10-17" (text: in YAML, in quotes), not a number'
+		]);
+		// A value of the wrong type says what the element takes.
+		expect(problems({ Version: v, Statement: [{ ...allow, Action: 5 }] })).toEqual([
+			'Statement[0].Action: must be a string or an array, not a number'
+		]);
+		expect(problems({ Version: v, Statement: 'allow all' })).toEqual([
+			'Statement: must be an object or an array, not a string'
+		]);
+		expect(problems({ Version: v, Statement: [{ ...allow, Principal: 'me' }] })).toEqual([
+			'Statement[0].Principal: must be "*" or an object, not a string'
+		]);
+		// Paths are written the way the usage checks and the duplicate-key check write them.
+		expect(problems({ Version: v, Statement: [allow, { ...allow, Action: ['s3 x'] }] })).toEqual([
+			'Statement[1].Action[0]: an action is "*" or "service:Action", e.g. "s3:GetObject" (wildcards * and ? allowed)'
+		]);
+		expect(problems({ Version: v, Statement: [{ ...allow, Principal: '*' }] })).toEqual([
+			'Statement[0]: an identity policy cannot have a Principal'
+		]);
+		for (const text of [
+			...problems({ Version: v, Statement: [{ ...allow, Foo: 1 }] }),
+			...problems({ Version: v, Statement: [allow, { ...allow, Effect: 'Permit' }] })
+		])
+			expect(text).not.toMatch(/Statement\.\d|Invalid input/);
+	});
+
 	it('trust policies need a Principal and no Resource; identity policies the reverse (§7)', () => {
 		expect(
 			policyUsageProblems(

@@ -7,6 +7,7 @@
 // zod/mini: the same schemas and messages as full zod, but tree-shakable, so the simulator page
 // (which validates session policies and policy edits in the browser) does not load all of zod.
 import * as z from 'zod/mini';
+import type { $ZodIssue } from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';
 import { duplicateJsonKey } from './json-duplicate-keys';
 import {
@@ -69,6 +70,52 @@ const OPERATOR_PATTERN = new RegExp(
 	`^((ForAnyValue|ForAllValues):)?((${BASE_OPERATORS.join('|')})(IfExists)?|Null)$`
 );
 
+/** Edit distance of two short strings (insertions, deletions, substitutions). */
+function editDistance(a: string, b: string): number {
+	let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const next = [i];
+		for (let j = 1; j <= b.length; j++)
+			next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+		row = next;
+	}
+	return row[b.length];
+}
+
+/**
+ * The operator an unknown one was probably meant to be: the same name in another case (IAM's
+ * names are case-sensitive), or one or two letters off (StringEqualz), keeping its set prefix and
+ * IfExists.
+ */
+function likelyOperator(name: string): string | undefined {
+	const m = /^(?:(ForAnyValue|ForAllValues):)?(.*?)(IfExists)?$/i.exec(name);
+	if (!m) return undefined;
+	const prefix = !m[1]
+		? ''
+		: m[1].toLowerCase() === 'foranyvalue'
+			? 'ForAnyValue:'
+			: 'ForAllValues:';
+	const base = m[2].toLowerCase();
+	let best: { op: string; d: number } | undefined;
+	for (const op of [...BASE_OPERATORS, 'Null']) {
+		const d = editDistance(base, op.toLowerCase());
+		if (d <= 2 && (!best || d < best.d)) best = { op, d };
+	}
+	const likely = best && `${prefix}${best.op}${m[3] ? 'IfExists' : ''}`;
+	return likely && likely !== name && OPERATOR_PATTERN.test(likely) ? likely : undefined;
+}
+
+/** What the simulator says of a condition block key that is no IAM condition operator. */
+function unknownOperatorMessage(name: string): string {
+	const likely = likelyOperator(name);
+	const hint = !likely
+		? "IAM's operators are e.g. StringEquals, StringLike, Bool, NumericLessThan, DateLessThan, ArnLike, IpAddress and Null, with IfExists or a ForAnyValue: or ForAllValues: prefix where needed"
+		: likely.toLowerCase() === name.toLowerCase()
+			? `operator names are case-sensitive: ${likely}`
+			: `did you mean ${likely}?`;
+	return `unknown condition operator ${JSON.stringify(name)} (${hint})`;
+}
+
 const ACTION_PATTERN = /^(\*|[a-zA-Z0-9-]+:[A-Za-z0-9*?]+)$/;
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const oneOrMany = <T extends z.ZodMiniType>(item: T) =>
@@ -107,14 +154,11 @@ const principalBlock = z.union([
 		)
 ]);
 const conditionBlock = z.record(
-	z
-		.string()
-		.check(
-			z.regex(
-				OPERATOR_PATTERN,
-				'not an IAM condition operator (e.g. StringEquals, Bool, DateLessThan, ForAnyValue:StringLike)'
-			)
-		),
+	z.string().check(
+		z.regex(OPERATOR_PATTERN, {
+			error: (issue) => unknownOperatorMessage(String(issue.input))
+		})
+	),
 	z.record(nonEmpty(), z.union([scalar, z.array(scalar)]))
 );
 
@@ -154,9 +198,13 @@ export const policyStatementSchema = z
 	);
 
 export const policyDocumentSchema = z.strictObject({
+	// IAM "IAM JSON policy elements: Version": 2012-10-17 is the current version, 2008-10-17 the
+	// earlier one, which IAM still accepts. A YAML author who leaves the date unquoted may get a
+	// date or number rather than text, hence the hint for a value that is not a string.
 	Version: z.optional(
 		z.enum(['2012-10-17', '2008-10-17'], {
-			error: 'Version must be "2012-10-17" (quote it in YAML)'
+			error: (issue) =>
+				`Version must be "2012-10-17" or "2008-10-17"${typeof issue.input === 'string' ? '' : ' (text: in YAML, in quotes)'}`
 		})
 	),
 	Id: z.optional(z.string()),
@@ -290,6 +338,109 @@ export function policyUsageProblems(doc: PolicyDocument, kind: PolicyKind): Poli
 	return problems;
 }
 
+/** A path as the simulator writes it in every problem: `Statement[0].Condition`. */
+export function policyPath(path: readonly PropertyKey[]): string {
+	let out = '';
+	for (const key of path)
+		out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
+	return out;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+	let v = data;
+	for (const key of path) {
+		if (v === null || typeof v !== 'object') return undefined;
+		v = (v as Record<PropertyKey, unknown>)[key as string];
+	}
+	return v;
+}
+
+/** "a string", "an array" …: what a JSON value is, as the problems name it. */
+function kindOf(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'an array';
+	if (typeof value === 'object') return 'an object';
+	return `a ${typeof value}`;
+}
+
+/** A branch of a union that failed on the value's very type (a number where a string belongs). */
+function failsOnType(branch: readonly $ZodIssue[]): boolean {
+	return branch.every(
+		(i) =>
+			i.path.length === 0 &&
+			(i.code === 'invalid_type' ||
+				i.code === 'invalid_value' ||
+				(i.code === 'invalid_union' && i.errors.every(failsOnType)))
+	);
+}
+
+/** What a union that failed on type would have taken: "a string or an array". */
+function expectedKinds(branches: readonly (readonly $ZodIssue[])[]): string[] {
+	const names = branches.flatMap((branch) =>
+		branch.flatMap((i): string[] => {
+			if (i.code === 'invalid_type')
+				return [
+					i.expected === 'array' || i.expected === 'object' ? `an ${i.expected}` : `a ${i.expected}`
+				];
+			if (i.code === 'invalid_value') return i.values.map((v) => JSON.stringify(v));
+			if (i.code === 'invalid_union') return expectedKinds(i.errors);
+			return [];
+		})
+	);
+	return [...new Set(names)];
+}
+
+const orList = (items: readonly string[]): string =>
+	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+
+/**
+ * The grammar problems of a policy, one line each, as the simulator's "Why" shows them: a union
+ * (one statement or a list of them; a string or a list) reports the branch the policy evidently
+ * meant rather than zod's "Invalid input", a bad condition operator names itself, and every path
+ * is written `Statement[0].Effect`. A message that names its own element (`Effect must be …`) is
+ * given with its parent's path, and says what the element held instead.
+ */
+function policyProblemTexts(
+	issues: readonly $ZodIssue[],
+	data: unknown,
+	prefix: readonly PropertyKey[] = []
+): string[] {
+	const out: string[] = [];
+	const line = (path: readonly PropertyKey[], message: string) =>
+		out.push(`${path.length ? `${policyPath(path)}: ` : ''}${message}`);
+	for (const issue of issues) {
+		const path = [...prefix, ...issue.path];
+		if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+			const meant = issue.errors.filter((branch) => !failsOnType(branch));
+			if (meant.length > 0) {
+				const fewest = meant.reduce((a, b) => (b.length < a.length ? b : a));
+				out.push(...policyProblemTexts(fewest, data, path));
+			} else {
+				const value = valueAt(data, path);
+				line(path, `must be ${orList(expectedKinds(issue.errors))}, not ${kindOf(value)}`);
+			}
+			continue;
+		}
+		if (issue.code === 'invalid_key') {
+			// The key is the last step of the path, and the message names it.
+			for (const inner of issue.issues) line(path.slice(0, -1), inner.message);
+			continue;
+		}
+		const last = path.at(-1);
+		if (typeof last === 'string' && issue.message.startsWith(`${last} `)) {
+			const value = valueAt(data, path);
+			const given =
+				issue.code === 'invalid_value' && value !== undefined
+					? `, not ${typeof value === 'string' ? JSON.stringify(value) : kindOf(value)}`
+					: '';
+			line(path.slice(0, -1), `${issue.message}${given}`);
+			continue;
+		}
+		line(path, issue.message);
+	}
+	return out;
+}
+
 export type PolicyParseResult =
 	| { ok: true; policy: PolicyDocument }
 	| {
@@ -333,9 +484,7 @@ export function parsePolicy(input: unknown, kind: PolicyKind): PolicyParseResult
 	if (!parsed.success) {
 		return {
 			ok: false,
-			problems: parsed.error.issues.map(
-				(i) => `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}`
-			),
+			problems: policyProblemTexts(parsed.error.issues, value),
 			kind: 'grammar'
 		};
 	}

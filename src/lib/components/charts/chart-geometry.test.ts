@@ -9,6 +9,7 @@ import {
 	niceCeiling,
 	placeReferenceLabel,
 	segmentMeetsBox,
+	stackedBarLayout,
 	tickAnchor,
 	type Box
 } from './chart-geometry';
@@ -71,6 +72,47 @@ describe('chart geometry', () => {
 		expect(tickAnchor(350, 358)).toBe('end');
 		// A wide chart's plot starts after the labels: every tick is centred.
 		expect([260, 400, 540].map((x) => tickAnchor(x, 800))).toEqual(['middle', 'middle', 'middle']);
+	});
+});
+
+describe('a bar chart on a phone (stacked)', () => {
+	const rows = [
+		{ label: 'AssumeRole', valueText: '45% · developing' },
+		{ label: 'ExternalId and the confused deputy', valueText: '100% · developing' },
+		{ label: 'MFA', valueText: 'not started' }
+	];
+
+	it('puts each value at the end of its label line when both fit, else on a line of its own', () => {
+		const { rows: laid, bottom } = stackedBarLayout(rows, 358);
+		expect(laid.map((r) => [r.label, r.valueAnchor, r.valueX])).toEqual([
+			['AssumeRole', 'end', 358],
+			['ExternalId and the confused deputy', 'start', 0],
+			['MFA', 'end', 358]
+		]);
+		expect(laid[1]!.valueY).toBeGreaterThan(laid[1]!.labelY);
+		expect(laid[0]!.valueY).toBe(laid[0]!.labelY);
+		expect(bottom).toBe(laid[2]!.barY + laid[2]!.barHeight);
+		// A label too long for the whole width is cut rather than run off the chart.
+		expect(
+			stackedBarLayout([{ label: 'x'.repeat(80), valueText: '5%' }], 200).rows[0]!.label
+		).toMatch(/…$/);
+	});
+
+	it('keeps grid lines to the bars: no grid band reaches a line of text', () => {
+		for (const width of [280, 320, 358, 460]) {
+			const { rows: laid } = stackedBarLayout(rows, width);
+			for (const r of laid) {
+				// Text reaches about 13 px above its baseline and 4 px below it.
+				for (const baseline of [r.labelY, r.valueY]) {
+					const textTop = baseline - 13;
+					const textBottom = baseline + 4;
+					const meets = laid.some((b) => b.gridY0 < textBottom && b.gridY1 > textTop);
+					expect(meets, `${width} px, "${r.label}"`).toBe(false);
+				}
+				expect(r.gridY0).toBeLessThanOrEqual(r.barY);
+				expect(r.gridY1).toBeGreaterThanOrEqual(r.barY + r.barHeight);
+			}
+		}
 	});
 });
 

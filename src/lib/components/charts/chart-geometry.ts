@@ -295,3 +295,59 @@ export interface Column {
 	/** Marks a column (e.g. today, with overdue reviews) in a second colour. */
 	highlight?: boolean;
 }
+
+/** One row of a bar chart laid out for a narrow screen: the label above its bar. */
+export interface StackedBarRow {
+	/** The label, cut to fit if it must be. */
+	label: string;
+	/** Baseline of the label. */
+	labelY: number;
+	/** Where the value is written: at the label line's right end when both fit, else under it. */
+	valueX: number;
+	valueY: number;
+	valueAnchor: 'start' | 'end';
+	barY: number;
+	barHeight: number;
+	/** The band the grid lines are drawn across: the bar's, so that no grid line runs through text. */
+	gridY0: number;
+	gridY1: number;
+}
+
+const STACKED_BAR_PX = 14;
+const STACKED_ROW_GAP_PX = 10;
+/** Room kept between a label and a value on the same line. */
+const STACKED_TEXT_GAP_PX = 16;
+
+/**
+ * A bar chart stacked for a narrow screen: each label on its own line with the value at that
+ * line's right end (or, when the two do not fit side by side, the value on a line of its own),
+ * and the bar under them across the whole width, so the bars use the chart's full width and no
+ * text stands in a bar's way. Returns the rows and the y where the last one ends.
+ */
+export function stackedBarLayout(
+	rows: readonly Pick<BarRow, 'label' | 'valueText'>[],
+	width: number,
+	top = 4
+): { rows: StackedBarRow[]; bottom: number } {
+	let y = top;
+	const out = rows.map((row): StackedBarRow => {
+		const labelY = y + 14;
+		const together =
+			(row.label.length + row.valueText.length) * CHAR_PX + STACKED_TEXT_GAP_PX <= width;
+		const valueY = together ? labelY : labelY + 18;
+		const barY = valueY + 8;
+		y = barY + STACKED_BAR_PX + STACKED_ROW_GAP_PX;
+		return {
+			label: together ? row.label : fitText(row.label, width),
+			labelY,
+			valueX: together ? width : 0,
+			valueY,
+			valueAnchor: together ? 'end' : 'start',
+			barY,
+			barHeight: STACKED_BAR_PX,
+			gridY0: barY - 3,
+			gridY1: barY + STACKED_BAR_PX + 3
+		};
+	});
+	return { rows: out, bottom: y - STACKED_ROW_GAP_PX };
+}
