@@ -94,6 +94,42 @@ test('on a phone an exam question with a code block stays within the screen (the
 	expect(withCode, 'questions with a code block were met').toBeGreaterThan(0);
 });
 
+// A snippet with a long URL or JSON condition made every result card 810 px wide on a 390 px
+// phone (the list's grid column took the longest unbroken word), and the page scrolled sideways;
+// a 1280 px laptop at 200% zoom (640 px) the same.
+test('search results wrap within the screen, long URLs and JSON in snippets included', async ({
+	page
+}) => {
+	for (const width of [390, 640]) {
+		await page.setViewportSize({ width, height: 844 });
+		for (const q of ['external id', 'saml']) {
+			await open(page, `/search?q=${encodeURIComponent(q)}`);
+			const results = page.getByTestId('search-results');
+			await expect(results.getByRole('listitem').first()).toBeVisible();
+			const layout = await page.evaluate(() => ({
+				page: document.documentElement.scrollWidth,
+				viewport: document.documentElement.clientWidth,
+				// The words that used to widen the list are in these results.
+				longest: Math.max(
+					...[...document.querySelectorAll('[data-testid="search-results"] li')].flatMap((li) =>
+						li.textContent!.split(/\s+/).map((w) => w.length)
+					)
+				),
+				outside: [...document.querySelectorAll('[data-testid="search-results"] li')]
+					.filter((li) => {
+						const box = li.getBoundingClientRect();
+						return box.left < 0 || box.right > document.documentElement.clientWidth;
+					})
+					.map((li) => li.querySelector('a')!.textContent)
+			}));
+			expect(layout.longest, `${q}: a word longer than a ${width} px line`).toBeGreaterThan(40);
+			expect(layout.page, `${q} at ${width} px`).toBe(layout.viewport);
+			expect(layout.outside, `${q} at ${width} px`).toEqual([]);
+		}
+	}
+	expect(await axeViolations(page)).toEqual([]);
+});
+
 /**
  * The frozen v1 backup moved to the last two weeks (its 48 answers on 12 days up to yesterday), so
  * that the accuracy chart of the last 30 days has points across it.
