@@ -202,6 +202,41 @@ test.describe('on a 375 px phone', () => {
 		await expect(page).toHaveURL(/#asia-and-akia-keys$/);
 		await expect(page.locator('.prose h2#asia-and-akia-keys')).toBeInViewport();
 	});
+
+	// Opened, its list had no inset: the list's rule lay on the panel's left border and the last
+	// link touched the panel's bottom edge.
+	test('"On this page", opened, keeps its list inside the panel: inset on the left and below', async ({
+		page
+	}) => {
+		await open(page, '/lessons/session-durations');
+		const nav = page.getByTestId('toc-inline');
+		await nav.locator('summary').click();
+		const links = nav.getByRole('link');
+		await expect(links.last()).toBeVisible();
+		const gaps = await nav.evaluate((n) => {
+			const panel = n.getBoundingClientRect();
+			const list = n.querySelector('ul')!.getBoundingClientRect();
+			const summary = n.querySelector('summary')!.getBoundingClientRect();
+			const last = [...n.querySelectorAll('a')].at(-1)!.getBoundingClientRect();
+			const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+			return {
+				// In rem, from the panel's edge (its 1 px border included) to the list's.
+				left: (list.left - panel.left) / rem,
+				right: (panel.right - list.right) / rem,
+				bottom: (panel.bottom - last.bottom) / rem,
+				// The list's rule lines up with the summary's text.
+				alignedWithSummary: Math.abs(
+					list.left -
+						(summary.left + parseFloat(getComputedStyle(n.querySelector('summary')!).paddingLeft))
+				)
+			};
+		});
+		expect(gaps.left).toBeGreaterThanOrEqual(0.75);
+		expect(gaps.right).toBeGreaterThanOrEqual(0.75);
+		expect(gaps.bottom).toBeGreaterThanOrEqual(0.5);
+		expect(gaps.alignedWithSummary).toBeLessThanOrEqual(1);
+		expect(await axeViolations(page)).toEqual([]);
+	});
 });
 
 test.describe('on a 1280 px screen', () => {
