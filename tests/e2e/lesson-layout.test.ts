@@ -15,16 +15,31 @@ function cues(wrap: Locator) {
 	}));
 }
 
+/** The strength (0 to 1) of a code block's scroll cues, its start and end shade. */
+function codeCues(pre: Locator) {
+	return pre.evaluate((p) => ({
+		start: Number(getComputedStyle(p).getPropertyValue('--scroll-cue-start')),
+		end: Number(getComputedStyle(p).getPropertyValue('--scroll-cue-end')),
+		scrolls: p.scrollWidth > p.clientWidth
+	}));
+}
+
 /**
- * Which edges of a table box are shaded (drawn unlike its middle), as the screen shows it: the table
- * is hidden (it keeps its size and scroll position), so only the page's background and the
- * cues are left to see. Read from a screenshot, so a cue that scrolled away with the table, or
- * is drawn somewhere else, does not count.
+ * Which edges of a scrolling box are shaded (drawn unlike its middle), as the screen shows it:
+ * its content (`content`: the table, or a code block's code) is hidden, keeping its size and
+ * scroll position, so only the background and the cues are left to see. Read from a screenshot,
+ * so a cue that scrolled away with the content, or is drawn somewhere else, does not count.
  */
-async function shadedEdges(wrap: Locator) {
-	await wrap.evaluate((w) => w.querySelector('table')!.style.setProperty('visibility', 'hidden'));
+async function shadedEdges(wrap: Locator, content = 'table') {
+	await wrap.evaluate(
+		(w, c) => w.querySelector<HTMLElement>(c)!.style.setProperty('visibility', 'hidden'),
+		content
+	);
 	const png = (await wrap.screenshot()).toString('base64');
-	await wrap.evaluate((w) => w.querySelector('table')!.style.removeProperty('visibility'));
+	await wrap.evaluate(
+		(w, c) => w.querySelector<HTMLElement>(c)!.style.removeProperty('visibility'),
+		content
+	);
 	return wrap.page().evaluate(async (data) => {
 		const img = new Image();
 		img.src = `data:image/png;base64,${data}`;
@@ -167,6 +182,35 @@ test.describe('on a 375 px phone', () => {
 			await wide.evaluate((w) => getComputedStyle(w, '::before').zIndex),
 			'above the table'
 		).toBe('1');
+		expect(await axeViolations(page)).toEqual([]);
+	});
+
+	// A code block cut off at the screen's edge looked complete too.
+	test('a code block wider than the screen shades the edge it continues past, and scrolls by keyboard; one that fits has none', async ({
+		page
+	}) => {
+		await open(page, '/lessons/what-is-sts');
+		const fits = page.locator('.prose pre').filter({ hasText: 'aws sts get-caller-identity' });
+		const wide = page.locator('.prose pre').filter({ hasText: '"SessionToken"' });
+		await expect(fits).toHaveCount(1);
+		await wide.scrollIntoViewIfNeeded();
+		expect(await codeCues(fits)).toEqual({ start: 0, end: 0, scrolls: false });
+		expect(await shadedEdges(fits, 'code')).toEqual({ start: false, end: false });
+		expect(await codeCues(wide)).toEqual({ start: 0, end: 1, scrolls: true });
+		expect(await shadedEdges(wide, 'code')).toEqual({ start: false, end: true });
+
+		// Focusable, so the keyboard scrolls it: more code on both sides.
+		await wide.focus();
+		await expect(wide).toBeFocused();
+		for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+		await expect.poll(() => wide.evaluate((w) => w.scrollLeft)).toBeGreaterThan(16);
+		await expect.poll(() => codeCues(wide)).toEqual({ start: 1, end: 1, scrolls: true });
+		expect(await shadedEdges(wide, 'code')).toEqual({ start: true, end: true });
+
+		// At the end: only the start is shaded.
+		await wide.evaluate((w) => (w.scrollLeft = w.scrollWidth));
+		await expect.poll(() => codeCues(wide)).toEqual({ start: 1, end: 0, scrolls: true });
+		expect(await shadedEdges(wide, 'code')).toEqual({ start: true, end: false });
 		expect(await axeViolations(page)).toEqual([]);
 	});
 

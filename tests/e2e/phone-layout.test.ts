@@ -76,7 +76,8 @@ test('on a phone an exam question with a code block stays within the screen (the
 	await page.getByLabel('Questions').fill(String(total));
 	await page.getByTestId('start-exam').click();
 	let withCode = 0;
-	for (let i = 1; i <= total && withCode < 3; i++) {
+	let wideBlocks = 0;
+	for (let i = 1; i <= total && (withCode < 3 || wideBlocks === 0); i++) {
 		await expect(page.locator('section.question h2')).toContainText(`Question ${i} of ${total}`);
 		if ((await page.locator('section.question pre').count()) > 0) {
 			withCode++;
@@ -88,10 +89,25 @@ test('on a phone an exam question with a code block stays within the screen (the
 				widths.page,
 				`question ${i}: the page is no wider than the screen`
 			).toBeLessThanOrEqual(widths.viewport);
+			// A block wider than the screen says so (a shade on its end edge) and takes the focus,
+			// so the keyboard scrolls it; one that fits has no shade.
+			const blocks = await page.locator('section.question pre').evaluateAll((pres) =>
+				pres.map((p) => ({
+					scrolls: p.scrollWidth > p.clientWidth,
+					end: getComputedStyle(p).getPropertyValue('--scroll-cue-end'),
+					focusable: (p as HTMLElement).tabIndex === 0
+				}))
+			);
+			for (const b of blocks) {
+				expect(b.end, `question ${i}: end shade`).toBe(b.scrolls ? '1' : '0');
+				expect(b.focusable, `question ${i}: focusable`).toBe(true);
+			}
+			wideBlocks += blocks.filter((b) => b.scrolls).length;
 		}
 		if (i < total) await page.getByTestId('exam-next').click();
 	}
 	expect(withCode, 'questions with a code block were met').toBeGreaterThan(0);
+	expect(wideBlocks, 'code blocks wider than the screen were met').toBeGreaterThan(0);
 });
 
 // A snippet with a long URL or JSON condition made every result card 810 px wide on a 390 px
