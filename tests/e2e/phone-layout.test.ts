@@ -110,6 +110,122 @@ test('on a phone an exam question with a code block stays within the screen (the
 	expect(wideBlocks, 'code blocks wider than the screen were met').toBeGreaterThan(0);
 });
 
+/**
+ * Whether the root carried `data-returning` when the document had been parsed, before any of the
+ * app's scripts ran (module scripts run after 'interactive'): set by the inline script of
+ * app.html alone. Read with `firstPaintHint(page)` after the next navigation.
+ */
+async function recordFirstPaintHint(page: Page) {
+	await page.addInitScript(() => {
+		document.addEventListener('readystatechange', () => {
+			if (document.readyState === 'interactive')
+				(window as unknown as { hintAtParse: boolean }).hintAtParse =
+					document.documentElement.hasAttribute('data-returning');
+		});
+	});
+}
+const firstPaintHint = (page: Page) =>
+	page.evaluate(() => (window as unknown as { hintAtParse?: boolean }).hintAtParse);
+
+/** Where the home page's parts are, on the first screen or not, with the page scrolled to the top. */
+async function homeLayout(page: Page) {
+	return page.evaluate(() => {
+		const screen = innerHeight;
+		const box = (selector: string) => {
+			const el = document.querySelector(selector);
+			if (!el || getComputedStyle(el).display === 'none') return undefined;
+			const r = el.getBoundingClientRect();
+			return { top: Math.round(r.top + scrollY), bottom: Math.round(r.bottom + scrollY) };
+		};
+		const onFirstScreen = (selector: string) => {
+			const b = box(selector);
+			return b ? b.bottom <= screen : undefined;
+		};
+		return {
+			hint: document.documentElement.hasAttribute('data-returning'),
+			stored: localStorage.getItem('sts-trainer:returning'),
+			firstHeading: document.querySelector('main :is(h1, h2)')?.tagName,
+			h1: onFirstScreen('main h1'),
+			introduction: onFirstScreen('.hero .lead'),
+			heroLesson: onFirstScreen('[data-testid="hero-lesson"]'),
+			welcome: onFirstScreen('#welcome-back'),
+			continueLink: onFirstScreen('[data-testid="continue-link"]'),
+			due: onFirstScreen('[data-testid="stat-due"]'),
+			dashboard: box('[data-testid="home-dashboard"]'),
+			descriptionAfter: box('.lead.after-dashboard')
+		};
+	});
+}
+
+// A returning learner on a phone saw only the introduction on the first screen; "Welcome back"
+// (Continue, reviews due) began below it.
+test('the home page: a newcomer gets the introduction, a returning learner the dashboard on the first screen', async ({
+	page
+}) => {
+	await page.clock.install();
+	await recordFirstPaintHint(page);
+	await open(page, '/');
+	await page.waitForLoadState('networkidle');
+	expect(await homeLayout(page)).toMatchObject({
+		hint: false,
+		stored: null,
+		firstHeading: 'H1',
+		h1: true,
+		introduction: true,
+		heroLesson: true,
+		dashboard: undefined,
+		descriptionAfter: undefined
+	});
+	await expect(page.getByTestId('hero-lesson')).toHaveText(/^Start with lesson 1: /);
+
+	// One wrong answer: a learner who has started, with a review due a minute later.
+	await answerPractice(page, [false]);
+	await page.clock.fastForward('02:30');
+	await open(page, '/');
+	await expect(page.getByTestId('home-dashboard')).toBeVisible();
+	await expect(page.getByTestId('stat-due')).toContainText('Review them');
+	const returning = await homeLayout(page);
+	expect(returning).toMatchObject({
+		hint: true,
+		stored: '1',
+		firstHeading: 'H1',
+		h1: true,
+		introduction: undefined,
+		heroLesson: true,
+		welcome: true,
+		continueLink: true,
+		due: true
+	});
+	// The description is still there, after the dashboard.
+	expect(returning.descriptionAfter!.top).toBeGreaterThan(returning.dashboard!.bottom);
+	expect(await axeViolations(page)).toEqual([]);
+
+	// The next load paints this layout from the start: the hint is there before any app script.
+	await page.reload();
+	await page.locator('body.started').waitFor();
+	expect(await firstPaintHint(page)).toBe(true);
+	await expect(page.getByTestId('home-dashboard')).toBeVisible();
+});
+
+test("the home page drops a returning learner's layout when the device turns out to hold no progress", async ({
+	page
+}) => {
+	await recordFirstPaintHint(page);
+	await open(page, '/');
+	// A hint left behind (say, the site's databases were cleared but not its Web Storage).
+	await page.evaluate(() => localStorage.setItem('sts-trainer:returning', '1'));
+	await page.reload();
+	await page.locator('body.started').waitFor();
+	expect(await firstPaintHint(page)).toBe(true);
+	await expect.poll(async () => (await homeLayout(page)).hint).toBe(false);
+	expect(await homeLayout(page)).toMatchObject({
+		stored: null,
+		introduction: true,
+		dashboard: undefined,
+		descriptionAfter: undefined
+	});
+});
+
 // A snippet with a long URL or JSON condition made every result card 810 px wide on a 390 px
 // phone (the list's grid column took the longest unbroken word), and the page scrolled sideways;
 // a 1280 px laptop at 200% zoom (640 px) the same.
