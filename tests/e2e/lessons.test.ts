@@ -135,6 +135,11 @@ test('the lesson list marks each lesson opened or finished, in words; a first vi
 	await page.waitForLoadState('networkidle');
 	await expect(page.getByTestId('lesson-card')).toHaveCount(16);
 	await expect(page.getByTestId('lesson-state')).toHaveCount(0);
+	// Nothing to read for a newcomer: neither the progress store nor the pack library was opened
+	// (opening the store creates its database).
+	expect(
+		await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))
+	).not.toContain('sts-trainer-progress');
 	const lastCardTop = () =>
 		page
 			.getByTestId('lesson-card')
