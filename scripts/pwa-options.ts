@@ -1,6 +1,7 @@
 import type { SvelteKitPWAOptions } from '@vite-pwa/sveltekit';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { isTrailingSlashNavigation, redirectWithoutTrailingSlash } from './sw-trailing-slash';
 
 /** A precache revision for a file: its content hash, so a changed file is fetched again. */
 function fileRevision(path: string): string {
@@ -41,6 +42,9 @@ export const pwaOptions: Partial<SvelteKitPWAOptions> = {
 		// the network as without a worker, and offline gets the precached 404 page
 		// (src/routes/404) instead of the browser's error page.
 		runtimeCaching: [
+			// "/lessons/" → 308 "/lessons", as the host redirects (before the route below, which would
+			// send it to the network, and offline to the 404 page).
+			{ urlPattern: isTrailingSlashNavigation, handler: redirectWithoutTrailingSlash },
 			{
 				urlPattern: ({ request }) => request.mode === 'navigate',
 				handler: 'NetworkOnly',

@@ -15,16 +15,31 @@ function cues(wrap: Locator) {
 	}));
 }
 
+/** The strength (0 to 1) of a code block's scroll cues, its start and end shade. */
+function codeCues(pre: Locator) {
+	return pre.evaluate((p) => ({
+		start: Number(getComputedStyle(p).getPropertyValue('--scroll-cue-start')),
+		end: Number(getComputedStyle(p).getPropertyValue('--scroll-cue-end')),
+		scrolls: p.scrollWidth > p.clientWidth
+	}));
+}
+
 /**
- * Which edges of a table box are shaded (drawn unlike its middle), as the screen shows it: the table
- * is hidden (it keeps its size and scroll position), so only the page's background and the
- * cues are left to see. Read from a screenshot, so a cue that scrolled away with the table, or
- * is drawn somewhere else, does not count.
+ * Which edges of a scrolling box are shaded (drawn unlike its middle), as the screen shows it:
+ * its content (`content`: the table, or a code block's code) is hidden, keeping its size and
+ * scroll position, so only the background and the cues are left to see. Read from a screenshot,
+ * so a cue that scrolled away with the content, or is drawn somewhere else, does not count.
  */
-async function shadedEdges(wrap: Locator) {
-	await wrap.evaluate((w) => w.querySelector('table')!.style.setProperty('visibility', 'hidden'));
+async function shadedEdges(wrap: Locator, content = 'table') {
+	await wrap.evaluate(
+		(w, c) => w.querySelector<HTMLElement>(c)!.style.setProperty('visibility', 'hidden'),
+		content
+	);
 	const png = (await wrap.screenshot()).toString('base64');
-	await wrap.evaluate((w) => w.querySelector('table')!.style.removeProperty('visibility'));
+	await wrap.evaluate(
+		(w, c) => w.querySelector<HTMLElement>(c)!.style.removeProperty('visibility'),
+		content
+	);
 	return wrap.page().evaluate(async (data) => {
 		const img = new Image();
 		img.src = `data:image/png;base64,${data}`;
@@ -170,6 +185,35 @@ test.describe('on a 375 px phone', () => {
 		expect(await axeViolations(page)).toEqual([]);
 	});
 
+	// A code block cut off at the screen's edge looked complete too.
+	test('a code block wider than the screen shades the edge it continues past, and scrolls by keyboard; one that fits has none', async ({
+		page
+	}) => {
+		await open(page, '/lessons/what-is-sts');
+		const fits = page.locator('.prose pre').filter({ hasText: 'aws sts get-caller-identity' });
+		const wide = page.locator('.prose pre').filter({ hasText: '"SessionToken"' });
+		await expect(fits).toHaveCount(1);
+		await wide.scrollIntoViewIfNeeded();
+		expect(await codeCues(fits)).toEqual({ start: 0, end: 0, scrolls: false });
+		expect(await shadedEdges(fits, 'code')).toEqual({ start: false, end: false });
+		expect(await codeCues(wide)).toEqual({ start: 0, end: 1, scrolls: true });
+		expect(await shadedEdges(wide, 'code')).toEqual({ start: false, end: true });
+
+		// Focusable, so the keyboard scrolls it: more code on both sides.
+		await wide.focus();
+		await expect(wide).toBeFocused();
+		for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+		await expect.poll(() => wide.evaluate((w) => w.scrollLeft)).toBeGreaterThan(16);
+		await expect.poll(() => codeCues(wide)).toEqual({ start: 1, end: 1, scrolls: true });
+		expect(await shadedEdges(wide, 'code')).toEqual({ start: true, end: true });
+
+		// At the end: only the start is shaded.
+		await wide.evaluate((w) => (w.scrollLeft = w.scrollWidth));
+		await expect.poll(() => codeCues(wide)).toEqual({ start: 1, end: 0, scrolls: true });
+		expect(await shadedEdges(wide, 'code')).toEqual({ start: true, end: false });
+		expect(await axeViolations(page)).toEqual([]);
+	});
+
 	// On a phone the contents list came last, after the sources, where it no longer helped.
 	test('"On this page" comes right after the objectives, folded, and leads to the section', async ({
 		page
@@ -201,6 +245,41 @@ test.describe('on a 375 px phone', () => {
 		await link.click();
 		await expect(page).toHaveURL(/#asia-and-akia-keys$/);
 		await expect(page.locator('.prose h2#asia-and-akia-keys')).toBeInViewport();
+	});
+
+	// Opened, its list had no inset: the list's rule lay on the panel's left border and the last
+	// link touched the panel's bottom edge.
+	test('"On this page", opened, keeps its list inside the panel: inset on the left and below', async ({
+		page
+	}) => {
+		await open(page, '/lessons/session-durations');
+		const nav = page.getByTestId('toc-inline');
+		await nav.locator('summary').click();
+		const links = nav.getByRole('link');
+		await expect(links.last()).toBeVisible();
+		const gaps = await nav.evaluate((n) => {
+			const panel = n.getBoundingClientRect();
+			const list = n.querySelector('ul')!.getBoundingClientRect();
+			const summary = n.querySelector('summary')!.getBoundingClientRect();
+			const last = [...n.querySelectorAll('a')].at(-1)!.getBoundingClientRect();
+			const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+			return {
+				// In rem, from the panel's edge (its 1 px border included) to the list's.
+				left: (list.left - panel.left) / rem,
+				right: (panel.right - list.right) / rem,
+				bottom: (panel.bottom - last.bottom) / rem,
+				// The list's rule lines up with the summary's text.
+				alignedWithSummary: Math.abs(
+					list.left -
+						(summary.left + parseFloat(getComputedStyle(n.querySelector('summary')!).paddingLeft))
+				)
+			};
+		});
+		expect(gaps.left).toBeGreaterThanOrEqual(0.75);
+		expect(gaps.right).toBeGreaterThanOrEqual(0.75);
+		expect(gaps.bottom).toBeGreaterThanOrEqual(0.5);
+		expect(gaps.alignedWithSummary).toBeLessThanOrEqual(1);
+		expect(await axeViolations(page)).toEqual([]);
 	});
 });
 

@@ -1,4 +1,6 @@
+import type { Page } from '@playwright/test';
 import { axeViolations, expect, open, test } from './fixtures';
+import { finishLesson } from './progress-helpers';
 
 test('the home page says what the app is and where to start', async ({ page }) => {
 	await open(page, '/');
@@ -103,3 +105,92 @@ test('the dark theme toggle is remembered across reloads', async ({ page }) => {
 });
 
 // axe on every page in both colour schemes: tests/e2e/a11y-routes.test.ts.
+
+/**
+ * The mark on each lesson card of /lessons that has one, by title, as a screen reader gets it
+ * (without what is hidden from it), a tick in front when one is shown.
+ */
+async function lessonMarks(page: Page): Promise<Record<string, string>> {
+	return page.getByTestId('lesson-card').evaluateAll((cards) =>
+		Object.fromEntries(
+			cards.flatMap((card) => {
+				const state = card.querySelector('[data-testid="lesson-state"]');
+				if (!state) return [];
+				const spoken = state.cloneNode(true) as Element;
+				spoken.querySelectorAll('[aria-hidden="true"]').forEach((n) => n.remove());
+				const tick = state.querySelector('[aria-hidden="true"]')?.textContent === '✓';
+				const title = card.querySelector('h2')!.textContent!.trim();
+				return [[title, `${tick ? '✓ ' : ''}${spoken.textContent!.trim()}`]];
+			})
+		)
+	);
+}
+
+// Only /progress said which lessons were read: the list itself showed none.
+test('the lesson list marks each lesson opened or finished, in words; a first visit shows none', async ({
+	page
+}) => {
+	await page.clock.install();
+	await open(page, '/lessons');
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByTestId('lesson-card')).toHaveCount(16);
+	await expect(page.getByTestId('lesson-state')).toHaveCount(0);
+	// Nothing to read for a newcomer: neither the progress store nor the pack library was opened
+	// (opening the store creates its database).
+	expect(
+		await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))
+	).not.toContain('sts-trainer-progress');
+	const lastCardTop = () =>
+		page
+			.getByTestId('lesson-card')
+			.last()
+			.evaluate((li) => li.getBoundingClientRect().top + scrollY);
+	const unmarkedTop = await lastCardTop();
+
+	await open(page, '/lessons/role-chaining');
+	await open(page, '/lessons/what-is-sts');
+	await finishLesson(page);
+	await open(page, '/lessons');
+	await expect
+		.poll(() => lessonMarks(page))
+		.toEqual({
+			'What AWS STS is and why temporary credentials matter': '✓ Finished',
+			'Role chaining and the one-hour cap': 'Opened'
+		});
+	// The marks, arriving after the page has shown, move nothing: no card got taller.
+	expect(await lastCardTop()).toBeCloseTo(unmarkedTop, 0);
+	expect(await axeViolations(page)).toEqual([]);
+
+	// In-app navigation back to the list shows a lesson opened meanwhile.
+	await page.getByRole('link', { name: 'Session durations and MaxSessionDuration' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Session durations and MaxSessionDuration'
+	);
+	await page.goBack();
+	await expect
+		.poll(() => lessonMarks(page))
+		.toEqual({
+			'What AWS STS is and why temporary credentials matter': '✓ Finished',
+			'Role chaining and the one-hour cap': 'Opened',
+			'Session durations and MaxSessionDuration': 'Opened'
+		});
+});
+
+test('with IndexedDB blocked the lesson list still marks the lessons opened, beside the banner', async ({
+	page
+}) => {
+	await page.addInitScript(() => {
+		IDBFactory.prototype.open = () => {
+			throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+		};
+	});
+	await open(page, '/lessons/role-chaining');
+	await open(page, '/lessons');
+	await expect(page.getByTestId('storage-banner')).toContainText(
+		'Your progress is not being saved on this device.'
+	);
+	await expect
+		.poll(() => lessonMarks(page))
+		.toEqual({ 'Role chaining and the one-hour cap': 'Opened' });
+	await expect(page.getByTestId('lesson-card')).toHaveCount(16);
+});

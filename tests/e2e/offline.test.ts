@@ -29,6 +29,40 @@ test('after one visit every route works offline, including routes never visited'
 	await context.setOffline(false);
 });
 
+// Online the host redirects /lessons/ to /lessons (308); offline the worker showed "Page not
+// found" for it, since it holds the page as /lessons.
+test('offline, an address with a trailing slash is redirected to its page, as the host does online', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	await open(page, '/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	const routes = builtRoutes().filter((r) => r !== '/');
+	expect(routes).toEqual(expect.arrayContaining(['/lessons', '/quiz', '/lessons/assume-role']));
+	for (const route of routes) {
+		const response = await page.goto(`${route}/`);
+		const redirect = await response?.request().redirectedFrom()?.response();
+		expect(redirect?.status(), `${route}/ offline`).toBe(308);
+		expect(redirect?.fromServiceWorker(), `${route}/ redirected by the worker`).toBe(true);
+		expect(response?.ok(), `${route} offline`).toBe(true);
+		expect(response?.fromServiceWorker(), `${route} from the service worker`).toBe(true);
+		expect(new URL(page.url()).pathname).toBe(route);
+		await page.locator('body.started').waitFor();
+		await expect(page.getByRole('heading', { level: 1 }).first(), route).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1 }).first(), route).not.toHaveText(
+			'Page not found'
+		);
+	}
+	// The query comes along.
+	await page.goto('/search/?q=external+id');
+	await page.locator('body.started').waitFor();
+	expect(page.url()).toMatch(/\/search\?q=external\+id$/);
+	await expect(page.getByRole('searchbox', { name: /^Search lessons/ })).toHaveValue('external id');
+	await context.setOffline(false);
+});
+
 test('offline, in-app links work too: page data comes from the precache', async ({
 	page,
 	context

@@ -76,7 +76,8 @@ test('on a phone an exam question with a code block stays within the screen (the
 	await page.getByLabel('Questions').fill(String(total));
 	await page.getByTestId('start-exam').click();
 	let withCode = 0;
-	for (let i = 1; i <= total && withCode < 3; i++) {
+	let wideBlocks = 0;
+	for (let i = 1; i <= total && (withCode < 3 || wideBlocks === 0); i++) {
 		await expect(page.locator('section.question h2')).toContainText(`Question ${i} of ${total}`);
 		if ((await page.locator('section.question pre').count()) > 0) {
 			withCode++;
@@ -88,10 +89,177 @@ test('on a phone an exam question with a code block stays within the screen (the
 				widths.page,
 				`question ${i}: the page is no wider than the screen`
 			).toBeLessThanOrEqual(widths.viewport);
+			// A block wider than the screen says so (a shade on its end edge) and takes the focus,
+			// so the keyboard scrolls it; one that fits has no shade.
+			const blocks = await page.locator('section.question pre').evaluateAll((pres) =>
+				pres.map((p) => ({
+					scrolls: p.scrollWidth > p.clientWidth,
+					end: getComputedStyle(p).getPropertyValue('--scroll-cue-end'),
+					focusable: (p as HTMLElement).tabIndex === 0
+				}))
+			);
+			for (const b of blocks) {
+				expect(b.end, `question ${i}: end shade`).toBe(b.scrolls ? '1' : '0');
+				expect(b.focusable, `question ${i}: focusable`).toBe(true);
+			}
+			wideBlocks += blocks.filter((b) => b.scrolls).length;
 		}
 		if (i < total) await page.getByTestId('exam-next').click();
 	}
 	expect(withCode, 'questions with a code block were met').toBeGreaterThan(0);
+	expect(wideBlocks, 'code blocks wider than the screen were met').toBeGreaterThan(0);
+});
+
+/**
+ * Whether the root carried `data-returning` when the document had been parsed, before any of the
+ * app's scripts ran (module scripts run after 'interactive'): set by the inline script of
+ * app.html alone. Read with `firstPaintHint(page)` after the next navigation.
+ */
+async function recordFirstPaintHint(page: Page) {
+	await page.addInitScript(() => {
+		document.addEventListener('readystatechange', () => {
+			if (document.readyState === 'interactive')
+				(window as unknown as { hintAtParse: boolean }).hintAtParse =
+					document.documentElement.hasAttribute('data-returning');
+		});
+	});
+}
+const firstPaintHint = (page: Page) =>
+	page.evaluate(() => (window as unknown as { hintAtParse?: boolean }).hintAtParse);
+
+/** Where the home page's parts are, on the first screen or not, with the page scrolled to the top. */
+async function homeLayout(page: Page) {
+	return page.evaluate(() => {
+		const screen = innerHeight;
+		const box = (selector: string) => {
+			const el = document.querySelector(selector);
+			if (!el || getComputedStyle(el).display === 'none') return undefined;
+			const r = el.getBoundingClientRect();
+			return { top: Math.round(r.top + scrollY), bottom: Math.round(r.bottom + scrollY) };
+		};
+		const onFirstScreen = (selector: string) => {
+			const b = box(selector);
+			return b ? b.bottom <= screen : undefined;
+		};
+		return {
+			hint: document.documentElement.hasAttribute('data-returning'),
+			stored: localStorage.getItem('sts-trainer:returning'),
+			firstHeading: document.querySelector('main :is(h1, h2)')?.tagName,
+			h1: onFirstScreen('main h1'),
+			introduction: onFirstScreen('.hero .lead'),
+			heroLesson: onFirstScreen('[data-testid="hero-lesson"]'),
+			welcome: onFirstScreen('#welcome-back'),
+			continueLink: onFirstScreen('[data-testid="continue-link"]'),
+			due: onFirstScreen('[data-testid="stat-due"]'),
+			dashboard: box('[data-testid="home-dashboard"]'),
+			descriptionAfter: box('.lead.after-dashboard')
+		};
+	});
+}
+
+// A returning learner on a phone saw only the introduction on the first screen; "Welcome back"
+// (Continue, reviews due) began below it.
+test('the home page: a newcomer gets the introduction, a returning learner the dashboard on the first screen', async ({
+	page
+}) => {
+	await page.clock.install();
+	await recordFirstPaintHint(page);
+	await open(page, '/');
+	await page.waitForLoadState('networkidle');
+	expect(await homeLayout(page)).toMatchObject({
+		hint: false,
+		stored: null,
+		firstHeading: 'H1',
+		h1: true,
+		introduction: true,
+		heroLesson: true,
+		dashboard: undefined,
+		descriptionAfter: undefined
+	});
+	await expect(page.getByTestId('hero-lesson')).toHaveText(/^Start with lesson 1: /);
+
+	// One wrong answer: a learner who has started, with a review due a minute later.
+	await answerPractice(page, [false]);
+	await page.clock.fastForward('02:30');
+	await open(page, '/');
+	await expect(page.getByTestId('home-dashboard')).toBeVisible();
+	await expect(page.getByTestId('stat-due')).toContainText('Review them');
+	const returning = await homeLayout(page);
+	expect(returning).toMatchObject({
+		hint: true,
+		stored: '1',
+		firstHeading: 'H1',
+		h1: true,
+		introduction: undefined,
+		heroLesson: true,
+		welcome: true,
+		continueLink: true,
+		due: true
+	});
+	// The description is still there, after the dashboard.
+	expect(returning.descriptionAfter!.top).toBeGreaterThan(returning.dashboard!.bottom);
+	expect(await axeViolations(page)).toEqual([]);
+
+	// The next load paints this layout from the start: the hint is there before any app script.
+	await page.reload();
+	await page.locator('body.started').waitFor();
+	expect(await firstPaintHint(page)).toBe(true);
+	await expect(page.getByTestId('home-dashboard')).toBeVisible();
+});
+
+test("the home page drops a returning learner's layout when the device turns out to hold no progress", async ({
+	page
+}) => {
+	await recordFirstPaintHint(page);
+	await open(page, '/');
+	// A hint left behind (say, the site's databases were cleared but not its Web Storage).
+	await page.evaluate(() => localStorage.setItem('sts-trainer:returning', '1'));
+	await page.reload();
+	await page.locator('body.started').waitFor();
+	expect(await firstPaintHint(page)).toBe(true);
+	await expect.poll(async () => (await homeLayout(page)).hint).toBe(false);
+	expect(await homeLayout(page)).toMatchObject({
+		stored: null,
+		introduction: true,
+		dashboard: undefined,
+		descriptionAfter: undefined
+	});
+});
+
+// A snippet with a long URL or JSON condition made every result card 810 px wide on a 390 px
+// phone (the list's grid column took the longest unbroken word), and the page scrolled sideways;
+// a 1280 px laptop at 200% zoom (640 px) the same.
+test('search results wrap within the screen, long URLs and JSON in snippets included', async ({
+	page
+}) => {
+	for (const width of [390, 640]) {
+		await page.setViewportSize({ width, height: 844 });
+		for (const q of ['external id', 'saml']) {
+			await open(page, `/search?q=${encodeURIComponent(q)}`);
+			const results = page.getByTestId('search-results');
+			await expect(results.getByRole('listitem').first()).toBeVisible();
+			const layout = await page.evaluate(() => ({
+				page: document.documentElement.scrollWidth,
+				viewport: document.documentElement.clientWidth,
+				// The words that used to widen the list are in these results.
+				longest: Math.max(
+					...[...document.querySelectorAll('[data-testid="search-results"] li')].flatMap((li) =>
+						li.textContent!.split(/\s+/).map((w) => w.length)
+					)
+				),
+				outside: [...document.querySelectorAll('[data-testid="search-results"] li')]
+					.filter((li) => {
+						const box = li.getBoundingClientRect();
+						return box.left < 0 || box.right > document.documentElement.clientWidth;
+					})
+					.map((li) => li.querySelector('a')!.textContent)
+			}));
+			expect(layout.longest, `${q}: a word longer than a ${width} px line`).toBeGreaterThan(40);
+			expect(layout.page, `${q} at ${width} px`).toBe(layout.viewport);
+			expect(layout.outside, `${q} at ${width} px`).toEqual([]);
+		}
+	}
+	expect(await axeViolations(page)).toEqual([]);
 });
 
 /**

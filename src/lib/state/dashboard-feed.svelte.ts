@@ -40,12 +40,18 @@ export class DashboardFeed {
 	catalogue = $state.raw<ProgressCatalogue | undefined>();
 	error = $state<string | undefined>();
 
-	/** Whether the learner has begun (an answer, a lesson or an exam); undefined until read. */
+	/**
+	 * Whether the learner has begun (an answer, a lesson or an exam); undefined until read, false
+	 * (with `untilProgressExists`) once it is clear that this device has no saved progress.
+	 */
 	get started(): boolean | undefined {
 		const d = this.dashboard;
-		if (!d) return undefined;
+		if (!d) return this.#none ? false : undefined;
 		return d.totals.attempts > 0 || d.lessons.read > 0 || d.exams.length > 0;
 	}
+
+	/** No saved progress on this device (the store not opened for it). */
+	#none = $state(false);
 
 	#store: ProgressStore | undefined;
 	#seq = 0;
@@ -77,7 +83,10 @@ export class DashboardFeed {
 			// With `untilProgressExists`, a first visit (no saved progress) loads no progress layer
 			// at all; the timer and a return to the tab check again, so progress made in another
 			// tab still arrives.
-			if (this.untilProgressExists && !(await progress.mayHaveProgress())) return;
+			if (this.untilProgressExists && !(await progress.mayHaveProgress())) {
+				this.#none = true;
+				return;
+			}
 			if (this.#stopped || this.#connecting) return;
 			this.#connecting = true;
 			const [store, catalogue] = await Promise.all([

@@ -5,6 +5,7 @@ import {
 	heroLesson,
 	lessonCounts,
 	lessonOfRoute,
+	lessonStates,
 	nextUnfinishedLesson
 } from './course-position';
 
@@ -24,6 +25,29 @@ describe('lessonCounts', () => {
 			lessonCounts(course, [finished('what-is-sts'), opened('assume-role'), finished('gone')])
 		).toEqual({ opened: 2, finished: 1, total: 4 });
 		expect(lessonCounts(course, [])).toEqual({ opened: 0, finished: 0, total: 4 });
+	});
+});
+
+describe('lessonStates', () => {
+	it('marks each course lesson opened as finished or opened only; others, and lessons no longer in the course, have none', () => {
+		const states = lessonStates(course, [
+			finished('what-is-sts'),
+			opened('assume-role'),
+			finished('gone'),
+			opened('gone-too')
+		]);
+		expect(Object.fromEntries(states)).toEqual({
+			'what-is-sts': 'finished',
+			'assume-role': 'opened'
+		});
+		expect(states.get('trust')).toBeUndefined();
+		expect(lessonStates(course, []).size).toBe(0);
+	});
+
+	it('keeps a lesson finished when a later record of it is only an opening', () => {
+		expect(lessonStates(course, [finished('trust'), opened('trust')]).get('trust')).toBe(
+			'finished'
+		);
 	});
 });
 

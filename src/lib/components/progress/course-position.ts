@@ -34,6 +34,22 @@ export function lessonCounts(
 	};
 }
 
+/** How far the learner got with a lesson: read to its end, or opened only. */
+export type LessonState = 'finished' | 'opened';
+
+/** Each course lesson the learner opened, by slug, finished or opened only (never opened: absent). */
+export function lessonStates(
+	course: readonly CourseLesson[],
+	records: readonly LessonProgress[]
+): Map<string, LessonState> {
+	const inCourse = new Set(course.map((l) => l.slug));
+	const states = new Map<string, LessonState>();
+	for (const r of records)
+		if (inCourse.has(r.slug) && states.get(r.slug) !== 'finished')
+			states.set(r.slug, r.completed ? 'finished' : 'opened');
+	return states;
+}
+
 /**
  * The lesson to read next: the first unfinished lesson after `after` (a slug) in course order,
  * else the first unfinished one from the start; undefined when every lesson is finished.
