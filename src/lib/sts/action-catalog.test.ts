@@ -12,8 +12,13 @@ describe('IAM data', () => {
 		expect(lookupAction('s3:getobject')).toEqual({
 			known: true,
 			action: 's3:GetObject',
-			serviceName: 'Amazon S3'
+			serviceName: 'Amazon S3',
+			wildcardOnly: false
 		});
+		// Actions with no resource type (Service Authorization Reference) are granted on "*" only.
+		expect(lookupAction('ec2:DescribeInstances')).toMatchObject({ wildcardOnly: true });
+		expect(lookupAction('kms:ListKeys')).toMatchObject({ wildcardOnly: true });
+		expect(lookupAction('kms:Decrypt')).toMatchObject({ wildcardOnly: false });
 		expect(lookupAction('sts:AssumeRole')).toMatchObject({ known: true });
 		expect(lookupAction('s3:Nope')).toEqual({
 			known: false,

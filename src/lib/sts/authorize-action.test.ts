@@ -424,3 +424,55 @@ accounts:
 		expect(onUser('iam:DeleteUser', 'ghost').allowed).toBe(false);
 	});
 });
+
+describe('actions with no resource type, and the root user across accounts (found by blind15k)', () => {
+	const world = worldFrom(`
+start: 2026-03-02T10:00:00Z
+accounts:
+  - id: "111111111111"
+    root: {}
+    users:
+      - name: narrow
+        policies:
+          - Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: [ec2:DescribeInstances, kms:ListKeys]
+                Resource: arn:aws:ec2:us-east-1:111111111111:instance/i-0123456789abcdef0
+      - name: wide
+        policies:
+          - Version: "2012-10-17"
+            Statement:
+              - { Effect: Allow, Action: [ec2:DescribeInstances, kms:ListKeys], Resource: "*" }
+              - Effect: Deny
+                Action: ec2:DescribeInstances
+                Resource: arn:aws:ec2:us-east-1:111111111111:instance/i-0123456789abcdef0
+  - id: "222222222222"
+`);
+	const s = () => createSimulator(world);
+
+	it('a statement naming a specific ARN neither grants nor denies it; "*" does', () => {
+		for (const call of ['ec2:DescribeInstances', 'kms:ListKeys']) {
+			expect(outcomeOf(s(), { as: 'user:111111111111/narrow', call }).allowed, call).toBe(false);
+			expect(outcomeOf(s(), { as: 'user:111111111111/wide', call }).allowed, call).toBe(true);
+		}
+	});
+
+	it("the root user is not allowed another account's resource without a resource-based policy", () => {
+		const table = 'arn:aws:dynamodb:us-east-1:222222222222:table/Orders';
+		const o = outcomeOf(s(), {
+			as: 'root:111111111111',
+			call: 'dynamodb:GetItem',
+			resource: table
+		});
+		expect(o.allowed).toBe(false);
+		expect(o.error?.message).toContain('because no resource-based policy allows');
+		expect(
+			outcomeOf(s(), {
+				as: 'root:111111111111',
+				call: 'dynamodb:GetItem',
+				resource: 'arn:aws:dynamodb:us-east-1:111111111111:table/Orders'
+			}).allowed
+		).toBe(true);
+	});
+});

@@ -251,13 +251,6 @@ export function authorizeAction(
 
 	const perms = permissionsOf(caller, world);
 	if (!perms) throw new Error('unreachable: anonymous callers were rejected above');
-	if (perms.unrestricted && perms.sessionPolicies === null) {
-		return allowed(
-			`${describeCallerAtStart(caller)} acts as the root user, whose permissions IAM policies cannot restrict (sts-facts §6). AWS recommends not using root for everyday work.`,
-			['§6'],
-			[]
-		);
-	}
 	const arnAccount = parseArn(resource)?.account;
 	// S3 ARNs carry no account: the simulator places such resources in the caller's account.
 	const resourceAccount =
@@ -266,6 +259,15 @@ export function authorizeAction(
 		!(options.identityPolicyReaches ?? reachedThroughOrganization(action))
 			? arnAccount
 			: perms.account;
+	// The root user's permissions are its own account's: another account's resource still needs a
+	// resource-based policy (IAM-EVAL cross-account; found by blind15k).
+	if (perms.unrestricted && perms.sessionPolicies === null && resourceAccount === perms.account) {
+		return allowed(
+			`${describeCallerAtStart(caller)} acts as the root user, whose permissions IAM policies cannot restrict (sts-facts §6). AWS recommends not using root for everyday work.`,
+			['§6'],
+			[]
+		);
+	}
 	// IAM-CK aws:RequestedRegion: "Some global services, such as IAM, have a single endpoint …
 	// physically located in the US East (N. Virginia) Region, IAM calls are always made to the
 	// us-east-1 Region", whatever Region the caller's client is set to (sts-facts §5).
@@ -287,7 +289,19 @@ export function authorizeAction(
 		...options.context
 	};
 	const identityPolicies = perms.unrestricted ? [ALLOW_ALL] : perms.identityPolicies;
-	const request = { principal: perms.principal, action, resource, resourceAccount, context };
+	// An action with no resource types is authorised on "*" only: a statement naming a specific ARN
+	// does not grant it (Service Authorization Reference: "If there is no value for this column, you
+	// must specify all resources ("*")"; found by blind15k).
+	const wildcardOnlyAction =
+		lookup.known === true && lookup.wildcardOnly === true && resource === '*';
+	const request = {
+		principal: perms.principal,
+		action,
+		resource,
+		resourceAccount,
+		context,
+		wildcardOnlyAction
+	};
 	const decision = decideWithSessionPolicies(
 		{ ...request, identityPolicies },
 		perms.sessionPolicies

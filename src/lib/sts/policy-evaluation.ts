@@ -39,6 +39,8 @@ export interface EvaluationRequest {
 	identityPolicies: readonly NamedPolicy[];
 	/** A resource-based policy; for sts:AssumeRole* this is the role's trust policy. */
 	resourcePolicy?: NamedPolicy;
+	/** The action has no resource type and the request is on "*" (withWildcardOnlyResources). */
+	wildcardOnlyAction?: boolean;
 }
 
 export const ALLOW_ALL: NamedPolicy = {
@@ -424,6 +426,23 @@ function withResolvedVariables(doc: PolicyDocument, context: ContextValues): Pol
 	return { ...doc, Statement: statements };
 }
 
+/**
+ * For an action with no resource type (ec2:DescribeInstances, kms:ListKeys, …) only a literal "*"
+ * in Resource grants or denies it: "If there is no value for this column, you must specify all
+ * resources ("*") to which the policy applies in the Resource element" (Service Authorization
+ * Reference). The library has this rule (wildcardOnlyAction) only on its validating entry point,
+ * so here a statement's other Resource entries are dropped, and a statement left with none cannot
+ * match. (NotResource statements are left as they are.)
+ */
+export function withWildcardOnlyResources(doc: PolicyDocument): PolicyDocument {
+	const statements = statementsOf(doc).flatMap((st) => {
+		if (st.Resource === undefined) return [st];
+		const kept = [st.Resource].flat().filter((r) => r === '*');
+		return kept.length ? [{ ...st, Resource: kept.length === 1 ? kept[0] : kept }] : [];
+	});
+	return { ...doc, Statement: statements };
+}
+
 /** What a document means for this request: variables resolved and the no-value rules applied. */
 const forRequest = (doc: PolicyDocument, context: ContextValues): PolicyDocument =>
 	withResolvedVariables(withNullVariables(doc, context), context);
@@ -438,7 +457,12 @@ export function evaluate(request: EvaluationRequest): Decision {
 		},
 		identityPolicies: request.identityPolicies.map((p) => ({
 			name: p.name,
-			policy: forRequest(asEvaluated(p.document), request.context)
+			policy: forRequest(
+				request.wildcardOnlyAction
+					? withWildcardOnlyResources(asEvaluated(p.document))
+					: asEvaluated(p.document),
+				request.context
+			)
 		})),
 		serviceControlPolicies: [],
 		resourceControlPolicies: [],
