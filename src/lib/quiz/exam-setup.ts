@@ -74,17 +74,21 @@ export function examDurationText(seconds: number): string {
 /**
  * What the setup form says, before the exam starts, when the ticked topics hold fewer questions
  * than asked for: the exam then has only those, and time for only those. Empty when the exam
- * will have the number asked for (or the number is not valid yet: the field says so itself).
+ * will have the number asked for, or the number is not valid (not whole, or outside the field's
+ * range for this bank): the field says so itself, and no exam of that size would start.
  * `available` counts the questions of the ticked topics; `topics` how many are ticked (none
  * means all topics, whose count the field's own range already bounds).
  */
 export function examSizeNote(
 	values: Pick<ExamSetupValues, 'count' | 'secondsPerQuestion'>,
 	available: number,
-	topics: number
+	topics: number,
+	limits: ExamSetupLimits
 ): string {
 	const { count, secondsPerQuestion } = values;
 	if (topics === 0 || typeof count !== 'number' || !Number.isInteger(count)) return '';
+	const range = examSetupRange('count', limits);
+	if (count < range.min || count > range.max) return '';
 	if (count <= available) return '';
 	const these = topics === 1 ? 'this topic' : 'these topics';
 	const questions = `${available} question${available === 1 ? '' : 's'}`;
