@@ -25,6 +25,15 @@ export const EXAM_SETUP_RANGES = {
 	passMark: { min: 1, max: 100, label: 'the pass mark' }
 } as const;
 
+/**
+ * The longest time an exam of `questions` questions can have: each at the most seconds per
+ * question the setup accepts. A saved exam whose deadline lies further than this from its start
+ * (or from now) was not set by this app, and its clock cannot be trusted.
+ */
+export function longestExamMs(questions: number): number {
+	return Math.max(0, questions) * EXAM_SETUP_RANGES.secondsPerQuestion.max * 1000;
+}
+
 /** The range of `field`, given the bank (an exam of fewer than 5 questions when the bank is small). */
 export function examSetupRange(
 	field: ExamSetupField,

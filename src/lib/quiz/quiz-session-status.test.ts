@@ -102,6 +102,39 @@ describe('savedSessionState', () => {
 		expect(savedSessionState(saved(actor), T0 + 11_000)).toEqual({ state: 'finished' });
 	});
 
+	// A deadline of now + 1e13 ms showed "Resume your exam: 2777777:46:40 left".
+	it('an exam whose deadline lies beyond the longest exam there can be is no session', () => {
+		const { actor } = exam();
+		const good = saved(actor);
+		const withContext = (context: Record<string, unknown>) => ({
+			...good,
+			snapshot: { ...good.snapshot, context: { ...good.snapshot.context, ...context } }
+		});
+		// Two questions at the most 600 s each: 20 minutes at the longest.
+		const longest = 2 * 600_000;
+		expect(savedSessionState(withContext({ deadline: T0 + 1e13 }), T0)).toBeUndefined();
+		expect(examReminder(savedSessionState(withContext({ deadline: T0 + 1e13 }), T0), T0)).toBe(
+			undefined
+		);
+		expect(savedSessionState(withContext({ deadline: T0 + longest + 1 }), T0)).toBeUndefined();
+		expect(savedSessionState(withContext({ deadline: T0 + longest }), T0)).toEqual({
+			state: 'in-progress',
+			lastActiveAt: T0,
+			deadline: T0 + longest
+		});
+		// Measured from now too: a start moved later (or missing) does not stretch the clock.
+		const far = { deadline: T0 + 10 * longest, startedAt: T0 + 9 * longest };
+		expect(savedSessionState(withContext(far), T0)).toBeUndefined();
+		expect(savedSessionState(withContext({ ...far, startedAt: undefined }), T0)).toBeUndefined();
+		// Without its questions, no exam length at all is believable.
+		expect(savedSessionState(withContext({ questions: undefined }), T0)).toBeUndefined();
+		// Nor is a score to see once that deadline has passed (the exam page would not restore it).
+		expect(savedSessionState(withContext({ deadline: T0 + 1e13 }), T0 + 2e13)).toBeUndefined();
+		expect(savedSessionState(withContext({ deadline: T0 + longest }), T0 + 2e13)).toEqual({
+			state: 'time-up'
+		});
+	});
+
 	it('nothing usable saved is no session', () => {
 		const { actor } = practice();
 		const good = saved(actor);

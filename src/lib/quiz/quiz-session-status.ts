@@ -3,6 +3,7 @@
  * place a learner is offered to continue from. Pages that only link to sessions (the quiz hub,
  * the dashboard's "Continue") use this; a session page restores the session itself.
  */
+import { longestExamMs } from './exam-setup';
 import { formatCountdown } from './exam-view';
 import type { PracticeMode } from './practice-context';
 import { QUIZ_MACHINE_VERSION, type QuizMachineKind } from './quiz-machine-version';
@@ -69,8 +70,15 @@ export function savedSessionState(saved: unknown, now: number): SavedSessionStat
 	if (kind === 'exam') {
 		const deadline = num(context.deadline);
 		if (deadline === undefined) return undefined;
+		// No exam this app sets up runs longer than its questions at the most time each: a deadline
+		// further away (from its start, or from now) is not one to count down from ("2777777:46:40
+		// left"), nor one the exam page would restore (quiz-snapshot-schema.ts).
+		const startedAt = num(context.startedAt);
+		const longest = longestExamMs(Array.isArray(context.questions) ? context.questions.length : 0);
+		if (startedAt !== undefined && deadline - startedAt > longest) return undefined;
 		if (now >= deadline) return { state: 'time-up' };
-		const times = [num(context.startedAt), num(context.viewStartedAt)];
+		if (deadline - now > longest) return undefined;
+		const times = [startedAt, num(context.viewStartedAt)];
 		return {
 			state: 'in-progress',
 			lastActiveAt: Math.max(0, ...times.map((t) => t ?? 0)),
