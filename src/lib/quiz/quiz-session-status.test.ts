@@ -190,6 +190,32 @@ describe('placeToContinue', () => {
 		expect(placeToContinue(practicePlace, { practice: { state: 'finished' } })).toBeUndefined();
 	});
 
+	// The home page offers a running exam in its reminder and hid "Continue" whenever it led to
+	// the exam: a practice session left in progress before the exam was offered nowhere on /.
+	it('besides the exam: the latest place that is not the exam', () => {
+		const sessions = { exam: inProgress(T0 + 900), practice: inProgress(T0 + 200) };
+		expect(placeToContinue(examPlace, sessions, 'exam')).toEqual({
+			route: '/quiz/practice',
+			title: 'Practice session',
+			at: T0 + 200
+		});
+		// The latest of the other sessions in progress.
+		expect(placeToContinue(examPlace, { ...sessions, due: inProgress(T0 + 300) }, 'exam')).toEqual({
+			route: '/quiz/due',
+			title: 'Due reviews',
+			at: T0 + 300
+		});
+		// A last place that is not the exam stays where it is.
+		expect(placeToContinue(lesson, sessions, 'exam')).toBe(lesson);
+		const practicePlace = { route: '/quiz/practice', title: 'Practice session', at: T0 + 250 };
+		expect(placeToContinue(practicePlace, sessions, 'exam')).toBe(practicePlace);
+		// Nothing else in progress: nowhere (the exam has its own reminder).
+		expect(placeToContinue(examPlace, { exam: inProgress(T0 + 900) }, 'exam')).toBeUndefined();
+		expect(placeToContinue(undefined, { exam: inProgress(T0 + 900) }, 'exam')).toBeUndefined();
+		// Without `besides`, the exam as before.
+		expect(placeToContinue(examPlace, sessions)).toBe(examPlace);
+	});
+
 	it('then offers the session still in progress that was active last', () => {
 		const practicePlace = { route: '/quiz/practice', title: 'Practice session', at: T0 + 500 };
 		expect(

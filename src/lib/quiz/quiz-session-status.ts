@@ -106,18 +106,26 @@ export function quizSessionOfRoute(route: string): QuizSessionKey | undefined {
 /**
  * Where "Continue" should lead: the last place the learner was, unless it is a quiz session that
  * is no longer in progress (finished, submitted, discarded, timed out); then the quiz session
- * still in progress that was active last, or nowhere.
+ * still in progress that was active last, or nowhere. `besides` leaves one session out (the
+ * home page offers a running exam in its own reminder, so its "Continue" leads elsewhere: to
+ * the last place that is not the exam, else the other session in progress active last).
  */
 export function placeToContinue(
 	last: ContinuePlace | undefined,
-	sessions: Partial<Record<QuizSessionKey, SavedSessionState | undefined>>
+	sessions: Partial<Record<QuizSessionKey, SavedSessionState | undefined>>,
+	besides?: QuizSessionKey
 ): ContinuePlace | undefined {
 	const lastSession = last && quizSessionOfRoute(last.route);
-	if (last && (!lastSession || sessions[lastSession]?.state === 'in-progress')) return last;
+	if (
+		last &&
+		(!lastSession || (lastSession !== besides && sessions[lastSession]?.state === 'in-progress'))
+	)
+		return last;
 	let best: ContinuePlace | undefined;
 	for (const key of QUIZ_SESSION_KEYS) {
 		const s = sessions[key];
-		if (s?.state !== 'in-progress' || (best && best.at >= s.lastActiveAt)) continue;
+		if (key === besides || s?.state !== 'in-progress' || (best && best.at >= s.lastActiveAt))
+			continue;
 		best = { route: QUIZ_SESSIONS[key].route, title: QUIZ_SESSIONS[key].title, at: s.lastActiveAt };
 	}
 	return best;
