@@ -4,6 +4,10 @@
  * 20-question, 30-minute exam).
  */
 
+import { examDurationText, MAX_SECONDS_PER_QUESTION } from './exam-time';
+
+export { examDurationText, longestExamMs } from './exam-time';
+
 /** The setup form's values as the form holds them (an empty number field is null). */
 export interface ExamSetupValues {
 	count: number | null | undefined;
@@ -21,18 +25,9 @@ export interface ExamSetupLimits {
 
 export const EXAM_SETUP_RANGES = {
 	count: { min: 5, label: 'the number of questions' },
-	secondsPerQuestion: { min: 30, max: 600, label: 'the seconds per question' },
+	secondsPerQuestion: { min: 30, max: MAX_SECONDS_PER_QUESTION, label: 'the seconds per question' },
 	passMark: { min: 1, max: 100, label: 'the pass mark' }
 } as const;
-
-/**
- * The longest time an exam of `questions` questions can have: each at the most seconds per
- * question the setup accepts. A saved exam whose deadline lies further than this from its start
- * (or from now) was not set by this app, and its clock cannot be trusted.
- */
-export function longestExamMs(questions: number): number {
-	return Math.max(0, questions) * EXAM_SETUP_RANGES.secondsPerQuestion.max * 1000;
-}
 
 /** The range of `field`, given the bank (an exam of fewer than 5 questions when the bank is small). */
 export function examSetupRange(
@@ -66,19 +61,6 @@ export function examSetupErrors(
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** "9 minutes", "10 minutes 30 seconds", "1 hour 15 minutes": an exam's time, in words. */
-export function examDurationText(seconds: number): string {
-	const total = Math.max(0, Math.round(seconds));
-	const h = Math.floor(total / 3600);
-	const m = Math.floor((total % 3600) / 60);
-	const s = total % 60;
-	const unit = (n: number, name: string) => `${n} ${name}${n === 1 ? '' : 's'}`;
-	const parts = [h && unit(h, 'hour'), m && unit(m, 'minute'), s && unit(s, 'second')].filter(
-		(p): p is string => !!p
-	);
-	return parts.length ? parts.join(' ') : unit(0, 'minute');
-}
 
 /**
  * What the setup form says, before the exam starts, when the ticked topics hold fewer questions

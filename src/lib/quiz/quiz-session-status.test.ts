@@ -5,7 +5,9 @@ import { createPracticeMachine } from './practice-machine';
 import { autoSave, persist, type QuizStorage, type SavedQuiz } from './quiz-persistence';
 import {
 	examReminder,
+	examReminderLink,
 	examReminderText,
+	examTimeLeftWords,
 	placeToContinue,
 	quizSessionOfRoute,
 	savedSessionState,
@@ -56,6 +58,31 @@ describe("the dashboard's exam reminder", () => {
 		expect(examReminder(read, T0 + 120_000)).toEqual({ state: 'time-up' });
 		expect(at(T0 + 300_000)).toEqual({ state: 'time-up' });
 		expect(examReminderText({ state: 'time-up' })).toBe("Your exam's time ran out: see your score");
+	});
+
+	it("the link's name stays the same while the clock runs; the time left in words changes once a minute", () => {
+		expect(examReminderLink({ state: 'running', remainingMs: 754_000 })).toEqual({
+			name: 'Resume your exam',
+			countdown: ': 12:34 left'
+		});
+		expect(examReminderLink({ state: 'running', remainingMs: 753_000 }).name).toBe(
+			'Resume your exam'
+		);
+		expect(examReminderLink({ state: 'time-up' })).toEqual({
+			name: "Your exam's time ran out: see your score",
+			countdown: ''
+		});
+		expect(examTimeLeftWords(754_000)).toBe('About 13 minutes left');
+		expect(examTimeLeftWords(720_000)).toBe('About 12 minutes left');
+		expect(examTimeLeftWords(689_000)).toBe('About 11 minutes left');
+		expect(examTimeLeftWords(4_500_000)).toBe('About 1 hour 15 minutes left');
+		expect(examTimeLeftWords(60_000)).toBe('About 1 minute left');
+		expect(examTimeLeftWords(59_999)).toBe('Less than a minute left');
+		expect(examTimeLeftWords(1_000)).toBe('Less than a minute left');
+		// A second-by-second countdown says the same words for most of each minute.
+		const words = new Set<string>();
+		for (let ms = 600_000; ms > 540_000; ms -= 1_000) words.add(examTimeLeftWords(ms));
+		expect(words.size).toBeLessThanOrEqual(2);
 	});
 
 	it('no reminder for a submitted exam, a practice session or nothing saved', () => {

@@ -3,7 +3,7 @@
  * place a learner is offered to continue from. Pages that only link to sessions (the quiz hub,
  * the dashboard's "Continue") use this; a session page restores the session itself.
  */
-import { longestExamMs } from './exam-setup';
+import { examDurationText, longestExamMs } from './exam-time';
 import { formatCountdown } from './exam-view';
 import type { PracticeMode } from './practice-context';
 import { QUIZ_MACHINE_VERSION, type QuizMachineKind } from './quiz-machine-version';
@@ -149,9 +149,30 @@ export function examReminder(
 	return remainingMs > 0 ? { state: 'running', remainingMs } : { state: 'time-up' };
 }
 
+/**
+ * The reminder's link in two parts: its name, which stays the same while the clock runs
+ * ("Resume your exam": what a screen reader announces for it), and the countdown shown after it
+ * (": 12:34 left"), which the link hides from screen readers, since a focused link whose name
+ * changed every second could be announced again and again.
+ */
+export function examReminderLink(reminder: ExamReminder): { name: string; countdown: string } {
+	return reminder.state === 'running'
+		? { name: 'Resume your exam', countdown: `: ${formatCountdown(reminder.remainingMs)} left` }
+		: { name: "Your exam's time ran out: see your score", countdown: '' };
+}
+
 /** The reminder's link text: "Resume your exam: 12:34 left", or where to see a timed-out score. */
 export function examReminderText(reminder: ExamReminder): string {
-	return reminder.state === 'running'
-		? `Resume your exam: ${formatCountdown(reminder.remainingMs)} left`
-		: "Your exam's time ran out: see your score";
+	const { name, countdown } = examReminderLink(reminder);
+	return name + countdown;
+}
+
+/**
+ * A running exam's time left in words for screen readers, beside the link: to the nearest minute,
+ * so it changes at most once a minute ("About 13 minutes left", "Less than a minute left").
+ */
+export function examTimeLeftWords(remainingMs: number): string {
+	const minutes = Math.round(remainingMs / 60_000);
+	if (remainingMs < 60_000 || minutes < 1) return 'Less than a minute left';
+	return `About ${examDurationText(minutes * 60)} left`;
 }

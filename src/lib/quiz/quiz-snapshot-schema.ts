@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { longestExamMs } from './exam-setup';
+import { longestExamMs } from './exam-time';
 import { isPermutation } from './shuffle-options';
 
 /** Zod checks for persisted quiz snapshots: a snapshot that fails them is discarded. */
