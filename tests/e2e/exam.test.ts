@@ -135,6 +135,9 @@ test('the setup says before the start when the ticked topics hold fewer question
 		`Only ${both} questions match these topics: the exam will have ${both} questions and ` +
 			`${both * 2} minutes, not 20.`
 	);
+	// A count the field refuses (more than the bank holds): no note of an exam that cannot start.
+	await page.getByLabel('Questions').fill('500');
+	await expect(note).toBeEmpty();
 	await page.getByLabel('Questions').fill(String(both));
 	await expect(note).toBeEmpty();
 	await page.getByRole('checkbox', { name: /Regional endpoints/ }).uncheck();

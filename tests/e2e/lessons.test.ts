@@ -146,6 +146,14 @@ test('the lesson list marks each lesson opened or finished, in words; a first vi
 			.last()
 			.evaluate((li) => li.getBoundingClientRect().top + scrollY);
 	const unmarkedTop = await lastCardTop();
+	/** Where each card's title starts: a mark arriving must not shift it sideways either. */
+	const titleLefts = () =>
+		page
+			.getByTestId('lesson-card')
+			.evaluateAll((cards) =>
+				cards.map((li) => li.querySelector('h2 a')!.getBoundingClientRect().left)
+			);
+	const unmarkedLefts = await titleLefts();
 
 	await open(page, '/lessons/role-chaining');
 	await open(page, '/lessons/what-is-sts');
@@ -157,8 +165,10 @@ test('the lesson list marks each lesson opened or finished, in words; a first vi
 			'What AWS STS is and why temporary credentials matter': '✓ Finished',
 			'Role chaining and the one-hour cap': 'Opened'
 		});
-	// The marks, arriving after the page has shown, move nothing: no card got taller.
+	// The marks, arriving after the page has shown, move nothing: no card got taller, and no
+	// title moved sideways (a finished card's 4 px stripe had replaced its 1 px border: 3 px).
 	expect(await lastCardTop()).toBeCloseTo(unmarkedTop, 0);
+	expect(await titleLefts()).toEqual(unmarkedLefts);
 	expect(await axeViolations(page)).toEqual([]);
 
 	// In-app navigation back to the list shows a lesson opened meanwhile.

@@ -48,31 +48,52 @@ describe('examSetupErrors', () => {
 describe('examSizeNote', () => {
 	it('says before the start that the ticked topics hold fewer questions than asked for', () => {
 		// The user test: 20 questions asked for, one topic of 6 ticked, 90 s each.
-		expect(examSizeNote({ count: 20, secondsPerQuestion: 90 }, 6, 1)).toBe(
+		expect(examSizeNote({ count: 20, secondsPerQuestion: 90 }, 6, 1, limits)).toBe(
 			'Only 6 questions match this topic: the exam will have 6 questions and 9 minutes, not 20.'
 		);
-		expect(examSizeNote({ count: 20, secondsPerQuestion: 90 }, 17, 2)).toBe(
+		expect(examSizeNote({ count: 20, secondsPerQuestion: 90 }, 17, 2, limits)).toBe(
 			'Only 17 questions match these topics: the exam will have 17 questions and 25 minutes 30 seconds, not 20.'
 		);
-		expect(examSizeNote({ count: 20, secondsPerQuestion: 60 }, 1, 1)).toBe(
+		expect(examSizeNote({ count: 20, secondsPerQuestion: 60 }, 1, 1, limits)).toBe(
 			'Only 1 question matches this topic: the exam will have 1 question and 1 minute, not 20.'
 		);
 		// Without a valid time, the note leaves the time out (its field says what is wrong).
-		expect(examSizeNote({ count: 20, secondsPerQuestion: null }, 6, 1)).toBe(
+		expect(examSizeNote({ count: 20, secondsPerQuestion: null }, 6, 1, limits)).toBe(
 			'Only 6 questions match this topic: the exam will have 6 questions, not 20.'
 		);
-		expect(examSizeNote({ count: 20, secondsPerQuestion: 5 }, 6, 1)).toBe(
+		expect(examSizeNote({ count: 20, secondsPerQuestion: 5 }, 6, 1, limits)).toBe(
 			'Only 6 questions match this topic: the exam will have 6 questions, not 20.'
 		);
 	});
 
 	it('says nothing when the exam gets what was asked for, or the count is not valid yet', () => {
-		expect(examSizeNote({ count: 6, secondsPerQuestion: 90 }, 6, 1)).toBe('');
-		expect(examSizeNote({ count: 5, secondsPerQuestion: 90 }, 6, 1)).toBe('');
+		expect(examSizeNote({ count: 6, secondsPerQuestion: 90 }, 6, 1, limits)).toBe('');
+		expect(examSizeNote({ count: 5, secondsPerQuestion: 90 }, 6, 1, limits)).toBe('');
 		// No topic ticked is every topic: the count's own range covers it.
-		expect(examSizeNote({ count: 200, secondsPerQuestion: 90 }, 6, 0)).toBe('');
-		expect(examSizeNote({ count: null, secondsPerQuestion: 90 }, 6, 1)).toBe('');
-		expect(examSizeNote({ count: 7.5, secondsPerQuestion: 90 }, 6, 1)).toBe('');
+		expect(examSizeNote({ count: 200, secondsPerQuestion: 90 }, 6, 0, limits)).toBe('');
+		expect(examSizeNote({ count: null, secondsPerQuestion: 90 }, 6, 1, limits)).toBe('');
+		expect(examSizeNote({ count: 7.5, secondsPerQuestion: 90 }, 6, 1, limits)).toBe('');
+	});
+
+	// The field refuses a count outside its range (5 to the bank's size), and no exam of that size
+	// starts: the note said "the exam will have 6 questions and 9 minutes, not 500" all the same.
+	it('says nothing of a count the field refuses: above the bank, below the minimum', () => {
+		expect(examSizeNote({ count: 500, secondsPerQuestion: 90 }, 6, 1, limits)).toBe('');
+		expect(examSizeNote({ count: 121, secondsPerQuestion: 90 }, 6, 1, limits)).toBe('');
+		expect(examSizeNote({ count: 3, secondsPerQuestion: 90 }, 2, 1, limits)).toBe('');
+		expect(examSizeNote({ count: 4, secondsPerQuestion: 90 }, 2, 1, limits)).toBe('');
+		// The ends of the range still get the note.
+		expect(examSizeNote({ count: 120, secondsPerQuestion: 90 }, 6, 1, limits)).toBe(
+			'Only 6 questions match this topic: the exam will have 6 questions and 9 minutes, not 120.'
+		);
+		expect(examSizeNote({ count: 5, secondsPerQuestion: 90 }, 2, 1, limits)).toBe(
+			'Only 2 questions match this topic: the exam will have 2 questions and 3 minutes, not 5.'
+		);
+		// A bank smaller than 5 lowers the minimum to its size, as the field does.
+		expect(examSizeNote({ count: 4, secondsPerQuestion: 60 }, 2, 1, { maxQuestions: 4 })).toBe(
+			'Only 2 questions match this topic: the exam will have 2 questions and 2 minutes, not 4.'
+		);
+		expect(examSizeNote({ count: 3, secondsPerQuestion: 60 }, 2, 1, { maxQuestions: 4 })).toBe('');
 	});
 
 	it('words durations', () => {

@@ -4,6 +4,10 @@
  * 20-question, 30-minute exam).
  */
 
+import { examDurationText, MAX_SECONDS_PER_QUESTION } from './exam-time';
+
+export { examDurationText, longestExamMs } from './exam-time';
+
 /** The setup form's values as the form holds them (an empty number field is null). */
 export interface ExamSetupValues {
 	count: number | null | undefined;
@@ -21,7 +25,7 @@ export interface ExamSetupLimits {
 
 export const EXAM_SETUP_RANGES = {
 	count: { min: 5, label: 'the number of questions' },
-	secondsPerQuestion: { min: 30, max: 600, label: 'the seconds per question' },
+	secondsPerQuestion: { min: 30, max: MAX_SECONDS_PER_QUESTION, label: 'the seconds per question' },
 	passMark: { min: 1, max: 100, label: 'the pass mark' }
 } as const;
 
@@ -58,33 +62,24 @@ export function examSetupErrors(
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** "9 minutes", "10 minutes 30 seconds", "1 hour 15 minutes": an exam's time, in words. */
-export function examDurationText(seconds: number): string {
-	const total = Math.max(0, Math.round(seconds));
-	const h = Math.floor(total / 3600);
-	const m = Math.floor((total % 3600) / 60);
-	const s = total % 60;
-	const unit = (n: number, name: string) => `${n} ${name}${n === 1 ? '' : 's'}`;
-	const parts = [h && unit(h, 'hour'), m && unit(m, 'minute'), s && unit(s, 'second')].filter(
-		(p): p is string => !!p
-	);
-	return parts.length ? parts.join(' ') : unit(0, 'minute');
-}
-
 /**
  * What the setup form says, before the exam starts, when the ticked topics hold fewer questions
  * than asked for: the exam then has only those, and time for only those. Empty when the exam
- * will have the number asked for (or the number is not valid yet: the field says so itself).
+ * will have the number asked for, or the number is not valid (not whole, or outside the field's
+ * range for this bank): the field says so itself, and no exam of that size would start.
  * `available` counts the questions of the ticked topics; `topics` how many are ticked (none
  * means all topics, whose count the field's own range already bounds).
  */
 export function examSizeNote(
 	values: Pick<ExamSetupValues, 'count' | 'secondsPerQuestion'>,
 	available: number,
-	topics: number
+	topics: number,
+	limits: ExamSetupLimits
 ): string {
 	const { count, secondsPerQuestion } = values;
 	if (topics === 0 || typeof count !== 'number' || !Number.isInteger(count)) return '';
+	const range = examSetupRange('count', limits);
+	if (count < range.min || count > range.max) return '';
 	if (count <= available) return '';
 	const these = topics === 1 ? 'this topic' : 'these topics';
 	const questions = `${available} question${available === 1 ? '' : 's'}`;

@@ -115,7 +115,9 @@ export {
 } from './quiz-persistence';
 export {
 	examReminder,
+	examReminderLink,
 	examReminderText,
+	examTimeLeftWords,
 	placeToContinue,
 	QUIZ_SESSION_KEYS,
 	QUIZ_SESSIONS,

@@ -142,10 +142,19 @@ describe('persist / restore', () => {
 				}
 			},
 			{ ...saved, snapshot: { ...snap, context: { ...snap.context, deadline: 'soon' } } },
+			// Further off than 3 questions at the longest time each (600 s) allow: not this app's.
+			{
+				...saved,
+				snapshot: { ...snap, context: { ...snap.context, deadline: T0 + 3 * 600_000 + 1 } }
+			},
+			{ ...saved, snapshot: { ...snap, context: { ...snap.context, deadline: T0 + 1e13 } } },
 			{ ...saved, snapshot: { ...snap, children: { x: { src: { bad: true } } } } }
 		];
 		for (const b of broken) expect(restore(b, machine)).toBeUndefined();
 		expect(restore(saved, machine)).toBeDefined();
+		// The longest exam there can be is still restored.
+		const longest = { ...snap, context: { ...snap.context, deadline: T0 + 3 * 600_000 } };
+		expect(restore({ ...saved, snapshot: longest }, machine)).toBeDefined();
 	});
 
 	it('discards a snapshot whose questions no longer match the content', () => {

@@ -5,7 +5,9 @@ import { createPracticeMachine } from './practice-machine';
 import { autoSave, persist, type QuizStorage, type SavedQuiz } from './quiz-persistence';
 import {
 	examReminder,
+	examReminderLink,
 	examReminderText,
+	examTimeLeftWords,
 	placeToContinue,
 	quizSessionOfRoute,
 	savedSessionState,
@@ -58,6 +60,31 @@ describe("the dashboard's exam reminder", () => {
 		expect(examReminderText({ state: 'time-up' })).toBe("Your exam's time ran out: see your score");
 	});
 
+	it("the link's name stays the same while the clock runs; the time left in words changes once a minute", () => {
+		expect(examReminderLink({ state: 'running', remainingMs: 754_000 })).toEqual({
+			name: 'Resume your exam',
+			countdown: ': 12:34 left'
+		});
+		expect(examReminderLink({ state: 'running', remainingMs: 753_000 }).name).toBe(
+			'Resume your exam'
+		);
+		expect(examReminderLink({ state: 'time-up' })).toEqual({
+			name: "Your exam's time ran out: see your score",
+			countdown: ''
+		});
+		expect(examTimeLeftWords(754_000)).toBe('About 13 minutes left');
+		expect(examTimeLeftWords(720_000)).toBe('About 12 minutes left');
+		expect(examTimeLeftWords(689_000)).toBe('About 11 minutes left');
+		expect(examTimeLeftWords(4_500_000)).toBe('About 1 hour 15 minutes left');
+		expect(examTimeLeftWords(60_000)).toBe('About 1 minute left');
+		expect(examTimeLeftWords(59_999)).toBe('Less than a minute left');
+		expect(examTimeLeftWords(1_000)).toBe('Less than a minute left');
+		// A second-by-second countdown says the same words for most of each minute.
+		const words = new Set<string>();
+		for (let ms = 600_000; ms > 540_000; ms -= 1_000) words.add(examTimeLeftWords(ms));
+		expect(words.size).toBeLessThanOrEqual(2);
+	});
+
 	it('no reminder for a submitted exam, a practice session or nothing saved', () => {
 		const { clock, actor } = exam();
 		clock.increment(10_000);
@@ -100,6 +127,39 @@ describe('savedSessionState', () => {
 		actor.send({ type: 'exam.submit' });
 		expect(actor.getSnapshot().status).toBe('done');
 		expect(savedSessionState(saved(actor), T0 + 11_000)).toEqual({ state: 'finished' });
+	});
+
+	// A deadline of now + 1e13 ms showed "Resume your exam: 2777777:46:40 left".
+	it('an exam whose deadline lies beyond the longest exam there can be is no session', () => {
+		const { actor } = exam();
+		const good = saved(actor);
+		const withContext = (context: Record<string, unknown>) => ({
+			...good,
+			snapshot: { ...good.snapshot, context: { ...good.snapshot.context, ...context } }
+		});
+		// Two questions at the most 600 s each: 20 minutes at the longest.
+		const longest = 2 * 600_000;
+		expect(savedSessionState(withContext({ deadline: T0 + 1e13 }), T0)).toBeUndefined();
+		expect(examReminder(savedSessionState(withContext({ deadline: T0 + 1e13 }), T0), T0)).toBe(
+			undefined
+		);
+		expect(savedSessionState(withContext({ deadline: T0 + longest + 1 }), T0)).toBeUndefined();
+		expect(savedSessionState(withContext({ deadline: T0 + longest }), T0)).toEqual({
+			state: 'in-progress',
+			lastActiveAt: T0,
+			deadline: T0 + longest
+		});
+		// Measured from now too: a start moved later (or missing) does not stretch the clock.
+		const far = { deadline: T0 + 10 * longest, startedAt: T0 + 9 * longest };
+		expect(savedSessionState(withContext(far), T0)).toBeUndefined();
+		expect(savedSessionState(withContext({ ...far, startedAt: undefined }), T0)).toBeUndefined();
+		// Without its questions, no exam length at all is believable.
+		expect(savedSessionState(withContext({ questions: undefined }), T0)).toBeUndefined();
+		// Nor is a score to see once that deadline has passed (the exam page would not restore it).
+		expect(savedSessionState(withContext({ deadline: T0 + 1e13 }), T0 + 2e13)).toBeUndefined();
+		expect(savedSessionState(withContext({ deadline: T0 + longest }), T0 + 2e13)).toEqual({
+			state: 'time-up'
+		});
 	});
 
 	it('nothing usable saved is no session', () => {
@@ -155,6 +215,32 @@ describe('placeToContinue', () => {
 		expect(placeToContinue(examPlace, {})).toBeUndefined();
 		const practicePlace = { route: '/quiz/practice', title: 'Practice session', at: T0 };
 		expect(placeToContinue(practicePlace, { practice: { state: 'finished' } })).toBeUndefined();
+	});
+
+	// The home page offers a running exam in its reminder and hid "Continue" whenever it led to
+	// the exam: a practice session left in progress before the exam was offered nowhere on /.
+	it('besides the exam: the latest place that is not the exam', () => {
+		const sessions = { exam: inProgress(T0 + 900), practice: inProgress(T0 + 200) };
+		expect(placeToContinue(examPlace, sessions, 'exam')).toEqual({
+			route: '/quiz/practice',
+			title: 'Practice session',
+			at: T0 + 200
+		});
+		// The latest of the other sessions in progress.
+		expect(placeToContinue(examPlace, { ...sessions, due: inProgress(T0 + 300) }, 'exam')).toEqual({
+			route: '/quiz/due',
+			title: 'Due reviews',
+			at: T0 + 300
+		});
+		// A last place that is not the exam stays where it is.
+		expect(placeToContinue(lesson, sessions, 'exam')).toBe(lesson);
+		const practicePlace = { route: '/quiz/practice', title: 'Practice session', at: T0 + 250 };
+		expect(placeToContinue(practicePlace, sessions, 'exam')).toBe(practicePlace);
+		// Nothing else in progress: nowhere (the exam has its own reminder).
+		expect(placeToContinue(examPlace, { exam: inProgress(T0 + 900) }, 'exam')).toBeUndefined();
+		expect(placeToContinue(undefined, { exam: inProgress(T0 + 900) }, 'exam')).toBeUndefined();
+		// Without `besides`, the exam as before.
+		expect(placeToContinue(examPlace, sessions)).toBe(examPlace);
 	});
 
 	it('then offers the session still in progress that was active last', () => {

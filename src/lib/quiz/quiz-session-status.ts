@@ -3,6 +3,7 @@
  * place a learner is offered to continue from. Pages that only link to sessions (the quiz hub,
  * the dashboard's "Continue") use this; a session page restores the session itself.
  */
+import { examDurationText, longestExamMs } from './exam-time';
 import { formatCountdown } from './exam-view';
 import type { PracticeMode } from './practice-context';
 import { QUIZ_MACHINE_VERSION, type QuizMachineKind } from './quiz-machine-version';
@@ -69,8 +70,15 @@ export function savedSessionState(saved: unknown, now: number): SavedSessionStat
 	if (kind === 'exam') {
 		const deadline = num(context.deadline);
 		if (deadline === undefined) return undefined;
+		// No exam this app sets up runs longer than its questions at the most time each: a deadline
+		// further away (from its start, or from now) is not one to count down from ("2777777:46:40
+		// left"), nor one the exam page would restore (quiz-snapshot-schema.ts).
+		const startedAt = num(context.startedAt);
+		const longest = longestExamMs(Array.isArray(context.questions) ? context.questions.length : 0);
+		if (startedAt !== undefined && deadline - startedAt > longest) return undefined;
 		if (now >= deadline) return { state: 'time-up' };
-		const times = [num(context.startedAt), num(context.viewStartedAt)];
+		if (deadline - now > longest) return undefined;
+		const times = [startedAt, num(context.viewStartedAt)];
 		return {
 			state: 'in-progress',
 			lastActiveAt: Math.max(0, ...times.map((t) => t ?? 0)),
@@ -98,18 +106,26 @@ export function quizSessionOfRoute(route: string): QuizSessionKey | undefined {
 /**
  * Where "Continue" should lead: the last place the learner was, unless it is a quiz session that
  * is no longer in progress (finished, submitted, discarded, timed out); then the quiz session
- * still in progress that was active last, or nowhere.
+ * still in progress that was active last, or nowhere. `besides` leaves one session out (the
+ * home page offers a running exam in its own reminder, so its "Continue" leads elsewhere: to
+ * the last place that is not the exam, else the other session in progress active last).
  */
 export function placeToContinue(
 	last: ContinuePlace | undefined,
-	sessions: Partial<Record<QuizSessionKey, SavedSessionState | undefined>>
+	sessions: Partial<Record<QuizSessionKey, SavedSessionState | undefined>>,
+	besides?: QuizSessionKey
 ): ContinuePlace | undefined {
 	const lastSession = last && quizSessionOfRoute(last.route);
-	if (last && (!lastSession || sessions[lastSession]?.state === 'in-progress')) return last;
+	if (
+		last &&
+		(!lastSession || (lastSession !== besides && sessions[lastSession]?.state === 'in-progress'))
+	)
+		return last;
 	let best: ContinuePlace | undefined;
 	for (const key of QUIZ_SESSION_KEYS) {
 		const s = sessions[key];
-		if (s?.state !== 'in-progress' || (best && best.at >= s.lastActiveAt)) continue;
+		if (key === besides || s?.state !== 'in-progress' || (best && best.at >= s.lastActiveAt))
+			continue;
 		best = { route: QUIZ_SESSIONS[key].route, title: QUIZ_SESSIONS[key].title, at: s.lastActiveAt };
 	}
 	return best;
@@ -133,9 +149,30 @@ export function examReminder(
 	return remainingMs > 0 ? { state: 'running', remainingMs } : { state: 'time-up' };
 }
 
+/**
+ * The reminder's link in two parts: its name, which stays the same while the clock runs
+ * ("Resume your exam": what a screen reader announces for it), and the countdown shown after it
+ * (": 12:34 left"), which the link hides from screen readers, since a focused link whose name
+ * changed every second could be announced again and again.
+ */
+export function examReminderLink(reminder: ExamReminder): { name: string; countdown: string } {
+	return reminder.state === 'running'
+		? { name: 'Resume your exam', countdown: `: ${formatCountdown(reminder.remainingMs)} left` }
+		: { name: "Your exam's time ran out: see your score", countdown: '' };
+}
+
 /** The reminder's link text: "Resume your exam: 12:34 left", or where to see a timed-out score. */
 export function examReminderText(reminder: ExamReminder): string {
-	return reminder.state === 'running'
-		? `Resume your exam: ${formatCountdown(reminder.remainingMs)} left`
-		: "Your exam's time ran out: see your score";
+	const { name, countdown } = examReminderLink(reminder);
+	return name + countdown;
+}
+
+/**
+ * A running exam's time left in words for screen readers, beside the link: to the nearest minute,
+ * so it changes at most once a minute ("About 13 minutes left", "Less than a minute left").
+ */
+export function examTimeLeftWords(remainingMs: number): string {
+	const minutes = Math.round(remainingMs / 60_000);
+	if (remainingMs < 60_000 || minutes < 1) return 'Less than a minute left';
+	return `About ${examDurationText(minutes * 60)} left`;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { longestExamMs } from './exam-time';
 import { isPermutation } from './shuffle-options';
 
 /** Zod checks for persisted quiz snapshots: a snapshot that fails them is discarded. */
@@ -76,6 +77,9 @@ export const examContextSchema = z
 		if (n > 0 && c.current >= n) ctx.addIssue({ code: 'custom', message: 'current out of range' });
 		if (c.deadline < c.startedAt)
 			ctx.addIssue({ code: 'custom', message: 'deadline before start' });
+		// Longer than any exam the setup form can ask for: not a clock to restore.
+		if (c.deadline - c.startedAt > longestExamMs(n))
+			ctx.addIssue({ code: 'custom', message: 'deadline beyond the longest exam' });
 	});
 
 export const examSnapshotSchema = z.union([

@@ -33,6 +33,11 @@ export class DashboardFeed {
 	 * (finished, submitted, discarded); then a quiz session still in progress, or nowhere.
 	 */
 	continueFrom = $state.raw<LastLocation | undefined>();
+	/**
+	 * The same, but never the exam: where the home page's "Continue" leads, since its exam reminder
+	 * offers a running exam (a practice session left before it is still offered).
+	 */
+	continueBesideExam = $state.raw<LastLocation | undefined>();
 	backupReminder = $state(false);
 	lastBackupAt = $state<number | undefined>();
 	persistence = $state<PersistenceState | undefined>();
@@ -151,7 +156,9 @@ export class DashboardFeed {
 		this.dashboard = dashboard;
 		this.lessons = lessons;
 		this.lastLocation = lastLocation;
-		this.continueFrom = placeToContinue(lastLocation, savedQuizStates());
+		const sessions = savedQuizStates();
+		this.continueFrom = placeToContinue(lastLocation, sessions);
+		this.continueBesideExam = placeToContinue(lastLocation, sessions, 'exam');
 		this.backupReminder = reminder;
 		this.lastBackupAt = lastBackupAt;
 		this.persistence = persistence;

@@ -126,6 +126,46 @@ describe('policy documents', () => {
 		).toEqual([
 			'Statement[0].Condition: unknown condition operator "ForAnyValue:StringLkeIfExists" (did you mean ForAnyValue:StringLikeIfExists?)'
 		]);
+		// A misspelt IfExists suffix or set prefix is one or two letters off too.
+		expect(
+			problems({
+				Version: v,
+				Statement: [{ ...allow, Condition: { StringEqualsIfExist: { 'aws:a': 'b' } } }]
+			})
+		).toEqual([
+			'Statement[0].Condition: unknown condition operator "StringEqualsIfExist" (did you mean StringEqualsIfExists?)'
+		]);
+		expect(
+			problems({
+				Version: v,
+				Statement: [{ ...allow, Condition: { ArnLikeIfExsts: { 'aws:a': 'b' } } }]
+			})
+		).toEqual([
+			'Statement[0].Condition: unknown condition operator "ArnLikeIfExsts" (did you mean ArnLikeIfExists?)'
+		]);
+		expect(
+			problems({
+				Version: v,
+				Statement: [{ ...allow, Condition: { 'ForAnyValues:StringLike': { 'aws:a': 'b' } } }]
+			})
+		).toEqual([
+			'Statement[0].Condition: unknown condition operator "ForAnyValues:StringLike" (did you mean ForAnyValue:StringLike?)'
+		]);
+		expect(
+			problems({
+				Version: v,
+				Statement: [{ ...allow, Condition: { stringequalsifexists: { 'aws:a': 'b' } } }]
+			})
+		).toEqual([
+			'Statement[0].Condition: unknown condition operator "stringequalsifexists" (operator names are case-sensitive: StringEqualsIfExists)'
+		]);
+		// Null takes no IfExists: the nearest name is offered without it.
+		expect(
+			problems({
+				Version: v,
+				Statement: [{ ...allow, Condition: { NullIfExists: { a: 'true' } } }]
+			})[0]
+		).toMatch(/unknown condition operator "NullIfExists" \(IAM's operators are e\.g\./);
 		expect(
 			problems({ Version: v, Statement: [{ ...allow, Condition: { Matches: { a: 'b' } } }] })[0]
 		).toMatch(
@@ -143,6 +183,40 @@ describe('policy documents', () => {
 		expect(problems({ Version: v, Statement: [{ ...allow, Action: 5 }] })).toEqual([
 			'Statement[0].Action: must be a string or an array, not a number'
 		]);
+		// Inside a list too, and wherever a value has the wrong type: in the same words.
+		expect(
+			problems({ Version: v, Statement: [{ ...allow, Action: ['s3:GetObject', 5] }] })
+		).toEqual(['Statement[0].Action[1]: must be a string, not a number']);
+		expect(problems({ Version: v, Statement: [{ ...allow, Resource: ['*', true] }] })).toEqual([
+			'Statement[0].Resource[1]: must be a string, not a boolean'
+		]);
+		expect(problems({ Version: v, Statement: [allow, 5] })).toEqual([
+			'Statement[1]: must be an object, not a number'
+		]);
+		expect(problems({ Version: v, Statement: [{ ...allow, Sid: 5 }] })).toEqual([
+			'Statement[0].Sid: must be a string, not a number'
+		]);
+		expect(problems({ Version: v, Statement: [{ ...allow, Condition: ['x'] }] })).toEqual([
+			'Statement[0].Condition: must be an object, not an array'
+		]);
+		expect(
+			problems({ Version: v, Statement: [{ ...allow, Condition: { StringEquals: 'x' } }] })
+		).toEqual(['Statement[0].Condition.StringEquals: must be an object, not a string']);
+		expect(
+			problems({
+				Version: v,
+				Statement: [
+					{ Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::1:root', 7] }, Action: 's3:*' }
+				]
+			})
+		).toEqual(['Statement[0].Principal.AWS[1]: must be a string, not a number']);
+		expect(problems({ Version: v, Id: 5, Statement: [allow] })).toEqual([
+			'Id: must be a string, not a number'
+		]);
+		expect(problems({ Version: v })).toEqual([
+			'Statement: is missing (must be an object or an array)'
+		]);
+		expect(problems([allow])).toEqual(['the policy must be an object, not an array']);
 		expect(problems({ Version: v, Statement: 'allow all' })).toEqual([
 			'Statement: must be an object or an array, not a string'
 		]);

@@ -82,27 +82,25 @@ function editDistance(a: string, b: string): number {
 	return row[b.length];
 }
 
+/** Every operator name IAM accepts (OPERATOR_PATTERN, spelt out), for suggestions. */
+const ALL_OPERATORS = ['', 'ForAnyValue:', 'ForAllValues:'].flatMap((prefix) => [
+	...BASE_OPERATORS.flatMap((op) => [`${prefix}${op}`, `${prefix}${op}IfExists`]),
+	`${prefix}Null`
+]);
+
 /**
  * The operator an unknown one was probably meant to be: the same name in another case (IAM's
- * names are case-sensitive), or one or two letters off (StringEqualz), keeping its set prefix and
- * IfExists.
+ * names are case-sensitive), or one or two letters off anywhere in it (StringEqualz,
+ * StringEqualsIfExist, ForAnyValues:StringEquals).
  */
 function likelyOperator(name: string): string | undefined {
-	const m = /^(?:(ForAnyValue|ForAllValues):)?(.*?)(IfExists)?$/i.exec(name);
-	if (!m) return undefined;
-	const prefix = !m[1]
-		? ''
-		: m[1].toLowerCase() === 'foranyvalue'
-			? 'ForAnyValue:'
-			: 'ForAllValues:';
-	const base = m[2].toLowerCase();
+	const lower = name.toLowerCase();
 	let best: { op: string; d: number } | undefined;
-	for (const op of [...BASE_OPERATORS, 'Null']) {
-		const d = editDistance(base, op.toLowerCase());
+	for (const op of ALL_OPERATORS) {
+		const d = editDistance(lower, op.toLowerCase());
 		if (d <= 2 && (!best || d < best.d)) best = { op, d };
 	}
-	const likely = best && `${prefix}${best.op}${m[3] ? 'IfExists' : ''}`;
-	return likely && likely !== name && OPERATOR_PATTERN.test(likely) ? likely : undefined;
+	return best && best.op !== name ? best.op : undefined;
 }
 
 /** What the simulator says of a condition block key that is no IAM condition operator. */
@@ -357,10 +355,18 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 /** "a string", "an array" …: what a JSON value is, as the problems name it. */
 function kindOf(value: unknown): string {
+	if (value === undefined) return 'nothing';
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'an array';
 	if (typeof value === 'object') return 'an object';
 	return `a ${typeof value}`;
+}
+
+/** The JSON kind zod's `expected` names: "a string", "an array", "an object" (a record is one). */
+function expectedKind(expected: string): string {
+	if (expected === 'record' || expected === 'map' || expected === 'object') return 'an object';
+	if (expected === 'array') return 'an array';
+	return `a ${expected}`;
 }
 
 /** A branch of a union that failed on the value's very type (a number where a string belongs). */
@@ -378,10 +384,7 @@ function failsOnType(branch: readonly $ZodIssue[]): boolean {
 function expectedKinds(branches: readonly (readonly $ZodIssue[])[]): string[] {
 	const names = branches.flatMap((branch) =>
 		branch.flatMap((i): string[] => {
-			if (i.code === 'invalid_type')
-				return [
-					i.expected === 'array' || i.expected === 'object' ? `an ${i.expected}` : `a ${i.expected}`
-				];
+			if (i.code === 'invalid_type') return [expectedKind(i.expected)];
 			if (i.code === 'invalid_value') return i.values.map((v) => JSON.stringify(v));
 			if (i.code === 'invalid_union') return expectedKinds(i.errors);
 			return [];
@@ -389,6 +392,12 @@ function expectedKinds(branches: readonly (readonly $ZodIssue[])[]): string[] {
 	);
 	return [...new Set(names)];
 }
+
+/** "must be a string, not a number"; "is missing (must be …)" where the element is absent. */
+const wrongKind = (expected: string, value: unknown): string =>
+	value === undefined
+		? `is missing (must be ${expected})`
+		: `must be ${expected}, not ${kindOf(value)}`;
 
 const orList = (items: readonly string[]): string =>
 	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
@@ -406,8 +415,11 @@ function policyProblemTexts(
 	prefix: readonly PropertyKey[] = []
 ): string[] {
 	const out: string[] = [];
+	// The policy itself (no path) is named, so that no line starts "must be".
 	const line = (path: readonly PropertyKey[], message: string) =>
-		out.push(`${path.length ? `${policyPath(path)}: ` : ''}${message}`);
+		out.push(
+			`${path.length ? `${policyPath(path)}: ` : /^(must|is) /.test(message) ? 'the policy ' : ''}${message}`
+		);
 	for (const issue of issues) {
 		const path = [...prefix, ...issue.path];
 		if (issue.code === 'invalid_union' && issue.errors.length > 0) {
@@ -415,10 +427,12 @@ function policyProblemTexts(
 			if (meant.length > 0) {
 				const fewest = meant.reduce((a, b) => (b.length < a.length ? b : a));
 				out.push(...policyProblemTexts(fewest, data, path));
-			} else {
-				const value = valueAt(data, path);
-				line(path, `must be ${orList(expectedKinds(issue.errors))}, not ${kindOf(value)}`);
-			}
+			} else line(path, wrongKind(orList(expectedKinds(issue.errors)), valueAt(data, path)));
+			continue;
+		}
+		if (issue.code === 'invalid_type') {
+			// Worded as the unions are, not zod's "Invalid input: expected string, received number".
+			line(path, wrongKind(expectedKind(issue.expected), valueAt(data, path)));
 			continue;
 		}
 		if (issue.code === 'invalid_key') {
