@@ -298,6 +298,39 @@ describe('AssumeRoleWithSAML: parameters', () => {
 	});
 });
 
+describe('AssumeRoleWithSAML: a Recipient that is not AWS', () => {
+	it('is accepted without a saml:aud condition (as real STS was seen to), and the explanation says so', () => {
+		const aws = saml({ audience: 'https://signin.aws.amazon.com/saml' });
+		expect(aws.ok).toBe(true);
+		expect(aws.explanation.details.join('\n')).not.toContain('is not AWS');
+		const open = worldFrom(`
+start: 2026-01-01T12:00:00Z
+accounts:
+  - id: "111111111111"
+    identityProviders:
+      - saml: Okta
+    roles:
+      - name: NoAud
+        trust:
+          Version: "2012-10-17"
+          Statement:
+            - Effect: Allow
+              Principal: { Federated: "arn:aws:iam::111111111111:saml-provider/Okta" }
+              Action: sts:AssumeRoleWithSAML
+`);
+		const other = outcomeOf(createSimulator(open), {
+			as: 'anonymous',
+			call: 'AssumeRoleWithSAML',
+			samlAssertion: assertion({ audience: 'https://example.com/saml' }),
+			params: { RoleArn: 'arn:aws:iam::111111111111:role/NoAud', PrincipalArn: PROVIDER }
+		});
+		expect(other.ok).toBe(true);
+		expect(other.explanation.details.join('\n')).toContain(
+			"The assertion's Recipient, https://example.com/saml, is not AWS's SAML sign-in endpoint"
+		);
+	});
+});
+
 describe('AssumeRoleWithSAML: sts:RoleSessionName (SAR condition key)', () => {
 	it("the trust policy sees the assertion's RoleSessionName attribute as sts:RoleSessionName", () => {
 		const named = worldFrom(`

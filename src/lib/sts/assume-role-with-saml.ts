@@ -285,7 +285,22 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 		}),
 		explanation: explanation(
 			`${provider.name} signed a SAML response for ${a.roleSessionName}; STS exchanged it for ${aDuration(limit.seconds)} session of ${role.name} without AWS credentials. The session is limited by ${limit.why}: it lasts min(DurationSeconds, SessionNotOnOrAfter) (sts-facts §2, §11).`,
-			{ details: trust.story, statements: trust.trust, facts: ['§2', '§11'] }
+			{
+				details: [
+					...trust.story,
+					...(AWS_SAML_RECIPIENT.test(recipient)
+						? []
+						: [
+								`The assertion's Recipient, ${recipient}, is not AWS's SAML sign-in endpoint (https://signin.aws.amazon.com/saml or a Regional one). AWS asks IdPs to send that (sts-facts §11), but STS itself has been seen to accept any Recipient on this API (a 2026 capture, radkawar/stackd): only a trust policy that pins saml:aud refuses it, as AWS's own trust policies for SAML do.`
+							])
+				],
+				statements: trust.trust,
+				facts: ['§2', '§11']
+			}
 		)
 	};
 };
+
+/** AWS's SAML sign-in endpoints, global or Regional, in each partition (sts-facts §11). */
+const AWS_SAML_RECIPIENT =
+	/^https:\/\/(?:[a-z0-9-]+\.)?signin\.(?:aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)\/(?:static\/)?saml$/;
