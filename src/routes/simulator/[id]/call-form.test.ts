@@ -164,13 +164,13 @@ describe('fieldsFromRequest and buildRequest', () => {
 describe('memberHint', () => {
 	it('words problems as AWS ValidationError does', () => {
 		expect(memberHint('AssumeRole', 'DurationSeconds', '600')).toBe(
-			"Value '600' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900"
+			"AWS will answer ValidationError: Value '600' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900"
 		);
 		expect(memberHint('GetSessionToken', 'DurationSeconds', '129601')).toContain(
 			'less than or equal to 129600'
 		);
 		expect(memberHint('AssumeRole', 'RoleSessionName', 'a b')).toBe(
-			"Value 'a b' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*"
+			"AWS will answer ValidationError: Value 'a b' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*"
 		);
 		expect(memberHint('AssumeRole', 'RoleSessionName', 'a')).toContain(
 			'have length greater than or equal to 2'
@@ -180,9 +180,15 @@ describe('memberHint', () => {
 			'length greater than or equal to 6'
 		);
 		expect(memberHint('AssumeRole', 'TokenCode', '12345a')).toContain('pattern: [\\d]*');
-		expect(memberHint('AssumeRole', 'DurationSeconds', 'soon')).toBe(
-			'DurationSeconds is a whole number of seconds.'
+		// Not an integer: the engine answers MalformedInput, not ValidationError (validate-params.ts).
+		expect(memberHint('AssumeRole', 'DurationSeconds', 'abc')).toBe(
+			"AWS will answer MalformedInput: Cannot parse 'abc' as an integer for DurationSeconds"
 		);
+		expect(memberHint('GetSessionToken', 'DurationSeconds', '3600.5')).toBe(
+			"AWS will answer MalformedInput: Cannot parse '3600.5' as an integer for DurationSeconds"
+		);
+		// AWS reads "+900" as 900: no hint.
+		expect(memberHint('AssumeRole', 'DurationSeconds', '+900')).toBeUndefined();
 	});
 
 	it('is quiet for valid or empty values', () => {

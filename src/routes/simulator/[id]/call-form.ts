@@ -8,6 +8,7 @@ import {
 	API_MEMBERS,
 	CREDENTIAL_APIS,
 	DEFAULT_REGION,
+	integerParam,
 	STS_APIS,
 	stsApiOf,
 	type StsApi
@@ -471,9 +472,11 @@ export function buildRequest(fields: CallFields): BuildResult {
 }
 
 /**
- * What AWS would say about one member's value, in its ValidationError wording (sts-facts §3):
- * "Value '…' at 'roleSessionName' failed to satisfy constraint: Member must …". Undefined when
- * the value is acceptable or empty (a missing required member is reported by AWS on send).
+ * What AWS would answer about one member's value, with the error code the simulator answers
+ * (sts-facts §3): "AWS will answer ValidationError: Value '…' at 'roleSessionName' failed to
+ * satisfy constraint: Member must …", or, for an integer member that is not a 32-bit integer,
+ * "AWS will answer MalformedInput: Cannot parse '…' as an integer for DurationSeconds". Undefined
+ * when the value is acceptable or empty (a missing required member is reported by AWS on send).
  */
 export function memberHint(api: ApiChoice, member: string, input: string): string | undefined {
 	if (api === 'action') return undefined;
@@ -482,12 +485,15 @@ export function memberHint(api: ApiChoice, member: string, input: string): strin
 	if (!spec || value === '') return undefined;
 	const wire = member.charAt(0).toLowerCase() + member.slice(1);
 	const fail = (shown: string, constraint: string) =>
-		`Value '${shown}' at '${wire}' failed to satisfy constraint: Member must ${constraint}`;
+		`AWS will answer ValidationError: Value '${shown}' at '${wire}' failed to satisfy constraint: Member must ${constraint}`;
 	if (spec.kind === 'integer') {
-		if (!INTEGER_TEXT.test(value)) return `${member} is a whole number of seconds.`;
-		const n = Number(value);
-		if (n < spec.min) return fail(value, `have value greater than or equal to ${spec.min}`);
-		if (n > spec.max) return fail(value, `have value less than or equal to ${spec.max}`);
+		// As sent (requestFromFields): digits as a number, anything else as the text typed.
+		const sent = INTEGER_TEXT.test(value) ? Number(value) : value;
+		const n = integerParam(sent);
+		if (n === undefined)
+			return `AWS will answer MalformedInput: Cannot parse '${String(sent)}' as an integer for ${member}`;
+		if (n < spec.min) return fail(String(n), `have value greater than or equal to ${spec.min}`);
+		if (n > spec.max) return fail(String(n), `have value less than or equal to ${spec.max}`);
 		return undefined;
 	}
 	if (spec.kind !== 'string') return undefined;
