@@ -7,6 +7,8 @@ import {
 	fieldsFromRequest,
 	memberHint,
 	parseTags,
+	regionHint,
+	REGIONS,
 	scalarMembers
 } from './call-form';
 
@@ -221,5 +223,26 @@ describe('helpers', () => {
 			'DurationSeconds'
 		]);
 		expect(scalarMembers('GetCallerIdentity')).toEqual([]);
+	});
+});
+
+describe('regionHint', () => {
+	it('warns about a Region code that does not exist, without blocking', () => {
+		expect(regionHint('mars-north-1')).toBe(
+			'mars-north-1 is not an AWS Region code (e.g. us-east-1, eu-west-1): there is no endpoint sts.mars-north-1.amazonaws.com to call. The simulator sends the call anyway.'
+		);
+		expect(regionHint('EU-WEST-1')).toContain('lower case: eu-west-1');
+		const fields = emptyFields('user:111122223333/alice');
+		fields.api = 'GetCallerIdentity';
+		fields.region = 'mars-north-1';
+		const built = buildRequest(fields);
+		expect(built.ok && built.request.region).toBe('mars-north-1');
+	});
+
+	it('is quiet for every Region suggested, other real ones and an empty field', () => {
+		for (const r of REGIONS) expect(regionHint(r)).toBeUndefined();
+		expect(regionHint('ap-southeast-4')).toBeUndefined();
+		expect(regionHint('us-gov-west-1')).toBeUndefined();
+		expect(regionHint(' ')).toBeUndefined();
 	});
 });

@@ -555,6 +555,65 @@ export const COMMON_ACTIONS = [
 
 export const API_CHOICES: readonly ApiChoice[] = [...STS_APIS, 'action'];
 
+/**
+ * Every AWS Region code (commercial, China and GovCloud partitions, and the European Sovereign
+ * Cloud), to warn about a Region that does not exist; REGIONS below are only the suggestions.
+ */
+export const KNOWN_REGIONS: ReadonlySet<string> = new Set([
+	'us-east-1',
+	'us-east-2',
+	'us-west-1',
+	'us-west-2',
+	'af-south-1',
+	'ap-east-1',
+	'ap-east-2',
+	'ap-south-1',
+	'ap-south-2',
+	'ap-southeast-1',
+	'ap-southeast-2',
+	'ap-southeast-3',
+	'ap-southeast-4',
+	'ap-southeast-5',
+	'ap-southeast-6',
+	'ap-southeast-7',
+	'ap-northeast-1',
+	'ap-northeast-2',
+	'ap-northeast-3',
+	'ca-central-1',
+	'ca-west-1',
+	'eu-central-1',
+	'eu-central-2',
+	'eu-west-1',
+	'eu-west-2',
+	'eu-west-3',
+	'eu-north-1',
+	'eu-south-1',
+	'eu-south-2',
+	'il-central-1',
+	'me-central-1',
+	'me-south-1',
+	'mx-central-1',
+	'sa-east-1',
+	'cn-north-1',
+	'cn-northwest-1',
+	'us-gov-east-1',
+	'us-gov-west-1',
+	'eusc-de-east-1'
+]);
+
+/**
+ * A warning (never a block) when the Region typed is not an AWS Region code: the simulator sends
+ * the call anyway, but no such endpoint exists. Undefined for a known code or an empty field.
+ */
+export function regionHint(input: string): string | undefined {
+	const region = input.trim();
+	if (region === '' || KNOWN_REGIONS.has(region)) return undefined;
+	const lower = region.toLowerCase();
+	if (KNOWN_REGIONS.has(lower))
+		return `Region codes are lower case: ${lower}. The simulator sends the call as typed.`;
+	return `${region} is not an AWS Region code (e.g. us-east-1, eu-west-1): there is no endpoint sts.${region}.amazonaws.com to call. The simulator sends the call anyway.`;
+}
+
 export const REGIONS = [
 	'us-east-1',
 	'us-east-2',
