@@ -611,3 +611,45 @@ test("a step's call edited in the form keeps its token's other claims: same answ
 	await expect(moreParams).toBeFocused();
 	await expect(moreParams).toHaveAttribute('aria-invalid', 'true');
 });
+
+test('the session policy section stays open, with focus in the Policy box, when its text is deleted', async ({
+	page
+}) => {
+	await open(page, VENDOR);
+	await openForm(page);
+	await expect(page.locator('.sim[data-ready="true"]')).toBeVisible();
+	await page.getByLabel('API or action').selectOption('AssumeRole');
+	const section = page.locator('details', { has: page.locator('#f-policy') });
+	await section.locator('summary').click();
+	const policy = page.getByLabel('Policy (session policy JSON)');
+	await policy.click();
+	await page.keyboard.type('{"Version"');
+	await page.keyboard.press('ControlOrMeta+a');
+	await page.keyboard.press('Delete');
+	await expect(policy).toHaveValue('');
+	await expect(section).toHaveAttribute('open', '');
+	await expect(policy).toBeFocused();
+	await expect(page.getByLabel('Tags (Key=Value, one per line)')).toBeVisible();
+	await expect(page.getByLabel('TransitiveTagKeys (comma-separated)')).toBeVisible();
+});
+
+test('the Restart confirmation: Escape or Cancel closes it and focus returns to Restart', async ({
+	page
+}) => {
+	await open(page, VENDOR);
+	await expect(page.locator('.sim[data-ready="true"]')).toBeVisible();
+	await playSteps(page, 1);
+	const restart = page.getByTestId('restart');
+	await restart.click();
+	await expect(page.getByTestId('confirm-restart')).toBeFocused();
+	await page.keyboard.press('Escape');
+	await expect(page.getByTestId('confirm-restart')).toHaveCount(0);
+	await expect(restart).toBeFocused();
+
+	await restart.click();
+	await page.getByTestId('cancel-restart').click();
+	await expect(page.getByTestId('confirm-restart')).toHaveCount(0);
+	await expect(restart).toBeFocused();
+	// Nothing was restarted.
+	await expect(page.getByTestId('step-progress')).toHaveText(`Step 2 of ${VENDOR_STEPS}`);
+});

@@ -658,6 +658,12 @@ describe('AssumeRole: session policies and tags (§3.2, §3.3)', () => {
 		expect(o.error?.message).toBe(
 			'User: arn:aws:iam::111111111111:user/alice is not authorized to perform: sts:TagSession on resource: arn:aws:iam::111111111111:role/NoTags'
 		);
+		// The explanation cites the session-tags source, not the source-identity one.
+		const text = [o.explanation.summary, ...o.explanation.details].join(' ');
+		expect(text).toContain('IAM "Passing session tags in AWS STS"');
+		expect(text).toContain('https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html');
+		expect(text).not.toContain('set source identity');
+		expect(o.explanation.facts).toContain('§3.3');
 		const ok = outcomeOf(baseState(), {
 			as: ALICE,
 			call: 'AssumeRole',

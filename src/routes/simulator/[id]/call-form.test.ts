@@ -7,6 +7,8 @@ import {
 	fieldsFromRequest,
 	memberHint,
 	parseTags,
+	regionHint,
+	REGIONS,
 	scalarMembers
 } from './call-form';
 
@@ -164,13 +166,13 @@ describe('fieldsFromRequest and buildRequest', () => {
 describe('memberHint', () => {
 	it('words problems as AWS ValidationError does', () => {
 		expect(memberHint('AssumeRole', 'DurationSeconds', '600')).toBe(
-			"Value '600' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900"
+			"AWS will answer ValidationError: Value '600' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900"
 		);
 		expect(memberHint('GetSessionToken', 'DurationSeconds', '129601')).toContain(
 			'less than or equal to 129600'
 		);
 		expect(memberHint('AssumeRole', 'RoleSessionName', 'a b')).toBe(
-			"Value 'a b' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*"
+			"AWS will answer ValidationError: Value 'a b' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*"
 		);
 		expect(memberHint('AssumeRole', 'RoleSessionName', 'a')).toContain(
 			'have length greater than or equal to 2'
@@ -180,9 +182,15 @@ describe('memberHint', () => {
 			'length greater than or equal to 6'
 		);
 		expect(memberHint('AssumeRole', 'TokenCode', '12345a')).toContain('pattern: [\\d]*');
-		expect(memberHint('AssumeRole', 'DurationSeconds', 'soon')).toBe(
-			'DurationSeconds is a whole number of seconds.'
+		// Not an integer: the engine answers MalformedInput, not ValidationError (validate-params.ts).
+		expect(memberHint('AssumeRole', 'DurationSeconds', 'abc')).toBe(
+			"AWS will answer MalformedInput: Cannot parse 'abc' as an integer for DurationSeconds"
 		);
+		expect(memberHint('GetSessionToken', 'DurationSeconds', '3600.5')).toBe(
+			"AWS will answer MalformedInput: Cannot parse '3600.5' as an integer for DurationSeconds"
+		);
+		// AWS reads "+900" as 900: no hint.
+		expect(memberHint('AssumeRole', 'DurationSeconds', '+900')).toBeUndefined();
 	});
 
 	it('is quiet for valid or empty values', () => {
@@ -215,5 +223,26 @@ describe('helpers', () => {
 			'DurationSeconds'
 		]);
 		expect(scalarMembers('GetCallerIdentity')).toEqual([]);
+	});
+});
+
+describe('regionHint', () => {
+	it('warns about a Region code that does not exist, without blocking', () => {
+		expect(regionHint('mars-north-1')).toBe(
+			'mars-north-1 is not an AWS Region code (e.g. us-east-1, eu-west-1): there is no endpoint sts.mars-north-1.amazonaws.com to call. The simulator sends the call anyway.'
+		);
+		expect(regionHint('EU-WEST-1')).toContain('lower case: eu-west-1');
+		const fields = emptyFields('user:111122223333/alice');
+		fields.api = 'GetCallerIdentity';
+		fields.region = 'mars-north-1';
+		const built = buildRequest(fields);
+		expect(built.ok && built.request.region).toBe('mars-north-1');
+	});
+
+	it('is quiet for every Region suggested, other real ones and an empty field', () => {
+		for (const r of REGIONS) expect(regionHint(r)).toBeUndefined();
+		expect(regionHint('ap-southeast-4')).toBeUndefined();
+		expect(regionHint('us-gov-west-1')).toBeUndefined();
+		expect(regionHint(' ')).toBeUndefined();
 	});
 });

@@ -8,6 +8,7 @@ import {
 	API_MEMBERS,
 	CREDENTIAL_APIS,
 	DEFAULT_REGION,
+	integerParam,
 	STS_APIS,
 	stsApiOf,
 	type StsApi
@@ -471,9 +472,11 @@ export function buildRequest(fields: CallFields): BuildResult {
 }
 
 /**
- * What AWS would say about one member's value, in its ValidationError wording (sts-facts §3):
- * "Value '…' at 'roleSessionName' failed to satisfy constraint: Member must …". Undefined when
- * the value is acceptable or empty (a missing required member is reported by AWS on send).
+ * What AWS would answer about one member's value, with the error code the simulator answers
+ * (sts-facts §3): "AWS will answer ValidationError: Value '…' at 'roleSessionName' failed to
+ * satisfy constraint: Member must …", or, for an integer member that is not a 32-bit integer,
+ * "AWS will answer MalformedInput: Cannot parse '…' as an integer for DurationSeconds". Undefined
+ * when the value is acceptable or empty (a missing required member is reported by AWS on send).
  */
 export function memberHint(api: ApiChoice, member: string, input: string): string | undefined {
 	if (api === 'action') return undefined;
@@ -482,12 +485,15 @@ export function memberHint(api: ApiChoice, member: string, input: string): strin
 	if (!spec || value === '') return undefined;
 	const wire = member.charAt(0).toLowerCase() + member.slice(1);
 	const fail = (shown: string, constraint: string) =>
-		`Value '${shown}' at '${wire}' failed to satisfy constraint: Member must ${constraint}`;
+		`AWS will answer ValidationError: Value '${shown}' at '${wire}' failed to satisfy constraint: Member must ${constraint}`;
 	if (spec.kind === 'integer') {
-		if (!INTEGER_TEXT.test(value)) return `${member} is a whole number of seconds.`;
-		const n = Number(value);
-		if (n < spec.min) return fail(value, `have value greater than or equal to ${spec.min}`);
-		if (n > spec.max) return fail(value, `have value less than or equal to ${spec.max}`);
+		// As sent (requestFromFields): digits as a number, anything else as the text typed.
+		const sent = INTEGER_TEXT.test(value) ? Number(value) : value;
+		const n = integerParam(sent);
+		if (n === undefined)
+			return `AWS will answer MalformedInput: Cannot parse '${String(sent)}' as an integer for ${member}`;
+		if (n < spec.min) return fail(String(n), `have value greater than or equal to ${spec.min}`);
+		if (n > spec.max) return fail(String(n), `have value less than or equal to ${spec.max}`);
 		return undefined;
 	}
 	if (spec.kind !== 'string') return undefined;
@@ -548,6 +554,65 @@ export const COMMON_ACTIONS = [
 ];
 
 export const API_CHOICES: readonly ApiChoice[] = [...STS_APIS, 'action'];
+
+/**
+ * Every AWS Region code (commercial, China and GovCloud partitions, and the European Sovereign
+ * Cloud), to warn about a Region that does not exist; REGIONS below are only the suggestions.
+ */
+export const KNOWN_REGIONS: ReadonlySet<string> = new Set([
+	'us-east-1',
+	'us-east-2',
+	'us-west-1',
+	'us-west-2',
+	'af-south-1',
+	'ap-east-1',
+	'ap-east-2',
+	'ap-south-1',
+	'ap-south-2',
+	'ap-southeast-1',
+	'ap-southeast-2',
+	'ap-southeast-3',
+	'ap-southeast-4',
+	'ap-southeast-5',
+	'ap-southeast-6',
+	'ap-southeast-7',
+	'ap-northeast-1',
+	'ap-northeast-2',
+	'ap-northeast-3',
+	'ca-central-1',
+	'ca-west-1',
+	'eu-central-1',
+	'eu-central-2',
+	'eu-west-1',
+	'eu-west-2',
+	'eu-west-3',
+	'eu-north-1',
+	'eu-south-1',
+	'eu-south-2',
+	'il-central-1',
+	'me-central-1',
+	'me-south-1',
+	'mx-central-1',
+	'sa-east-1',
+	'cn-north-1',
+	'cn-northwest-1',
+	'us-gov-east-1',
+	'us-gov-west-1',
+	'eusc-de-east-1'
+]);
+
+/**
+ * A warning (never a block) when the Region typed is not an AWS Region code: the simulator sends
+ * the call anyway, but no such endpoint exists. Undefined for a known code or an empty field.
+ */
+export function regionHint(input: string): string | undefined {
+	const region = input.trim();
+	if (region === '' || KNOWN_REGIONS.has(region)) return undefined;
+	const lower = region.toLowerCase();
+	if (KNOWN_REGIONS.has(lower))
+		return `Region codes are lower case: ${lower}. The simulator sends the call as typed.`;
+	return `${region} is not an AWS Region code (e.g. us-east-1, eu-west-1): there is no endpoint sts.${region}.amazonaws.com to call. The simulator sends the call anyway.`;
+}
 
 export const REGIONS = [
 	'us-east-1',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cliCommand, cliValue, kebab, requestParams, shellQuote } from './cli-command';
+import {
+	cliCommand,
+	cliParamValidation,
+	cliValue,
+	kebab,
+	requestParams,
+	shellQuote
+} from './cli-command';
 
 describe('kebab', () => {
 	it('turns API and member names into CLI spelling', () => {
@@ -175,5 +182,56 @@ describe('the newer STS operations', () => {
 		expect(cliCommand({ as: 'user:1/a', call: 'sts:GetAccessKeyInfo' })).toContain(
 			'# authorises sts:GetAccessKeyInfo on * (decided, not executed)'
 		);
+	});
+});
+
+describe('cliParamValidation', () => {
+	const as = 'user:111122223333/alice';
+	const ROLE = 'arn:aws:iam::111122223333:role/R';
+
+	it("words a value below a minimum as botocore's ParamValidationError", () => {
+		expect(
+			cliParamValidation({
+				as,
+				call: 'AssumeRole',
+				params: { RoleArn: ROLE, RoleSessionName: 's1', DurationSeconds: 899 }
+			})
+		).toBe(
+			'Parameter validation failed:\nInvalid value for parameter DurationSeconds, value: 899, valid min value: 900'
+		);
+		expect(
+			cliParamValidation({
+				as,
+				call: 'AssumeRole',
+				params: { RoleArn: ROLE, RoleSessionName: 'x', TokenCode: '12345' }
+			})
+		).toBe(
+			[
+				'Parameter validation failed:',
+				'Invalid length for parameter RoleSessionName, value: 1, valid min length: 2',
+				'Invalid length for parameter TokenCode, value: 5, valid min length: 6'
+			].join('\n')
+		);
+		expect(
+			cliParamValidation({ as, call: 'GetSessionToken', params: { DurationSeconds: '600' } })
+		).toContain('Invalid value for parameter DurationSeconds, value: 600, valid min value: 900');
+	});
+
+	it('names missing required parameters as the CLI argument parser does', () => {
+		expect(cliParamValidation({ as, call: 'AssumeRole', params: {} })).toBe(
+			'aws: error: the following arguments are required: --role-arn, --role-session-name'
+		);
+	});
+
+	it('is quiet for maximum and pattern violations, which botocore does not check', () => {
+		expect(
+			cliParamValidation({
+				as,
+				call: 'AssumeRole',
+				params: { RoleArn: ROLE, RoleSessionName: 'a b', DurationSeconds: 43201 }
+			})
+		).toBeUndefined();
+		expect(cliParamValidation({ as, call: 'GetSessionToken', params: {} })).toBeUndefined();
+		expect(cliParamValidation({ as, call: 's3:GetObject', resource: '*' })).toBeUndefined();
 	});
 });

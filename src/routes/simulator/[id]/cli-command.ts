@@ -3,7 +3,7 @@
  * request parameters AWS receives. Pure: the caller passes what it knows about MFA devices.
  */
 import type { CallRequest, StsApi } from '$lib/sts';
-import { DEFAULT_REGION, stsApiOf } from './sts-light';
+import { API_MEMBERS, DEFAULT_REGION, integerParam, stsApiOf } from './sts-light';
 
 /** PascalCase API and member names to the CLI's kebab-case: SAMLAssertion → saml-assertion. */
 export function kebab(name: string): string {
@@ -163,4 +163,54 @@ function further(fields: Record<string, unknown>): string {
 export function displayValue(value: unknown): string {
 	if (typeof value === 'string') return value;
 	return JSON.stringify(value);
+}
+
+/**
+ * What the AWS CLI itself prints when it refuses a request before sending it, or undefined when it
+ * would send it. The simulator models the server (sts-facts §3.1), but the CLI checks first: a
+ * missing required parameter stops its argument parser ("aws: error: the following arguments are
+ * required: --role-arn"), and botocore's client-side validation checks only minimums, never a
+ * maximum or a pattern (sts-facts §3.1: "Botocore client-side validation checks only min
+ * (length/value) and required parameters"), in its wording: "Invalid length for parameter X, value:
+ * N, valid min length: M" (N the length) for strings and lists, "Invalid value for parameter X,
+ * value: N, valid min value: M" for numbers.
+ */
+export function cliParamValidation(request: CallRequest): string | undefined {
+	const api = stsApiOf(request.call);
+	if (!api) return undefined;
+	const params = new Map(requestParams(request));
+	const members = Object.entries(API_MEMBERS[api]);
+	const missing = members
+		.filter(([member, spec]) => 'required' in spec && spec.required && params.get(member) == null)
+		.map(([member]) => `--${kebab(member)}`);
+	if (missing.length)
+		return `aws: error: the following arguments are required: ${missing.join(', ')}`;
+	const errors: string[] = [];
+	const tooShort = (name: string, length: number, min: number | undefined) => {
+		if (min !== undefined && length < min)
+			errors.push(
+				`Invalid length for parameter ${name}, value: ${length}, valid min length: ${min}`
+			);
+	};
+	for (const [member, spec] of members) {
+		const value = params.get(member);
+		if (value == null) continue;
+		if (spec.kind === 'integer') {
+			const n = integerParam(value);
+			if (n !== undefined && n < spec.min)
+				errors.push(
+					`Invalid value for parameter ${member}, value: ${n}, valid min value: ${spec.min}`
+				);
+		} else if (spec.kind === 'string' && typeof value === 'string') {
+			tooShort(member, [...value].length, spec.min);
+		} else if ((spec.kind === 'stringList' || spec.kind === 'list') && Array.isArray(value)) {
+			tooShort(member, value.length, spec.min);
+			if (spec.kind === 'stringList')
+				value.forEach((item, i) => {
+					if (typeof item === 'string')
+						tooShort(`${member}[${i}]`, [...item].length, spec.item.min);
+				});
+		}
+	}
+	return errors.length ? ['Parameter validation failed:', ...errors].join('\n') : undefined;
 }

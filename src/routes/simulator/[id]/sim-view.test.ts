@@ -25,6 +25,7 @@ import {
 	predictionVerdict,
 	requestId,
 	stepRequest,
+	timeOfDay,
 	timelineView
 } from './sim-view';
 import {
@@ -134,6 +135,38 @@ describe('timelineView and nextExpiry', () => {
 			'arn:aws:iam::111122223333:role/CloudCostAuditRole'
 		).state;
 		expect(timelineView(revoked).rows[0].status).toBe('revoked');
+	});
+});
+
+describe('timeOfDay', () => {
+	const start = Date.parse('2026-01-01T09:00:00Z') / 1000;
+	it('shows only the time on the simulated start day, and the date on any other day', () => {
+		expect(timeOfDay(start + 3600, start)).toBe('10:00:00');
+		expect(timeOfDay(start + 129600, start)).toBe('Jan 2 21:00:00');
+		expect(timeOfDay(start + 40 * 86400, start)).toBe('Feb 10 09:00:00');
+		// Without a start, the time of day alone (as before).
+		expect(timeOfDay(start + 129600)).toBe('21:00:00');
+	});
+
+	it('a 36-hour GetSessionToken reads with its date on the timeline and in the headline', () => {
+		// The world starts 2026-02-16 09:00:00 UTC.
+		const { state, outcome } = call(createSimulator(mfa.world, { seed: 3 }), {
+			as: 'user:111122223333/ops-ana',
+			call: 'GetSessionToken',
+			params: { DurationSeconds: 129600 }
+		});
+		expect(outcome.ok).toBe(true);
+		const view = timelineView(state);
+		const row = view.rows[0];
+		const from = view.from;
+		expect(`${timeOfDay(row.issuedAt, from)} → ${timeOfDay(row.expiresAt, from)}`).toBe(
+			'09:00:00 → Feb 17 21:00:00'
+		);
+		expect(timeOfDay(view.to, from)).toMatch(/^Feb 17 22:/);
+		expect(timeOfDay(nextExpiry(state)!, from)).toBe('Feb 17 21:00:00');
+		expect(announcement(outcome, undefined, undefined, from)).toBe(
+			`GetSessionToken succeeded: credentials expire at ${timeOfDay(row.expiresAt, from)}.`
+		);
 	});
 });
 

@@ -26,9 +26,17 @@ import type { ScenarioStep } from '$lib/content/scenario-schema';
 /** The caller choice "an access key ID you type" (here, not in call-form.ts, which loads with the form). */
 export const CUSTOM_KEY = 'key:';
 
-/** "08:00:00": the time of day of a simulated instant (UTC). */
-export function timeOfDay(t: Instant): string {
-	return formatInstant(t).slice(11, 19);
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "08:00:00": the time of day of a simulated instant (UTC). Given the simulated start, a time on
+ * another (UTC) day also shows its date, "Jan 2 21:00:00", so sessions longer than a day read right.
+ */
+export function timeOfDay(t: Instant, start?: Instant): string {
+	const iso = formatInstant(t);
+	const time = iso.slice(11, 19);
+	if (start === undefined || formatInstant(start).slice(0, 10) === iso.slice(0, 10)) return time;
+	return `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))} ${time}`;
 }
 
 /** "2026-03-02 08:00:00 UTC". */
@@ -222,7 +230,7 @@ export function policyEditError(outcome: AdminOutcome): AwsErrorShape | undefine
 }
 
 /** One line for the log and result headings. */
-export function outcomeHeadline(outcome: Outcome): string {
+export function outcomeHeadline(outcome: Outcome, start?: Instant): string {
 	switch (outcome.kind) {
 		case 'call': {
 			const what = outcome.api ?? outcome.action ?? outcome.request.call;
@@ -232,7 +240,7 @@ export function outcomeHeadline(outcome: Outcome): string {
 			return `${what}: succeeded`;
 		}
 		case 'advance':
-			return `Clock +${formatDuration(outcome.seconds)} → ${timeOfDay(outcome.at)}`;
+			return `Clock +${formatDuration(outcome.seconds)} → ${timeOfDay(outcome.at, start)}`;
 		case 'revoke':
 			return outcome.ok ? `Revoked sessions of ${entityName(outcome.target)}` : `Revoke failed`;
 		case 'attach':
@@ -247,7 +255,12 @@ export function outcomeHeadline(outcome: Outcome): string {
 }
 
 /** The live-region sentence for an outcome (never for the countdown). */
-export function announcement(outcome: Outcome, report?: StepReport, total?: number): string {
+export function announcement(
+	outcome: Outcome,
+	report?: StepReport,
+	total?: number,
+	start?: Instant
+): string {
 	let text: string;
 	if (outcome.kind === 'call') {
 		const what = outcome.api ?? outcome.action ?? outcome.request.call;
@@ -255,12 +268,12 @@ export function announcement(outcome: Outcome, report?: StepReport, total?: numb
 			text = `The simulator could not run ${what}: ${outcome.simulatorError}.`;
 		else if (outcome.error) text = `${outcome.error.code}: ${outcome.error.message}`;
 		else if (outcome.facts.expiresAt !== undefined)
-			text = `${what} succeeded: credentials expire at ${timeOfDay(outcome.facts.expiresAt)}.`;
+			text = `${what} succeeded: credentials expire at ${timeOfDay(outcome.facts.expiresAt, start)}.`;
 		else if (outcome.api)
 			text = `${what} succeeded${outcome.facts.arn ? `: ${outcome.facts.arn}` : ''}.`;
 		else text = `${what} allowed.`;
 	} else if (outcome.kind === 'advance') {
-		text = `Clock advanced ${formatDuration(outcome.seconds)} to ${timeOfDay(outcome.at)}.${outcome.expired.length ? ` ${outcome.expired.length} credential set${outcome.expired.length === 1 ? '' : 's'} expired.` : ''}`;
+		text = `Clock advanced ${formatDuration(outcome.seconds)} to ${timeOfDay(outcome.at, start)}.${outcome.expired.length ? ` ${outcome.expired.length} credential set${outcome.expired.length === 1 ? '' : 's'} expired.` : ''}`;
 	} else {
 		const err = outcome.kind === 'policy-edit' ? policyEditError(outcome) : undefined;
 		text = err ? `${err.code}: ${err.message}` : outcome.explanation.summary;

@@ -18,6 +18,8 @@ export { formatDuration, formatInstant, type Instant } from '$lib/sts/clock';
 export { mfaCode, wrongMfaCode } from '$lib/sts/mfa-device';
 export { API_MEMBERS, CREDENTIAL_APIS, STS_APIS, stsApiOf, type StsApi } from '$lib/sts/api-model';
 export { lookupAction, type ActionCatalog } from '$lib/sts/action-catalog';
+// validate-params.ts imports only leaf modules (api-model, aws-errors).
+export { integerParam } from '$lib/sts/validate-params';
 // admin-model.ts is a leaf module (the admin actions themselves load on demand): no copy needed.
 export { REVOKE_POLICY_NAME, revokedBeforeOf } from '$lib/sts/admin-model';
 
