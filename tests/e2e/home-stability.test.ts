@@ -107,13 +107,20 @@ async function settle(page: Page) {
 async function dashboardCode(page: Page, how: { delayMs: number } | 'fail') {
 	let requests = 0;
 	await page.route('**/_app/immutable/chunks/*.js', async (route: Route) => {
-		const response = await route.fetch();
-		const body = await response.text();
-		if (!body.includes('welcome-back')) return route.fulfill({ response, body });
+		let response: Awaited<ReturnType<Route['fetch']>>;
+		let body: string;
+		try {
+			response = await route.fetch();
+			body = await response.text();
+		} catch {
+			// The test has ended (its page closed) while this chunk was in flight: nothing to answer.
+			return;
+		}
+		if (!body.includes('welcome-back')) return route.fulfill({ response, body }).catch(() => {});
 		requests++;
 		if (how === 'fail') return route.abort('internetdisconnected');
 		await new Promise((done) => setTimeout(done, how.delayMs));
-		return route.fulfill({ response, body });
+		return route.fulfill({ response, body }).catch(() => {});
 	});
 	return { requests: () => requests };
 }
