@@ -298,32 +298,40 @@ describe('AssumeRoleWithSAML: parameters', () => {
 	});
 });
 
-describe('AssumeRoleWithSAML: a Recipient that is not AWS', () => {
-	it('is accepted without a saml:aud condition (as real STS was seen to), and the explanation says so', () => {
-		const aws = saml({ audience: 'https://signin.aws.amazon.com/saml' });
-		expect(aws.ok).toBe(true);
-		expect(aws.explanation.details.join('\n')).not.toContain('is not AWS');
-		const open = worldFrom(`
+/** A call to a role OneRole, in a world of its own, whose trust policy has `condition` (YAML flow). */
+const samlToOneRole = (over: Partial<SamlAssertionSpec>, condition = '') =>
+	outcomeOf(
+		createSimulator(
+			worldFrom(`
 start: 2026-01-01T12:00:00Z
 accounts:
   - id: "111111111111"
     identityProviders:
       - saml: Okta
     roles:
-      - name: NoAud
+      - name: OneRole
         trust:
           Version: "2012-10-17"
           Statement:
             - Effect: Allow
               Principal: { Federated: "arn:aws:iam::111111111111:saml-provider/Okta" }
               Action: sts:AssumeRoleWithSAML
-`);
-		const other = outcomeOf(createSimulator(open), {
+${condition ? `              Condition: ${condition}\n` : ''}`)
+		),
+		{
 			as: 'anonymous',
 			call: 'AssumeRoleWithSAML',
-			samlAssertion: assertion({ audience: 'https://example.com/saml' }),
-			params: { RoleArn: 'arn:aws:iam::111111111111:role/NoAud', PrincipalArn: PROVIDER }
-		});
+			samlAssertion: assertion(over),
+			params: { RoleArn: 'arn:aws:iam::111111111111:role/OneRole', PrincipalArn: PROVIDER }
+		}
+	);
+
+describe('AssumeRoleWithSAML: a Recipient that is not AWS', () => {
+	it('is accepted without a saml:aud condition (as real STS was seen to), and the explanation says so', () => {
+		const aws = saml({ audience: 'https://signin.aws.amazon.com/saml' });
+		expect(aws.ok).toBe(true);
+		expect(aws.explanation.details.join('\n')).not.toContain('is not AWS');
+		const other = samlToOneRole({ audience: 'https://example.com/saml' });
 		expect(other.ok).toBe(true);
 		expect(other.explanation.details.join('\n')).toContain(
 			"The assertion's Recipient, https://example.com/saml, is not AWS's SAML sign-in endpoint"
@@ -333,29 +341,8 @@ accounts:
 
 describe('AssumeRoleWithSAML: sts:RoleSessionName (SAR condition key)', () => {
 	it("the trust policy sees the assertion's RoleSessionName attribute as sts:RoleSessionName", () => {
-		const named = worldFrom(`
-start: 2026-01-01T12:00:00Z
-accounts:
-  - id: "111111111111"
-    identityProviders:
-      - saml: Okta
-    roles:
-      - name: OnlyJdoe
-        trust:
-          Version: "2012-10-17"
-          Statement:
-            - Effect: Allow
-              Principal: { Federated: "arn:aws:iam::111111111111:saml-provider/Okta" }
-              Action: sts:AssumeRoleWithSAML
-              Condition: { StringEquals: { "sts:RoleSessionName": jdoe } }
-`);
 		const call = (roleSessionName: string) =>
-			outcomeOf(createSimulator(named), {
-				as: 'anonymous',
-				call: 'AssumeRoleWithSAML',
-				samlAssertion: assertion({ roleSessionName }),
-				params: { RoleArn: 'arn:aws:iam::111111111111:role/OnlyJdoe', PrincipalArn: PROVIDER }
-			});
+			samlToOneRole({ roleSessionName }, '{ StringEquals: { "sts:RoleSessionName": jdoe } }');
 		expect(call('jdoe').ok).toBe(true);
 		expect(call('jsmith').error?.code).toBe('AccessDenied');
 	});
