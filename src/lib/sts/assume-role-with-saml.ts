@@ -16,7 +16,8 @@ import {
 import { awsError, messages } from './aws-errors';
 import { aDuration, formatDuration } from './clock';
 import { explanation } from './explain';
-import { decodeSamlAssertion, encodeSamlAssertion, samlNameQualifier } from './identity-tokens';
+import { decodeSamlAssertion, encodeSamlAssertion } from './identity-tokens';
+import { samlNameQualifier } from './saml-name-qualifier';
 import { federatedTrust, idpAttributes } from './idp-attributes';
 import { requestKeys, resourceTagKeys } from './request-context';
 import {

@@ -2,11 +2,8 @@
  * The simulated identity providers: the OIDC ID tokens and SAML responses a step's `idToken` /
  * `samlAssertion` describes, and the condition keys AWS derives from them (sts-facts §5, §11).
  */
-// SHA-1 from @noble/hashes (audited, synchronous, so the engine stays synchronous in the browser).
-import { sha1 } from '@noble/hashes/legacy.js';
-import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { IdTokenSpec, SamlAssertionSpec } from '../content/scenario-schema';
-import { base64urlToText, bytesToBase64, textToBase64url } from './base64';
+import { base64urlToText, textToBase64url } from './base64';
 import type { Instant } from './clock';
 import type { ContextValues } from './policy-evaluation';
 import type { TagParam } from './validate-params';
@@ -251,14 +248,6 @@ export function providerTrustClaimKeys(claims: IdTokenClaims): ContextValues {
 			ctx[`${host}:${claim}`] = String(value);
 	}
 	return ctx;
-}
-
-/**
- * The SAML NameQualifier (sts-facts §3.1; API-SAML response, IAM-STSCK saml:namequalifier):
- * BASE64(SHA1(Issuer + AccountId + "/" + ProviderFriendlyName)).
- */
-export function samlNameQualifier(issuer: string, account: string, providerName: string): string {
-	return bytesToBase64(sha1(utf8ToBytes(`${issuer}${account}/${providerName}`)));
 }
 
 export interface SamlResponse {
