@@ -56,7 +56,7 @@ function play(r: Read): FileResult {
 }
 
 /** The service prefixes of the files' `call:` values (a text scan; the files are parsed later). */
-function servicesCalledIn(texts: readonly string[]): Set<string> {
+export function servicesCalledIn(texts: readonly string[]): Set<string> {
 	const services = new Set<string>();
 	for (const text of texts)
 		for (const m of text.matchAll(/\bcall"?\s*:\s*["']?([A-Za-z0-9-]+):/g))

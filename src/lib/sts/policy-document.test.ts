@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { minifiedLength, parsePolicy, policyUsageProblems } from './policy-document';
+import type { PolicyDocument } from './policy-model';
 
 describe('policy documents', () => {
 	it('parses JSON text and normalises condition values to strings', () => {
@@ -343,5 +344,60 @@ describe('what IAM refuses that JSON allows, and Resource ARN limits (session po
 		expect(identity('arn:aws:lambda:us-east-2:123456789012:functi*:my-function')).toBe(false);
 		expect(identity('arn:aws:sqs')).toBe(true);
 		expect(session(statement({ Resource: 'arn:aws:sqs' })).ok).toBe(false);
+	});
+});
+
+describe('what IAM refuses when a trust policy is saved (the policy editor)', () => {
+	const assume = { Effect: 'Allow', Action: 'sts:AssumeRole' } as const;
+	const trust = (statement: Record<string, unknown>) => ({
+		Version: '2012-10-17',
+		Statement: [statement]
+	});
+
+	it('NotPrincipal is refused in a role trust policy (IAM NotPrincipal page), and the fix is named', () => {
+		const r = parsePolicy(
+			trust({
+				Effect: 'Deny',
+				NotPrincipal: { AWS: 'arn:aws:iam::111111111111:user/alice' },
+				Action: 'sts:AssumeRole'
+			}),
+			'trust'
+		);
+		expect(r).toMatchObject({ ok: false, kind: 'grammar' });
+		expect(!r.ok && r.problems[0]).toMatch(
+			/cannot use NotPrincipal.*ArnNotEquals condition on aws:PrincipalArn/
+		);
+	});
+
+	it('a wildcard inside a principal ARN is refused with IAM\'s "Invalid principal in policy"', () => {
+		const r = parsePolicy(
+			trust({ ...assume, Principal: { AWS: 'arn:aws:iam::111111111111:role/ci-*' } }),
+			'trust'
+		);
+		expect(r).toMatchObject({
+			ok: false,
+			iamMessage: 'Invalid principal in policy: "AWS":"arn:aws:iam::111111111111:role/ci-*"'
+		});
+		expect(!r.ok && r.problems[0]).toContain('ArnLike on aws:PrincipalArn');
+	});
+
+	it('"*", whole ARNs, account IDs and federated providers are accepted', () => {
+		for (const Principal of [
+			'*',
+			{ AWS: '*' },
+			{ AWS: ['111111111111', 'arn:aws:iam::111111111111:role/ci-deploy'] },
+			{ Federated: 'cognito-identity.amazonaws.com' }
+		])
+			expect(parsePolicy(trust({ ...assume, Principal }), 'trust')).toMatchObject({ ok: true });
+	});
+
+	it('scenario files keep such a world as written: the load-time checks do not include these', () => {
+		const doc: PolicyDocument = {
+			Statement: [
+				{ Effect: 'Deny', NotPrincipal: { AWS: '111111111111' }, Action: 'sts:AssumeRole' },
+				{ ...assume, Principal: { AWS: 'arn:aws:iam::111111111111:user/ci-*' } }
+			]
+		};
+		expect(policyUsageProblems(doc, 'trust')).toEqual([]);
 	});
 });

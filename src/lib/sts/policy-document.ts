@@ -336,6 +336,45 @@ export function policyUsageProblems(doc: PolicyDocument, kind: PolicyKind): Poli
 	return problems;
 }
 
+/**
+ * What IAM refuses when a trust policy is saved (CreateRole / UpdateAssumeRolePolicy), beyond the
+ * grammar: the checks the simulator's policy editor applies. Scenario files keep the world as
+ * their author wrote it (a world may show how such a statement would read), so these are not
+ * load errors there.
+ *
+ * - NotPrincipal: IAM "AWS JSON policy elements: NotPrincipal"
+ *   (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html):
+ *   "You cannot use the NotPrincipal element in an IAM identity-based policy nor in an IAM role
+ *   trust policy."
+ * - A wildcard inside a principal: IAM "AWS JSON policy elements: Principal"
+ *   (reference_policies_elements_principal.html): "You cannot use a wildcard to match part of a
+ *   principal name or ARN." IAM's words for a principal it cannot resolve, "Invalid principal in
+ *   policy: "AWS":"ARN"" [obs]: aws-actions/configure-aws-credentials#332,
+ *   hashicorp/terraform-provider-aws#8905; that it is the same message for a wildcard is [inf].
+ */
+export function trustSaveProblems(doc: PolicyDocument): PolicyUsageProblem[] {
+	const problems: PolicyUsageProblem[] = [];
+	statementsOf(doc).forEach((s, i) => {
+		const where = `Statement[${i}]`;
+		if (s.NotPrincipal)
+			problems.push({
+				text: `${where}: a role trust policy cannot use NotPrincipal (IAM accepts it only in some resource-based policies); to deny everyone but some principals, write "Principal": "*" with an ArnNotEquals condition on aws:PrincipalArn`
+			});
+		const block = s.Principal;
+		if (!block || block === '*') return;
+		for (const [kind, value] of Object.entries(block)) {
+			for (const name of [value ?? []].flat()) {
+				if (name === '*' || !/[*?]/.test(name)) continue;
+				problems.push({
+					text: `${where}: Principal ${kind} "${name}" has a wildcard in it; a principal is named whole (or "*" for all), so match part of an ARN with ArnLike on aws:PrincipalArn in a Condition instead`,
+					iam: `Invalid principal in policy: "${kind}":"${name}"`
+				});
+			}
+		}
+	});
+	return problems;
+}
+
 /** A path as the simulator writes it in every problem: `Statement[0].Condition`. */
 export function policyPath(path: readonly PropertyKey[]): string {
 	let out = '';
@@ -503,7 +542,10 @@ export function parsePolicy(input: unknown, kind: PolicyKind): PolicyParseResult
 		};
 	}
 	const policy = normalizePolicy(parsed.data);
-	const usage = policyUsageProblems(policy, kind);
+	const usage = [
+		...policyUsageProblems(policy, kind),
+		...(kind === 'trust' ? trustSaveProblems(policy) : [])
+	];
 	if (!usage.length) return { ok: true, policy };
 	const principal = usage.find((u) => u.principal);
 	const ordered = principal ? [principal, ...usage.filter((u) => u !== principal)] : usage;

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import './all-apis'; // the synchronous full engine (every STS operation registered)
 import { parseScenario } from '../content/scenario-loader';
-import { loadActionCatalog } from './action-catalog';
+import { servicesCalledIn } from '../../cli/sim-run';
+import { loadActionCatalog, loadEveryService } from './action-catalog';
 import { runScenario } from './scenario-runner';
 
 const dirs = [
@@ -13,12 +14,18 @@ const dirs = [
 	'tests/fixtures/conformance'
 ];
 
+const filesOf = (dir: string) => readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f));
+
+// As `npm run sim` plays them (sim-run.ts): in Node the whole IAM data is there, so a file may
+// call any service's actions, not only the services the app's pages load.
 beforeAll(async () => {
 	await loadActionCatalog();
+	const texts = dirs.flatMap((dir) => filesOf(dir).map((f) => readFileSync(join(dir, f), 'utf8')));
+	await loadEveryService(servicesCalledIn(texts));
 });
 
 for (const dir of dirs) {
-	const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f));
+	const files = filesOf(dir);
 	describe(dir, () => {
 		it('has scenarios', () => expect(files.length).toBeGreaterThan(0));
 		for (const file of files) {

@@ -137,6 +137,29 @@ describe('simMachine', () => {
 			'Invalid principal in policy: com.amazon.balsa.error.InvalidPolicyException: The passed in policy has a statement with no principals!'
 		);
 		expect(actor.getSnapshot().context.last?.explanation.summary).toContain('needs a Principal');
+		// Refused when saved, as IAM does (IAM Principal page: no wildcard in part of an ARN).
+		actor.send({
+			type: 'policy.edit',
+			edit: {
+				kind: 'trust',
+				roleArn: OPS,
+				document: {
+					Statement: [
+						{
+							Effect: 'Allow',
+							Principal: { AWS: 'arn:aws:iam::111111111111:user/ci-*' },
+							Action: 'sts:AssumeRole'
+						}
+					]
+				}
+			}
+		});
+		expect(actor.getSnapshot().context.error).toBe(
+			'Invalid principal in policy: "AWS":"arn:aws:iam::111111111111:user/ci-*"'
+		);
+		expect(
+			JSON.stringify(actor.getSnapshot().context.sim.world.accounts['111111111111'].roles.Ops.trust)
+		).not.toContain('ci-*');
 		actor.send({
 			type: 'admin.attach',
 			to: OPS,
