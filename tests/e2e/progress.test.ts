@@ -319,6 +319,33 @@ test('a running exam comes first at home, with the time it has left, wherever th
 	await expect(page.getByTestId('exam-reminder')).toHaveCount(0);
 });
 
+// The button's flex gap parted the link's name from its countdown: "Resume your exam : 4:59 left".
+test('the exam reminder shows its colon against "Resume your exam", as one phrase', async ({
+	page
+}) => {
+	await page.clock.install();
+	await open(page, '/quiz/exam');
+	await page.getByLabel('Questions').fill('5');
+	await page.getByTestId('start-exam').click();
+	await expect(page.getByTestId('exam-timer')).toBeVisible();
+	await open(page, '/');
+	const link = page.getByTestId('exam-reminder').getByRole('link');
+	await expect(link).toHaveText(/^Resume your exam: \d+:\d\d left →$/);
+	const gap = await link.evaluate((a) => {
+		const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+		let name: Text | undefined;
+		while (walker.nextNode()) {
+			const node = walker.currentNode as Text;
+			if (node.data.includes('Resume your exam')) name = node;
+		}
+		const range = document.createRange();
+		range.selectNodeContents(name!);
+		const countdown = [...a.querySelectorAll('span')].find((s) => s.textContent!.startsWith(':'));
+		return countdown!.getBoundingClientRect().left - range.getBoundingClientRect().right;
+	});
+	expect(Math.abs(gap)).toBeLessThan(1);
+});
+
 test('a finished practice session and a submitted exam are not offered to resume or continue', async ({
 	page
 }) => {
