@@ -763,3 +763,28 @@ test('an answer given right before leaving the page is not lost', async ({ page 
 		)
 		.toEqual([]);
 });
+
+// The study plan said "Practise: Cross-account access, Session durations, …" with no way to do
+// it: the learner had to find those topics again in the practice setup and tick each one.
+test("the study plan's topics for today open a practice session with just those ticked", async ({
+	page
+}) => {
+	await answerPractice(page, [false, true]);
+	// Ended: a session in progress is what /quiz/practice resumes.
+	await endSession(page);
+	await openProgress(page);
+	const link = page.locator('[data-testid="plan-practise-today"]:visible');
+	await expect(link).toHaveCount(1);
+	const titles = (await link.innerText()).split(', ');
+	expect(titles.length).toBeGreaterThan(0);
+	await link.click();
+	await expect(page).toHaveURL(/\/quiz\/practice\?topic=/);
+	await page.locator('body.started').waitFor();
+	const ticked = page.locator('fieldset.topics input[type="checkbox"]:checked');
+	await expect(ticked).toHaveCount(titles.length);
+	for (const title of titles)
+		await expect(page.getByRole('checkbox', { name: new RegExp(`^${title} \\(`) })).toBeChecked();
+	await page.getByTestId('start-practice').click();
+	const label = await page.locator('section.question h2').innerText();
+	expect(titles.some((t) => label.endsWith(`· ${t}`))).toBe(true);
+});
