@@ -161,3 +161,22 @@ test('the setup says before the start when the ticked topics hold fewer question
 		new RegExp(`^(${external}:00|${external - 1}:5\\d)$`)
 	);
 });
+
+// "Take another exam" replaced the results with the setup form and left focus on the page's
+// body: a keyboard learner had to Tab again from the skip link, through the header.
+test('"Take another exam" by keyboard puts focus on the page heading, the setup form next', async ({
+	page
+}) => {
+	await open(page, '/quiz/exam');
+	await page.getByLabel('Questions').fill('5');
+	await page.getByTestId('start-exam').click();
+	await page.getByTestId('review-exam').click();
+	await page.getByTestId('submit-exam').click();
+	await expect(page.getByTestId('exam-results')).toBeVisible();
+	await page.getByRole('button', { name: 'Take another exam' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('start-exam')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'Exam simulation' })).toBeFocused();
+	await page.keyboard.press('Tab');
+	await expect(page.getByLabel('Questions')).toBeFocused();
+});

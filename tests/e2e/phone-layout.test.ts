@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeViolations, emulateColourScheme, expect, open, test } from './fixtures';
 import { answerPractice, chooseBackup, importFixture, openProgress } from './progress-helpers';
+import { currentQuestion, pressOptions, wrongAnswer } from './quiz-helpers';
 import { builtRoutes } from './routes';
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -653,4 +654,56 @@ test('with a mouse or keyboard the hints are there, on a narrow window too', asy
 	await open(page, '/quiz/practice');
 	await page.getByTestId('start-practice').click();
 	await expect(page.getByTestId('practice-keys')).toBeVisible();
+});
+
+// A question with a wide code block (chain-one-hour-cap, in Role chaining) widened the whole list
+// of questions after an exam, and so the page: on a phone it scrolled sideways (862 px on a
+// 390 px screen) and a tap on "Take another exam" landed on another element. The practice
+// summary's list of missed questions did the same once that question was opened.
+test.describe('on a phone, lists of reviewed questions stay within the screen', () => {
+	const pageWidth = (page: Page) =>
+		page.evaluate(() => ({
+			scroll: document.documentElement.scrollWidth,
+			client: document.documentElement.clientWidth
+		}));
+
+	test('exam results, with a question holding a wide code block', async ({ page }) => {
+		await open(page, '/quiz/exam');
+		await page.getByRole('checkbox', { name: /^Role chaining/ }).check();
+		await page.getByLabel('Questions').fill('8');
+		await page.getByTestId('start-exam').click();
+		await page.getByTestId('review-exam').click();
+		await page.getByTestId('submit-exam').click();
+		const withCode = page.locator(
+			'ol.review li:has(section[data-question-id="chain-one-hour-cap"])'
+		);
+		await expect(withCode.locator('pre')).toHaveCount(1);
+		const { scroll, client } = await pageWidth(page);
+		expect(scroll, `${scroll} px on a ${client} px screen`).toBeLessThanOrEqual(client);
+	});
+
+	test('the practice summary, every missed question opened', async ({ page }) => {
+		test.setTimeout(90_000);
+		await open(page, '/quiz/practice');
+		await page.getByRole('checkbox', { name: /^Role chaining/ }).check();
+		await page.getByRole('combobox', { name: 'Questions' }).selectOption('all');
+		await page.getByTestId('start-practice').click();
+		const session = page.getByTestId('practice-session');
+		const heading = session.locator('section.question h2');
+		await expect(heading).toContainText('Question 1 of 8');
+		for (let i = 1; i <= 8; i++) {
+			const q = await currentQuestion(page);
+			await pressOptions(page, wrongAnswer(q));
+			await page.keyboard.press('Enter');
+			await expect(page.getByTestId('feedback')).toContainText('Not quite');
+			await page.keyboard.press('Enter');
+			if (i < 8) await expect(heading).toContainText(`Question ${i + 1} of 8`);
+		}
+		const missed = page.getByTestId('session-mistakes');
+		await expect(missed.locator('li[data-question-id="chain-one-hour-cap"]')).toHaveCount(1);
+		for (const summary of await missed.locator('summary').all()) await summary.click();
+		await expect(missed.locator('li[data-question-id="chain-one-hour-cap"] pre')).toBeVisible();
+		const { scroll, client } = await pageWidth(page);
+		expect(scroll, `${scroll} px on a ${client} px screen`).toBeLessThanOrEqual(client);
+	});
 });

@@ -319,6 +319,33 @@ test('a running exam comes first at home, with the time it has left, wherever th
 	await expect(page.getByTestId('exam-reminder')).toHaveCount(0);
 });
 
+// The button's flex gap parted the link's name from its countdown: "Resume your exam : 4:59 left".
+test('the exam reminder shows its colon against "Resume your exam", as one phrase', async ({
+	page
+}) => {
+	await page.clock.install();
+	await open(page, '/quiz/exam');
+	await page.getByLabel('Questions').fill('5');
+	await page.getByTestId('start-exam').click();
+	await expect(page.getByTestId('exam-timer')).toBeVisible();
+	await open(page, '/');
+	const link = page.getByTestId('exam-reminder').getByRole('link');
+	await expect(link).toHaveText(/^Resume your exam: \d+:\d\d left →$/);
+	const gap = await link.evaluate((a) => {
+		const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+		let name: Text | undefined;
+		while (walker.nextNode()) {
+			const node = walker.currentNode as Text;
+			if (node.data.includes('Resume your exam')) name = node;
+		}
+		const range = document.createRange();
+		range.selectNodeContents(name!);
+		const countdown = [...a.querySelectorAll('span')].find((s) => s.textContent!.startsWith(':'));
+		return countdown!.getBoundingClientRect().left - range.getBoundingClientRect().right;
+	});
+	expect(Math.abs(gap)).toBeLessThan(1);
+});
+
 test('a finished practice session and a submitted exam are not offered to resume or continue', async ({
 	page
 }) => {
@@ -735,4 +762,29 @@ test('an answer given right before leaving the page is not lost', async ({ page 
 			)
 		)
 		.toEqual([]);
+});
+
+// The study plan said "Practise: Cross-account access, Session durations, …" with no way to do
+// it: the learner had to find those topics again in the practice setup and tick each one.
+test("the study plan's topics for today open a practice session with just those ticked", async ({
+	page
+}) => {
+	await answerPractice(page, [false, true]);
+	// Ended: a session in progress is what /quiz/practice resumes.
+	await endSession(page);
+	await openProgress(page);
+	const link = page.locator('[data-testid="plan-practise-today"]:visible');
+	await expect(link).toHaveCount(1);
+	const titles = (await link.innerText()).split(', ');
+	expect(titles.length).toBeGreaterThan(0);
+	await link.click();
+	await expect(page).toHaveURL(/\/quiz\/practice\?topic=/);
+	await page.locator('body.started').waitFor();
+	const ticked = page.locator('fieldset.topics input[type="checkbox"]:checked');
+	await expect(ticked).toHaveCount(titles.length);
+	for (const title of titles)
+		await expect(page.getByRole('checkbox', { name: new RegExp(`^${title} \\(`) })).toBeChecked();
+	await page.getByTestId('start-practice').click();
+	const label = await page.locator('section.question h2').innerText();
+	expect(titles.some((t) => label.endsWith(`· ${t}`))).toBe(true);
 });
