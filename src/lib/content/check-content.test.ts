@@ -32,7 +32,8 @@ const CASES = [
 	'unsafe-html',
 	'bad-links',
 	'failed-expectation',
-	'wrong-answer-key'
+	'wrong-answer-key',
+	'house-rules'
 ];
 
 describe('checkContent: the base fixture', () => {
@@ -152,9 +153,19 @@ describe('checkContent: every error class, located as file:line:column  path: me
 		]);
 	});
 
+	it('the house rules the bundled content is held to: exam tips, narration, debriefs, no answer given away', () => {
+		expect(check('house-rules')).toEqual([
+			'content/lessons/03-no-tip.md:1:1  body: no exam tip: every lesson has at least one `> [!EXAM]` callout (see "Lessons" in content/README.md)',
+			"content/scenarios/untold.yaml:5:1  summary: the summary names AccessDenied, an error a step expects: it is read before any prediction, so leave the answer to the step's debrief",
+			'content/scenarios/untold.yaml:27:5  steps[0]: step 1 ("The wrong external ID"): the title or narration names the expected error AccessDenied, which gives the answer away before the learner predicts it; name it in the debrief',
+			'content/scenarios/untold.yaml:34:5  steps[1].narration: step 2 has no narration: every step, clock moves and policy changes too, says in `narration:` what happens before the learner plays it',
+			'content/scenarios/untold.yaml:35:5  steps[2].debrief: step 3 ("The right external ID") has no debrief: a call step says in `debrief:` what AWS did and why, shown once it has been played'
+		]);
+	});
+
 	it('a failed scenario expectation, at its step', () => {
 		expect(check('failed-expectation')).toEqual([
-			'content/scenarios/vendor-audit.yaml:36:5  steps[1]: AssumeRole as user:111111111111/vendor: expected expiresIn 7200; got ok, arn arn:aws:sts::222222222222:assumed-role/Audit/audit, expiresIn 3600'
+			'content/scenarios/vendor-audit.yaml:38:5  steps[1]: step 2 (The right external ID: AssumeRole as user:111111111111/vendor): expected expiresIn 7200; got ok, arn arn:aws:sts::222222222222:assumed-role/Audit/audit, expiresIn 3600'
 		]);
 	});
 
