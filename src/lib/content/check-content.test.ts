@@ -71,11 +71,12 @@ describe('checkContent: every error class, located as file:line:column  path: me
 		]);
 	});
 
-	it('unknown topics: a file default, a question’s own, a lesson’s', () => {
+	it('unknown topics: a file default (once, on its own line), a question’s own, a lesson’s, a misspelt one', () => {
 		expect(check('unknown-topic')).toEqual([
-			'content/lessons/03-topic.md:6:23  topics[1]: unknown topic "nonsense"',
-			'content/questions/topic.yaml:3:5  questions[0].topic: unknown topic "no-such-topic" (see content/topics.yaml)',
-			'content/questions/topic.yaml:11:5  questions[1].topic: unknown topic "also-unknown" (see content/topics.yaml)'
+			'content/lessons/03-topic.md:6:23  topics[1]: unknown topic "nonsense" (see content/topics.yaml)',
+			'content/questions/topic.yaml:1:1  topic: unknown topic "no-such-topic" (see content/topics.yaml)',
+			'content/questions/topic.yaml:12:5  questions[1].topic: unknown topic "also-unknown" (see content/topics.yaml)',
+			'content/questions/topic.yaml:29:5  questions[3].topic: unknown topic "external-ids"; did you mean "external-id"? (see content/topics.yaml)'
 		]);
 	});
 
