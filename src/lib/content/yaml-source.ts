@@ -101,12 +101,13 @@ function locateInDocument(
 export function issuesFromZod(
 	error: z.ZodError,
 	source: YamlSource,
-	prefix: PropertyKey[] = []
+	prefix: PropertyKey[] = [],
+	schema?: z.ZodType
 ): ContentIssue[] {
 	let data = source.data;
 	for (const key of prefix)
 		data = (data as Record<PropertyKey, unknown> | null | undefined)?.[key as string];
-	return readableIssues(error.issues, data).map((issue) => {
+	return readableIssues(error.issues, data, [], schema).map((issue) => {
 		const path = [...prefix, ...issue.path];
 		// For unknown keys, point at the key itself.
 		const full = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]] : path;
@@ -119,6 +120,6 @@ export function issuesFromZod(
 export function loadYaml<T extends z.ZodType>(schema: T, text: string, file: string): z.output<T> {
 	const source = parseYamlSource(text, file);
 	const result = schema.safeParse(source.data);
-	if (!result.success) throw new ContentError(issuesFromZod(result.error, source));
+	if (!result.success) throw new ContentError(issuesFromZod(result.error, source, [], schema));
 	return result.data;
 }
