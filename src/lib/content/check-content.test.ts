@@ -213,4 +213,24 @@ describe('checkContent: every problem at once', { timeout: 30_000 }, () => {
 		expect(issues.some((i) => i.startsWith('content/lessons/02-external-id.md'))).toBe(true);
 		expect(issues.some((i) => i.startsWith('content/scenarios/vendor-audit.yaml'))).toBe(true);
 	});
+
+	it('does not blame other files for the ids of a question or scenario file whose YAML does not parse', () => {
+		// One indentation slip makes the whole file unreadable: the ids it declares are still known,
+		// so the author is sent to the slip, not to the files that name those ids.
+		const files = withCase('base');
+		const slip = (file: string, from: string, to: string) => {
+			expect(files[file]).toContain(from);
+			files[file] = files[file].replace(from, to);
+		};
+		slip('content/questions/external-id.yaml', '    type: single', '   type: single');
+		const questionSlip = checkContent(files).issues.map(formatIssue);
+		expect(questionSlip.filter((i) => /no question with id/.test(i))).toEqual([]);
+		slip('content/scenarios/vendor-audit.yaml', '    call: AssumeRole', '   call: AssumeRole');
+		const issues = checkContent(files).issues.map(formatIssue);
+		expect(issues.filter((i) => /no question with id|no scenario with id/.test(i))).toEqual([]);
+		expect(issues.some((i) => /external-id\.yaml:\d+:\d+ {2}YAML syntax error/.test(i))).toBe(true);
+		expect(issues.some((i) => /vendor-audit\.yaml:\d+:\d+ {2}YAML syntax error/.test(i))).toBe(
+			true
+		);
+	});
 });
