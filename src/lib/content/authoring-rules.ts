@@ -23,11 +23,50 @@ function expectedErrors(scenario: Scenario): string[] {
 const stepName = (step: Scenario['steps'][number], i: number) =>
 	`step ${i + 1}${step.title ? ` ("${step.title}")` : ''}`;
 
+/** The course's last lesson, the final review (`tests/unit/course-content.test.ts`). */
+export const FINAL_REVIEW = 'exam-tips-and-scenarios';
+
+/**
+ * With the final review present (the app's content, not a test fixture): lessons are numbered
+ * 1..N without gaps or repeats, and the final review comes last, so a new lesson is numbered
+ * before it and the final review renumbered.
+ */
+function lessonOrderIssues(
+	lessons: readonly Pick<Lesson, 'file' | 'slug' | 'order'>[]
+): ContentIssue[] {
+	const review = lessons.find((l) => l.slug === FINAL_REVIEW);
+	if (!review) return [];
+	const sorted = [...lessons].sort((a, b) => a.order - b.order || a.file.localeCompare(b.file));
+	const issues: ContentIssue[] = [];
+	const at = (file: string, message: string) =>
+		issues.push({ file, line: 1, column: 1, path: 'file name', message });
+	const pad = (n: number) => String(n).padStart(2, '0');
+	const gap = sorted.findIndex((l, i) => l.order !== i + 1);
+	if (gap >= 0)
+		at(
+			sorted[gap].file,
+			`lessons are numbered 01 to ${pad(sorted.length)} without gaps or repeats: this one would be ${pad(gap + 1)}`
+		);
+	const after = sorted.slice(sorted.indexOf(review) + 1);
+	if (gap < 0 && after.length > 0) {
+		const base = (file: string) => file.slice(file.lastIndexOf('/') + 1);
+		const renames = [
+			...after.map((l) => `${base(l.file)} to ${pad(l.order - 1)}-${l.slug}.md`),
+			`this file to ${pad(sorted.length)}-${FINAL_REVIEW}.md`
+		];
+		at(
+			review.file,
+			`the final review stays the last lesson, but ${after.map((l) => l.file).join(', ')} ${after.length === 1 ? 'comes' : 'come'} after it: rename ${renames.join(' and ')}`
+		);
+	}
+	return issues;
+}
+
 export function authoringRuleIssues(
-	lessons: readonly Pick<Lesson, 'file' | 'html'>[],
+	lessons: readonly Pick<Lesson, 'file' | 'html' | 'slug' | 'order'>[],
 	scenarios: readonly Located<Scenario>[]
 ): ContentIssue[] {
-	const issues: ContentIssue[] = [];
+	const issues: ContentIssue[] = lessonOrderIssues(lessons);
 	for (const lesson of lessons) {
 		if (!lesson.html.includes('callout-exam'))
 			issues.push({

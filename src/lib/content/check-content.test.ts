@@ -164,6 +164,33 @@ describe('checkContent: every error class, located as file:line:column  path: me
 		]);
 	});
 
+	it('the final review stays the last lesson, and lessons are numbered without gaps', () => {
+		const lesson = (title: string) =>
+			read('base')['content/lessons/02-external-id.md'].replace(
+				'title: External ID',
+				`title: ${title}`
+			);
+		const files = {
+			...read('base'),
+			'content/lessons/03-exam-tips-and-scenarios.md': lesson('Exam tips'),
+			'content/lessons/04-late.md': lesson('A lesson added after the review')
+		};
+		expect(checkContent(files).issues.map(formatIssue)).toEqual([
+			'content/lessons/03-exam-tips-and-scenarios.md:1:1  file name: the final review stays the last lesson, but content/lessons/04-late.md comes after it: rename 04-late.md to 03-late.md and this file to 04-exam-tips-and-scenarios.md'
+		]);
+		const gap = {
+			...read('base'),
+			'content/lessons/04-exam-tips-and-scenarios.md': lesson('Exam tips')
+		};
+		expect(checkContent(gap).issues.map(formatIssue)).toEqual([
+			'content/lessons/04-exam-tips-and-scenarios.md:1:1  file name: lessons are numbered 01 to 03 without gaps or repeats: this one would be 03'
+		]);
+		// Without a final review (a test fixture, a pack's folder) the numbers only order the lessons.
+		expect(
+			checkContent({ ...read('base'), 'content/lessons/07-late.md': lesson('Late') }).issues
+		).toEqual([]);
+	});
+
 	it('a failed scenario expectation, at its step', () => {
 		expect(check('failed-expectation')).toEqual([
 			'content/scenarios/vendor-audit.yaml:38:5  steps[1]: step 2 (The right external ID: AssumeRole as user:111111111111/vendor): expected expiresIn 7200; got ok, arn arn:aws:sts::222222222222:assumed-role/Audit/audit, expiresIn 3600'
