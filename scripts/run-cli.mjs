@@ -7,7 +7,7 @@
 // Usage: node scripts/run-cli.mjs FILE.ts [ARGS...]
 // Stack traces point into the bundle; for debugging, run the file with `npx vite-node FILE.ts`.
 import { build } from 'esbuild';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -20,8 +20,19 @@ if (!entry) {
 const dir = resolve('.svelte-kit', 'cli');
 const outfile = join(dir, `${basename(entry, '.ts')}-${process.pid}.mjs`);
 mkdirSync(dir, { recursive: true });
+// tsconfig.json extends .svelte-kit/tsconfig.json, which only `svelte-kit sync` (run by `npm run
+// dev`, `build` and `check`) writes. Until then, in a fresh checkout, esbuild would print a
+// "Cannot find base config file" warning above every `content:check`; the project's own compiler
+// options are all the bundle needs.
+const ownConfig = resolve('tsconfig.json');
+let tsconfigRaw;
+if (existsSync(ownConfig) && !existsSync(resolve('.svelte-kit', 'tsconfig.json'))) {
+	const { compilerOptions = {} } = JSON.parse(readFileSync(ownConfig, 'utf8'));
+	tsconfigRaw = { compilerOptions };
+}
 await build({
 	entryPoints: [entry],
+	...(tsconfigRaw ? { tsconfigRaw } : {}),
 	outfile,
 	bundle: true,
 	platform: 'node',

@@ -123,7 +123,7 @@ describe('npm run content:pack', { timeout: 30_000 }, () => {
 				expect.stringMatching(
 					new RegExp(
 						at('scenarios/lab-duration-runner.yaml').source +
-							'steps\\[1\\]: AssumeRole .*expected expiresIn 60'
+							'steps\\[1\\]: step 2 \\(The default works: AssumeRole .*expected expiresIn 60'
 					)
 				),
 				expect.stringMatching(/^\d+ problems: no pack written/)

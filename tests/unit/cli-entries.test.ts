@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Runs an npm CLI the way package.json does: through scripts/run-cli.mjs. */
@@ -33,5 +36,24 @@ describe('the npm CLI entry points run through scripts/run-cli.mjs', () => {
 		);
 		expect(code).toBe(0);
 		expect(out).toContain('options:');
+	});
+
+	it('runs quietly in a fresh checkout, before svelte-kit sync has written .svelte-kit/tsconfig.json', () => {
+		// tsconfig.json extends that file; esbuild warned about it above every content:check.
+		const work = mkdtempSync(join(tmpdir(), 'run-cli-fresh-'));
+		try {
+			copyFileSync('tsconfig.json', join(work, 'tsconfig.json'));
+			writeFileSync(join(work, 'hello.ts'), 'const n: number = 2;\nconsole.log(`hello ${n}`);\n');
+			const run = spawnSync(process.execPath, [resolve('scripts/run-cli.mjs'), 'hello.ts'], {
+				cwd: work,
+				encoding: 'utf8',
+				timeout: 60_000
+			});
+			expect(run.stdout).toBe('hello 2\n');
+			expect(run.stderr).toBe('');
+			expect(run.status).toBe(0);
+		} finally {
+			rmSync(work, { recursive: true, force: true });
+		}
 	});
 });

@@ -32,7 +32,8 @@ const CASES = [
 	'unsafe-html',
 	'bad-links',
 	'failed-expectation',
-	'wrong-answer-key'
+	'wrong-answer-key',
+	'house-rules'
 ];
 
 describe('checkContent: the base fixture', () => {
@@ -70,11 +71,12 @@ describe('checkContent: every error class, located as file:line:column  path: me
 		]);
 	});
 
-	it('unknown topics: a file default, a question’s own, a lesson’s', () => {
+	it('unknown topics: a file default (once, on its own line), a question’s own, a lesson’s, a misspelt one', () => {
 		expect(check('unknown-topic')).toEqual([
-			'content/lessons/03-topic.md:6:23  topics[1]: unknown topic "nonsense"',
-			'content/questions/topic.yaml:3:5  questions[0].topic: unknown topic "no-such-topic" (see content/topics.yaml)',
-			'content/questions/topic.yaml:11:5  questions[1].topic: unknown topic "also-unknown" (see content/topics.yaml)'
+			'content/lessons/03-topic.md:6:23  topics[1]: unknown topic "nonsense" (see content/topics.yaml)',
+			'content/questions/topic.yaml:1:1  topic: unknown topic "no-such-topic" (see content/topics.yaml)',
+			'content/questions/topic.yaml:12:5  questions[1].topic: unknown topic "also-unknown" (see content/topics.yaml)',
+			'content/questions/topic.yaml:29:5  questions[3].topic: unknown topic "external-ids"; did you mean "external-id"? (see content/topics.yaml)'
 		]);
 	});
 
@@ -152,9 +154,46 @@ describe('checkContent: every error class, located as file:line:column  path: me
 		]);
 	});
 
+	it('the house rules the bundled content is held to: exam tips, narration, debriefs, no answer given away', () => {
+		expect(check('house-rules')).toEqual([
+			'content/lessons/03-no-tip.md:1:1  body: no exam tip: every lesson has at least one `> [!EXAM]` callout (see "Lessons" in content/README.md)',
+			"content/scenarios/untold.yaml:5:1  summary: the summary names AccessDenied, an error a step expects: it is read before any prediction, so leave the answer to the step's debrief",
+			'content/scenarios/untold.yaml:27:5  steps[0]: step 1 ("The wrong external ID"): the title or narration names the expected error AccessDenied, which gives the answer away before the learner predicts it; name it in the debrief',
+			'content/scenarios/untold.yaml:34:5  steps[1].narration: step 2 has no narration: every step, clock moves and policy changes too, says in `narration:` what happens before the learner plays it',
+			'content/scenarios/untold.yaml:35:5  steps[2].debrief: step 3 ("The right external ID") has no debrief: a call step says in `debrief:` what AWS did and why, shown once it has been played'
+		]);
+	});
+
+	it('the final review stays the last lesson, and lessons are numbered without gaps', () => {
+		const lesson = (title: string) =>
+			read('base')['content/lessons/02-external-id.md'].replace(
+				'title: External ID',
+				`title: ${title}`
+			);
+		const files = {
+			...read('base'),
+			'content/lessons/03-exam-tips-and-scenarios.md': lesson('Exam tips'),
+			'content/lessons/04-late.md': lesson('A lesson added after the review')
+		};
+		expect(checkContent(files).issues.map(formatIssue)).toEqual([
+			'content/lessons/03-exam-tips-and-scenarios.md:1:1  file name: the final review stays the last lesson, but content/lessons/04-late.md comes after it: rename 04-late.md to 03-late.md and this file to 04-exam-tips-and-scenarios.md'
+		]);
+		const gap = {
+			...read('base'),
+			'content/lessons/04-exam-tips-and-scenarios.md': lesson('Exam tips')
+		};
+		expect(checkContent(gap).issues.map(formatIssue)).toEqual([
+			'content/lessons/04-exam-tips-and-scenarios.md:1:1  file name: lessons are numbered 01 to 03 without gaps or repeats: this one would be 03'
+		]);
+		// Without a final review (a test fixture, a pack's folder) the numbers only order the lessons.
+		expect(
+			checkContent({ ...read('base'), 'content/lessons/07-late.md': lesson('Late') }).issues
+		).toEqual([]);
+	});
+
 	it('a failed scenario expectation, at its step', () => {
 		expect(check('failed-expectation')).toEqual([
-			'content/scenarios/vendor-audit.yaml:36:5  steps[1]: AssumeRole as user:111111111111/vendor: expected expiresIn 7200; got ok, arn arn:aws:sts::222222222222:assumed-role/Audit/audit, expiresIn 3600'
+			'content/scenarios/vendor-audit.yaml:38:5  steps[1]: step 2 (The right external ID: AssumeRole as user:111111111111/vendor): expected expiresIn 7200; got ok, arn arn:aws:sts::222222222222:assumed-role/Audit/audit, expiresIn 3600'
 		]);
 	});
 
@@ -200,5 +239,25 @@ describe('checkContent: every problem at once', { timeout: 30_000 }, () => {
 		expect(issues.filter((i) => /no lesson with slug|no scenario with id/.test(i))).toEqual([]);
 		expect(issues.some((i) => i.startsWith('content/lessons/02-external-id.md'))).toBe(true);
 		expect(issues.some((i) => i.startsWith('content/scenarios/vendor-audit.yaml'))).toBe(true);
+	});
+
+	it('does not blame other files for the ids of a question or scenario file whose YAML does not parse', () => {
+		// One indentation slip makes the whole file unreadable: the ids it declares are still known,
+		// so the author is sent to the slip, not to the files that name those ids.
+		const files = withCase('base');
+		const slip = (file: string, from: string, to: string) => {
+			expect(files[file]).toContain(from);
+			files[file] = files[file].replace(from, to);
+		};
+		slip('content/questions/external-id.yaml', '    type: single', '   type: single');
+		const questionSlip = checkContent(files).issues.map(formatIssue);
+		expect(questionSlip.filter((i) => /no question with id/.test(i))).toEqual([]);
+		slip('content/scenarios/vendor-audit.yaml', '    call: AssumeRole', '   call: AssumeRole');
+		const issues = checkContent(files).issues.map(formatIssue);
+		expect(issues.filter((i) => /no question with id|no scenario with id/.test(i))).toEqual([]);
+		expect(issues.some((i) => /external-id\.yaml:\d+:\d+ {2}YAML syntax error/.test(i))).toBe(true);
+		expect(issues.some((i) => /vendor-audit\.yaml:\d+:\d+ {2}YAML syntax error/.test(i))).toBe(
+			true
+		);
 	});
 });

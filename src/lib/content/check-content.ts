@@ -1,11 +1,13 @@
 /**
  * Everything `npm run content:check` verifies, as a pure function of the files' text: schemas,
  * YAML syntax, cross-references, Markdown safety, scenario expectations (each scenario is played
- * once) and answer keys (`verify`). Every problem is collected; nothing stops at the first one.
+ * once), answer keys (`verify`) and the house rules of the app's content (authoring-rules.ts:
+ * exam tips, narration and debriefs). Every problem is collected; nothing stops at the first one.
  */
 import '../sts/all-apis';
 import { runScenario, type ScenarioReport } from '../sts/scenario-runner';
 import { answerKeyIssues } from './answer-key-check';
+import { authoringRuleIssues } from './authoring-rules';
 import type { ContentBundle } from './content-bundle';
 import type { ContentIssue } from './content-issue';
 import type { Located } from './cross-check';
@@ -46,11 +48,13 @@ export function playScenarios(scenarios: readonly Located<Scenario>[]): {
 		}
 		reports.set(scenario.id, report);
 		for (const step of report.steps.filter((s) => !s.pass)) {
+			// Counted from 1 and titled, as `npm run sim`, the Packs page and `verify` name steps.
+			const title = scenario.steps[step.index]?.title;
 			issues.push({
 				file,
 				...yaml.locate(['steps', step.index, 'expect']),
 				path: `steps[${step.index}]`,
-				message: `${step.label}: ${step.problem ?? 'expectation not met'}`
+				message: `step ${step.index + 1} (${title ? `${title}: ` : ''}${step.label}): ${step.problem ?? 'expectation not met'}`
 			});
 		}
 	}
@@ -64,7 +68,11 @@ const byLocation = (a: ContentIssue, b: ContentIssue) =>
 export function checkContent(files: Record<string, string>): ContentCheck {
 	const { bundle, issues, sources } = loadContent(files, { parseScenario });
 	const played = playScenarios(sources.scenarios);
-	issues.push(...played.issues, ...answerKeyIssues(sources.questionFiles, played.reports));
+	issues.push(
+		...played.issues,
+		...answerKeyIssues(sources.questionFiles, played.reports),
+		...authoringRuleIssues(bundle.lessons, sources.scenarios)
+	);
 	issues.sort(byLocation);
 	const byFile: Record<string, number> = {};
 	for (const i of issues) byFile[i.file] = (byFile[i.file] ?? 0) + 1;

@@ -1,4 +1,5 @@
 import type { ContentIssue } from './content-issue';
+import { didYouMean } from './did-you-mean';
 import type { ScenarioSummary } from './content-bundle';
 import type { GlossaryEntry } from './glossary-schema';
 import type { LessonSource } from './lesson-loader';
@@ -35,6 +36,9 @@ export function checkReferences<S extends ScenarioSummary>(
 ): ContentIssue[] {
 	const issues: ContentIssue[] = [];
 	const topicOf = topicResolver(input.topics);
+	const topicNames = input.topics.flatMap((t) => [t.id, ...(t.aliases ?? [])]);
+	const unknownTopic = (t: string) =>
+		`unknown topic "${t}"${didYouMean(t, topicNames)} (see content/topics.yaml)`;
 	const anchors = new Map(
 		input.lessons.map((l) => [l.lesson.slug, new Set(l.lesson.headings.map((h) => h.id))])
 	);
@@ -63,7 +67,7 @@ export function checkReferences<S extends ScenarioSummary>(
 		const [slug, anchor] = ref.split('#');
 		const known = anchors.get(slug);
 		if (!known && input.invalid?.lessons.has(slug)) return undefined;
-		if (!known) return `no lesson with slug "${slug}"`;
+		if (!known) return `no lesson with slug "${slug}"${didYouMean(slug, anchors.keys())}`;
 		if (anchor && !known.has(anchor))
 			return `lesson "${slug}" has no heading with anchor #${anchor} (it has: ${[...known].join(', ')})`;
 		return undefined;
@@ -77,12 +81,12 @@ export function checkReferences<S extends ScenarioSummary>(
 		if (lesson) return lessonRefProblem(anchor ? `${lesson[1]}#${anchor}` : lesson[1]);
 		if (path === '/glossary')
 			return anchor && !glossaryTermIds.has(anchor)
-				? `no glossary term with id "${anchor}"`
+				? `no glossary term with id "${anchor}"${didYouMean(anchor, glossaryTermIds)}`
 				: undefined;
 		const scenario = /^\/simulator\/([^/]+)$/.exec(path);
 		if (scenario)
 			return scenarioIds && !scenarioIds.has(scenario[1])
-				? `no scenario with id "${scenario[1]}"`
+				? `no scenario with id "${scenario[1]}"${didYouMean(scenario[1], scenarioIds)}`
 				: undefined;
 		if (
 			/^\/(lessons|glossary|quiz(\/(practice|exam|review|due))?|simulator|progress|search|author)?$/.test(
@@ -107,7 +111,7 @@ export function checkReferences<S extends ScenarioSummary>(
 		}
 		lesson.topics.forEach((t, i) => {
 			if (!topicOf(t))
-				at(lesson.file, yaml, ['topics', i], `topics[${i}]`, `unknown topic "${t}"`, yamlLine - 1);
+				at(lesson.file, yaml, ['topics', i], `topics[${i}]`, unknownTopic(t), yamlLine - 1);
 		});
 		lesson.scenarios?.forEach((s, i) => {
 			if (scenarioIds && !scenarioIds.has(s))
@@ -116,7 +120,7 @@ export function checkReferences<S extends ScenarioSummary>(
 					yaml,
 					['scenarios', i],
 					`scenarios[${i}]`,
-					`no scenario with id "${s}"`,
+					`no scenario with id "${s}"${didYouMean(s, scenarioIds)}`,
 					yamlLine - 1
 				);
 		});
@@ -137,6 +141,11 @@ export function checkReferences<S extends ScenarioSummary>(
 
 	const seenQuestion = new Map<string, string>();
 	for (const { file, yaml, questions, indexes } of input.questionFiles) {
+		const rawQuestions = (yaml.data as { questions?: unknown } | null)?.questions;
+		const ownTopic = (i: number) =>
+			Array.isArray(rawQuestions) &&
+			(rawQuestions[i] as { topic?: unknown } | null)?.topic !== undefined;
+		let fileTopicReported = false;
 		questions.forEach((q, k) => {
 			const i = indexes[k];
 			const p = (rest: string) => `questions[${i}].${rest}`;
@@ -150,14 +159,13 @@ export function checkReferences<S extends ScenarioSummary>(
 					`duplicate question id "${q.id}" (first in ${first})`
 				);
 			else seenQuestion.set(q.id, file);
-			if (q.topic && !topicOf(q.topic))
-				at(
-					file,
-					yaml,
-					['questions', i],
-					p('topic'),
-					`unknown topic "${q.topic}" (see content/topics.yaml)`
-				);
+			// A topic inherited from the file's `topic:` is reported once, where it is written.
+			if (q.topic && !topicOf(q.topic) && ownTopic(i))
+				at(file, yaml, ['questions', i, 'topic'], p('topic'), unknownTopic(q.topic));
+			else if (q.topic && !topicOf(q.topic) && !fileTopicReported) {
+				fileTopicReported = true;
+				at(file, yaml, ['topic'], 'topic', unknownTopic(q.topic));
+			}
 			q.lessons?.forEach((ref, j) => {
 				const problem = lessonRefProblem(ref);
 				if (problem) at(file, yaml, ['questions', i, 'lessons', j], p(`lessons[${j}]`), problem);
@@ -168,7 +176,7 @@ export function checkReferences<S extends ScenarioSummary>(
 					yaml,
 					['questions', i, 'scenario'],
 					p('scenario'),
-					`no scenario with id "${q.scenario}"`
+					`no scenario with id "${q.scenario}"${didYouMean(q.scenario, scenarioIds)}`
 				);
 			q.options.forEach((o, j) => {
 				if (o.misconception && !misconceptionIds.has(o.misconception))
@@ -177,7 +185,7 @@ export function checkReferences<S extends ScenarioSummary>(
 						yaml,
 						['questions', i, 'options', j, 'misconception'],
 						p(`options[${j}].misconception`),
-						`no misconception with id "${o.misconception}" in content/misconceptions.yaml`
+						`no misconception with id "${o.misconception}" in content/misconceptions.yaml${didYouMean(o.misconception, misconceptionIds)}`
 					);
 			});
 		});
@@ -188,15 +196,20 @@ export function checkReferences<S extends ScenarioSummary>(
 		const first = seenScenario.get(s.id);
 		if (first) at(file, yaml, ['id'], 'id', `duplicate scenario id "${s.id}" (first in ${first})`);
 		else seenScenario.set(s.id, file);
-		if (!topicOf(s.topic))
-			at(file, yaml, ['topic'], 'topic', `unknown topic "${s.topic}" (see content/topics.yaml)`);
+		if (!topicOf(s.topic)) at(file, yaml, ['topic'], 'topic', unknownTopic(s.topic));
 		s.lessons?.forEach((ref, j) => {
 			const problem = lessonRefProblem(ref);
 			if (problem) at(file, yaml, ['lessons', j], `lessons[${j}]`, problem);
 		});
 		s.questions?.forEach((id, j) => {
 			if (!questionIds.has(id))
-				at(file, yaml, ['questions', j], `questions[${j}]`, `no question with id "${id}"`);
+				at(
+					file,
+					yaml,
+					['questions', j],
+					`questions[${j}]`,
+					`no question with id "${id}"${didYouMean(id, questionIds)}`
+				);
 		});
 	}
 	return issues;

@@ -61,7 +61,9 @@ export function loadLesson(file: string, text: string, glossary?: GlossaryLinker
 		throw e;
 	}
 	const parsed = lessonFrontMatterSchema.safeParse(yaml.data ?? {});
-	const issues: ContentIssue[] = parsed.success ? [] : shift(issuesFromZod(parsed.error, yaml));
+	const issues: ContentIssue[] = parsed.success
+		? []
+		: shift(issuesFromZod(parsed.error, yaml, [], lessonFrontMatterSchema));
 	const rendered = renderMarkdown(split.body, { glossary });
 	for (const p of rendered.problems)
 		issues.push({

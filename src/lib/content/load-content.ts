@@ -36,14 +36,25 @@ function collect<T>(issues: ContentIssue[], fn: () => T): T | undefined {
 
 const byName = (a: string, b: string) => a.localeCompare(b);
 
-/** The `id:` of a scenario file that failed validation, when its YAML can be read at all. */
+/**
+ * The `id:` of a scenario file that failed validation. When its YAML does not parse (an
+ * indentation slip), the top-level `id:` line is still read, so that the files naming the
+ * scenario are not reported for a problem that is this file's.
+ */
 function rawScenarioId(text: string): string | undefined {
 	try {
 		const id = (parseYamlSource(text, '').data as { id?: unknown } | null)?.id;
 		return typeof id === 'string' ? id : undefined;
 	} catch {
-		return undefined;
+		return /^id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(#.*)?$/m.exec(text)?.[1];
 	}
+}
+
+/** The question ids a question file declares (`- id: …` lines), for a file whose YAML does not parse. */
+function rawQuestionIds(text: string): string[] {
+	return [...text.matchAll(/^[ \t]*-[ \t]+id:[ \t]*["']?([a-z0-9-]+)["']?[ \t]*(#.*)?$/gm)].map(
+		(m) => m[1]
+	);
 }
 
 /**
@@ -110,7 +121,10 @@ export function loadContent<S extends ScenarioSummary>(
 	const questionFiles: QuestionFileSource[] = [];
 	for (const file of find(/(^|\/)questions\/[^/]+\.ya?ml$/)) {
 		const source = collect(issues, () => loadQuestionFile(file, files[file]));
-		if (!source) continue;
+		if (!source) {
+			for (const id of rawQuestionIds(files[file])) invalid.questions.add(id);
+			continue;
+		}
 		issues.push(...source.issues);
 		questionFiles.push(source);
 		const raw = (source.yaml.data as { questions?: unknown } | null)?.questions;

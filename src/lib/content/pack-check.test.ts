@@ -115,7 +115,7 @@ describe('validatePack', () => {
 		pack.questions[1].topic = 'external-ids';
 		expect(errors(pack)).toEqual([
 			'questions[0].options[0].correct: correct is required',
-			'questions[0].options[0].corect: unknown field "corect"',
+			'questions[0].options[0].corect: unknown field "corect"; did you mean "correct"?',
 			expect.stringMatching(/^questions\[1\]\.topic: unknown topic "external-ids" \(topics: /)
 		]);
 		// Missing metadata, a lesson with a schema error, and references into the broken parts.

@@ -210,7 +210,7 @@ function checkLesson(
 				topics: parsed.data.topics,
 				scenarios: parsed.data.scenarios ?? []
 			};
-		for (const i of readableIssues(parsed.error.issues, yaml.data))
+		for (const i of readableIssues(parsed.error.issues, yaml.data, [], lessonFrontMatterSchema))
 			issue({
 				path: at,
 				line: yaml.locate(i.path).line + split.yamlLine - 1,
@@ -234,7 +234,7 @@ function schemaIssues(data: unknown): PackIssue[] {
 	if (result.success) return [];
 	const scenarios = (data as { scenarios?: unknown } | null)?.scenarios;
 	const perScenario = Array.isArray(scenarios);
-	for (const i of readableIssues(result.error.issues, data)) {
+	for (const i of readableIssues(result.error.issues, data, [], packSchema)) {
 		if (perScenario && i.path[0] === 'scenarios' && typeof i.path[1] === 'number') continue;
 		error(i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]] : i.path, i.message);
 	}
@@ -254,7 +254,7 @@ function schemaIssues(data: unknown): PackIssue[] {
 		(scenarios as unknown[]).forEach((s, n) => {
 			const r = scenarioSchema.safeParse(s);
 			if (r.success) return;
-			for (const i of readableIssues(r.error.issues, s))
+			for (const i of readableIssues(r.error.issues, s, [], scenarioSchema))
 				error(
 					['scenarios', n, ...(i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]] : i.path)],
 					i.message

@@ -30,7 +30,7 @@ export function loadQuestionFile(file: string, text: string): QuestionFileSource
 	const yaml = parseYamlSource(text, file);
 	const issues: ContentIssue[] = [];
 	const shape = questionFileShape.safeParse(yaml.data ?? {});
-	if (!shape.success) issues.push(...issuesFromZod(shape.error, yaml));
+	if (!shape.success) issues.push(...issuesFromZod(shape.error, yaml, [], questionFileShape));
 	const data = (yaml.data ?? {}) as { topic?: unknown; questions?: unknown };
 	const fileTopic = shape.success
 		? shape.data.topic
@@ -44,7 +44,7 @@ export function loadQuestionFile(file: string, text: string): QuestionFileSource
 	raw.forEach((item, i) => {
 		const parsed = questionSchema.safeParse(item);
 		if (!parsed.success) {
-			issues.push(...issuesFromZod(parsed.error, yaml, ['questions', i]));
+			issues.push(...issuesFromZod(parsed.error, yaml, ['questions', i], questionSchema));
 			return;
 		}
 		const topic = parsed.data.topic ?? fileTopic;

@@ -4,6 +4,8 @@
  * as". We pick the branch the author meant (by the key that identifies it) and report only its issues.
  */
 import type { z } from 'zod';
+import { didYouMean } from './did-you-mean';
+import { keysAt } from './schema-keys';
 
 type Issue = z.core.$ZodIssue;
 type Path = PropertyKey[];
@@ -73,11 +75,15 @@ function chooseBranch(
 	return best;
 }
 
-/** Flattens union errors recursively so every issue names a concrete field and problem. */
+/**
+ * Flattens union errors recursively so every issue names a concrete field and problem. With the
+ * schema that was checked, an unknown field names the likely intended one ("did you mean").
+ */
 export function readableIssues(
 	issues: readonly Issue[],
 	data: unknown,
-	prefix: Path = []
+	prefix: Path = [],
+	schema?: z.ZodType
 ): Issue[] {
 	const out: Issue[] = [];
 	for (const raw of issues) {
@@ -91,10 +97,25 @@ export function readableIssues(
 			out.push({ ...issue, message: `${String(issue.path[issue.path.length - 1])} is required` });
 			continue;
 		}
+		if (
+			issue.code === 'invalid_type' &&
+			valueAt(data, issue.path) === null &&
+			issue.path.length > 0
+		) {
+			// `why:` with nothing after it is YAML's null: zod says "expected string, received null".
+			const name = String(issue.path[issue.path.length - 1]);
+			out.push({ ...issue, message: `${name} is empty: write its value after \`${name}:\`` });
+			continue;
+		}
 		if (issue.code === 'unrecognized_keys') {
 			// Fields are strict (the contract): one located issue per unknown field.
+			const known = schema ? keysAt(schema, issue.path) : new Set<string>();
 			for (const key of issue.keys)
-				out.push({ ...issue, keys: [key], message: `unknown field "${key}"` });
+				out.push({
+					...issue,
+					keys: [key],
+					message: `unknown field "${key}"${didYouMean(key, known)}`
+				});
 			continue;
 		}
 		if (issue.code !== 'invalid_union' || issue.errors.length === 0) {
@@ -103,7 +124,7 @@ export function readableIssues(
 		}
 		const choice = chooseBranch(issue, valueAt(data, issue.path));
 		if (typeof choice === 'string') out.push({ ...issue, errors: [], message: choice } as Issue);
-		else out.push(...readableIssues(issue.errors[choice], data, issue.path as Path));
+		else out.push(...readableIssues(issue.errors[choice], data, issue.path as Path, schema));
 	}
 	return out;
 }

@@ -15,8 +15,10 @@ export function parseScenario(text: string, file: string): Scenario {
 	const result = scenarioSchema.safeParse(source.data);
 	if (result.success) return result.data;
 	const issues: ContentIssue[] = issuesFromZod(
-		new z.ZodError(readableIssues(result.error.issues, source.data)),
-		source
+		new z.ZodError(readableIssues(result.error.issues, source.data, [], scenarioSchema)),
+		source,
+		[],
+		scenarioSchema
 	);
 	throw new ContentError(dedupe(issues));
 }

@@ -47,6 +47,27 @@ describe('loadYaml', () => {
 		expect(issues[0].message).toMatch(/YAML syntax error/);
 	});
 
+	it('reports an indentation slip once, at its line, saying what to do, without the errors it causes further down', () => {
+		const text = [
+			'questions:',
+			'  - id: a',
+			'    type: single',
+			'   difficulty: 2', // one space short
+			'    stem: S',
+			'    options: []',
+			'    sources: []'
+		].join('\n');
+		const issues = issuesOf(() => loadYaml(schema, text, 'q.yaml'));
+		expect(issues).toHaveLength(1);
+		expect(issues[0]).toMatchObject({ file: 'q.yaml', line: 4 });
+		expect(issues[0].message).toMatch(
+			/^YAML syntax error: .* \(an indentation slip\? Line this line up with the fields around it, with spaces, not tabs; \d+ further YAML errors it causes are left out\)$/
+		);
+		const tab = issuesOf(() => loadYaml(schema, 'title: x\nitems:\n\t- a\n', 't.yaml'));
+		expect(tab[0]).toMatchObject({ line: 3 });
+		expect(tab[0].message).toMatch(/Tabs are not allowed as indentation \(an indentation slip\?/);
+	});
+
 	it('reports every problem, not only the first', () => {
 		const issues = issuesOf(() =>
 			loadYaml(schema, 'title: 1\nitems:\n  - { id: 2, n: 1 }\n', 'f.yaml')

@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { ContentError, formatPath, type ContentIssue } from './content-issue';
 import { readableIssues } from './scenario-issues';
@@ -28,14 +28,14 @@ export function parseYamlSource(text: string, file: string): YamlSource {
 		const lineCounter = new LineCounter();
 		parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
 		throw new ContentError(
-			doc.errors.map((e) => {
+			layoutErrors(doc.errors).map(({ error: e, hint }) => {
 				const pos = lineCounter.linePos(e.pos[0]);
 				return {
 					file,
 					line: pos.line,
 					column: pos.col,
 					path: '',
-					message: `YAML syntax error: ${e.message.split('\n')[0]}`
+					message: `YAML syntax error: ${e.message.split('\n')[0]}${hint}`
 				};
 			})
 		);
@@ -43,6 +43,34 @@ export function parseYamlSource(text: string, file: string): YamlSource {
 	// The alias limit guards against exponential expansion ("billion laughs"); a long scenario may
 	// repeat one anchored policy or step a few hundred times.
 	return { file, data: doc.toJS({ maxAliasCount: 1000 }), locate: lazyLocate(text) };
+}
+
+/** The parser's errors for a line indented too far, too little, or with a tab. */
+function isLayoutError(e: YAMLError): boolean {
+	return (
+		['MISSING_CHAR', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'TAB_AS_INDENT'].includes(
+			e.code
+		) || e.message.startsWith('All mapping items must start at the same column')
+	);
+}
+
+/**
+ * One indentation slip makes the parser report a string of errors, most of them on lines that
+ * are right ("All mapping items must start at the same column" for every field after it). The
+ * first such error is kept, with what to do about it; the layout errors after it are left out,
+ * counted. Other errors (a duplicate key, an unclosed bracket) are all kept.
+ */
+function layoutErrors(errors: readonly YAMLError[]): { error: YAMLError; hint: string }[] {
+	const first = errors.findIndex(isLayoutError);
+	const kept = errors.filter((e, i) => i <= first || !isLayoutError(e));
+	const dropped = errors.length - kept.length;
+	return kept.map((error, i) => ({
+		error,
+		hint:
+			i === first
+				? ` (an indentation slip? Line this line up with the fields around it, with spaces, not tabs${dropped > 0 ? `; ${dropped} further YAML ${dropped === 1 ? 'error' : 'errors'} it causes ${dropped === 1 ? 'is' : 'are'} left out` : ''})`
+				: ''
+	}));
 }
 
 /**
@@ -101,12 +129,13 @@ function locateInDocument(
 export function issuesFromZod(
 	error: z.ZodError,
 	source: YamlSource,
-	prefix: PropertyKey[] = []
+	prefix: PropertyKey[] = [],
+	schema?: z.ZodType
 ): ContentIssue[] {
 	let data = source.data;
 	for (const key of prefix)
 		data = (data as Record<PropertyKey, unknown> | null | undefined)?.[key as string];
-	return readableIssues(error.issues, data).map((issue) => {
+	return readableIssues(error.issues, data, [], schema).map((issue) => {
 		const path = [...prefix, ...issue.path];
 		// For unknown keys, point at the key itself.
 		const full = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]] : path;
@@ -119,6 +148,6 @@ export function issuesFromZod(
 export function loadYaml<T extends z.ZodType>(schema: T, text: string, file: string): z.output<T> {
 	const source = parseYamlSource(text, file);
 	const result = schema.safeParse(source.data);
-	if (!result.success) throw new ContentError(issuesFromZod(result.error, source));
+	if (!result.success) throw new ContentError(issuesFromZod(result.error, source, [], schema));
 	return result.data;
 }
