@@ -71,6 +71,7 @@ export { practiceSummaryText, questionsLeft } from './practice-summary-text';
 export { createExamMachine, type ExamMachine } from './exam-machine';
 export {
 	DEFAULT_MS_PER_QUESTION,
+	REAL_EXAM,
 	examAnswerRecords,
 	examSummaryRecord,
 	type ExamContext,
