@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWhen } from './dashboard-format';
+import { formatWhen, importWrittenText } from './dashboard-format';
 
 // Local times, so the test holds in any time zone.
 const at = (d: number, h: number, m = 0) => new Date(2025, 2, d, h, m).getTime();
@@ -24,5 +24,29 @@ describe('formatWhen', () => {
 	it('says tomorrow for an early-morning review seen late in the evening', () => {
 		expect(formatWhen(at(4, 7, 0), at(3, 23, 0))).toBe('in 8 hours');
 		expect(formatWhen(at(4, 23, 30), at(3, 23, 0))).toBe('tomorrow at 23:30');
+	});
+});
+
+// "Merged: 28 answers, 2 lessons, 2 mock exams, 1 setting written" left out the review schedules
+// that were restored, which the import's preview had listed.
+describe('importWrittenText', () => {
+	it('names every table the preview lists, the review schedules included', () => {
+		expect(
+			importWrittenText({
+				attempts: 28,
+				cards: 5,
+				lessons: 2,
+				exams: 2,
+				settings: 1,
+				packs: 0,
+				aggregates: 9
+			} as Parameters<typeof importWrittenText>[0])
+		).toBe('28 answers, 5 review schedules, 2 lessons, 2 mock exams, 1 setting');
+	});
+
+	it('counts one review schedule, and content packs when there were any', () => {
+		expect(
+			importWrittenText({ attempts: 1, cards: 1, lessons: 0, exams: 0, settings: 0, packs: 2 })
+		).toBe('1 answer, 1 review schedule, 0 lessons, 0 mock exams, 0 settings, 2 content packs');
 	});
 });

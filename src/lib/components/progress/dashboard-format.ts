@@ -75,6 +75,28 @@ export { percentOf, scorePercentText } from '$lib/quiz/percent';
 export const plural = (n: number, one: string, many = `${one}s`): string =>
 	`${n} ${n === 1 ? one : many}`;
 
+/**
+ * What an import wrote, as its message says it: "28 answers, 5 review schedules, 2 lessons,
+ * 2 mock exams, 1 setting", and the content packs when there were any. Every table the import's
+ * preview lists, the review schedules included (they were left out, though restored); the
+ * summaries, recomputed on import, are not the learner's data and are not counted.
+ */
+export function importWrittenText(
+	written: Partial<
+		Record<'attempts' | 'cards' | 'lessons' | 'exams' | 'settings' | 'packs', number>
+	>
+): string {
+	const n = (k: keyof typeof written) => written[k] ?? 0;
+	return [
+		plural(n('attempts'), 'answer'),
+		plural(n('cards'), 'review schedule'),
+		plural(n('lessons'), 'lesson'),
+		plural(n('exams'), 'mock exam'),
+		plural(n('settings'), 'setting'),
+		...(n('packs') > 0 ? [plural(n('packs'), 'content pack')] : [])
+	].join(', ');
+}
+
 const LEVELS: Record<MasteryLevel, { label: string; tone: ChartTone }> = {
 	'not-started': { label: 'not started', tone: 'muted' },
 	weak: { label: 'weak', tone: 'bad' },
