@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWhen, importWrittenText } from './dashboard-format';
+import { examTimeTaken, formatWhen, importWrittenText } from './dashboard-format';
 
 // Local times, so the test holds in any time zone.
 const at = (d: number, h: number, m = 0) => new Date(2025, 2, d, h, m).getTime();
@@ -48,5 +48,24 @@ describe('importWrittenText', () => {
 		expect(
 			importWrittenText({ attempts: 1, cards: 1, lessons: 0, exams: 0, settings: 0, packs: 2 })
 		).toBe('1 answer, 1 review schedule, 0 lessons, 0 mock exams, 0 settings, 2 content packs');
+	});
+});
+
+// The mock exams table showed "3 min" for an exam of 2½ minutes.
+describe('examTimeTaken', () => {
+	it('is exact, to the second, under 10 minutes', () => {
+		expect(examTimeTaken(150_000)).toBe('2 min 30 s');
+		expect(examTimeTaken(45_000)).toBe('45 s');
+		expect(examTimeTaken(300_000)).toBe('5 min');
+		expect(examTimeTaken(599_400)).toBe('9 min 59 s');
+		expect(examTimeTaken(0)).toBe('1 s');
+	});
+
+	it('is to the minute from 10 minutes on, in hours and minutes past an hour', () => {
+		expect(examTimeTaken(600_000)).toBe('10 min');
+		expect(examTimeTaken(12 * 60_000 + 20_000)).toBe('12 min');
+		expect(examTimeTaken(65 * 60_000)).toBe('1 h 5 min');
+		expect(examTimeTaken(130 * 60_000)).toBe('2 h 10 min');
+		expect(examTimeTaken(120 * 60_000)).toBe('2 h');
 	});
 });

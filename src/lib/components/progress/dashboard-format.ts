@@ -76,6 +76,24 @@ export const plural = (n: number, one: string, many = `${one}s`): string =>
 	`${n} ${n === 1 ? one : many}`;
 
 /**
+ * How long a mock exam took, for the exams table: exactly, to the second, under 10 minutes
+ * ("2 min 30 s", "45 s", "5 min"), where a rounded minute is a large share of it ("3 min" was
+ * shown for 2½ minutes); to the minute from there ("12 min", "1 h 5 min"). Never less than 1 s.
+ */
+export function examTimeTaken(ms: number): string {
+	const seconds = Math.max(1, Math.round(ms / 1000));
+	if (seconds < 10 * 60) {
+		const m = Math.floor(seconds / 60);
+		const s = seconds % 60;
+		return [m && `${m} min`, s && `${s} s`].filter(Boolean).join(' ');
+	}
+	const minutes = Math.round(seconds / 60);
+	const h = Math.floor(minutes / 60);
+	const m = minutes % 60;
+	return h ? [`${h} h`, m && `${m} min`].filter(Boolean).join(' ') : `${m} min`;
+}
+
+/**
  * What an import wrote, as its message says it: "28 answers, 5 review schedules, 2 lessons,
  * 2 mock exams, 1 setting", and the content packs when there were any. Every table the import's
  * preview lists, the review schedules included (they were left out, though restored); the
