@@ -791,3 +791,22 @@ test("the study plan's topics for today open a practice session with just those 
 	const label = await page.locator('section.question h2').innerText();
 	expect(titles.some((t) => label.endsWith(`· ${t}`))).toBe(true);
 });
+
+// A question answered wrong is due again a minute later (ts-fsrs learning steps), and the due
+// page said "The next review is due in 1 minute" with no word of why.
+test('the due page explains a review due within minutes: missed questions come back soon', async ({
+	page
+}) => {
+	await answerPractice(page, [false]);
+	// The answer recorded (the progress page takes it from the journal into the store).
+	await openProgress(page);
+	await expect(page.getByTestId('stat-answers').locator('.number')).toHaveText('1');
+	await open(page, '/quiz/due');
+	const nothing = page.getByTestId('nothing-due');
+	await expect(nothing).toContainText(/The next review is due in \d+ minutes?\./);
+	await expect(nothing).toContainText(
+		'Why so soon? A question you missed, or have only just started, comes back within minutes; ' +
+			'once you answer it right, it comes back at growing intervals: days, then weeks.'
+	);
+	expect(await axeViolations(page)).toEqual([]);
+});

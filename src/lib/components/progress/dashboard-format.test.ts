@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { examTimeTaken, formatWhen, importWrittenText } from './dashboard-format';
+import {
+	examTimeTaken,
+	formatWhen,
+	importWrittenText,
+	SOON_REVIEW_MS,
+	soonReviewNote
+} from './dashboard-format';
 
 // Local times, so the test holds in any time zone.
 const at = (d: number, h: number, m = 0) => new Date(2025, 2, d, h, m).getTime();
@@ -67,5 +73,23 @@ describe('examTimeTaken', () => {
 		expect(examTimeTaken(65 * 60_000)).toBe('1 h 5 min');
 		expect(examTimeTaken(130 * 60_000)).toBe('2 h 10 min');
 		expect(examTimeTaken(120 * 60_000)).toBe('2 h');
+	});
+});
+
+// "The next review is due in 1 minute" with no word of why (ts-fsrs learning steps).
+describe('soonReviewNote', () => {
+	const now = new Date(2025, 2, 10, 12).getTime();
+	it('explains a review due within minutes: missed questions come back soon, then days apart', () => {
+		for (const inMs of [60_000, 10 * 60_000, 0, SOON_REVIEW_MS])
+			expect(soonReviewNote(now + inMs, now)).toBe(
+				'Why so soon? A question you missed, or have only just started, comes back within minutes; ' +
+					'once you answer it right, it comes back at growing intervals: days, then weeks.'
+			);
+	});
+
+	it('says nothing of a review days away, or of none scheduled', () => {
+		expect(soonReviewNote(now + SOON_REVIEW_MS + 1, now)).toBe('');
+		expect(soonReviewNote(now + 3 * 86_400_000, now)).toBe('');
+		expect(soonReviewNote(undefined, now)).toBe('');
 	});
 });

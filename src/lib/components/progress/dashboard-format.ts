@@ -75,6 +75,23 @@ export { percentOf, scorePercentText } from '$lib/quiz/percent';
 export const plural = (n: number, one: string, many = `${one}s`): string =>
 	`${n} ${n === 1 ? one : many}`;
 
+/** How near a next review must be for the page to say why it is so soon: FSRS learning steps. */
+export const SOON_REVIEW_MS = 60 * 60_000;
+
+/**
+ * Why the next review is due within minutes, said where the learner meets it (the due page's
+ * "next review is due in 1 minute"): a question answered wrong, or still being learnt, comes back
+ * after the scheduler's learning steps (1 to 10 minutes), then at growing intervals of days.
+ * Empty when the next review is further off than `SOON_REVIEW_MS` (or none is scheduled).
+ */
+export function soonReviewNote(nextDue: number | undefined, now: number): string {
+	if (nextDue === undefined || nextDue - now > SOON_REVIEW_MS) return '';
+	return (
+		'Why so soon? A question you missed, or have only just started, comes back within minutes; ' +
+		'once you answer it right, it comes back at growing intervals: days, then weeks.'
+	);
+}
+
 /**
  * How long a mock exam took, for the exams table: exactly, to the second, under 10 minutes
  * ("2 min 30 s", "45 s", "5 min"), where a rounded minute is a large share of it ("3 min" was
