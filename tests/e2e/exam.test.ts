@@ -111,13 +111,22 @@ test('the question list marks answered questions with a tick and says so in each
 	expect(await axeBothSchemes(page)).toEqual([]);
 });
 
-test('the setup says before the start when the ticked topics hold fewer questions than asked for', async ({
+test('the setup says before the start how long the exam is, and when the ticked topics hold fewer questions than asked for', async ({
 	page
 }) => {
 	await open(page, '/quiz/exam');
 	const note = page.getByTestId('exam-size-note');
 	await expect(note).toHaveAttribute('aria-live', 'polite');
-	await expect(note).toBeEmpty();
+	// The default, before anything is changed: the real exam's time per question (130 minutes for
+	// 65 questions), and the exam's total time said before the start.
+	await expect(page.getByLabel('Seconds per question')).toHaveValue('120');
+	await expect(page.locator('form.setup > p').first()).toContainText(
+		'The real exam gives 130 minutes for 65 questions: 120 seconds a question'
+	);
+	await expect(note).toHaveText('The exam will have 20 questions and 40 minutes.');
+	await page.getByLabel('Questions').fill('65');
+	await expect(note).toHaveText('The exam will have 65 questions and 2 hours 10 minutes.');
+	await page.getByLabel('Questions').fill('20');
 	const countOf = async (name: RegExp) =>
 		Number(
 			/\((\d+)\)/.exec(await page.getByRole('checkbox', { name }).locator('..').innerText())![1]
@@ -145,7 +154,7 @@ test('the setup says before the start when the ticked topics hold fewer question
 	await page.getByLabel('Questions').fill('500');
 	await expect(note).toBeEmpty();
 	await page.getByLabel('Questions').fill(String(both));
-	await expect(note).toBeEmpty();
+	await expect(note).toHaveText(`The exam will have ${both} questions and ${both * 2} minutes.`);
 	await page.getByRole('checkbox', { name: /Regional endpoints/ }).uncheck();
 	await page.getByLabel('Seconds per question').fill('60');
 	await page.getByLabel('Questions').fill('20');

@@ -296,13 +296,16 @@ test('a running exam comes first at home, with the time it has left, wherever th
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 	await open(page, '/');
 	const home = page.getByTestId('home-dashboard');
-	const reminder = home.getByTestId('exam-reminder').getByRole('link');
+	const reminder = page.getByTestId('exam-reminder').getByRole('link');
 	await expect(reminder).toHaveText(/^Resume your exam: 4:\d\d left →$/);
 	await expect(home.getByTestId('continue-link')).toHaveText(`Continue: Simulator: ${title} →`);
-	const reminderFirst = await home.evaluate((section) => {
-		const r = section.querySelector('[data-testid="exam-reminder"]')!;
-		const c = section.querySelector('[data-testid="continue-link"]')!;
-		return !!(r.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING);
+	// First of all: above the lesson link of the introduction and the dashboard's Continue.
+	const reminderFirst = await page.evaluate(() => {
+		const r = document.querySelector('[data-testid="exam-reminder"]')!;
+		return ['[data-testid="hero-lesson"]', '[data-testid="continue-link"]'].every(
+			(s) =>
+				!!(r.compareDocumentPosition(document.querySelector(s)!) & Node.DOCUMENT_POSITION_FOLLOWING)
+		);
 	});
 	expect(reminderFirst).toBe(true);
 	expect(await axeViolations(page)).toEqual([]);
@@ -367,7 +370,7 @@ test('a finished practice session and a submitted exam are not offered to resume
 	// Home leads to what is still in progress: the exam, as its reminder (no "Continue" repeats it).
 	await open(page, '/');
 	const home = page.getByTestId('home-dashboard');
-	const reminder = home.getByTestId('exam-reminder').getByRole('link');
+	const reminder = page.getByTestId('exam-reminder').getByRole('link');
 	await expect(reminder).toHaveText(/^Resume your exam: \d:\d\d left →$/);
 	await expect(home.getByTestId('continue-link')).toHaveCount(0);
 	await reminder.click();
@@ -787,4 +790,23 @@ test("the study plan's topics for today open a practice session with just those 
 	await page.getByTestId('start-practice').click();
 	const label = await page.locator('section.question h2').innerText();
 	expect(titles.some((t) => label.endsWith(`· ${t}`))).toBe(true);
+});
+
+// A question answered wrong is due again a minute later (ts-fsrs learning steps), and the due
+// page said "The next review is due in 1 minute" with no word of why.
+test('the due page explains a review due within minutes: missed questions come back soon', async ({
+	page
+}) => {
+	await answerPractice(page, [false]);
+	// The answer recorded (the progress page takes it from the journal into the store).
+	await openProgress(page);
+	await expect(page.getByTestId('stat-answers').locator('.number')).toHaveText('1');
+	await open(page, '/quiz/due');
+	const nothing = page.getByTestId('nothing-due');
+	await expect(nothing).toContainText(/The next review is due in \d+ minutes?\./);
+	await expect(nothing).toContainText(
+		'Why so soon? A question you missed, or have only just started, comes back within minutes; ' +
+			'once you answer it right, it comes back at growing intervals: days, then weeks.'
+	);
+	expect(await axeViolations(page)).toEqual([]);
 });

@@ -663,3 +663,47 @@ test('an exam whose time ran out while its page was closed: the hub links to its
 	await open(page, '/quiz');
 	await expect(exam.locator('.resume')).toHaveCount(0);
 });
+
+// On a phone, focusing "Next question" after a submit scrolled the page down to the button, so
+// the answered options and their explanations ended up above the screen. Focus still goes to
+// Next (Enter goes on), but the page shows the feedback from its start.
+test('on a phone, a submit keeps the answered options and their explanations in view, focus on Next', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	for (const motion of ['no-preference', 'reduce'] as const) {
+		await page.emulateMedia({ reducedMotion: motion });
+		await open(page, '/');
+		await page.evaluate(() => localStorage.removeItem('sts-trainer:quiz:practice'));
+		await open(page, '/quiz/practice');
+		await page.getByTestId('start-practice').click();
+		await expect(page.getByTestId('practice-session')).toBeVisible();
+		for (let i = 0; i < 2; i++) {
+			const q = await currentQuestion(page);
+			await pressOptions(page, wrongAnswer(q));
+			// A learner who scrolled down to the Submit button, then pressed Enter.
+			await page.getByTestId('submit-answer').scrollIntoViewIfNeeded();
+			await page.keyboard.press('Enter');
+			await expect(page.locator('.option .why')).toHaveCount(q.count);
+			await expect(page.getByTestId('next-question')).toBeFocused();
+			// The start of the feedback (the first option and its explanation) is on screen, just
+			// below the sticky header (smooth scrolling, unless reduced motion: wait for it).
+			const pad = await page.evaluate(
+				() => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0
+			);
+			await expect
+				.poll(async () => {
+					const options = await page.locator('section.question .options').boundingBox();
+					const why = await page.locator('.option .why').first().boundingBox();
+					return options!.y >= pad - 1 && options!.y <= 844 * 0.6 && why!.y + why!.height <= 844;
+				}, `${motion}: the feedback starts on screen`)
+				.toBe(true);
+			// The feedback is longer than the screen: the focused button is below it.
+			const next = await page.getByTestId('next-question').boundingBox();
+			expect(next!.y + next!.height).toBeGreaterThan(844);
+			await expect(page.getByTestId('next-question')).toBeFocused();
+			await page.keyboard.press('Enter');
+			await expect(page.locator('section.question h2')).toContainText(`Question ${i + 2} of`);
+		}
+	}
+});

@@ -5,8 +5,17 @@ import { toQuizItem, type QuizItem, type QuizItemSource } from './quiz-item';
 import { DEFAULT_PASS_MARK } from './score';
 import { optionOrderFor } from './shuffle-options';
 
-/** Default time allowed per question (the total is questions × this). */
-export const DEFAULT_MS_PER_QUESTION = 90_000;
+/**
+ * Default time allowed per question (the total is questions × this): as in the real exam. The
+ * AWS Certified Developer – Associate (DVA-C02) exam gives 130 minutes for 65 questions, 120 s a
+ * question (https://aws.amazon.com/certification/certified-developer-associate/; its exam
+ * overview as restated at https://towardsthecloud.com/aws-developer-associate-exam-guide:
+ * "65 multiple-choice, multiple-answer questions … completed within 130 min").
+ */
+export const DEFAULT_MS_PER_QUESTION = 120_000;
+
+/** The real exam's size and time (DVA-C02, sources above), which the setup form cites. */
+export const REAL_EXAM = { questions: 65, minutes: 130 } as const;
 
 /** What the UI passes to start an exam (questions usually come from `drawExam`). */
 export interface ExamInput {

@@ -27,11 +27,12 @@ function start(input: { msPerQuestion?: number; passMark?: number } = {}) {
 }
 
 describe('exam machine', () => {
-	it('starts with a deadline of N × 90 s', () => {
+	it('starts with a deadline of N × 120 s, as the real exam (130 minutes for 65 questions)', () => {
 		const { actor, ctx } = start();
 		expect(actor.getSnapshot().value).toEqual({ running: 'question' });
 		expect(ctx().deadline - ctx().startedAt).toBe(4 * DEFAULT_MS_PER_QUESTION);
-		expect(ctx().remainingMs).toBe(360_000);
+		expect(ctx().remainingMs).toBe(480_000);
+		expect(DEFAULT_MS_PER_QUESTION).toBe((130 * 60_000) / 65);
 		expect(ctx().orders.map((o) => o.length)).toEqual([4, 4, 5, 4]);
 	});
 

@@ -100,3 +100,21 @@ export function scoreExam(
 		questions: reviews
 	};
 }
+
+/**
+ * An exam's topics as its results list them: the weakest first (the lowest share of its
+ * questions right, compared exactly, not by rounded percent), then by name (`title`, as shown),
+ * so that what to study next heads the table. `byTopic` itself stays in draw order, as stored.
+ */
+export function topicsWeakestFirst<T extends Pick<TopicBreakdown, 'topic' | 'correct' | 'total'>>(
+	byTopic: readonly T[],
+	title: (topic: string) => string
+): T[] {
+	const share = (t: T) => (t.total > 0 ? t.correct / t.total : 1);
+	return [...byTopic].sort(
+		(a, b) =>
+			share(a) - share(b) ||
+			title(a.topic).localeCompare(title(b.topic), 'en') ||
+			a.topic.localeCompare(b.topic, 'en')
+	);
+}

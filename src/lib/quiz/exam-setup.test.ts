@@ -66,9 +66,29 @@ describe('examSizeNote', () => {
 		);
 	});
 
-	it('says nothing when the exam gets what was asked for, or the count is not valid yet', () => {
-		expect(examSizeNote({ count: 6, secondsPerQuestion: 90 }, 6, 1, limits)).toBe('');
-		expect(examSizeNote({ count: 5, secondsPerQuestion: 90 }, 6, 1, limits)).toBe('');
+	// The total time was said only when the ticked topics held too few questions: a learner saw
+	// "Seconds per question: 90" and never how long the exam would be.
+	it('always says how many questions the exam will have and how long it is in all', () => {
+		expect(examSizeNote({ count: 20, secondsPerQuestion: 120 }, 0, 0, limits)).toBe(
+			'The exam will have 20 questions and 40 minutes.'
+		);
+		// The real exam's size at the default time: 65 questions, 2 hours 10 minutes.
+		expect(examSizeNote({ count: 65, secondsPerQuestion: 120 }, 0, 0, limits)).toBe(
+			'The exam will have 65 questions and 2 hours 10 minutes.'
+		);
+		expect(examSizeNote({ count: 6, secondsPerQuestion: 90 }, 6, 1, limits)).toBe(
+			'The exam will have 6 questions and 9 minutes.'
+		);
+		expect(examSizeNote({ count: 5, secondsPerQuestion: 90 }, 6, 1, limits)).toBe(
+			'The exam will have 5 questions and 7 minutes 30 seconds.'
+		);
+		// Without a valid time per question, the time is left out (its field says why).
+		expect(examSizeNote({ count: 20, secondsPerQuestion: null }, 0, 0, limits)).toBe(
+			'The exam will have 20 questions.'
+		);
+	});
+
+	it('says nothing while the count is not valid', () => {
 		// No topic ticked is every topic: the count's own range covers it.
 		expect(examSizeNote({ count: 200, secondsPerQuestion: 90 }, 6, 0, limits)).toBe('');
 		expect(examSizeNote({ count: null, secondsPerQuestion: 90 }, 6, 1, limits)).toBe('');

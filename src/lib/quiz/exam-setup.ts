@@ -63,10 +63,12 @@ export function examSetupErrors(
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
- * What the setup form says, before the exam starts, when the ticked topics hold fewer questions
- * than asked for: the exam then has only those, and time for only those. Empty when the exam
- * will have the number asked for, or the number is not valid (not whole, or outside the field's
- * range for this bank): the field says so itself, and no exam of that size would start.
+ * What the setup form says before the exam starts, live as topics and numbers change: how many
+ * questions the exam will have and how long it will be in all ("The exam will have 20 questions
+ * and 40 minutes."), and, when the ticked topics hold fewer questions than asked for, that it will
+ * have only those, and time for only those. Empty when the number is not valid (not whole, or
+ * outside the field's range for this bank): the field says so itself, and no exam of that size
+ * would start. Without a valid time per question, the time is left out (its field says why).
  * `available` counts the questions of the ticked topics; `topics` how many are ticked (none
  * means all topics, whose count the field's own range already bounds).
  */
@@ -77,21 +79,25 @@ export function examSizeNote(
 	limits: ExamSetupLimits
 ): string {
 	const { count, secondsPerQuestion } = values;
-	if (topics === 0 || typeof count !== 'number' || !Number.isInteger(count)) return '';
+	if (typeof count !== 'number' || !Number.isInteger(count)) return '';
 	const range = examSetupRange('count', limits);
 	if (count < range.min || count > range.max) return '';
-	if (count <= available) return '';
-	const these = topics === 1 ? 'this topic' : 'these topics';
-	const questions = `${available} question${available === 1 ? '' : 's'}`;
-	const match = `${available === 1 ? 'matches' : 'match'} ${these}`;
-	if (available === 0) return `No question matches ${these}: tick another topic.`;
 	const perQuestion = EXAM_SETUP_RANGES.secondsPerQuestion;
-	const time =
+	const seconds =
 		typeof secondsPerQuestion === 'number' &&
 		Number.isInteger(secondsPerQuestion) &&
 		secondsPerQuestion >= perQuestion.min &&
 		secondsPerQuestion <= perQuestion.max
-			? ` and ${examDurationText(available * secondsPerQuestion)}`
-			: '';
-	return `Only ${questions} ${match}: the exam will have ${questions}${time}, not ${count}.`;
+			? secondsPerQuestion
+			: undefined;
+	const plural = (n: number) => `${n} question${n === 1 ? '' : 's'}`;
+	const time = (n: number) =>
+		seconds === undefined ? '' : ` and ${examDurationText(n * seconds)}`;
+	if (topics === 0 || count <= available)
+		return `The exam will have ${plural(count)}${time(count)}.`;
+	const these = topics === 1 ? 'this topic' : 'these topics';
+	const questions = plural(available);
+	const match = `${available === 1 ? 'matches' : 'match'} ${these}`;
+	if (available === 0) return `No question matches ${these}: tick another topic.`;
+	return `Only ${questions} ${match}: the exam will have ${questions}${time(available)}, not ${count}.`;
 }

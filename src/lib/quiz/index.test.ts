@@ -40,7 +40,7 @@ describe('public surface', () => {
 		expect('restore' in quiz).toBe(false);
 		expect(quiz.DEFAULT_PASS_MARK).toBe(72);
 		expect(quiz.DEFAULT_EXAM_SIZE).toBe(20);
-		expect(quiz.DEFAULT_MS_PER_QUESTION).toBe(90_000);
+		expect(quiz.DEFAULT_MS_PER_QUESTION).toBe(120_000);
 		expect(quiz.QUIZ_MACHINE_VERSION).toEqual({ exam: 1, practice: 1 });
 	});
 });

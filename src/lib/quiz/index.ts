@@ -51,7 +51,13 @@ export {
 	type MissingOrigin,
 	type MistakesOverview
 } from './review-mistakes';
-export { scoreExam, type ExamScore, type QuestionReview, type TopicBreakdown } from './exam-score';
+export {
+	scoreExam,
+	topicsWeakestFirst,
+	type ExamScore,
+	type QuestionReview,
+	type TopicBreakdown
+} from './exam-score';
 export { createTicker, systemClock, TICK_MS, type QuizClock } from './quiz-clock';
 export { createPracticeMachine, type PracticeMachine } from './practice-machine';
 export {
@@ -71,6 +77,7 @@ export { practiceSummaryText, questionsLeft } from './practice-summary-text';
 export { createExamMachine, type ExamMachine } from './exam-machine';
 export {
 	DEFAULT_MS_PER_QUESTION,
+	REAL_EXAM,
 	examAnswerRecords,
 	examSummaryRecord,
 	type ExamContext,

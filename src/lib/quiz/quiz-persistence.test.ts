@@ -1,6 +1,7 @@
 import { createActor, SimulatedClock } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { createExamMachine } from './exam-machine';
+import { DEFAULT_MS_PER_QUESTION } from './exam-context';
 import { createPracticeMachine } from './practice-machine';
 import {
 	autoSave,
@@ -62,14 +63,16 @@ describe('persist / restore', () => {
 		const { actor: resumed } = reload(saved, clock);
 		const ctx = resumed!.getSnapshot().context;
 		expect(resumed!.getSnapshot().value).toEqual({ running: 'question' });
-		expect(ctx.remainingMs).toBe(270_000 - 130_000);
-		expect(ctx.deadline).toBe(T0 + 270_000);
+		// Three questions at the default time each.
+		const total = 3 * DEFAULT_MS_PER_QUESTION;
+		expect(ctx.remainingMs).toBe(total - 130_000);
+		expect(ctx.deadline).toBe(T0 + total);
 		expect(ctx.answers[0]).toEqual([0]);
 		expect(ctx.flags[0]).toBe(true);
 		expect(ctx.current).toBe(1);
 		clock.increment(10_000);
-		expect(resumed!.getSnapshot().context.remainingMs).toBe(130_000);
-		clock.increment(130_000);
+		expect(resumed!.getSnapshot().context.remainingMs).toBe(total - 140_000);
+		clock.increment(total - 140_000);
 		expect(resumed!.getSnapshot().output).toMatchObject({ reason: 'timeout', correct: 1 });
 	});
 
@@ -82,7 +85,11 @@ describe('persist / restore', () => {
 		const { actor: resumed, recorder } = reload(saved, clock);
 		const snap = resumed!.getSnapshot();
 		expect(snap.status).toBe('done');
-		expect(snap.output).toMatchObject({ reason: 'timeout', submittedAt: T0 + 270_000, correct: 1 });
+		expect(snap.output).toMatchObject({
+			reason: 'timeout',
+			submittedAt: T0 + 3 * DEFAULT_MS_PER_QUESTION,
+			correct: 1
+		});
 		await Promise.resolve();
 		// One question answered of three: the other two are wrong in the score, not answers.
 		expect(recorder.records).toHaveLength(1);

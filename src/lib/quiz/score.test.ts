@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreExam } from './exam-score';
+import { scoreExam, topicsWeakestFirst } from './exam-score';
 import { percentOf, scoreQuestion, validateSelection } from './score';
 import { q } from './test-fixtures';
 
@@ -104,6 +104,39 @@ describe('scoreExam', () => {
 			lessons: ['lesson-mfa']
 		});
 		expect(r.questions[2]).toMatchObject({ chosen: [0, 2], correctOptions: [0, 1], partial: 0 });
+	});
+
+	// The results' "Score by topic" listed topics in draw order: the weakest first, then by name.
+	it('lists topics weakest first, then by name, leaving the stored order alone', () => {
+		const titles: Record<string, string> = {
+			mfa: 'MFA',
+			saml: 'SAML federation',
+			chain: 'Role chaining',
+			ext: 'ExternalId',
+			web: 'Web identity'
+		};
+		const byTopic = [
+			{ topic: 'mfa', total: 3, answered: 3, correct: 2, percent: 66 },
+			{ topic: 'saml', total: 2, answered: 2, correct: 0, percent: 0 },
+			{ topic: 'web', total: 2, answered: 2, correct: 1, percent: 50 },
+			{ topic: 'chain', total: 4, answered: 4, correct: 2, percent: 50 },
+			{ topic: 'ext', total: 3, answered: 1, correct: 0, percent: 0 }
+		];
+		const drawn = byTopic.map((t) => t.topic);
+		expect(topicsWeakestFirst(byTopic, (id) => titles[id]!).map((t) => t.topic)).toEqual([
+			'ext', // 0 %, "ExternalId" before "SAML federation"
+			'saml',
+			'chain', // 50 %, "Role chaining" before "Web identity"
+			'web',
+			'mfa'
+		]);
+		expect(byTopic.map((t) => t.topic)).toEqual(drawn);
+		// Compared exactly: 2 of 3 (66.7 %) is weaker than 7 of 10 (70 %), not equal when rounded.
+		const close = [
+			{ topic: 'a', total: 10, correct: 7 },
+			{ topic: 'b', total: 3, correct: 2 }
+		];
+		expect(topicsWeakestFirst(close, (id) => id).map((t) => t.topic)).toEqual(['b', 'a']);
 	});
 
 	it('passes at the configurable pass mark', () => {

@@ -91,3 +91,36 @@ describe('the inline script of src/app.html', () => {
 		expect(run(storage)).toEqual({ theme: 'dark' });
 	});
 });
+
+describe('the inline script of src/app.html: a saved exam', () => {
+	const html = readFileSync('src/app.html', 'utf8');
+	const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
+	const EXAM_KEY = `${LOCAL_KEY_PREFIX}quiz:exam`;
+	function run(saved: unknown) {
+		const { root, storage } = fakes();
+		if (saved !== undefined)
+			storage.setItem(EXAM_KEY, typeof saved === 'string' ? saved : JSON.stringify(saved));
+		new Function('localStorage', 'document', script)(storage, { documentElement: root });
+		return root.dataset;
+	}
+	const exam = (status: string, deadline: unknown) => ({
+		machine: 'exam',
+		snapshot: { status, context: { deadline } }
+	});
+
+	it('marks an exam running before first paint, so the home page keeps its reminder a place', () => {
+		expect(run(exam('active', Date.now() + 60_000))).toEqual({ exam: 'running' });
+	});
+
+	it('marks an exam whose time ran out while the page was closed', () => {
+		expect(run(exam('active', Date.now() - 1))).toEqual({ exam: 'time-up' });
+	});
+
+	it('marks nothing for no exam, a finished one or one it cannot read', () => {
+		expect(run(undefined)).toEqual({});
+		expect(run(exam('done', Date.now() + 60_000))).toEqual({});
+		expect(run(exam('active', undefined))).toEqual({});
+		expect(run({ snapshot: { status: 'active', context: null } })).toEqual({});
+		expect(run('{not json')).toEqual({});
+	});
+});

@@ -75,6 +75,63 @@ export { percentOf, scorePercentText } from '$lib/quiz/percent';
 export const plural = (n: number, one: string, many = `${one}s`): string =>
 	`${n} ${n === 1 ? one : many}`;
 
+/** How near a next review must be for the page to say why it is so soon: FSRS learning steps. */
+export const SOON_REVIEW_MS = 60 * 60_000;
+
+/**
+ * Why the next review is due within minutes, said where the learner meets it (the due page's
+ * "next review is due in 1 minute"): a question answered wrong, or still being learnt, comes back
+ * after the scheduler's learning steps (1 to 10 minutes), then at growing intervals of days.
+ * Empty when the next review is further off than `SOON_REVIEW_MS` (or none is scheduled).
+ */
+export function soonReviewNote(nextDue: number | undefined, now: number): string {
+	if (nextDue === undefined || nextDue - now > SOON_REVIEW_MS) return '';
+	return (
+		'Why so soon? A question you missed, or have only just started, comes back within minutes; ' +
+		'once you answer it right, it comes back at growing intervals: days, then weeks.'
+	);
+}
+
+/**
+ * How long a mock exam took, for the exams table: exactly, to the second, under 10 minutes
+ * ("2 min 30 s", "45 s", "5 min"), where a rounded minute is a large share of it ("3 min" was
+ * shown for 2½ minutes); to the minute from there ("12 min", "1 h 5 min"). Never less than 1 s.
+ */
+export function examTimeTaken(ms: number): string {
+	const seconds = Math.max(1, Math.round(ms / 1000));
+	if (seconds < 10 * 60) {
+		const m = Math.floor(seconds / 60);
+		const s = seconds % 60;
+		return [m && `${m} min`, s && `${s} s`].filter(Boolean).join(' ');
+	}
+	const minutes = Math.round(seconds / 60);
+	const h = Math.floor(minutes / 60);
+	const m = minutes % 60;
+	return h ? [`${h} h`, m && `${m} min`].filter(Boolean).join(' ') : `${m} min`;
+}
+
+/**
+ * What an import wrote, as its message says it: "28 answers, 5 review schedules, 2 lessons,
+ * 2 mock exams, 1 setting", and the content packs when there were any. Every table the import's
+ * preview lists, the review schedules included (they were left out, though restored); the
+ * summaries, recomputed on import, are not the learner's data and are not counted.
+ */
+export function importWrittenText(
+	written: Partial<
+		Record<'attempts' | 'cards' | 'lessons' | 'exams' | 'settings' | 'packs', number>
+	>
+): string {
+	const n = (k: keyof typeof written) => written[k] ?? 0;
+	return [
+		plural(n('attempts'), 'answer'),
+		plural(n('cards'), 'review schedule'),
+		plural(n('lessons'), 'lesson'),
+		plural(n('exams'), 'mock exam'),
+		plural(n('settings'), 'setting'),
+		...(n('packs') > 0 ? [plural(n('packs'), 'content pack')] : [])
+	].join(', ');
+}
+
 const LEVELS: Record<MasteryLevel, { label: string; tone: ChartTone }> = {
 	'not-started': { label: 'not started', tone: 'muted' },
 	weak: { label: 'weak', tone: 'bad' },

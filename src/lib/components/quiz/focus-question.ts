@@ -22,3 +22,35 @@ export function focusHeading(
 
 /** The lowest a heading may end (a fraction of the window's height) before it is scrolled up. */
 const LOWEST = 0.6;
+
+/**
+ * After a submit: focus on `control` (the "Next question" button, so that Enter goes on) without
+ * letting the browser scroll to it, and bring `start` (the start of the feedback: the answered
+ * options with their explanations) into view instead. On a phone the button sits below a long
+ * list of explanations, and focusing it the ordinary way scrolled every one of them above the
+ * screen. The page scrolls smoothly unless the learner prefers reduced motion.
+ */
+export function focusKeepingInView(
+	control: HTMLElement | null | undefined,
+	start: HTMLElement | null | undefined,
+	{ inset }: { inset?: number } = {}
+): void {
+	control?.focus({ preventScroll: true });
+	if (!start) return;
+	const clear =
+		inset ?? (parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0);
+	const by = revealScroll(start.getBoundingClientRect().top, clear, window.innerHeight);
+	if (by === 0) return;
+	const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+	window.scrollBy({ top: by, behavior: reduced ? 'instant' : 'smooth' });
+}
+
+/**
+ * How far to scroll (px, negative = up) so that something whose top is at `top` (viewport
+ * coordinates) starts just below `clear` (what is sticky at the top of the page): 0 when its top
+ * is already on screen, below `clear` and above `LOWEST` of the window's `height`.
+ */
+export function revealScroll(top: number, clear: number, height: number): number {
+	if (top >= clear && top <= height * LOWEST) return 0;
+	return top - clear;
+}
