@@ -13,7 +13,7 @@
 import { ContentError, formatIssue, type ContentIssue } from '../lib/content/content-issue';
 import { parseScenario } from '../lib/content/scenario-loader';
 import '../lib/sts/all-apis';
-import { loadActionCatalog, loadEveryService } from '../lib/sts/action-catalog';
+import { loadActionCatalog, loadEveryService, servicesCalledIn } from '../lib/sts/action-catalog';
 import { runScenario, type ScenarioReport, type StepReport } from '../lib/sts/scenario-runner';
 
 export interface SimCliIo {
@@ -53,15 +53,6 @@ function play(r: Read): FileResult {
 		if (e instanceof ContentError) return { file: r.file, issues: e.issues };
 		return fileIssue(r.file, `the simulator failed on this file: ${(e as Error).message}`);
 	}
-}
-
-/** The service prefixes of the files' `call:` values (a text scan; the files are parsed later). */
-export function servicesCalledIn(texts: readonly string[]): Set<string> {
-	const services = new Set<string>();
-	for (const text of texts)
-		for (const m of text.matchAll(/\bcall"?\s*:\s*["']?([A-Za-z0-9-]+):/g))
-			services.add(m[1].toLowerCase());
-	return services;
 }
 
 function stepLine(step: StepReport): string {

@@ -78,6 +78,15 @@ export async function loadEveryService(services: Iterable<string>): Promise<void
 	await loadActionCatalog(services);
 }
 
+/** The service prefixes of the files' `call:` values (a text scan; the files are parsed later). */
+export function servicesCalledIn(texts: readonly string[]): Set<string> {
+	const services = new Set<string>();
+	for (const text of texts)
+		for (const m of text.matchAll(/\bcall"?\s*:\s*["']?([A-Za-z0-9-]+):/g))
+			services.add(m[1].toLowerCase());
+	return services;
+}
+
 /** The catalogue if it has been loaded. */
 export function loadedActionCatalog(): ActionCatalog | undefined {
 	return loaded;

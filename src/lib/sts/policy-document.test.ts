@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { minifiedLength, parsePolicy, policyUsageProblems } from './policy-document';
-import type { PolicyDocument } from './policy-model';
+import { parseScenario } from '../content/scenario-loader';
+import './all-apis';
+import { runScenario } from './scenario-runner';
 
 describe('policy documents', () => {
 	it('parses JSON text and normalises condition values to strings', () => {
@@ -391,13 +393,34 @@ describe('what IAM refuses when a trust policy is saved (the policy editor)', ()
 			expect(parsePolicy(trust({ ...assume, Principal }), 'trust')).toMatchObject({ ok: true });
 	});
 
-	it('scenario files keep such a world as written: the load-time checks do not include these', () => {
-		const doc: PolicyDocument = {
-			Statement: [
-				{ Effect: 'Deny', NotPrincipal: { AWS: '111111111111' }, Action: 'sts:AssumeRole' },
-				{ ...assume, Principal: { AWS: 'arn:aws:iam::111111111111:user/ci-*' } }
-			]
-		};
-		expect(policyUsageProblems(doc, 'trust')).toEqual([]);
+	it('a scenario file keeps such a world as written, and plays it (no principal matches ci-*)', () => {
+		const scenario = parseScenario(
+			`id: kept-as-written
+title: t
+topic: trust-policy
+world:
+  start: 2026-01-01T09:00:00Z
+  accounts:
+    - id: "111111111111"
+      users:
+        - name: ci-deploy
+          policies:
+            - { Effect: Allow, Action: "sts:AssumeRole", Resource: "*" }
+      roles:
+        - name: Deploy
+          trust:
+            Statement:
+              - { Effect: Allow, Principal: { AWS: "arn:aws:iam::111111111111:user/ci-*" }, Action: "sts:AssumeRole" }
+              - { Effect: Deny, NotPrincipal: { AWS: "arn:aws:iam::111111111111:user/ci-deploy" }, Action: "sts:AssumeRole" }
+steps:
+  - as: user:111111111111/ci-deploy
+    call: AssumeRole
+    params: { RoleArn: "arn:aws:iam::111111111111:role/Deploy", RoleSessionName: deploy }
+    expect: { error: AccessDenied }
+`,
+			'kept.yaml'
+		);
+		const report = runScenario(scenario);
+		expect(report).toMatchObject({ passed: 1, failed: 0 });
 	});
 });

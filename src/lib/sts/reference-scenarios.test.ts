@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import './all-apis'; // the synchronous full engine (every STS operation registered)
 import { parseScenario } from '../content/scenario-loader';
-import { servicesCalledIn } from '../../cli/sim-run';
-import { loadActionCatalog, loadEveryService } from './action-catalog';
+import { loadActionCatalog, loadEveryService, servicesCalledIn } from './action-catalog';
 import { runScenario } from './scenario-runner';
 
 const dirs = [
