@@ -99,4 +99,24 @@ questions:
 			'content/questions/x.yaml:10:9  questions[0].options[0].why: why is empty: write its value after `why:`'
 		]);
 	});
+
+	it('an empty list item (a bare `-`) is named by its number and its list, not as a field', () => {
+		const file = loadQuestionFile(
+			'content/questions/x.yaml',
+			`topic: mfa
+questions:
+  - id: empty-option
+    type: single
+    difficulty: 1
+    stem: A stem.
+    options:
+      - { text: A, correct: true, why: yes }
+      -
+    sources: [https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html]
+`
+		);
+		expect(file.issues.map(formatIssue)).toEqual([
+			'content/questions/x.yaml:9:8  questions[0].options[1]: item 2 of options is empty (a `-` with nothing after it): write the item after the `-`, or delete the line'
+		]);
+	});
 });
