@@ -123,7 +123,9 @@ export function readableIssues(
 		}
 		if (issue.code === 'unrecognized_keys') {
 			// Fields are strict (the contract): one located issue per unknown field.
-			const known = schema ? keysAt(schema, issue.path) : new Set<string>();
+			const known = schema
+				? keysAt(schema, issue.path, valueAt(data, issue.path))
+				: new Set<string>();
 			for (const key of issue.keys)
 				out.push({
 					...issue,
