@@ -23,7 +23,7 @@ function expectedErrors(scenario: Scenario): string[] {
 const stepName = (step: Scenario['steps'][number], i: number) =>
 	`step ${i + 1}${step.title ? ` ("${step.title}")` : ''}`;
 
-/** The course's last lesson, the final review (`tests/unit/course-content.test.ts`). */
+/** The course's last lesson, the final review (`src/lib/content/course-content.test.ts` checks it stays last). */
 export const FINAL_REVIEW = 'exam-tips-and-scenarios';
 
 /**
