@@ -23,12 +23,18 @@ mkdirSync(dir, { recursive: true });
 // tsconfig.json extends .svelte-kit/tsconfig.json, which only `svelte-kit sync` (run by `npm run
 // dev`, `build` and `check`) writes. Until then, in a fresh checkout, esbuild would print a
 // "Cannot find base config file" warning above every `content:check`; the project's own compiler
-// options are all the bundle needs.
+// options are all the bundle needs. tsconfig.json may hold comments or trailing commas (JSONC),
+// which JSON.parse refuses: then esbuild reads the file itself, as it reads JSONC, and the
+// warning is the only cost.
 const ownConfig = resolve('tsconfig.json');
 let tsconfigRaw;
 if (existsSync(ownConfig) && !existsSync(resolve('.svelte-kit', 'tsconfig.json'))) {
-	const { compilerOptions = {} } = JSON.parse(readFileSync(ownConfig, 'utf8'));
-	tsconfigRaw = { compilerOptions };
+	try {
+		const { compilerOptions = {} } = JSON.parse(readFileSync(ownConfig, 'utf8'));
+		tsconfigRaw = { compilerOptions };
+	} catch {
+		tsconfigRaw = undefined;
+	}
 }
 await build({
 	entryPoints: [entry],

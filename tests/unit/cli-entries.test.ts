@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +51,29 @@ describe('the npm CLI entry points run through scripts/run-cli.mjs', () => {
 			});
 			expect(run.stdout).toBe('hello 2\n');
 			expect(run.stderr).toBe('');
+			expect(run.status).toBe(0);
+		} finally {
+			rmSync(work, { recursive: true, force: true });
+		}
+	});
+
+	it('runs in a fresh checkout whose tsconfig.json has comments (JSONC)', () => {
+		const work = mkdtempSync(join(tmpdir(), 'run-cli-jsonc-'));
+		try {
+			const config = readFileSync('tsconfig.json', 'utf8').replace(
+				'"compilerOptions": {',
+				'// compiler options, as editors write them\n\t"compilerOptions": {'
+			);
+			expect(() => JSON.parse(config)).toThrow();
+			writeFileSync(join(work, 'tsconfig.json'), config);
+			writeFileSync(join(work, 'hello.ts'), 'const n: number = 2;\nconsole.log(`hello ${n}`);\n');
+			const run = spawnSync(process.execPath, [resolve('scripts/run-cli.mjs'), 'hello.ts'], {
+				cwd: work,
+				encoding: 'utf8',
+				timeout: 60_000
+			});
+			expect(run.stderr).not.toMatch(/SyntaxError/);
+			expect(run.stdout).toBe('hello 2\n');
 			expect(run.status).toBe(0);
 		} finally {
 			rmSync(work, { recursive: true, force: true });

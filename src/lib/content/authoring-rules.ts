@@ -2,8 +2,10 @@
  * The house rules of the app's own content, beyond what the schemas require: what a learner relies
  * on in every lesson and every guided scenario. `content:check` reports them with the other
  * problems, so an author learns of them from the one command rather than from a failing
- * `tests/unit/content-bank.test.ts` (which holds the bundled content to the same rules). Content
- * packs are not held to them: a pack scenario without narration still plays.
+ * `tests/unit/content-bank.test.ts` (which holds the bundled content to the same rules). They
+ * apply to the app's content only, told by its final review lesson (FINAL_REVIEW): a content
+ * pack's folder (`content:check -- my-pack`, `content:pack`) or a test fixture without one is not
+ * held to them; a pack scenario without narration still plays.
  */
 import type { ContentIssue } from './content-issue';
 import type { Located } from './cross-check';
@@ -23,8 +25,12 @@ function expectedErrors(scenario: Scenario): string[] {
 const stepName = (step: Scenario['steps'][number], i: number) =>
 	`step ${i + 1}${step.title ? ` ("${step.title}")` : ''}`;
 
-/** The course's last lesson, the final review (`tests/unit/course-content.test.ts`). */
+/** The course's last lesson, the final review (`src/lib/content/course-content.test.ts` checks it stays last). */
 export const FINAL_REVIEW = 'exam-tips-and-scenarios';
+
+/** The app's content (not a pack's folder or a test fixture): it has the final review lesson. */
+const isAppContent = (lessons: readonly Pick<Lesson, 'slug'>[]) =>
+	lessons.some((l) => l.slug === FINAL_REVIEW);
 
 /**
  * With the final review present (the app's content, not a test fixture): lessons are numbered
@@ -66,6 +72,7 @@ export function authoringRuleIssues(
 	lessons: readonly Pick<Lesson, 'file' | 'html' | 'slug' | 'order'>[],
 	scenarios: readonly Located<Scenario>[]
 ): ContentIssue[] {
+	if (!isAppContent(lessons)) return [];
 	const issues: ContentIssue[] = lessonOrderIssues(lessons);
 	for (const lesson of lessons) {
 		if (!lesson.html.includes('callout-exam'))

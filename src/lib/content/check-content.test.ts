@@ -154,7 +154,7 @@ describe('checkContent: every error class, located as file:line:column  path: me
 		]);
 	});
 
-	it('the house rules the bundled content is held to: exam tips, narration, debriefs, no answer given away', () => {
+	it('the house rules the bundled content (a folder with the final review) is held to: exam tips, narration, debriefs, no answer given away', () => {
 		expect(check('house-rules')).toEqual([
 			'content/lessons/03-no-tip.md:1:1  body: no exam tip: every lesson has at least one `> [!EXAM]` callout (see "Lessons" in content/README.md)',
 			"content/scenarios/untold.yaml:5:1  summary: the summary names AccessDenied, an error a step expects: it is read before any prediction, so leave the answer to the step's debrief",
@@ -162,6 +162,15 @@ describe('checkContent: every error class, located as file:line:column  path: me
 			'content/scenarios/untold.yaml:34:5  steps[1].narration: step 2 has no narration: every step, clock moves and policy changes too, says in `narration:` what happens before the learner plays it',
 			'content/scenarios/untold.yaml:35:5  steps[2].debrief: step 3 ("The right external ID") has no debrief: a call step says in `debrief:` what AWS did and why, shown once it has been played'
 		]);
+	});
+
+	it('the house rules hold only for the app content (with its final review), not for a pack folder', () => {
+		// `content:check -- my-pack` checks a folder without the final review: no house rules.
+		const pack = withCase('house-rules');
+		delete pack['content/lessons/04-exam-tips-and-scenarios.md'];
+		const issues = checkContent(pack).issues.map(formatIssue);
+		expect(issues).toEqual([]);
+		expect(check('house-rules')).toHaveLength(5);
 	});
 
 	it('the final review stays the last lesson, and lessons are numbered without gaps', () => {

@@ -1,8 +1,9 @@
 /**
  * Everything `npm run content:check` verifies, as a pure function of the files' text: schemas,
  * YAML syntax, cross-references, Markdown safety, scenario expectations (each scenario is played
- * once), answer keys (`verify`) and the house rules of the app's content (authoring-rules.ts:
- * exam tips, narration and debriefs). Every problem is collected; nothing stops at the first one.
+ * once), answer keys (`verify`) and, for the app's content (a folder with the final review lesson,
+ * not a pack's), the house rules (authoring-rules.ts: exam tips, narration, debriefs). Every
+ * problem is collected; nothing stops at the first one.
  */
 import '../sts/all-apis';
 import { runScenario, type ScenarioReport } from '../sts/scenario-runner';

@@ -2,6 +2,7 @@
 // lessons, how their titles and emphasis read, and that every cited page has a readable title.
 import { describe, expect, it } from 'vitest';
 import { readContentDir } from '../../cli/read-content-dir';
+import { FINAL_REVIEW } from './authoring-rules';
 import { AWS_DOC_TITLES } from './aws-doc-titles';
 import { loadContent } from './load-content';
 import { buildSourceTitles } from './source-title';
@@ -23,7 +24,7 @@ describe('the bundled course', () => {
 
 	it('ends with the final review, which calls itself that', () => {
 		const last = bundle.lessons.at(-1)!;
-		expect(last.slug).toBe('exam-tips-and-scenarios');
+		expect(last.slug).toBe(FINAL_REVIEW);
 		expect(last.summary).toMatch(/final review/i);
 		expect(bundle.lessons.map((l) => l.order)).toEqual(bundle.lessons.map((_, i) => i + 1));
 	});

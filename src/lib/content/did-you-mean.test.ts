@@ -19,4 +19,18 @@ describe('did you mean', () => {
 		expect(didYouMean('expects', ['expect', 'save'])).toBe('; did you mean "expect"?');
 		expect(didYouMean('nonsense', ['expect', 'save'])).toBe('');
 	});
+
+	it('allows a third of the word in edits: none for a two-letter word, where only case or dashes may differ', () => {
+		expect(closest('as', ['at', 'id'])).toBeUndefined();
+		expect(closest('di', ['id'])).toBeUndefined();
+		expect(closest('ID', ['id', 'as'])).toBe('id');
+		expect(closest('sav', ['save'])).toBe('save');
+		expect(closest('expcet', ['expect'])).toBe('expect');
+	});
+
+	it('counts a difference in case or dashes alone as half an edit, ahead of a name a letter off', () => {
+		expect(closest('keypoint', ['keypoints', 'keyPoint'])).toBe('keyPoint');
+		expect(closest('who_am_i', ['who-am-i'])).toBe('who-am-i');
+		expect(closest('colour', ['color'], 0)).toBeUndefined();
+	});
 });

@@ -76,6 +76,21 @@ function chooseBranch(
 }
 
 /**
+ * What an empty value (YAML's null) is called: a field (`why:` with nothing after it), or a list
+ * item (a `-` with nothing after it), which is named by its number counting from 1 and its list.
+ */
+function emptyMessage(path: readonly PropertyKey[]): string {
+	const last = path[path.length - 1];
+	if (typeof last !== 'number') {
+		const name = String(last);
+		return `${name} is empty: write its value after \`${name}:\``;
+	}
+	const parent = path[path.length - 2];
+	const list = typeof parent === 'string' ? parent : 'the list';
+	return `item ${last + 1} of ${list} is empty (a \`-\` with nothing after it): write the item after the \`-\`, or delete the line`;
+}
+
+/**
  * Flattens union errors recursively so every issue names a concrete field and problem. With the
  * schema that was checked, an unknown field names the likely intended one ("did you mean").
  */
@@ -103,13 +118,14 @@ export function readableIssues(
 			issue.path.length > 0
 		) {
 			// `why:` with nothing after it is YAML's null: zod says "expected string, received null".
-			const name = String(issue.path[issue.path.length - 1]);
-			out.push({ ...issue, message: `${name} is empty: write its value after \`${name}:\`` });
+			out.push({ ...issue, message: emptyMessage(issue.path) });
 			continue;
 		}
 		if (issue.code === 'unrecognized_keys') {
 			// Fields are strict (the contract): one located issue per unknown field.
-			const known = schema ? keysAt(schema, issue.path) : new Set<string>();
+			const known = schema
+				? keysAt(schema, issue.path, valueAt(data, issue.path))
+				: new Set<string>();
 			for (const key of issue.keys)
 				out.push({
 					...issue,

@@ -28,16 +28,13 @@ export function parseYamlSource(text: string, file: string): YamlSource {
 		const lineCounter = new LineCounter();
 		parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
 		throw new ContentError(
-			layoutErrors(doc.errors).map(({ error: e, hint }) => {
-				const pos = lineCounter.linePos(e.pos[0]);
-				return {
-					file,
-					line: pos.line,
-					column: pos.col,
-					path: '',
-					message: `YAML syntax error: ${e.message.split('\n')[0]}${hint}`
-				};
-			})
+			layoutErrors(doc.errors, text, lineCounter).map(({ line, column, message }) => ({
+				file,
+				line,
+				column,
+				path: '',
+				message: `YAML syntax error: ${message}`
+			}))
 		);
 	}
 	// The alias limit guards against exponential expansion ("billion laughs"); a long scenario may
@@ -45,32 +42,97 @@ export function parseYamlSource(text: string, file: string): YamlSource {
 	return { file, data: doc.toJS({ maxAliasCount: 1000 }), locate: lazyLocate(text) };
 }
 
-/** The parser's errors for a line indented too far, too little, or with a tab. */
+/**
+ * The parser's errors for a line indented too far, too little, or with a tab. MISSING_CHAR also
+ * names an unclosed quote, a missing comma in `[a b]` or a comment without a space before it:
+ * only its two layout messages count.
+ */
 function isLayoutError(e: YAMLError): boolean {
+	if (e.code === 'MISSING_CHAR')
+		return (
+			e.message.startsWith('Implicit map keys need to be followed by map values') ||
+			e.message.startsWith('Sequence item without - indicator')
+		);
 	return (
-		['MISSING_CHAR', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'TAB_AS_INDENT'].includes(
-			e.code
-		) || e.message.startsWith('All mapping items must start at the same column')
+		['BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'TAB_AS_INDENT'].includes(e.code) ||
+		e.message.startsWith('All mapping items must start at the same column')
 	);
+}
+
+/** The number of leading spaces of a line, or undefined for a blank or comment-only line. */
+function indentOf(line: string | undefined): number | undefined {
+	if (line === undefined) return undefined;
+	const content = line.replace(/\r$/, '');
+	const indent = content.length - content.trimStart().length;
+	const rest = content.slice(indent);
+	return rest === '' || rest.startsWith('#') ? undefined : indent;
+}
+
+/**
+ * Where a layout error's slip is, on 1-based lines, and whether that is sure. The parser reports
+ * some slips a line early: a field indented one space too many (`     difficulty: 2` under
+ * `    type: single`) reads as the previous field's value going on, reported at the end of that
+ * field ("Nested mappings are not allowed in compact mappings"); and an error may be reported at a
+ * comment or blank line above the slipped one. Both are moved to the line that slipped.
+ */
+function slipLine(
+	e: YAMLError,
+	lines: readonly string[],
+	reported: { line: number; col: number }
+): { line: number; column: number; sure: boolean } {
+	const next = (from: number) => {
+		for (let i = from; i < lines.length; i++) if (indentOf(lines[i]) !== undefined) return i;
+		return -1;
+	};
+	const here = reported.line - 1;
+	const moveTo = (i: number) => ({
+		line: i + 1,
+		column: (indentOf(lines[i]) ?? 0) + 1,
+		sure: true
+	});
+	const hereIndent = indentOf(lines[here]);
+	if (hereIndent === undefined) {
+		const i = next(here + 1);
+		return i >= 0 ? moveTo(i) : { line: reported.line, column: reported.col, sure: true };
+	}
+	if (e.code !== 'BLOCK_AS_IMPLICIT_KEY' && e.code !== 'MULTILINE_IMPLICIT_KEY')
+		return { line: reported.line, column: reported.col, sure: true };
+	const i = next(here + 1);
+	if (i >= 0 && (indentOf(lines[i]) ?? 0) > hereIndent) return moveTo(i);
+	return { line: reported.line, column: reported.col, sure: false };
 }
 
 /**
  * One indentation slip makes the parser report a string of errors, most of them on lines that
  * are right ("All mapping items must start at the same column" for every field after it). The
- * first such error is kept, with what to do about it; the layout errors after it are left out,
- * counted. Other errors (a duplicate key, an unclosed bracket) are all kept.
+ * first such error is kept, at the line that slipped (slipLine), with what to do about it; the
+ * layout errors after it are left out, counted. Other errors (a duplicate key, an unclosed quote
+ * or bracket) are all kept, where the parser found them.
  */
-function layoutErrors(errors: readonly YAMLError[]): { error: YAMLError; hint: string }[] {
+function layoutErrors(
+	errors: readonly YAMLError[],
+	text: string,
+	lineCounter: LineCounter
+): { line: number; column: number; message: string }[] {
 	const first = errors.findIndex(isLayoutError);
 	const kept = errors.filter((e, i) => i <= first || !isLayoutError(e));
 	const dropped = errors.length - kept.length;
-	return kept.map((error, i) => ({
-		error,
-		hint:
-			i === first
-				? ` (an indentation slip? Line this line up with the fields around it, with spaces, not tabs${dropped > 0 ? `; ${dropped} further YAML ${dropped === 1 ? 'error' : 'errors'} it causes ${dropped === 1 ? 'is' : 'are'} left out` : ''})`
-				: ''
-	}));
+	const lines = text.split('\n');
+	return kept.map((error, i) => {
+		const reported = lineCounter.linePos(error.pos[0]);
+		const message = error.message.split('\n')[0];
+		if (i !== first) return { line: reported.line, column: reported.col, message };
+		const { line, column, sure } = slipLine(error, lines, reported);
+		const left =
+			dropped > 0
+				? `; ${dropped} further YAML ${dropped === 1 ? 'error' : 'errors'} it causes ${dropped === 1 ? 'is' : 'are'} left out`
+				: '';
+		// Not sure: the same error comes of a value holding ": " (`stem: Which is true: A`).
+		const hint = sure
+			? 'an indentation slip? Line this line up with the fields around it, with spaces, not tabs'
+			: 'an indentation slip? Line this line or the next up with the fields around it, with spaces, not tabs; or a value with ": " in it, which needs quotes';
+		return { line, column, message: `${message} (${hint}${left})` };
+	});
 }
 
 /**

@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import type { $ZodIssue } from 'zod/v4/core';
 import en from 'zod/v4/locales/en.js';
+import { closest } from './closest-name';
 import { duplicateJsonKey } from './json-duplicate-keys';
 import {
 	normalizePolicy,
@@ -70,18 +71,6 @@ const OPERATOR_PATTERN = new RegExp(
 	`^((ForAnyValue|ForAllValues):)?((${BASE_OPERATORS.join('|')})(IfExists)?|Null)$`
 );
 
-/** Edit distance of two short strings (insertions, deletions, substitutions). */
-function editDistance(a: string, b: string): number {
-	let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-	for (let i = 1; i <= a.length; i++) {
-		const next = [i];
-		for (let j = 1; j <= b.length; j++)
-			next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-		row = next;
-	}
-	return row[b.length];
-}
-
 /** Every operator name IAM accepts (OPERATOR_PATTERN, spelt out), for suggestions. */
 const ALL_OPERATORS = ['', 'ForAnyValue:', 'ForAllValues:'].flatMap((prefix) => [
 	...BASE_OPERATORS.flatMap((op) => [`${prefix}${op}`, `${prefix}${op}IfExists`]),
@@ -90,18 +79,10 @@ const ALL_OPERATORS = ['', 'ForAnyValue:', 'ForAllValues:'].flatMap((prefix) => 
 
 /**
  * The operator an unknown one was probably meant to be: the same name in another case (IAM's
- * names are case-sensitive), or one or two letters off anywhere in it (StringEqualz,
- * StringEqualsIfExist, ForAnyValues:StringEquals).
+ * names are case-sensitive), or one or two letters off anywhere in it, however long the name
+ * (StringEqualz, StringEqualsIfExist, ForAnyValues:StringLike).
  */
-function likelyOperator(name: string): string | undefined {
-	const lower = name.toLowerCase();
-	let best: { op: string; d: number } | undefined;
-	for (const op of ALL_OPERATORS) {
-		const d = editDistance(lower, op.toLowerCase());
-		if (d <= 2 && (!best || d < best.d)) best = { op, d };
-	}
-	return best && best.op !== name ? best.op : undefined;
-}
+const likelyOperator = (name: string): string | undefined => closest(name, ALL_OPERATORS, 2);
 
 /** What the simulator says of a condition block key that is no IAM condition operator. */
 function unknownOperatorMessage(name: string): string {
