@@ -363,3 +363,49 @@ test('with an exam running, Continue offers the practice session left in progres
 	await home.getByTestId('continue-link').click();
 	await expect(page.getByTestId('practice-session')).toBeVisible();
 });
+
+// The placeholder kept the reminder's place with "00:00 left", but the countdown reads h:mm:ss
+// for an exam over an hour long (31 questions at the default 120 s): the link was wider when it
+// came, and narrower again as it ticked from 1:00:00 to 59:59 (and from 10:00 to 9:59), so the
+// arrow after it, or the line it wrapped onto on a phone, moved.
+test('the exam reminder of an exam over an hour long keeps its size as it comes and ticks (390 px)', async ({
+	page
+}) => {
+	test.setTimeout(60_000);
+	await page.clock.install();
+	await open(page, '/quiz/exam');
+	await page.getByLabel('Questions').fill('31');
+	await page.getByLabel('Seconds per question').fill('120');
+	await page.getByTestId('start-exam').click();
+	await expect(page.getByTestId('exam-timer')).toHaveText(/^1:0[12]:\d\d$/);
+	await watchHome(page);
+	await open(page, '/');
+	const link = page.locator('.hero').getByTestId('exam-reminder').getByRole('link');
+	await expect(link).toHaveText(/^Resume your exam: 1:0[12]:\d\d left →$/);
+	await settle(page);
+	const boxes = () =>
+		page.evaluate(() => {
+			const box = (s: string) => {
+				const r = document.querySelector(s)!.getBoundingClientRect();
+				return [r.x, r.y, r.width, r.height].map(Math.round);
+			};
+			return {
+				link: box('[data-testid="exam-reminder"] a'),
+				arrow: box('[data-testid="exam-reminder"] a > span:last-child'),
+				note: box('[data-testid="exam-reminder"] span.muted'),
+				lesson: box('[data-testid="hero-lesson"]')
+			};
+		});
+	const before = await boxes();
+	// From the placeholder to the reminder: nothing moved.
+	expect((await watched(page)).shifts).toEqual([]);
+	// Over the hour: 1:00:00 to 59:59.
+	await page.clock.fastForward('02:10');
+	await expect(link).toHaveText(/^Resume your exam: 59:\d\d left →$/);
+	expect(await boxes()).toEqual(before);
+	// And from 10:00 to 9:59.
+	await page.clock.fastForward('50:10');
+	await expect(link).toHaveText(/^Resume your exam: 9:\d\d left →$/);
+	expect(await boxes()).toEqual(before);
+	expect((await watched(page)).shifts).toEqual([]);
+});

@@ -768,28 +768,83 @@ test('an answer given right before leaving the page is not lost', async ({ page 
 });
 
 // The study plan said "Practise: Cross-account access, Session durations, …" with no way to do
-// it: the learner had to find those topics again in the practice setup and tick each one.
-test("the study plan's topics for today open a practice session with just those ticked", async ({
+// it: the learner had to find those topics again in the practice setup and tick each one. Then,
+// with a practice session left unfinished, its link resumed that session and ignored the topics:
+// now the setup comes with those topics ticked, the unfinished session offered beside it, and
+// starting this practice asks before replacing it.
+test("the study plan's topics for today open a practice session with just those ticked, an unfinished one kept until the learner says", async ({
 	page
 }) => {
+	test.setTimeout(60_000);
+	// Not ended: a session in progress, which /quiz/practice alone resumes.
 	await answerPractice(page, [false, true]);
-	// Ended: a session in progress is what /quiz/practice resumes.
-	await endSession(page);
+	const questionId = () =>
+		page.locator('section.question').first().getAttribute('data-question-id');
+	const leftAt = await questionId();
 	await openProgress(page);
 	const link = page.locator('[data-testid="plan-practise-today"]:visible');
 	await expect(link).toHaveCount(1);
 	const titles = (await link.innerText()).split(', ');
 	expect(titles.length).toBeGreaterThan(0);
-	await link.click();
-	await expect(page).toHaveURL(/\/quiz\/practice\?topic=/);
-	await page.locator('body.started').waitFor();
-	const ticked = page.locator('fieldset.topics input[type="checkbox"]:checked');
-	await expect(ticked).toHaveCount(titles.length);
-	for (const title of titles)
-		await expect(page.getByRole('checkbox', { name: new RegExp(`^${title} \\(`) })).toBeChecked();
-	await page.getByTestId('start-practice').click();
+	const followLink = async () => {
+		await link.click();
+		await expect(page).toHaveURL(/\/quiz\/practice\?topic=/);
+		await page.locator('body.started').waitFor();
+		// The setup, not the unfinished session, with just the plan's topics ticked.
+		await expect(page.getByTestId('unfinished-session')).toBeVisible();
+		await expect(page.getByTestId('practice-session')).toHaveCount(0);
+		const ticked = page.locator('fieldset.topics input[type="checkbox"]:checked');
+		await expect(ticked).toHaveCount(titles.length);
+		for (const title of titles)
+			await expect(page.getByRole('checkbox', { name: new RegExp(`^${title} \\(`) })).toBeChecked();
+	};
+	await followLink();
+	await expect(page.getByTestId('unfinished-session')).toContainText(
+		'You have a practice session in progress.'
+	);
+	expect(await axeViolations(page)).toEqual([]);
+
+	// Starting this practice asks first, in the words of "Review these mistakes".
+	const start = page.getByTestId('start-practice');
+	const dialog = page.getByRole('dialog', { name: 'Replace your unfinished practice session?' });
+	await start.focus();
+	await page.keyboard.press('Enter');
+	await expect(dialog).toBeVisible();
+	await expect(dialog).toHaveAccessibleDescription(/practice session in progress/);
+	expect(await axeViolations(page)).toEqual([]);
+	// Escape changes nothing: back on "Start practice", the unfinished session still offered.
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await expect(start).toBeFocused();
+	await expect(page.getByTestId('unfinished-session')).toBeVisible();
+	// Keep: the unfinished session, where it was left.
+	await page.keyboard.press('Enter');
+	await expect(dialog).toBeVisible();
+	await page.getByTestId('keep-unfinished').click();
+	await expect(page.getByTestId('practice-session')).toBeVisible();
+	expect(await questionId()).toBe(leftAt);
+	await expect(page.locator('section.question h2')).toContainText('Question 3 of');
+	await expect(page.locator('section.question h2')).toBeFocused();
+
+	// The other way to it: "Resume the unfinished session" beside the setup.
+	await openProgress(page);
+	await followLink();
+	await page.getByTestId('resume-unfinished').click();
+	await expect(page.getByTestId('practice-session')).toBeVisible();
+	expect(await questionId()).toBe(leftAt);
+
+	// Replace: this practice, of the plan's topics, in place of the unfinished one.
+	await openProgress(page);
+	await followLink();
+	await start.click();
+	await page.getByTestId('replace-unfinished').click();
+	await expect(page.getByTestId('practice-session')).toBeVisible();
 	const label = await page.locator('section.question h2').innerText();
+	expect(label).toContain('Question 1 of');
 	expect(titles.some((t) => label.endsWith(`· ${t}`))).toBe(true);
+	// Saved in its place: /quiz/practice alone resumes this one now.
+	await open(page, '/quiz/practice');
+	await expect(page.locator('section.question h2')).toHaveText(label);
 });
 
 // A question answered wrong is due again a minute later (ts-fsrs learning steps), and the due

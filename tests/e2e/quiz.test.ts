@@ -707,3 +707,63 @@ test('on a phone, a submit keeps the answered options and their explanations in 
 		}
 	}
 });
+
+// On a laptop the feedback started on screen, so nothing scrolled, and "Next question" (focused,
+// so that Enter goes on) was below the fold: focus on a button out of sight. When the feedback and
+// the button fit in the window together, both come into view; when they do not (the bank's
+// questions, with an explanation under every option, run 750 to 1,200 px from the options to the
+// button: more than a 1280x720 window holds), the feedback's start stays in view, as on a phone.
+for (const height of [720, 1000])
+	test(`on a laptop (1280x${height}), a submit shows "Next question" with the feedback when both fit, focused`, async ({
+		page
+	}) => {
+		test.setTimeout(60_000);
+		await page.setViewportSize({ width: 1280, height });
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		await open(page, '/quiz/practice');
+		await page.evaluate(() => localStorage.removeItem('sts-trainer:quiz:practice'));
+		await open(page, '/quiz/practice');
+		await page.getByTestId('start-practice').click();
+		await expect(page.getByTestId('practice-session')).toBeVisible();
+		const next = page.getByTestId('next-question');
+		let fitted = 0;
+		let wasBelowTheFold = 0;
+		for (let i = 0; i < 6; i++) {
+			const q = await currentQuestion(page);
+			await pressOptions(page, wrongAnswer(q));
+			const scrolledBefore = await page.evaluate(() => scrollY);
+			await page.keyboard.press('Enter');
+			await expect(page.locator('.option .why')).toHaveCount(q.count);
+			await expect(next).toBeFocused();
+			const at = await page.evaluate(() => {
+				const options = document.querySelector('section.question .options')!;
+				const button = document.querySelector('[data-testid="next-question"]')!;
+				return {
+					pad: parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0,
+					optionsTop: options.getBoundingClientRect().top,
+					nextTop: button.getBoundingClientRect().top,
+					nextBottom: button.getBoundingClientRect().bottom,
+					scrollY
+				};
+			});
+			// The feedback starts on screen either way.
+			expect(at.optionsTop).toBeGreaterThanOrEqual(at.pad - 1);
+			expect(at.optionsTop).toBeLessThanOrEqual(height);
+			if (at.nextBottom - at.optionsTop <= height - at.pad - 12) {
+				fitted++;
+				// Where the button was when the answer went in: below the window?
+				if (at.nextBottom + at.scrollY > scrolledBefore + height) wasBelowTheFold++;
+				expect(at.nextTop, `question ${i + 1}`).toBeGreaterThanOrEqual(0);
+				expect(at.nextBottom, `question ${i + 1}`).toBeLessThanOrEqual(height);
+				await expect(next).toBeInViewport({ ratio: 1 });
+			}
+			await page.keyboard.press('Enter');
+			await expect(page.locator('section.question h2')).toContainText(`Question ${i + 2} of`);
+		}
+		// In the taller window the case this is about came up: feedback and button fitting
+		// together, the button below the fold when the answer went in.
+		if (height === 1000) {
+			expect(fitted).toBeGreaterThan(0);
+			expect(wasBelowTheFold).toBeGreaterThan(0);
+		}
+	});

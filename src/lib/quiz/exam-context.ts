@@ -6,16 +6,21 @@ import { DEFAULT_PASS_MARK } from './score';
 import { optionOrderFor } from './shuffle-options';
 
 /**
- * Default time allowed per question (the total is questions × this): as in the real exam. The
- * AWS Certified Developer – Associate (DVA-C02) exam gives 130 minutes for 65 questions, 120 s a
- * question (https://aws.amazon.com/certification/certified-developer-associate/; its exam
- * overview as restated at https://towardsthecloud.com/aws-developer-associate-exam-guide:
- * "65 multiple-choice, multiple-answer questions … completed within 130 min").
+ * The real exam's size and time, which the setup form cites and its default follows: the AWS
+ * Certified Developer – Associate (DVA-C02) exam has 65 questions (50 scored and 15 unscored)
+ * and lasts 130 minutes. Sources: the AWS exam guide (its content outline: 50 scored and 15
+ * unscored questions),
+ * https://d1.awsstatic.com/training-and-certification/docs-dev-associate/AWS-Certified-Developer-Associate_Exam-Guide.pdf
+ * and the exam's AWS page (its length, 130 minutes, and format, 65 questions),
+ * https://aws.amazon.com/certification/certified-developer-associate/ .
  */
-export const DEFAULT_MS_PER_QUESTION = 120_000;
-
-/** The real exam's size and time (DVA-C02, sources above), which the setup form cites. */
 export const REAL_EXAM = { questions: 65, minutes: 130 } as const;
+
+/**
+ * Default time allowed per question (the total is questions × this): as in the real exam,
+ * its minutes shared among its questions (130 × 60 s / 65 = 120 s).
+ */
+export const DEFAULT_MS_PER_QUESTION = (REAL_EXAM.minutes * 60_000) / REAL_EXAM.questions;
 
 /** What the UI passes to start an exam (questions usually come from `drawExam`). */
 export interface ExamInput {

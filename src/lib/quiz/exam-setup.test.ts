@@ -46,74 +46,129 @@ describe('examSetupErrors', () => {
 });
 
 describe('examSizeNote', () => {
+	const note = (total: string, shortfall = '') => ({ total, shortfall });
+
 	it('says before the start that the ticked topics hold fewer questions than asked for', () => {
 		// The user test: 20 questions asked for, one topic of 6 ticked, 90 s each.
-		expect(examSizeNote({ count: 20, secondsPerQuestion: 90 }, 6, 1, limits)).toBe(
-			'Only 6 questions match this topic: the exam will have 6 questions and 9 minutes, not 20.'
+		expect(examSizeNote({ count: 20, secondsPerQuestion: 90 }, 6, 1, limits)).toEqual(
+			note(
+				'The exam will have 6 questions and 9 minutes.',
+				'Only 6 questions match this topic: the exam will have 6, not 20.'
+			)
 		);
-		expect(examSizeNote({ count: 20, secondsPerQuestion: 90 }, 17, 2, limits)).toBe(
-			'Only 17 questions match these topics: the exam will have 17 questions and 25 minutes 30 seconds, not 20.'
+		expect(examSizeNote({ count: 20, secondsPerQuestion: 90 }, 17, 2, limits)).toEqual(
+			note(
+				'The exam will have 17 questions and 25 minutes 30 seconds.',
+				'Only 17 questions match these topics: the exam will have 17, not 20.'
+			)
 		);
-		expect(examSizeNote({ count: 20, secondsPerQuestion: 60 }, 1, 1, limits)).toBe(
-			'Only 1 question matches this topic: the exam will have 1 question and 1 minute, not 20.'
+		expect(examSizeNote({ count: 20, secondsPerQuestion: 60 }, 1, 1, limits)).toEqual(
+			note(
+				'The exam will have 1 question and 1 minute.',
+				'Only 1 question matches this topic: the exam will have 1, not 20.'
+			)
 		);
-		// Without a valid time, the note leaves the time out (its field says what is wrong).
-		expect(examSizeNote({ count: 20, secondsPerQuestion: null }, 6, 1, limits)).toBe(
-			'Only 6 questions match this topic: the exam will have 6 questions, not 20.'
+		// Without a valid time, the total leaves the time out (its field says what is wrong).
+		expect(examSizeNote({ count: 20, secondsPerQuestion: null }, 6, 1, limits)).toEqual(
+			note(
+				'The exam will have 6 questions.',
+				'Only 6 questions match this topic: the exam will have 6, not 20.'
+			)
 		);
-		expect(examSizeNote({ count: 20, secondsPerQuestion: 5 }, 6, 1, limits)).toBe(
-			'Only 6 questions match this topic: the exam will have 6 questions, not 20.'
+		expect(examSizeNote({ count: 20, secondsPerQuestion: 5 }, 6, 1, limits).total).toBe(
+			'The exam will have 6 questions.'
+		);
+		// No question at all: no exam to total, only the warning.
+		expect(examSizeNote({ count: 20, secondsPerQuestion: 90 }, 0, 2, limits)).toEqual(
+			note('', 'No question matches these topics: tick another topic.')
 		);
 	});
 
 	// The total time was said only when the ticked topics held too few questions: a learner saw
 	// "Seconds per question: 90" and never how long the exam would be.
 	it('always says how many questions the exam will have and how long it is in all', () => {
-		expect(examSizeNote({ count: 20, secondsPerQuestion: 120 }, 0, 0, limits)).toBe(
-			'The exam will have 20 questions and 40 minutes.'
+		expect(examSizeNote({ count: 20, secondsPerQuestion: 120 }, 0, 0, limits)).toEqual(
+			note('The exam will have 20 questions and 40 minutes.')
 		);
 		// The real exam's size at the default time: 65 questions, 2 hours 10 minutes.
-		expect(examSizeNote({ count: 65, secondsPerQuestion: 120 }, 0, 0, limits)).toBe(
-			'The exam will have 65 questions and 2 hours 10 minutes.'
+		expect(examSizeNote({ count: 65, secondsPerQuestion: 120 }, 0, 0, limits)).toEqual(
+			note('The exam will have 65 questions and 2 hours 10 minutes.')
 		);
-		expect(examSizeNote({ count: 6, secondsPerQuestion: 90 }, 6, 1, limits)).toBe(
-			'The exam will have 6 questions and 9 minutes.'
+		expect(examSizeNote({ count: 6, secondsPerQuestion: 90 }, 6, 1, limits)).toEqual(
+			note('The exam will have 6 questions and 9 minutes.')
 		);
-		expect(examSizeNote({ count: 5, secondsPerQuestion: 90 }, 6, 1, limits)).toBe(
-			'The exam will have 5 questions and 7 minutes 30 seconds.'
+		expect(examSizeNote({ count: 5, secondsPerQuestion: 90 }, 6, 1, limits)).toEqual(
+			note('The exam will have 5 questions and 7 minutes 30 seconds.')
 		);
 		// Without a valid time per question, the time is left out (its field says why).
-		expect(examSizeNote({ count: 20, secondsPerQuestion: null }, 0, 0, limits)).toBe(
-			'The exam will have 20 questions.'
+		expect(examSizeNote({ count: 20, secondsPerQuestion: null }, 0, 0, limits)).toEqual(
+			note('The exam will have 20 questions.')
 		);
 	});
 
+	// The total (always there, changing with every keystroke) was in the live region with the
+	// warning, so a screen reader announced it again and again: the page shows it plainly and
+	// announces only the shortfall, which is empty whenever there is nothing to warn of.
+	it('keeps the total apart from the shortfall warning, which is empty without a shortfall', () => {
+		for (const [count, available, topics] of [
+			[20, 0, 0],
+			[20, 20, 1],
+			[5, 120, 3],
+			[120, 0, 0]
+		] as const) {
+			const { total, shortfall } = examSizeNote(
+				{ count, secondsPerQuestion: 120 },
+				available,
+				topics,
+				limits
+			);
+			expect(total).toMatch(/^The exam will have \d+ questions and .+\.$/);
+			expect(shortfall).toBe('');
+		}
+		const short = examSizeNote({ count: 20, secondsPerQuestion: 120 }, 3, 1, limits);
+		expect(short.shortfall).not.toContain('minutes');
+		expect(short.total).not.toContain('Only');
+	});
+
 	it('says nothing while the count is not valid', () => {
+		const nothing = note('');
 		// No topic ticked is every topic: the count's own range covers it.
-		expect(examSizeNote({ count: 200, secondsPerQuestion: 90 }, 6, 0, limits)).toBe('');
-		expect(examSizeNote({ count: null, secondsPerQuestion: 90 }, 6, 1, limits)).toBe('');
-		expect(examSizeNote({ count: 7.5, secondsPerQuestion: 90 }, 6, 1, limits)).toBe('');
+		expect(examSizeNote({ count: 200, secondsPerQuestion: 90 }, 6, 0, limits)).toEqual(nothing);
+		expect(examSizeNote({ count: null, secondsPerQuestion: 90 }, 6, 1, limits)).toEqual(nothing);
+		expect(examSizeNote({ count: 7.5, secondsPerQuestion: 90 }, 6, 1, limits)).toEqual(nothing);
 	});
 
 	// The field refuses a count outside its range (5 to the bank's size), and no exam of that size
 	// starts: the note said "the exam will have 6 questions and 9 minutes, not 500" all the same.
 	it('says nothing of a count the field refuses: above the bank, below the minimum', () => {
-		expect(examSizeNote({ count: 500, secondsPerQuestion: 90 }, 6, 1, limits)).toBe('');
-		expect(examSizeNote({ count: 121, secondsPerQuestion: 90 }, 6, 1, limits)).toBe('');
-		expect(examSizeNote({ count: 3, secondsPerQuestion: 90 }, 2, 1, limits)).toBe('');
-		expect(examSizeNote({ count: 4, secondsPerQuestion: 90 }, 2, 1, limits)).toBe('');
+		const nothing = note('');
+		expect(examSizeNote({ count: 500, secondsPerQuestion: 90 }, 6, 1, limits)).toEqual(nothing);
+		expect(examSizeNote({ count: 121, secondsPerQuestion: 90 }, 6, 1, limits)).toEqual(nothing);
+		expect(examSizeNote({ count: 3, secondsPerQuestion: 90 }, 2, 1, limits)).toEqual(nothing);
+		expect(examSizeNote({ count: 4, secondsPerQuestion: 90 }, 2, 1, limits)).toEqual(nothing);
 		// The ends of the range still get the note.
-		expect(examSizeNote({ count: 120, secondsPerQuestion: 90 }, 6, 1, limits)).toBe(
-			'Only 6 questions match this topic: the exam will have 6 questions and 9 minutes, not 120.'
+		expect(examSizeNote({ count: 120, secondsPerQuestion: 90 }, 6, 1, limits)).toEqual(
+			note(
+				'The exam will have 6 questions and 9 minutes.',
+				'Only 6 questions match this topic: the exam will have 6, not 120.'
+			)
 		);
-		expect(examSizeNote({ count: 5, secondsPerQuestion: 90 }, 2, 1, limits)).toBe(
-			'Only 2 questions match this topic: the exam will have 2 questions and 3 minutes, not 5.'
+		expect(examSizeNote({ count: 5, secondsPerQuestion: 90 }, 2, 1, limits)).toEqual(
+			note(
+				'The exam will have 2 questions and 3 minutes.',
+				'Only 2 questions match this topic: the exam will have 2, not 5.'
+			)
 		);
 		// A bank smaller than 5 lowers the minimum to its size, as the field does.
-		expect(examSizeNote({ count: 4, secondsPerQuestion: 60 }, 2, 1, { maxQuestions: 4 })).toBe(
-			'Only 2 questions match this topic: the exam will have 2 questions and 2 minutes, not 4.'
+		expect(examSizeNote({ count: 4, secondsPerQuestion: 60 }, 2, 1, { maxQuestions: 4 })).toEqual(
+			note(
+				'The exam will have 2 questions and 2 minutes.',
+				'Only 2 questions match this topic: the exam will have 2, not 4.'
+			)
 		);
-		expect(examSizeNote({ count: 3, secondsPerQuestion: 60 }, 2, 1, { maxQuestions: 4 })).toBe('');
+		expect(examSizeNote({ count: 3, secondsPerQuestion: 60 }, 2, 1, { maxQuestions: 4 })).toEqual(
+			nothing
+		);
 	});
 
 	it('words durations', () => {

@@ -62,26 +62,38 @@ export function examSetupErrors(
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** What the exam setup says of the exam's size: see `examSizeNote`. */
+export interface ExamSizeNote {
+	total: string;
+	shortfall: string;
+}
+
 /**
- * What the setup form says before the exam starts, live as topics and numbers change: how many
- * questions the exam will have and how long it will be in all ("The exam will have 20 questions
- * and 40 minutes."), and, when the ticked topics hold fewer questions than asked for, that it will
- * have only those, and time for only those. Empty when the number is not valid (not whole, or
- * outside the field's range for this bank): the field says so itself, and no exam of that size
- * would start. Without a valid time per question, the time is left out (its field says why).
- * `available` counts the questions of the ticked topics; `topics` how many are ticked (none
- * means all topics, whose count the field's own range already bounds).
+ * What the setup form says before the exam starts, in two parts:
+ * - `total`: how many questions the exam will have and how long it will be in all ("The exam
+ *   will have 20 questions and 40 minutes."), always, once the number is valid; shown plainly
+ *   (read when the learner reaches it, not announced on every keystroke);
+ * - `shortfall`: a warning, when the ticked topics hold fewer questions than asked for, that the
+ *   exam will have only those ("Only 6 questions match this topic: the exam will have 6, not
+ *   20."), or none ("No question matches this topic: tick another topic."); announced (a live
+ *   region) as it appears. The total then counts only those questions, and time for only those.
+ * Both are empty when the number is not valid (not whole, or outside the field's range for this
+ * bank): the field says so itself, and no exam of that size would start. Without a valid time per
+ * question, the time is left out (its field says why). `available` counts the questions of the
+ * ticked topics; `topics` how many are ticked (none means all topics, whose count the field's own
+ * range already bounds).
  */
 export function examSizeNote(
 	values: Pick<ExamSetupValues, 'count' | 'secondsPerQuestion'>,
 	available: number,
 	topics: number,
 	limits: ExamSetupLimits
-): string {
+): ExamSizeNote {
+	const none = { total: '', shortfall: '' };
 	const { count, secondsPerQuestion } = values;
-	if (typeof count !== 'number' || !Number.isInteger(count)) return '';
+	if (typeof count !== 'number' || !Number.isInteger(count)) return none;
 	const range = examSetupRange('count', limits);
-	if (count < range.min || count > range.max) return '';
+	if (count < range.min || count > range.max) return none;
 	const perQuestion = EXAM_SETUP_RANGES.secondsPerQuestion;
 	const seconds =
 		typeof secondsPerQuestion === 'number' &&
@@ -91,13 +103,15 @@ export function examSizeNote(
 			? secondsPerQuestion
 			: undefined;
 	const plural = (n: number) => `${n} question${n === 1 ? '' : 's'}`;
-	const time = (n: number) =>
-		seconds === undefined ? '' : ` and ${examDurationText(n * seconds)}`;
-	if (topics === 0 || count <= available)
-		return `The exam will have ${plural(count)}${time(count)}.`;
+	const total = (n: number) =>
+		`The exam will have ${plural(n)}${seconds === undefined ? '' : ` and ${examDurationText(n * seconds)}`}.`;
+	if (topics === 0 || count <= available) return { total: total(count), shortfall: '' };
 	const these = topics === 1 ? 'this topic' : 'these topics';
-	const questions = plural(available);
+	if (available === 0)
+		return { total: '', shortfall: `No question matches ${these}: tick another topic.` };
 	const match = `${available === 1 ? 'matches' : 'match'} ${these}`;
-	if (available === 0) return `No question matches ${these}: tick another topic.`;
-	return `Only ${questions} ${match}: the exam will have ${questions}${time(available)}, not ${count}.`;
+	return {
+		total: total(available),
+		shortfall: `Only ${plural(available)} ${match}: the exam will have ${available}, not ${count}.`
+	};
 }

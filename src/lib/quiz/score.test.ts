@@ -131,9 +131,10 @@ describe('scoreExam', () => {
 			'mfa'
 		]);
 		expect(byTopic.map((t) => t.topic)).toEqual(drawn);
-		// Compared exactly: 2 of 3 (66.7 %) is weaker than 7 of 10 (70 %), not equal when rounded.
+		// Compared exactly: 2 of 3 (66.67 %) is weaker than 67 of 100 (67 %), though both round
+		// to 67 %, so a comparison of rounded percentages would leave them in name order (a, b).
 		const close = [
-			{ topic: 'a', total: 10, correct: 7 },
+			{ topic: 'a', total: 100, correct: 67 },
 			{ topic: 'b', total: 3, correct: 2 }
 		];
 		expect(topicsWeakestFirst(close, (id) => id).map((t) => t.topic)).toEqual(['b', 'a']);

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MAX_SECONDS_PER_QUESTION } from '$lib/quiz/exam-time';
+import { QUIZ_MACHINE_VERSION } from '$lib/quiz/quiz-machine-version';
+import { examReminder, savedSessionState } from '$lib/quiz/quiz-session-status';
 import { LOCAL_KEY_PREFIX, clearLocalLearnerData } from './local-learner-data';
 import { RETURNING_KEY, markReturning } from './returning-hint';
 
@@ -103,24 +106,88 @@ describe('the inline script of src/app.html: a saved exam', () => {
 		new Function('localStorage', 'document', script)(storage, { documentElement: root });
 		return root.dataset;
 	}
-	const exam = (status: string, deadline: unknown) => ({
-		machine: 'exam',
-		snapshot: { status, context: { deadline } }
+	const NOW = Date.UTC(2026, 0, 15, 10);
+	beforeEach(() => {
+		vi.useFakeTimers();
+		vi.setSystemTime(NOW);
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+	/** An exam as the exam page saves it: 5 questions, started a minute ago. */
+	const exam = (
+		status: string,
+		deadline: unknown,
+		{
+			version = QUIZ_MACHINE_VERSION.exam as unknown,
+			machine = 'exam',
+			questions = 5,
+			startedAt = (NOW - 60_000) as unknown
+		} = {}
+	) => ({
+		machine,
+		version,
+		snapshot: {
+			status,
+			context: { deadline, startedAt, questions: Array.from({ length: questions }, () => ({})) }
+		}
 	});
 
 	it('marks an exam running before first paint, so the home page keeps its reminder a place', () => {
-		expect(run(exam('active', Date.now() + 60_000))).toEqual({ exam: 'running' });
+		expect(run(exam('active', NOW + 60_000))).toEqual({ exam: 'running' });
 	});
 
 	it('marks an exam whose time ran out while the page was closed', () => {
-		expect(run(exam('active', Date.now() - 1))).toEqual({ exam: 'time-up' });
+		expect(run(exam('active', NOW - 1))).toEqual({ exam: 'time-up' });
 	});
 
 	it('marks nothing for no exam, a finished one or one it cannot read', () => {
 		expect(run(undefined)).toEqual({});
-		expect(run(exam('done', Date.now() + 60_000))).toEqual({});
+		expect(run(exam('done', NOW + 60_000))).toEqual({});
 		expect(run(exam('active', undefined))).toEqual({});
 		expect(run({ snapshot: { status: 'active', context: null } })).toEqual({});
 		expect(run('{not json')).toEqual({});
+	});
+
+	// The script marked any saved exam with a numeric deadline, where the home page's reminder
+	// (savedSessionState) shows none for these: the place kept for it then collapsed.
+	it('marks nothing for an exam the home page would not remind of', () => {
+		// Saved by another version of the exam machine: discarded, not resumed.
+		expect(run(exam('active', NOW + 60_000, { version: QUIZ_MACHINE_VERSION.exam + 1 }))).toEqual(
+			{}
+		);
+		expect(run(exam('active', NOW + 60_000, { version: null }))).toEqual({});
+		// Not the exam machine's.
+		expect(run(exam('active', NOW + 60_000, { machine: 'practice' }))).toEqual({});
+		// Deadlines no exam of 5 questions has: further from its start, or from now, than 5 × 600 s.
+		const longest = 5 * MAX_SECONDS_PER_QUESTION * 1000;
+		expect(run(exam('active', NOW - 60_000 + longest + 1))).toEqual({});
+		expect(run(exam('active', NOW + longest + 1, { startedAt: null }))).toEqual({});
+		expect(run(exam('active', NOW + 1e12, { startedAt: 'soon' }))).toEqual({});
+		expect(run(exam('active', NOW + 60_000, { questions: 0 }))).toEqual({});
+		expect(run(exam('active', Infinity))).toEqual({});
+	});
+
+	it('agrees with the home page (savedSessionState, examReminder) on every kind of saved exam', () => {
+		const longest = 5 * MAX_SECONDS_PER_QUESTION * 1000;
+		const deadlines = [NOW - 1e12, NOW - 1, NOW, NOW + 1, NOW + longest - 60_000, NOW + longest];
+		deadlines.push(NOW + longest + 1, NOW + 1e12, Number.NaN);
+		const samples: unknown[] = [];
+		for (const deadline of deadlines)
+			for (const status of ['active', 'done', 'error'])
+				for (const version of [QUIZ_MACHINE_VERSION.exam, QUIZ_MACHINE_VERSION.exam + 1, '1'])
+					for (const machine of ['exam', 'practice', 'other'])
+						for (const questions of [0, 1, 5])
+							for (const startedAt of [NOW - 60_000, NOW - 1e12, null])
+								samples.push(exam(status, deadline, { version, machine, questions, startedAt }));
+		let marked = 0;
+		for (const saved of samples) {
+			const reminder = examReminder(savedSessionState(saved, NOW), NOW);
+			const expected = reminder ? { exam: reminder.state } : {};
+			expect(run(saved), JSON.stringify(saved)).toEqual(expected);
+			if (reminder) marked++;
+		}
+		// Both answers occur (the comparison is not of empty marks only).
+		expect(marked).toBeGreaterThan(10);
 	});
 });
