@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { revealScroll, stickyInset } from './focus-question';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { focusKeepingInView, revealScroll, stickyBelow, stickyInset } from './focus-question';
 
 describe('revealScroll', () => {
 	it('leaves the page alone when the feedback already starts on screen', () => {
@@ -61,5 +61,81 @@ describe('stickyInset', () => {
 		expect(stickyInset(undefined, { scrollPaddingTop: '' })).toBe(0);
 		expect(stickyInset(30, { scrollPaddingTop: '84px' })).toBe(30);
 		expect(stickyInset(0, { scrollPaddingTop: '84px' })).toBe(0);
+	});
+});
+
+describe('stickyBelow', () => {
+	it("reads the page's scroll-padding-bottom, or takes the height given", () => {
+		expect(stickyBelow(undefined, { scrollPaddingBottom: '71px' })).toBe(71);
+		expect(stickyBelow(undefined, { scrollPaddingBottom: 'auto' })).toBe(0);
+		expect(stickyBelow(undefined, { scrollPaddingBottom: '' })).toBe(0);
+		expect(stickyBelow(20, { scrollPaddingBottom: '71px' })).toBe(20);
+	});
+});
+
+describe('focusKeepingInView', () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	/** A window `height` high; returns what was scrolled (px, one entry a scroll). */
+	function window(height: number): number[] {
+		const scrolled: number[] = [];
+		vi.stubGlobal('window', {
+			innerHeight: height,
+			matchMedia: () => ({ matches: true }),
+			scrollBy: ({ top }: { top: number }) => scrolled.push(top)
+		});
+		return scrolled;
+	}
+	/** An element whose box runs from `top` to `bottom` (viewport coordinates). */
+	function box(top: number, bottom = top + 40) {
+		const focus = vi.fn();
+		const el = { focus, getBoundingClientRect: () => ({ top, bottom }) } as unknown as HTMLElement;
+		return { el, focus };
+	}
+
+	it('focuses the control without scrolling to it', () => {
+		window(720);
+		const next = box(900);
+		focusKeepingInView(next.el, box(100).el, { inset: 0, below: 0 });
+		expect(next.focus).toHaveBeenCalledWith({ preventScroll: true });
+	});
+
+	// A 1280x720 laptop, the feedback (600 px from the options to the button) on screen at 100.
+	it('without a bar at the bottom, brings the control below the fold into view with the feedback', () => {
+		const scrolled = window(720);
+		focusKeepingInView(box(660, 700).el, box(100).el, { inset: 0, below: 0 });
+		expect(scrolled).toEqual([]);
+		// The feedback starts lower: the button, under the fold, comes up with it.
+		focusKeepingInView(box(760, 800).el, box(200).el, { inset: 0, below: 0 });
+		expect(scrolled).toEqual([92]);
+	});
+
+	// The session's action bar (70 px) sticks to the bottom: the control in it is in sight already,
+	// at the window's bottom, wherever the page is; where it sits says nothing of the feedback.
+	it('with the control in a bar stuck to the bottom, places the start of the feedback only', () => {
+		const scrolled = window(720);
+		// The feedback starts on screen, above the bar: nothing moves (it used to scroll the page
+		// down to fit the button's 12 px of room, under a bar that does not move with it).
+		focusKeepingInView(box(660, 710).el, box(100).el, { inset: 0, below: 70 });
+		expect(scrolled).toEqual([]);
+		// Low, just above the bar (the answer went in with the page scrolled to the stem): it
+		// comes up to the top, as the explanations under it are what the learner reads next.
+		focusKeepingInView(box(660, 710).el, box(600).el, { inset: 0, below: 70 });
+		expect(scrolled).toEqual([600]);
+		// Above the screen (a phone scrolled down to the bar): it comes down to the top.
+		focusKeepingInView(box(660, 710).el, box(-900).el, { inset: 0, below: 70 });
+		expect(scrolled).toEqual([600, -900]);
+	});
+
+	it("reads the bar's height from the page's scroll-padding-bottom", () => {
+		const scrolled = window(720);
+		vi.stubGlobal('document', { documentElement: {} });
+		vi.stubGlobal('getComputedStyle', () => ({
+			scrollPaddingTop: '',
+			scrollPaddingBottom: '82px'
+		}));
+		focusKeepingInView(box(650, 700).el, box(500).el);
+		// 500 is below 0.6 of the 638 px left above the bar (383): up to the top.
+		expect(scrolled).toEqual([500]);
 	});
 });

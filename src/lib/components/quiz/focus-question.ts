@@ -5,9 +5,10 @@
  */
 export function stickyInset(
 	inset?: number,
-	style: Pick<CSSStyleDeclaration, 'scrollPaddingTop'> = getComputedStyle(document.documentElement)
+	style?: Pick<CSSStyleDeclaration, 'scrollPaddingTop'>
 ): number {
-	return inset ?? (parseFloat(style.scrollPaddingTop) || 0);
+	if (inset !== undefined) return inset;
+	return parseFloat((style ?? getComputedStyle(document.documentElement)).scrollPaddingTop) || 0;
 }
 
 /**
@@ -38,26 +39,45 @@ const LOWEST = 0.6;
 const BELOW = 12;
 
 /**
+ * How much of the bottom of the window something sticky covers (px): `below` when given, else the
+ * page's `scroll-padding-bottom` (a practice session sets it to its action bar's height, so that
+ * what the keyboard focuses is scrolled into view above the bar; 0 where nothing is sticky there).
+ */
+export function stickyBelow(
+	below?: number,
+	style?: Pick<CSSStyleDeclaration, 'scrollPaddingBottom'>
+): number {
+	if (below !== undefined) return below;
+	return parseFloat((style ?? getComputedStyle(document.documentElement)).scrollPaddingBottom) || 0;
+}
+
+/**
  * After a submit: focus on `control` (the "Next question" button, so that Enter goes on) without
  * letting the browser scroll to it, and bring `start` (the start of the feedback: the answered
- * options with their explanations) into view with it when both fit in the window below what is
- * sticky (a laptop): the feedback may start on screen with the focused button below the fold.
- * When they do not fit (a phone, with a long list of explanations), the feedback's start comes
- * into view, not the button: focusing it the ordinary way scrolled every explanation above the
- * screen. The page scrolls smoothly unless the learner prefers reduced motion.
+ * options with their explanations) into view.
+ *
+ * When something sticky covers the bottom of the window (`stickyBelow`: a practice session's
+ * action bar, which holds `control`), the bar keeps the control in view wherever the page is, so
+ * only the feedback's start is placed: on screen between what is sticky at the top and the bar,
+ * the page left alone when it is there already. Otherwise, `control` scrolls with the page: both
+ * come into view when they fit in the window (a laptop); when they do not (a phone, with a long
+ * list of explanations), the feedback's start comes into view, not the button: focusing it the
+ * ordinary way scrolled every explanation above the screen. The page scrolls smoothly unless the
+ * learner prefers reduced motion.
  */
 export function focusKeepingInView(
 	control: HTMLElement | null | undefined,
 	start: HTMLElement | null | undefined,
-	{ inset }: { inset?: number } = {}
+	{ inset, below }: { inset?: number; below?: number } = {}
 ): void {
 	control?.focus({ preventScroll: true });
 	if (!start) return;
+	const covered = stickyBelow(below);
 	const by = revealScroll(
 		start.getBoundingClientRect().top,
 		stickyInset(inset),
-		window.innerHeight,
-		control?.getBoundingClientRect().bottom
+		window.innerHeight - covered,
+		covered > 0 ? undefined : control?.getBoundingClientRect().bottom
 	);
 	if (by === 0) return;
 	const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -67,7 +87,7 @@ export function focusKeepingInView(
 /**
  * How far to scroll (px, negative = up) so that something whose top is at `top` (viewport
  * coordinates) starts just below `clear` (what is sticky at the top of the page) in a window
- * `height` high. With `bottom` (where the control below it ends): when the span from `top` to
+ * `height` high (less what is sticky at its bottom). With `bottom` (where the control below it ends): when the span from `top` to
  * `bottom` (and a little room under it) fits between `clear` and the window's bottom, the least
  * scroll that shows all of it (0 when it is on screen already). Otherwise, or without `bottom`:
  * 0 when the top is already on screen, below `clear` and above `LOWEST` of the window's height,
