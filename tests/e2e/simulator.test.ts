@@ -653,3 +653,38 @@ test('the Restart confirmation: Escape or Cancel closes it and focus returns to 
 	// Nothing was restarted.
 	await expect(page.getByTestId('step-progress')).toHaveText(`Step 2 of ${VENDOR_STEPS}`);
 });
+
+test('a beginner reads who signs a step, a wrong guess is not met by a tick, and the debrief links the fact base', async ({
+	page
+}) => {
+	await open(page, VENDOR);
+	// "signed as user:…/cost-scanner" and, later, "creds:audit" are the simulator's notation: said in words.
+	await expect(page.getByTestId('caller-note')).toHaveText(
+		'That is IAM user cost-scanner in account 999988887777, with its long-term access key.'
+	);
+	await page.getByLabel('It works').check();
+	await page.getByTestId('next').click();
+	const result = page.getByTestId('result');
+	await expect(page.getByTestId('prediction')).toContainText('You predicted it would work');
+	// The AWS answer comes straight after the verdict on the guess; the scenario's own check after it.
+	const order = await result.evaluate((r) => {
+		const at = (sel: string) =>
+			[...r.querySelectorAll('*')].indexOf(r.querySelector(sel) as Element);
+		return [at('[data-testid=prediction]'), at('.aws-error'), at('[data-testid=expectation]')];
+	});
+	expect(order[0]).toBeLessThan(order[1]);
+	expect(order[1]).toBeLessThan(order[2]);
+	await expect(page.getByTestId('expectation')).toContainText(
+		"As the scenario expected. This checks the simulator's answer against the scenario's script, not your prediction."
+	);
+	// "(sts-facts §5, §8)" reads as the explanations' citations do, each section a link.
+	const debrief = page.getByTestId('debrief');
+	await expect(debrief).not.toContainText('sts-facts');
+	await expect(debrief.getByRole('link', { name: '§5' })).toHaveAttribute('href', '/facts#fact-5');
+
+	await playSteps(page, 2);
+	await expect(page.getByTestId('caller-note')).toHaveText(
+		'That is the temporary credentials saved as “audit” when AssumeRole issued them ' +
+			'(arn:aws:sts::111122223333:assumed-role/CloudCostAuditRole/cloudcost-examplecorp).'
+	);
+});

@@ -6,6 +6,7 @@ import {
 	factHref,
 	factSections,
 	parseFactHeading,
+	linkFactCitationsHtml,
 	shortFactTitle,
 	splitFactCitations
 } from './fact-sections';
@@ -99,5 +100,27 @@ describe('citations in explanation text', () => {
 	it('leaves other text, and a § without "sts-facts", as one plain part', () => {
 		expect(splitFactCitations('See §2.2 <b>x</b>')).toEqual([{ text: 'See §2.2 <b>x</b>' }]);
 		expect(splitFactCitations('')).toEqual([]);
+	});
+});
+
+describe('citations in rendered narration and debriefs', () => {
+	const titles = { '§5': 'ExternalId', '§8': 'Trust "policies" & conditions' };
+
+	it('reads "fact base" and links each known section, as the explanations do', () => {
+		const html = renderMarkdown(
+			'Only the trust policy makes `ExternalId` mandatory (sts-facts §5, §8, §99).'
+		).html;
+		const out = linkFactCitationsHtml(html, titles);
+		expect(out).not.toContain('sts-facts');
+		expect(out).toContain(
+			'(fact base <a href="/facts#fact-5" title="STS fact base §5: ExternalId">§5</a>, ' +
+				'<a href="/facts#fact-8" title="STS fact base §8: Trust &#34;policies&#34; &#38; conditions">§8</a>, §99).'
+		);
+		expect(out).toContain('<code>ExternalId</code>');
+	});
+
+	it('leaves HTML without citations as it was', () => {
+		const html = '<p>See <a href="/glossary#x">§2</a> <code>a &lt; b</code></p>';
+		expect(linkFactCitationsHtml(html, titles)).toBe(html);
 	});
 });

@@ -118,3 +118,19 @@ export function splitFactCitations(text: string): CitationPart[] {
 	push(text.slice(at));
 	return parts;
 }
+
+/**
+ * The same citations in rendered (already safe) HTML, such as a scenario's narration or debrief:
+ * "(sts-facts §5, §8)" becomes "(fact base §5, §8)", each section that `titles` knows a link to
+ * its place on /facts, as the simulator's explanations show them. A section the fact base does
+ * not have stays plain text.
+ */
+export function linkFactCitationsHtml(html: string, titles: Record<string, string>): string {
+	return splitFactCitations(html)
+		.map((p) =>
+			p.section && titles[p.section]
+				? `<a href="${factHref(p.section)}" title="STS fact base ${p.section}: ${titles[p.section].replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}">${p.text}</a>`
+				: p.text
+		)
+		.join('');
+}

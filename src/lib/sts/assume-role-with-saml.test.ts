@@ -58,6 +58,11 @@ describe('AssumeRoleWithSAML', () => {
 			Audience: 'https://signin.aws.amazon.com/saml',
 			SubjectType: 'persistent'
 		});
+		// Plain about what had no credentials: the call, not the session it returned.
+		expect(o.explanation.summary).toContain(
+			'session of SamlDev; the call itself was unsigned, as AssumeRoleWithSAML needs no AWS credentials.'
+		);
+		expect(o.explanation.summary).not.toMatch(/session of \S+ without/);
 	});
 
 	it('ignores whatever credentials the step names: the operation is unsigned (MODEL noAuth)', () => {

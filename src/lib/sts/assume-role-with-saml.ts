@@ -285,7 +285,7 @@ export const assumeRoleWithSaml: ApiHandler = (ctx) => {
 			NameQualifier: nameQualifier
 		}),
 		explanation: explanation(
-			`${provider.name} signed a SAML response for ${a.roleSessionName}; STS exchanged it for ${aDuration(limit.seconds)} session of ${role.name} without AWS credentials. The session is limited by ${limit.why}: it lasts min(DurationSeconds, SessionNotOnOrAfter) (sts-facts §2, §11).`,
+			`${provider.name} signed a SAML response for ${a.roleSessionName}; STS exchanged it for ${aDuration(limit.seconds)} session of ${role.name}; the call itself was unsigned, as AssumeRoleWithSAML needs no AWS credentials. The session is limited by ${limit.why}: it lasts min(DurationSeconds, SessionNotOnOrAfter) (sts-facts §2, §11).`,
 			{
 				details: [
 					...trust.story,

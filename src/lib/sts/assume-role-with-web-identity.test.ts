@@ -76,6 +76,11 @@ describe('AssumeRoleWithWebIdentity', () => {
 			Provider: 'https://token.actions.githubusercontent.com',
 			Audience: 'sts.amazonaws.com'
 		});
+		// Plain about what had no credentials: the call, not the session it returned.
+		expect(o.explanation.summary).toContain(
+			'session of GitHubDeploy; the call itself was unsigned, as AssumeRoleWithWebIdentity needs no AWS credentials'
+		);
+		expect(o.explanation.summary).not.toMatch(/session of \S+,? without/);
 	});
 
 	it('a RoleArn that is an ARN but not a role\'s: ValidationError "Request ARN is invalid" (re:Post IRSA)', () => {

@@ -336,7 +336,7 @@ export const assumeRoleWithWebIdentity: ApiHandler = (ctx) => {
 			Audience: audiences[0]
 		}),
 		explanation: explanation(
-			`A token from ${host} (sub ${claims.sub ?? 'none'}) was exchanged for ${aDuration(duration)} session of ${role.name}, without any AWS credentials (sts-facts §2, §11).`,
+			`A token from ${host} (sub ${claims.sub ?? 'none'}) was exchanged for ${aDuration(duration)} session of ${role.name}; the call itself was unsigned, as AssumeRoleWithWebIdentity needs no AWS credentials (sts-facts §2, §11).`,
 			{ details: trust.story, statements: trust.trust, facts: ['§2', '§11'] }
 		)
 	};

@@ -6,6 +6,14 @@ import type { CallOutcome, IssuedCredentials, SimState, World } from '$lib/sts';
 import { formatDuration, statusOf, type Instant } from './sts-light';
 import { CUSTOM_KEY, STATUS_LABEL } from './sim-view';
 
+/**
+ * Said under a step's "As the scenario expected." / "Not what the scenario expected.": that box
+ * checks the simulator's answer against the scenario's script. Next to a learner's wrong guess,
+ * a green tick would otherwise read as "you were right".
+ */
+export const EXPECTATION_NOTE =
+	"This checks the simulator's answer against the scenario's script, not your prediction.";
+
 /** "expires in 42 min" / "expired 5 min ago", in simulated time. */
 export function remaining(expiresAt: Instant, now: Instant): string {
 	const left = expiresAt - now;

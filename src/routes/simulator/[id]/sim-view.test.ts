@@ -13,6 +13,7 @@ import {
 import {
 	adminCommand,
 	announcement,
+	callerNote,
 	clockText,
 	condensedLog,
 	mfaDeviceFor,
@@ -91,6 +92,33 @@ describe('callerGroups', () => {
 		const later = advance(sim, 3600).state;
 		expect(callerGroups(later)[1].options[0].label).toContain('(expired)');
 		expect(groups[2].options.map((o) => o.value)).toEqual(['anonymous', 'key:']);
+	});
+});
+
+describe('callerNote', () => {
+	it('says in words what a caller string stands for, above all a saved name such as creds:audit', () => {
+		const { sim } = vendorSession();
+		const key = sim.saved.audit;
+		expect(callerNote(sim, 'creds:audit')).toBe(
+			'the temporary credentials saved as “audit” when AssumeRole issued them ' +
+				'(arn:aws:sts::111122223333:assumed-role/CloudCostAuditRole/scan)'
+		);
+		expect(callerNote(sim, `key:${key}`)).toBe(
+			`the temporary credentials with access key ID ${key}, from AssumeRole ` +
+				'(arn:aws:sts::111122223333:assumed-role/CloudCostAuditRole/scan)'
+		);
+		expect(callerNote(createSimulator(vendor.world, { seed: 7 }), 'creds:audit')).toBe(
+			'the temporary credentials an earlier step saves as “audit” (not issued yet)'
+		);
+		expect(callerNote(sim, 'user:999988887777/cost-scanner')).toBe(
+			'IAM user cost-scanner in account 999988887777, with its long-term access key'
+		);
+		expect(callerNote(sim, 'root:111122223333')).toBe('the root user of account 111122223333');
+		expect(callerNote(sim, 'service:ec2.amazonaws.com')).toBe(
+			'the AWS service ec2.amazonaws.com, on your behalf'
+		);
+		expect(callerNote(sim, 'anonymous')).toBe('nobody: the request is not signed');
+		expect(callerNote(sim, 'key:AKIAUNKNOWN0000000')).toBe('the access key ID AKIAUNKNOWN0000000');
 	});
 });
 

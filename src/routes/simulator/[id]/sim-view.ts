@@ -62,6 +62,33 @@ export function credentialsOf(sim: SimState, as: string): IssuedCredentials | un
 	return key ? sim.credentials.find((c) => c.accessKeyId === key) : undefined;
 }
 
+/**
+ * What a caller string such as "creds:audit" or "user:999988887777/cost-scanner" stands for, in
+ * words, for a learner who has not met the simulator's notation: "creds:audit" is not an AWS
+ * name but the temporary credentials an earlier call saved as "audit".
+ */
+export function callerNote(sim: SimState, as: string): string {
+	if (as === 'anonymous') return 'nobody: the request is not signed';
+	if (as.startsWith('service:')) return `the AWS service ${as.slice(8)}, on your behalf`;
+	if (as.startsWith('root:')) return `the root user of account ${as.slice(5)}`;
+	if (as.startsWith('user:')) {
+		const [account, name] = as.slice(5).split('/');
+		return `IAM user ${name} in account ${account}, with its long-term access key`;
+	}
+	const creds = credentialsOf(sim, as);
+	if (as.startsWith('creds:')) {
+		const name = as.slice(6);
+		return creds
+			? `the temporary credentials saved as “${name}” when ${creds.api} issued them (${creds.identity.arn})`
+			: `the temporary credentials an earlier step saves as “${name}” (not issued yet)`;
+	}
+	if (as.startsWith(CUSTOM_KEY))
+		return creds
+			? `the temporary credentials with access key ID ${creds.accessKeyId}, from ${creds.api} (${creds.identity.arn})`
+			: `the access key ID ${as.slice(CUSTOM_KEY.length)}`;
+	return as;
+}
+
 /** The caller's virtual MFA device and the code it shows now (role and federated sessions have none). */
 export function mfaDeviceFor(
 	sim: SimState,
