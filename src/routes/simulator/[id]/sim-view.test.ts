@@ -25,6 +25,7 @@ import {
 	predictionTally,
 	predictionVerdict,
 	requestId,
+	resultCaller,
 	stepRequest,
 	timeOfDay,
 	timelineView
@@ -119,6 +120,21 @@ describe('callerNote', () => {
 		);
 		expect(callerNote(sim, 'anonymous')).toBe('nobody: the request is not signed');
 		expect(callerNote(sim, 'key:AKIAUNKNOWN0000000')).toBe('the access key ID AKIAUNKNOWN0000000');
+	});
+});
+
+describe('resultCaller', () => {
+	it("names a result's caller in callerNote's words, not the notation creds:audit", () => {
+		const { sim, outcome } = vendorSession();
+		expect(resultCaller(sim, outcome)).toBe(
+			'as IAM user cost-scanner in account 999988887777, with its long-term access key'
+		);
+		const who = call(sim, { as: 'creds:audit', call: 'GetCallerIdentity', params: {} });
+		expect(resultCaller(who.state, who.outcome)).toBe(
+			'as the temporary credentials saved as “audit” when AssumeRole issued them ' +
+				'(arn:aws:sts::111122223333:assumed-role/CloudCostAuditRole/scan)'
+		);
+		expect(resultCaller(sim, advance(sim, 60).outcome)).toBeUndefined();
 	});
 });
 

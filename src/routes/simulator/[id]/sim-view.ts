@@ -89,6 +89,15 @@ export function callerNote(sim: SimState, as: string): string {
 	return as;
 }
 
+/**
+ * The caller of a call's result, in the words of callerNote ("as the temporary credentials saved
+ * as “audit” when AssumeRole issued them (…)"), for the result header: the same words as the
+ * step's call, not the simulator's notation "creds:audit". Other outcomes have no caller.
+ */
+export function resultCaller(sim: SimState, outcome: Outcome): string | undefined {
+	return outcome.kind === 'call' ? `as ${callerNote(sim, outcome.request.as)}` : undefined;
+}
+
 /** The caller's virtual MFA device and the code it shows now (role and federated sessions have none). */
 export function mfaDeviceFor(
 	sim: SimState,
