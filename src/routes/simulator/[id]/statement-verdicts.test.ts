@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '$lib/content/scenario-loader';
-import { call, createSimulator } from '$lib/sts';
-import { statementVerdicts } from './statement-verdicts';
+import { call, createSimulator, runScenario } from '$lib/sts';
+import { statementVerdicts, whyView } from './statement-verdicts';
 
 const load = (name: string) =>
 	parseScenario(readFileSync(`content/scenarios/${name}.yaml`, 'utf8'), `${name}.yaml`);
@@ -87,5 +87,45 @@ describe('statementVerdicts', () => {
 			{ label: 'Allow: applies, overruled', tone: 'neutral' },
 			{ label: 'Deny: decides', tone: 'deny' }
 		]);
+	});
+});
+
+describe('whyView', () => {
+	it('shows a statement quoted in a detail once: its entry refers to "Why"', () => {
+		const report = runScenario(load('credentials-expire-and-refresh'));
+		const explanation = report.steps[0].outcome.explanation;
+		const trust = explanation.statements.findIndex((s) => s.placement === 'trust');
+		const view = whyView(explanation);
+		const quoting = view.details.filter((d) => d.includes(explanation.statements[trust].text));
+		expect(quoting).toEqual([
+			expect.stringMatching(/^The trust policy of NightlyReportWriter allows it: /)
+		]);
+		expect(view.quoted[trust]).toBe(true);
+		for (const [i, s] of explanation.statements.entries()) {
+			const inWhy = [explanation.summary, ...view.details].filter((p) => p.includes(s.text));
+			// Said once: either in "Why" (and the entry refers to it) or in the entry alone.
+			expect(inWhy.length + (view.quoted[i] ? 0 : 1)).toBe(1);
+		}
+	});
+
+	it('drops a detail that is only a statement\'s text; a bullet quoting one stays in "Why"', () => {
+		const statements = [
+			{ text: 'R trust policy statement 1 (Allow sts:AssumeRole) does not name this principal' },
+			{ text: 'R-policy-1 statement 1 applies: Allow s3:GetObject' }
+		];
+		const view = whyView({
+			summary: 'AccessDenied: no statement of the trust policy allows it.',
+			details: [
+				'The trust policy of R has no statement that allows sts:AssumeRole for P:',
+				`• ${statements[0].text}`,
+				statements[1].text
+			],
+			statements
+		});
+		expect(view.details).toEqual([
+			'The trust policy of R has no statement that allows sts:AssumeRole for P:',
+			`• ${statements[0].text}`
+		]);
+		expect(view.quoted).toEqual([true, false]);
 	});
 });

@@ -41,3 +41,27 @@ export function statementVerdicts(
 		return { label: 'Allow: decides', tone: 'allow' };
 	});
 }
+
+/** The parts of an explanation that "Why" shows before its list of statements. */
+export interface WhyText {
+	summary: string;
+	details: readonly string[];
+	statements: readonly Pick<StatementVerdict, 'text'>[];
+}
+
+/**
+ * What "Why" shows, each statement's text once: a detail that only repeats a statement's text is
+ * left out of the details, the statement shows it; a statement whose text is already quoted in
+ * the summary or a longer detail ("The trust policy of X allows it: <statement>.", or a "• " bullet
+ * under "…has no statement that allows it:") is marked `quoted`, and its entry refers to "Why"
+ * instead of repeating it word for word (on a phone the two sit one under the other).
+ */
+export function whyView(explanation: WhyText): { details: string[]; quoted: boolean[] } {
+	const texts = new Set(explanation.statements.map((s) => s.text));
+	const details = explanation.details.filter((d) => !texts.has(d));
+	const shown = [explanation.summary, ...details];
+	return {
+		details,
+		quoted: explanation.statements.map((s) => shown.some((part) => part.includes(s.text)))
+	};
+}
