@@ -121,7 +121,7 @@ test('a step played after the learner moved the clock says it ran off script', a
 	await playSteps(page, 1);
 	await expect(page.getByRole('heading', { name: /^Result of step 2 of 7/ })).toBeVisible();
 	await expect(page.getByTestId('off-script')).toContainText('You moved the clock');
-	// Restart (confirmed) plays the story as written again: no warning.
+	// "Back to step 1" (confirmed) plays the story as written again: no warning.
 	await page.getByTestId('restart').click();
 	await page.getByTestId('confirm-restart').click();
 	await expect(page.getByTestId('off-script-ahead')).toHaveCount(0);
@@ -329,13 +329,15 @@ test('Back undoes a step, a reload restores the session, Reset starts over', asy
 	);
 
 	await open(page, VENDOR);
-	// Restart rewinds the story (after a confirmation); Reset also forgets the saved session.
+	// "Back to step 1" rewinds the story (after a confirmation); "Start over" also forgets the saved session.
 	await page.getByTestId('restart').click();
 	await expect(page.getByTestId('confirm-restart')).toBeFocused();
 	await page.keyboard.press('Enter');
 	await expect(page.getByTestId('step-progress')).toHaveText('Step 1 of 7');
 	await expect(page.getByTestId('step-title')).toBeFocused();
-	await expect(page.getByTestId('live')).toContainText('Restarted the scenario.');
+	await expect(page.getByTestId('live')).toContainText(
+		'Back at step 1: every step and change was undone'
+	);
 	await playSteps(page, 1);
 	await page.getByTestId('reset').click();
 	await page.getByTestId('confirm-reset').click();
@@ -652,6 +654,36 @@ test('the Restart confirmation: Escape or Cancel closes it and focus returns to 
 	await expect(restart).toBeFocused();
 	// Nothing was restarted.
 	await expect(page.getByTestId('step-progress')).toHaveText(`Step 2 of ${VENDOR_STEPS}`);
+});
+
+test('"Back to step 1" and "Start over" say how they differ: one keeps the predictions, the other forgets them', async ({
+	page
+}) => {
+	await open(page, VENDOR);
+	await expect(page.locator('.sim[data-ready="true"]')).toBeVisible();
+	await page.getByLabel('It works').check();
+	await playSteps(page, 1);
+	await expect(page.getByTestId('restart')).toHaveText('Back to step 1');
+	await expect(page.getByTestId('reset')).toHaveText('Start over, forgetting predictions');
+
+	await page.getByTestId('restart').click();
+	await expect(page.getByTestId('confirm-restart')).toHaveText(
+		'Undo every step, keep my predictions'
+	);
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('step-progress')).toHaveText(`Step 1 of ${VENDOR_STEPS}`);
+	await expect(page.getByTestId('live')).toContainText('your predictions are kept');
+	await expect(page.getByLabel('It works')).toBeChecked();
+
+	await playSteps(page, 1);
+	await page.getByTestId('reset').click();
+	await expect(page.getByRole('group', { name: 'Confirm starting over' })).toContainText(
+		'every step, change and prediction'
+	);
+	await page.getByRole('button', { name: 'Discard and start over' }).click();
+	await expect(page.getByTestId('step-progress')).toHaveText(`Step 1 of ${VENDOR_STEPS}`);
+	await expect(page.getByTestId('live')).toContainText('Started over');
+	await expect(page.getByLabel('It works')).not.toBeChecked();
 });
 
 test('a beginner reads who signs a step, a wrong guess is not met by a tick, and the debrief links the fact base', async ({
