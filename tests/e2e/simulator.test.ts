@@ -686,6 +686,23 @@ test('"Back to step 1" and "Start over" say how they differ: one keeps the predi
 	await expect(page.getByLabel('It works')).not.toBeChecked();
 });
 
+test('a free clock move is said above the result it leaves in place, as a guided one is announced', async ({
+	page
+}) => {
+	await open(page, VENDOR);
+	await expect(page.locator('.sim[data-ready="true"]')).toBeVisible();
+	await playSteps(page, 3);
+	await expect(page.getByTestId('clock-moved')).toHaveCount(0);
+	await page.getByTestId('to-next-expiry').click();
+	await expect(page.getByTestId('clock-moved')).toHaveText(
+		/^⏱ Clock advanced 1 h to 09:00:00\. 1 credential set expired\. The result below is from before it\.$/
+	);
+	await expect(page.getByTestId('live')).toContainText('Clock advanced 1 h to 09:00:00.');
+	await expect(page.getByRole('heading', { name: /^Result of step 3 of 7/ })).toBeVisible();
+	await playSteps(page, 1);
+	await expect(page.getByTestId('clock-moved')).toHaveCount(0);
+});
+
 test('a beginner reads who signs a step, a wrong guess is not met by a tick, and the debrief links the fact base', async ({
 	page
 }) => {

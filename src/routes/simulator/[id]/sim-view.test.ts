@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '$lib/content/scenario-loader';
 import {
 	advance,
+	applyEntry,
 	call,
 	createSimulator,
 	mfaCode,
 	revoke,
+	replay,
 	runScenario,
+	startSession,
 	type CallOutcome
 } from '$lib/sts';
 import {
@@ -16,6 +19,7 @@ import {
 	callerNote,
 	clockText,
 	condensedLog,
+	freeClockMove,
 	mfaDeviceFor,
 	nextExpiry,
 	outcomeHeadline,
@@ -135,6 +139,35 @@ describe('resultCaller', () => {
 				'(arn:aws:sts::111122223333:assumed-role/CloudCostAuditRole/scan)'
 		);
 		expect(resultCaller(sim, advance(sim, 60).outcome)).toBeUndefined();
+	});
+});
+
+describe('freeClockMove', () => {
+	it("says what the learner's own clock moves did, as a guided clock step is announced", () => {
+		let session = startSession({ scenario: vendor, seed: 7 });
+		for (const index of [0, 1, 2]) session = applyEntry(session, { type: 'step', index });
+		const start = session.sim.world.start;
+		expect(freeClockMove(session.timeline, session.sim.log, start)).toBeUndefined();
+		// Two moves in a row ("To next expiry", then +30 min) are one move.
+		session = applyEntry(session, { type: 'advance', seconds: 1800 });
+		session = applyEntry(session, { type: 'advance', seconds: 1800 });
+		expect(freeClockMove(session.timeline, session.sim.log, start)).toBe(
+			'Clock advanced 1 h to 09:00:00. 1 credential set expired. The result below is from before it.'
+		);
+		// The same after a reload, whose replay makes the merged move one outcome.
+		const replayed = replay(session, session.timeline);
+		expect(freeClockMove(replayed.timeline, replayed.sim.log, start)).toBe(
+			freeClockMove(session.timeline, session.sim.log, start)
+		);
+		// Nothing else to show: the result panel shows the move itself.
+		const only = applyEntry(startSession({ scenario: vendor, seed: 7 }), {
+			type: 'advance',
+			seconds: 60
+		});
+		expect(freeClockMove(only.timeline, only.sim.log, start)).toBeUndefined();
+		// The next action is shown as usual.
+		const after = applyEntry(session, { type: 'step', index: 3 });
+		expect(freeClockMove(after.timeline, after.sim.log, start)).toBeUndefined();
 	});
 });
 

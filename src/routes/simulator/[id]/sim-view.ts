@@ -325,6 +325,35 @@ export function announcement(
 	return `Step ${report.index + 1}${total ? ` of ${total}` : ''}: ${text}${checked}`;
 }
 
+/**
+ * What the learner's own clock moves since their last action did, in the words a guided clock
+ * step is announced with ("Clock advanced 1 h to 10:00. 1 credential set expired."), for a line
+ * above the result: the result panel keeps showing the last call (playback ticks would replace it
+ * every second), so without it "To next expiry" only turned that call's status to "Expired".
+ * Undefined unless the latest action was a free clock move and the panel shows something else.
+ */
+export function freeClockMove(
+	timeline: readonly TimelineEntry[],
+	log: readonly Outcome[],
+	start?: Instant
+): string | undefined {
+	const lastEntry = timeline[timeline.length - 1];
+	if (lastEntry?.type !== 'advance') return undefined;
+	let seconds = 0;
+	const expired: string[] = [];
+	let i = log.length - 1;
+	for (; i >= 0 && seconds < lastEntry.seconds; i--) {
+		const o = log[i];
+		if (o.kind !== 'advance') break;
+		seconds += o.seconds;
+		expired.unshift(...o.expired);
+	}
+	const moved = log[log.length - 1];
+	if (i < 0 || moved?.kind !== 'advance') return undefined; // the panel shows the move itself
+	const line = announcement({ ...moved, seconds, expired }, undefined, undefined, start);
+	return `${line} The result below is from before it.`;
+}
+
 /** Consecutive clock advances (playback ticks) shown as one log line. */
 export function condensedLog(log: readonly Outcome[]): { outcome: Outcome; index: number }[] {
 	const out: { outcome: Outcome; index: number }[] = [];
