@@ -147,7 +147,7 @@ test('"Free play" on the scenario list opens a world with the form ready, the st
 	await page.getByTestId('send').click();
 	await expect(page.getByRole('heading', { name: 'Result of your call' })).toBeFocused();
 	await expect(page.getByTestId('result')).toContainText(
-		'GetCallerIdentity: succeeded as user:999988887777/cost-scanner'
+		'GetCallerIdentity: succeeded as IAM user cost-scanner in account 999988887777, with its long-term access key'
 	);
 	// The learner's own call is not a step: the story waits at its first one.
 	await expect(page.getByTestId('step-progress')).toContainText(`1 of ${VENDOR_STEPS}`);
