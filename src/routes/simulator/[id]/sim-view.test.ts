@@ -135,8 +135,17 @@ describe('resultCaller', () => {
 		);
 		const who = call(sim, { as: 'creds:audit', call: 'GetCallerIdentity', params: {} });
 		expect(resultCaller(who.state, who.outcome)).toBe(
-			'as the temporary credentials saved as “audit” when AssumeRole issued them ' +
-				'(arn:aws:sts::111122223333:assumed-role/CloudCostAuditRole/scan)'
+			'as the temporary credentials saved as “audit”'
+		);
+		// An older result keeps its words when a later call saves other credentials as "audit".
+		const again = call(who.state, {
+			as: 'user:999988887777/cost-scanner',
+			call: 'GetSessionToken',
+			params: {},
+			save: 'audit'
+		});
+		expect(resultCaller(again.state, who.outcome)).toBe(
+			'as the temporary credentials saved as “audit”'
 		);
 		expect(resultCaller(sim, advance(sim, 60).outcome)).toBeUndefined();
 	});

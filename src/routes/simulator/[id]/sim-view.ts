@@ -90,12 +90,18 @@ export function callerNote(sim: SimState, as: string): string {
 }
 
 /**
- * The caller of a call's result, in the words of callerNote ("as the temporary credentials saved
- * as “audit” when AssumeRole issued them (…)"), for the result header: the same words as the
- * step's call, not the simulator's notation "creds:audit". Other outcomes have no caller.
+ * The caller of a call's result in words, for the result header, not the simulator's notation
+ * "creds:audit". A result may be an older one picked from the log, and a later step may save other
+ * credentials under the same name, so saved credentials and access keys are named only as the
+ * request named them ("the temporary credentials saved as “audit”"), never from today's state;
+ * users, roots and unsigned requests read as callerNote says. Other outcomes have no caller.
  */
 export function resultCaller(sim: SimState, outcome: Outcome): string | undefined {
-	return outcome.kind === 'call' ? `as ${callerNote(sim, outcome.request.as)}` : undefined;
+	if (outcome.kind !== 'call') return undefined;
+	const as = outcome.request.as;
+	if (as.startsWith('creds:')) return `as the temporary credentials saved as “${as.slice(6)}”`;
+	if (as.startsWith(CUSTOM_KEY)) return `as the access key ID ${as.slice(CUSTOM_KEY.length)}`;
+	return `as ${callerNote(sim, as)}`;
 }
 
 /** The caller's virtual MFA device and the code it shows now (role and federated sessions have none). */
