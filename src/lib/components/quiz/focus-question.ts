@@ -7,8 +7,15 @@ export function stickyInset(
 	inset?: number,
 	style?: Pick<CSSStyleDeclaration, 'scrollPaddingTop'>
 ): number {
-	if (inset !== undefined) return inset;
-	return parseFloat((style ?? getComputedStyle(document.documentElement)).scrollPaddingTop) || 0;
+	return inset ?? scrollPadding('scrollPaddingTop', style);
+}
+
+/** The root element's scroll padding on one side (px), 0 when it has none. */
+function scrollPadding<K extends 'scrollPaddingTop' | 'scrollPaddingBottom'>(
+	side: K,
+	style?: Pick<CSSStyleDeclaration, K>
+): number {
+	return parseFloat((style ?? getComputedStyle(document.documentElement))[side]) || 0;
 }
 
 /**
@@ -47,8 +54,7 @@ export function stickyBelow(
 	below?: number,
 	style?: Pick<CSSStyleDeclaration, 'scrollPaddingBottom'>
 ): number {
-	if (below !== undefined) return below;
-	return parseFloat((style ?? getComputedStyle(document.documentElement)).scrollPaddingBottom) || 0;
+	return below ?? scrollPadding('scrollPaddingBottom', style);
 }
 
 /**
