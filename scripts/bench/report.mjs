@@ -115,7 +115,12 @@ export function report(results) {
 			`The simulator page's own JS (${meta.simulatorOwnJsMethod}): ` +
 				`${fmt(own.gzipBytesExclIamData / 1024, 1)} KB gzip in ${own.files} files ` +
 				`(the simulator page loads ${own.simulatorFullyLoaded.files} script files in all, the home page ` +
-				`${own.homeFullyLoaded.files}).`,
+				`${own.homeFullyLoaded.files}).` +
+				(own.afterFirstStep
+					? ` After the learner's first step (its STS operation and the policy evaluation library ` +
+						`load when the learner starts to use the page): ${fmt(own.afterFirstStep.gzipBytesExclIamData / 1024, 1)} KB ` +
+						`in ${own.afterFirstStep.files} files (no budget).`
+					: ''),
 			table(
 				['file', 'gzip-9 KB'],
 				own.detail.map((f) => [

@@ -512,6 +512,46 @@ test('after one visit the simulator works offline: the engine and the IAM action
 	await context.setOffline(false);
 });
 
+test('the policy evaluation library loads when the learner starts to use the simulator, not with the page', async ({
+	page
+}) => {
+	// 'SessionRoleMatch' is a string of @cloud-copilot/iam-simulate's evaluation engine.
+	const evaluator: string[] = [];
+	page.on('response', async (r) => {
+		if (r.request().resourceType() !== 'script') return;
+		if ((await r.text().catch(() => '')).includes('SessionRoleMatch'))
+			evaluator.push(new URL(r.url()).pathname);
+	});
+	await open(page, VENDOR);
+	await page.locator('.sim[data-ready="true"]').waitFor();
+	await page.waitForLoadState('networkidle');
+	expect(evaluator).toEqual([]);
+	// A keyboard learner reaches the step's button: that is when it loads.
+	await page.getByTestId('next').focus();
+	await expect.poll(() => evaluator.length).toBe(1);
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('expectation')).toContainText('As the scenario expected.');
+});
+
+test('a second press of Next while the first step still loads plays one step, not two', async ({
+	page
+}) => {
+	// The evaluation library's chunk answers a second late, as on a slow first visit.
+	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.includes('SessionRoleMatch')) await new Promise((done) => setTimeout(done, 1000));
+		await route.fulfill({ response, body });
+	});
+	await open(page, VENDOR);
+	await page.locator('.sim[data-ready="true"]').waitFor();
+	await page.getByTestId('next').focus();
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('expectation')).toContainText('As the scenario expected.');
+	await expect(page.getByTestId('step-progress')).toHaveText(`Step 2 of ${VENDOR_STEPS}`);
+});
+
 test('going back a step shows the prediction made there, and forward the one made next', async ({
 	page
 }) => {

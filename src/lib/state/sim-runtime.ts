@@ -1,7 +1,9 @@
 /**
- * The heavy half of the simulator page: the engine, XState, zod and iam-simulate. The page
- * renders from a snapshot prepared at build time and imports this module after hydration, so
- * its first JavaScript stays small (see simulator-session.svelte.ts).
+ * The simulator page's engine: XState, the machine, the world, the clock and credential
+ * lifecycles. The page renders from a snapshot prepared at build time and imports this module
+ * after hydration, so its first JavaScript stays small; the STS operations with the policy
+ * evaluation library (iam-simulate) load through `loadApis` when the learner starts to use the
+ * page (SimulatorSession.prepare; README "How the simulator page loads").
  */
 import { createActor, type Actor, type Snapshot } from 'xstate';
 import type { Scenario } from '$lib/content/scenario-schema';

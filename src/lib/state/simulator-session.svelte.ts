@@ -10,6 +10,15 @@ export type SimSnapshot = SnapshotFrom<typeof simMachine>;
 
 /** Events the administrative actions process (loaded on demand in the browser). */
 const ADMIN_EVENTS = new Set<string>(['admin.revoke', 'admin.attach', 'policy.edit']);
+/** Events the machine processes without any STS operation, evaluation or administrative action. */
+const NEEDS_NOTHING = new Set<string>([
+	'clock.advance',
+	'clock.play',
+	'clock.pause',
+	'scenario.load',
+	'scenario.restart',
+	'credentials.release'
+]);
 type Runtime = typeof import('./sim-runtime');
 
 export interface SimulatorSessionOptions {
@@ -57,6 +66,12 @@ export class SimulatorSession {
 	private stopped = false;
 	/** Set while events wait behind a call whose STS operation is loading. */
 	private queue: Promise<void> | undefined;
+	/** A step or the restored session uses the administrative actions / the policy parser. */
+	private needsAdmin = false;
+	private needsPolicy = false;
+	/** prepare() has loaded what the scenario's steps and the restored session need. */
+	private prepared = false;
+	private preparing: Promise<void> | undefined;
 
 	constructor(scenario: Scenario, initial: unknown, options: SimulatorSessionOptions = {}) {
 		this.scenario = scenario;
@@ -106,20 +121,16 @@ export class SimulatorSession {
 			? runtime.readSavedSimulation(storage, this.scenario.id, this.fingerprint)
 			: undefined;
 		// The STS operations the scenario's steps and a restored session (step back replays it) call,
-		// the administrative actions and the policy parser if a step or the restored session uses them.
+		// the administrative actions and the policy parser if a step or the restored session uses
+		// them: loaded by prepare(), when the learner starts to use the page, not before it is ready.
 		this.calls = [
 			...runtime.scenarioCalls(this.scenario),
 			...(saved ? runtime.snapshotCalls(saved) : [])
 		];
-		await Promise.all([
-			runtime.loadApis(this.calls),
-			runtime.scenarioUsesAdmin(this.scenario) || (saved && runtime.snapshotUsesAdmin(saved))
-				? runtime.loadAdminActions()
-				: undefined,
-			runtime.scenarioUsesPolicy(this.scenario) || (saved && runtime.snapshotUsesPolicy(saved))
-				? runtime.loadPolicyParser()
-				: undefined
-		]);
+		this.needsAdmin =
+			runtime.scenarioUsesAdmin(this.scenario) || (!!saved && runtime.snapshotUsesAdmin(saved));
+		this.needsPolicy =
+			runtime.scenarioUsesPolicy(this.scenario) || (!!saved && runtime.snapshotUsesPolicy(saved));
 		let actor: SimActor | undefined;
 		if (saved) {
 			try {
@@ -179,10 +190,39 @@ export class SimulatorSession {
 	}
 
 	/**
+	 * Loads what playing the scenario's steps and stepping back through the restored session need:
+	 * their STS operations (with the policy evaluation library), the administrative actions and the
+	 * policy parser if they use them. The page calls it when the learner starts to use it (a focus,
+	 * a key or a pointer inside the simulator), so that loading is not part of the page's own load;
+	 * an event that needs it waits for it (send). Resolves at once when already done; after a
+	 * failure (offline before the files were cached) the next call tries again.
+	 */
+	prepare(): Promise<void> {
+		const { runtime } = this;
+		if (this.prepared) return Promise.resolve();
+		if (!runtime) return this.whenReady().then((ok) => (ok ? this.prepare() : undefined));
+		this.preparing ??= Promise.all([
+			runtime.loadApis(this.calls),
+			this.needsAdmin ? runtime.loadAdminActions() : undefined,
+			this.needsPolicy ? runtime.loadPolicyParser() : undefined
+		]).then(
+			() => {
+				this.prepared = true;
+			},
+			(e: unknown) => {
+				this.preparing = undefined;
+				throw e;
+			}
+		);
+		return this.preparing;
+	}
+
+	/**
 	 * Sends an event; ignored until the engine has loaded (await `whenReady()` first). The promise
 	 * resolves once the event has been processed: at once, unless it needs a module not loaded yet
-	 * (a call to an STS operation used for the first time in free play, a call with a session policy
-	 * before the policy parser, an administrative action), which is sent when the module has loaded;
+	 * (a step or step back before prepare() has finished, a call to an STS operation used for the
+	 * first time in free play, a call with a session policy before the policy parser, an
+	 * administrative action), which is sent when the module has loaded;
 	 * later events wait behind it, so the order is kept.
 	 */
 	send(event: SimMachineEvent): Promise<void> {
@@ -191,16 +231,19 @@ export class SimulatorSession {
 		const request = event.type === 'call.submit' ? event.request : undefined;
 		const policy = request !== undefined && runtime.callUsesPolicy(request);
 		const admin = ADMIN_EVENTS.has(event.type);
+		const prepared = this.prepared || NEEDS_NOTHING.has(event.type);
 		const now =
-			request !== undefined
+			prepared &&
+			(request !== undefined
 				? runtime.canCallNow(request.call) && (!policy || runtime.canParsePolicyNow())
-				: !admin || runtime.canAdminNow();
+				: !admin || runtime.canAdminNow());
 		if (!this.queue && now) {
 			actor.send(event);
 			return Promise.resolve();
 		}
 		const queued: Promise<void> = (this.queue ?? Promise.resolve())
 			.then(async () => {
+				if (!prepared) await this.prepare();
 				if (request !== undefined)
 					await Promise.all([
 						runtime.loadApis([request.call]),

@@ -34,6 +34,39 @@ describe('SimulatorSession', () => {
 		expect(await session.whenReady()).toBe(true);
 		expect(session.ready).toBe(true);
 		expect(session.snapshot.context.cursor).toBe(0);
+		// A step before prepare() (the page calls it on the learner's first focus, key or pointer)
+		// waits for what it needs; the clock needs nothing.
+		const stepped = session.send({ type: 'scenario.next' });
+		expect(session.snapshot.context.cursor).toBe(0);
+		await stepped;
+		expect(session.snapshot.context.cursor).toBe(1);
+		session.send({ type: 'scenario.next' });
+		expect(session.snapshot.context.cursor).toBe(2);
+		session.stop();
+	});
+
+	it('prepare() loads what the steps call; a failed load is tried again', async () => {
+		const runtime = await import('./sim-runtime');
+		let fail = true;
+		const loaded: string[][] = [];
+		const session = new SimulatorSession(scenario, initial);
+		await session.start(async () => ({
+			...runtime,
+			loadApis: (calls: Iterable<string>) => {
+				loaded.push([...calls]);
+				return fail ? Promise.reject(new Error('offline')) : runtime.loadApis(calls);
+			}
+		}));
+		expect(loaded).toEqual([]); // nothing before the learner starts
+		const before = session.snapshot.context.sim.now;
+		session.send({ type: 'clock.advance', seconds: 60 }); // needs nothing: processed at once
+		expect(session.snapshot.context.sim.now).toBe(before + 60);
+		await expect(session.prepare()).rejects.toThrow('offline');
+		fail = false;
+		await session.prepare();
+		expect(loaded).toEqual([runtime.scenarioCalls(scenario), runtime.scenarioCalls(scenario)]);
+		await session.prepare(); // done: no further load
+		expect(loaded).toHaveLength(2);
 		session.send({ type: 'scenario.next' });
 		expect(session.snapshot.context.cursor).toBe(1);
 		session.stop();
@@ -81,6 +114,7 @@ describe('SimulatorSession', () => {
 		const storage = memory();
 		const first = new SimulatorSession(scenario, initial, { storage });
 		await first.start();
+		await first.prepare();
 		vi.useFakeTimers();
 		expect(first.restored).toBe(false);
 		first.send({ type: 'scenario.next' });
@@ -106,6 +140,7 @@ describe('SimulatorSession', () => {
 		const storage = memory();
 		const first = new SimulatorSession(scenario, initial, { storage });
 		await first.start();
+		await first.prepare();
 		first.predict(0, 'works');
 		first.send({ type: 'scenario.next' });
 		first.predict(1, 'refused');

@@ -7,7 +7,7 @@
  */
 import { REVOKE_POLICY_NAME, type PolicyEdit } from './admin-model';
 import { formatInstant, type Instant, type Tick } from './clock';
-import { explanation, type Explanation } from './explain';
+import { explanation, type Explanation } from './explanation';
 import {
 	iamPolicyErrorMessage,
 	parsePolicy,

@@ -1,10 +1,16 @@
 /**
  * The synchronous full engine: importing this module registers every optional STS operation, the
- * administrative actions and the policy parser.
+ * authorisation of service actions, the administrative actions and the policy parser.
  * For Node (CLI, tests, content checks) and the barrel index.ts; the browser uses api-loaders.ts.
  */
 import { attachPolicy, editPolicy, revokeSessions } from './admin-actions';
-import { registerAdminActions, registerApiHandlers } from './api-handlers';
+import {
+	registerActionAuthorizer,
+	registerAdminActions,
+	registerApiHandlers
+} from './api-handlers';
+import { assumeRole } from './assume-role';
+import { authorizeAction } from './authorize-action';
 import { registerManagedPolicies } from './managed-policies';
 import { MORE_MANAGED_POLICIES } from './more-managed-policies';
 import { parsePolicy } from './policy-document';
@@ -20,6 +26,7 @@ import { getDelegatedAccessToken } from './get-delegated-access-token';
 import { getWebIdentityToken } from './get-web-identity-token';
 
 registerApiHandlers({
+	AssumeRole: assumeRole,
 	AssumeRoot: assumeRoot,
 	DecodeAuthorizationMessage: decodeAuthorizationMessage,
 	GetAccessKeyInfo: getAccessKeyInfo,
@@ -31,6 +38,7 @@ registerApiHandlers({
 	GetSessionToken: getSessionToken
 });
 
+registerActionAuthorizer(authorizeAction);
 registerAdminActions({ attachPolicy, editPolicy, revokeSessions });
 registerManagedPolicies(MORE_MANAGED_POLICIES);
 registerPolicyParser(parsePolicy);

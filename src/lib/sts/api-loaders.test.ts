@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // Each test gets fresh modules, so the handler registry starts as the browser's does: only
-// AssumeRole and GetCallerIdentity registered (no all-apis.ts import here).
+// GetCallerIdentity registered (no all-apis.ts import here).
 beforeEach(() => vi.resetModules());
 
 async function engine() {
@@ -14,12 +14,38 @@ async function engine() {
 const BOB = 'user:111111111111/bob';
 
 describe('loading STS operations on demand', () => {
-	it('AssumeRole and GetCallerIdentity need no loading', async () => {
+	it('GetCallerIdentity needs no loading (it evaluates no policy)', async () => {
 		const { baseState, outcomeOf, canCallNow } = await engine();
-		expect(canCallNow('AssumeRole')).toBe(true);
+		expect(canCallNow('GetCallerIdentity')).toBe(true);
 		expect(canCallNow('sts:GetCallerIdentity')).toBe(true);
-		expect(canCallNow('s3:GetObject')).toBe(true);
 		expect(outcomeOf(baseState(), { as: BOB, call: 'GetCallerIdentity' }).ok).toBe(true);
+	});
+
+	it('AssumeRole and service actions load on demand, with the policy evaluation library', async () => {
+		const { baseState, outcomeOf, canCallNow, loadApis, isActionAuthorizerLoaded, roleArn } =
+			await engine();
+		const assume = {
+			as: BOB,
+			call: 'AssumeRole',
+			params: { RoleArn: roleArn('111111111111', 'ForBob', '/team/'), RoleSessionName: 'session' }
+		};
+		const read = { as: BOB, call: 's3:GetObject', params: { Resource: 'arn:aws:s3:::b/k' } };
+		expect(canCallNow('AssumeRole')).toBe(false);
+		expect(canCallNow('s3:GetObject')).toBe(false);
+		expect(outcomeOf(baseState(), assume).simulatorError).toMatch(/AssumeRole is not loaded/);
+		expect(outcomeOf(baseState(), read).simulatorError).toMatch(
+			/service-action authorisation is not loaded/
+		);
+		await loadApis(['AssumeRole']);
+		expect(canCallNow('AssumeRole')).toBe(true);
+		expect(isActionAuthorizerLoaded()).toBe(false);
+		expect(outcomeOf(baseState(), assume).ok).toBe(true);
+		await loadApis(['s3:GetObject']);
+		expect(canCallNow('s3:GetObject')).toBe(true);
+		expect(canCallNow('iam:ListUsers')).toBe(true);
+		const o = outcomeOf(baseState(), read);
+		expect(o.simulatorError).toBeUndefined();
+		expect(typeof o.allowed).toBe('boolean');
 	});
 
 	it('a call to an operation not loaded yet is a simulator error, not a wrong AWS answer', async () => {
@@ -34,8 +60,9 @@ describe('loading STS operations on demand', () => {
 
 	it('loadApis registers exactly the operations named, with or without the sts: prefix', async () => {
 		const { baseState, outcomeOf, loadApis, isApiLoaded } = await engine();
-		await loadApis(['sts:GetSessionToken', 'AssumeRole', 's3:GetObject']);
+		await loadApis(['sts:GetSessionToken']);
 		expect(isApiLoaded('GetSessionToken')).toBe(true);
+		expect(isApiLoaded('AssumeRole')).toBe(false);
 		expect(isApiLoaded('GetFederationToken')).toBe(false);
 		expect(isApiLoaded('AssumeRoleWithSAML')).toBe(false);
 		expect(isApiLoaded('AssumeRoleWithWebIdentity')).toBe(false);
@@ -44,7 +71,7 @@ describe('loading STS operations on demand', () => {
 		expect(o.facts.accessKeyId).toMatch(/^ASIA/);
 	});
 
-	it('all four optional operations load', async () => {
+	it('every optional operation loads', async () => {
 		const { loadApis, isApiLoaded, OPTIONAL_APIS } = await engine();
 		await loadApis(OPTIONAL_APIS);
 		for (const api of OPTIONAL_APIS) expect(isApiLoaded(api)).toBe(true);
@@ -109,7 +136,9 @@ describe('loading STS operations on demand', () => {
 	});
 
 	it('the policy parser loads on demand; before that, a session policy is a simulator error', async () => {
-		const { baseState, outcomeOf, canParsePolicyNow, loadPolicyParser, roleArn } = await engine();
+		const { baseState, outcomeOf, canParsePolicyNow, loadPolicyParser, roleArn, loadApis } =
+			await engine();
+		await loadApis(['AssumeRole']);
 		const request = (Policy: unknown) => ({
 			as: 'user:111111111111/bob',
 			call: 'AssumeRole',
@@ -139,7 +168,8 @@ describe('loading STS operations on demand', () => {
 	});
 
 	it('the further AWS managed policy stand-ins load with the parser', async () => {
-		const { baseState, outcomeOf, loadPolicyParser, roleArn } = await engine();
+		const { baseState, outcomeOf, loadPolicyParser, roleArn, loadApis } = await engine();
+		await loadApis(['AssumeRole']);
 		const request = {
 			as: 'user:111111111111/bob',
 			call: 'AssumeRole',
@@ -166,7 +196,7 @@ describe('loading STS operations on demand', () => {
 		expect(callUsesPolicy({ params: { Policy: '{}' } })).toBe(true);
 		// PolicyArns may name the AWS managed stand-ins that load with the parser.
 		expect(callUsesPolicy({ params: { PolicyArns: [] } })).toBe(true);
-		expect(callUsesPolicy({ params: { RoleSessionName: 's' } })).toBe(false);
+		expect(callUsesPolicy({ params: { RoleSessionName: 'session' } })).toBe(false);
 		expect(callUsesPolicy({})).toBe(false);
 		expect(
 			scenarioUsesPolicy({
@@ -199,6 +229,6 @@ describe('loading STS operations on demand', () => {
 		expect(
 			snapshotUsesPolicy(call({ PolicyArns: [{ arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }] }))
 		).toBe(true);
-		expect(snapshotUsesPolicy(call({ RoleSessionName: 's' }))).toBe(false);
+		expect(snapshotUsesPolicy(call({ RoleSessionName: 'session' }))).toBe(false);
 	});
 });

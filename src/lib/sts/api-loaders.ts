@@ -5,8 +5,10 @@
  */
 import type { Scenario } from '../content/scenario-schema';
 import {
+	isActionAuthorizerLoaded,
 	isAdminLoaded,
 	isApiLoaded,
+	registerActionAuthorizer,
 	registerAdminActions,
 	registerApiHandlers,
 	type OptionalApi
@@ -17,6 +19,7 @@ import { registerManagedPolicies } from './managed-policies';
 import { isPolicyParserLoaded, registerPolicyParser } from './policy-model';
 
 const LOADERS: Record<OptionalApi, () => Promise<ApiHandler>> = {
+	AssumeRole: () => import('./assume-role').then((m) => m.assumeRole),
 	AssumeRoleWithSAML: () => import('./assume-role-with-saml').then((m) => m.assumeRoleWithSaml),
 	AssumeRoleWithWebIdentity: () =>
 		import('./assume-role-with-web-identity').then((m) => m.assumeRoleWithWebIdentity),
@@ -35,22 +38,30 @@ function isOptional(api: string): api is OptionalApi {
 	return api in LOADERS;
 }
 
-/** Registers the operations named by `calls` (step `call:` values or API names) that are missing. */
+/**
+ * Registers the operations named by `calls` (step `call:` values or API names) that are missing,
+ * and the authorisation of service actions when one of `calls` is a service action.
+ */
 export async function loadApis(calls: Iterable<string>): Promise<void> {
 	const missing = new Set<OptionalApi>();
+	let action = false;
 	for (const c of calls) {
 		const api = stsApiOf(c);
-		if (api && isOptional(api) && !isApiLoaded(api)) missing.add(api);
+		if (!api) action = true;
+		else if (isOptional(api) && !isApiLoaded(api)) missing.add(api);
 	}
-	await Promise.all(
-		[...missing].map(async (api) => registerApiHandlers({ [api]: await LOADERS[api]() }))
-	);
+	await Promise.all([
+		...[...missing].map(async (api) => registerApiHandlers({ [api]: await LOADERS[api]() })),
+		action && !isActionAuthorizerLoaded()
+			? import('./authorize-action').then((m) => registerActionAuthorizer(m.authorizeAction))
+			: undefined
+	]);
 }
 
 /** True when a call to `call` can run now without loading anything. */
 export function canCallNow(call: string): boolean {
 	const api = stsApiOf(call);
-	return !api || isApiLoaded(api);
+	return api ? isApiLoaded(api) : isActionAuthorizerLoaded();
 }
 
 /** The `call:` of every scenario step. */

@@ -7,7 +7,7 @@ import { awsError, messages, type AwsError } from './aws-errors';
 import type { CallerResolution, ServiceCaller, SignedCaller } from './caller';
 import { formatInstant, type Instant, type Tick } from './clock';
 import { accessKeyId, secretAccessKey, sessionToken, type RandomSource } from './credential-ids';
-import { explanation, type Explanation } from './explain';
+import { explanation, type Explanation } from './explanation';
 import type { IssuedCredentials } from './issued-credentials';
 import type { Params } from './validate-params';
 import type { World } from './world';

@@ -15,7 +15,7 @@ import {
 } from './api-support';
 import { awsError, messages } from './aws-errors';
 import { aDuration, formatDuration } from './clock';
-import { explanation } from './explain';
+import { explanation } from './explanation';
 import { decodeSamlAssertion, encodeSamlAssertion } from './identity-tokens';
 import { samlNameQualifier } from './saml-name-qualifier';
 import { federatedTrust, idpAttributes } from './idp-attributes';

@@ -30,7 +30,7 @@ import {
 	serviceSessionKind
 } from './caller';
 import { formatDuration } from './clock';
-import { explanation } from './explain';
+import { explanation } from './explanation';
 import { checkMfa, withMfaShorthand } from './mfa';
 import { permissionsOf } from './permissions';
 import { principalKeys, requestKeys, resourceTagKeys } from './request-context';

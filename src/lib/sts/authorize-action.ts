@@ -21,12 +21,8 @@ import {
 } from './authorization-message';
 import { describeCallerAtStart, type CallerResolution, type SignedCaller } from './caller';
 import { lookupAction } from './action-catalog';
-import {
-	analyseStatements,
-	decisiveStatements,
-	explanation,
-	type StatementVerdict
-} from './explain';
+import { analyseStatements, decisiveStatements } from './explain';
+import { explanation, type StatementVerdict } from './explanation';
 import { parseArn } from './arn';
 import { permissionsOf } from './permissions';
 import { ALLOW_ALL, type ContextValues } from './policy-evaluation';

@@ -4,8 +4,7 @@
  */
 import { stsApiOf } from './api-model';
 import type { ApiContext, ApiResult, CallRequest } from './api-support';
-import { apiHandler } from './api-handlers';
-import { authorizeAction } from './authorize-action';
+import { actionAuthorizer, apiHandler } from './api-handlers';
 import { resolveCaller } from './caller';
 import type { RandomSource } from './credential-ids';
 import type { IssuedCredentials } from './issued-credentials';
@@ -87,7 +86,7 @@ export function dispatchCall(
 	try {
 		result = api
 			? apiHandler(api)(ctx, resolution)
-			: authorizeAction(ctx, resolution, request.call);
+			: actionAuthorizer()(ctx, resolution, request.call);
 	} catch (e) {
 		// A simulator bug must not take the UI or the CLI down; report it on the step instead.
 		result = {

@@ -7,7 +7,7 @@
 import { authenticated, fail, type ApiHandler } from './api-support';
 import { decodeAuthorizationMessage as decode } from './authorization-message';
 import { awsError, messages } from './aws-errors';
-import { explanation } from './explain';
+import { explanation } from './explanation';
 import { operationDenied } from './operation-permission';
 import { validateParams } from './validate-params';
 

@@ -6,7 +6,7 @@
  */
 import { keyOwner } from './access-key-account';
 import { authenticated, fail, simulatorFailure, type ApiHandler } from './api-support';
-import { explanation } from './explain';
+import { explanation } from './explanation';
 import { operationDenied } from './operation-permission';
 import { validateParams } from './validate-params';
 

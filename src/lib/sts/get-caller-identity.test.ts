@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import './all-apis'; // the synchronous full engine (AssumeRole issues the sessions asked about)
 import { baseState, issue, later, outcomeOf, roleArn } from './test-worlds';
 
 describe('GetCallerIdentity (§9)', () => {

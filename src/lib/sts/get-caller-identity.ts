@@ -5,7 +5,7 @@
  */
 import { authenticated, type ApiHandler } from './api-support';
 import { describeCaller } from './caller';
-import { explanation } from './explain';
+import { explanation } from './explanation';
 
 export const getCallerIdentity: ApiHandler = (_ctx, resolution) => {
 	const auth = authenticated(resolution, 'GetCallerIdentity');

@@ -16,7 +16,8 @@ import {
 import { awsError, messages } from './aws-errors';
 import { callerArn, describeCaller, describeCallerAtStart } from './caller';
 import { formatDuration } from './clock';
-import { analyseStatements, explanation } from './explain';
+import { analyseStatements } from './explain';
+import { explanation } from './explanation';
 import { evaluate } from './policy-evaluation';
 import { principalKeys, requestKeys } from './request-context';
 import { GST_DEFAULT_SECONDS, ROOT_SESSION_MAX_SECONDS } from './get-session-token';

@@ -14,7 +14,7 @@ import {
 import { awsError, messages } from './aws-errors';
 import { describeCaller, describeCallerAtStart } from './caller';
 import { formatDuration } from './clock';
-import { explanation } from './explain';
+import { explanation } from './explanation';
 import type { SessionIdentity } from './issued-credentials';
 import { checkMfa, withMfaShorthand } from './mfa';
 import { integerParam, validateParams } from './validate-params';

@@ -78,7 +78,7 @@ export {
 	type CredentialStatus,
 	type SessionIdentity
 } from './issued-credentials';
-export type { Explanation, StatementVerdict, ConditionVerdict } from './explain';
+export type { Explanation, StatementVerdict, ConditionVerdict } from './explanation';
 export { messages, ERROR_CODE_ALIASES, type AwsError, type AwsErrorCode } from './aws-errors';
 
 // The world model and helpers the UI needs to display it.

@@ -5,7 +5,7 @@ import type { StsApi } from './api-model';
 import type { CallRequest, StsResponse } from './api-support';
 import type { AwsError } from './aws-errors';
 import type { Instant } from './clock';
-import type { Explanation } from './explain';
+import type { Explanation } from './explanation';
 
 export interface CallOutcome {
 	kind: 'call';

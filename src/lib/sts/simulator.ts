@@ -10,7 +10,7 @@ import type { CallRequest } from './api-support';
 import { formatDuration, formatInstant, type Instant } from './clock';
 import { SeededRandom, type RngState } from './credential-ids';
 import { dispatchCall, tickOf } from './call-dispatch';
-import { explanation } from './explain';
+import { explanation } from './explanation';
 import type { AdminOutcome, CallOutcome, ClockOutcome, Outcome } from './sim-outcomes';
 import {
 	credentialStatus,

@@ -4,7 +4,8 @@
  * the evaluation library's (StsServiceAuthorizer); this module adds the narrative.
  */
 import { parseArn } from './arn';
-import { analyseStatements, decisiveStatements, type StatementVerdict } from './explain';
+import { analyseStatements, decisiveStatements } from './explain';
+import type { StatementVerdict } from './explanation';
 import type { ContextValues } from './policy-evaluation';
 import { statementsOf, type PolicyStatement } from './policy-model';
 import { decideWithSessionPolicies, type SessionDecision } from './session-policy';
