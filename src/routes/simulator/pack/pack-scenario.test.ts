@@ -84,6 +84,23 @@ describe('packScenarioPageData', () => {
 		expect(data.questions).toEqual(['lab-duration-above-max', 'lab-duration-default']);
 	});
 
+	it('says and links fact-base citations in narration and debriefs as the app’s scenarios do', () => {
+		const cited = {
+			...scenario,
+			steps: scenario.steps.map((s, i) =>
+				i === 0
+					? { ...s, narration: 'The cap (sts-facts §2.2).', debrief: 'See sts-facts §99.' }
+					: s
+			)
+		};
+		const data = packScenarioPageData(cited, index, undefined, { '§2.2': 'Role chaining' });
+		expect(data.narrationHtml[0]).toContain('fact base <a href="/facts#');
+		expect(data.narrationHtml[0]).toContain('title="STS fact base §2.2: Role chaining">§2.2</a>');
+		expect(data.narrationHtml[0]).not.toContain('sts-facts');
+		// A section the fact base does not have stays plain text.
+		expect(data.debriefHtml[0]).toContain('See fact base §99.');
+	});
+
 	it('links the scenario’s own pack’s lessons to the pack lesson page', () => {
 		const data = packScenarioPageData(
 			{ ...scenario, lessons: ['role-chaining', 'lab-duration-notes#the-rules'] },

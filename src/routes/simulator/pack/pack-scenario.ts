@@ -3,6 +3,7 @@
  * its page needs, made in the browser from the scenario stored with its pack. Pack Markdown goes
  * through the same safe renderer as the app's own scenarios.
  */
+import { linkFactCitationsHtml } from '$lib/content/fact-sections';
 import { renderMarkdown } from '$lib/content/markdown';
 import { packLessonHref } from '$lib/content/pack-lesson-address';
 import type { ContentIndex } from '$lib/content/pack-check';
@@ -63,20 +64,24 @@ export function packScenarioCard(
 
 /**
  * What the scenario page shows around the simulator, as the prerendered scenario pages have it:
- * topic title, summary and narration HTML, and "Background" links to the app's lessons and to the
- * scenario's own pack's lessons (`pack`: its id and its lessons' titles by slug).
+ * topic title, summary and narration HTML (fact-base citations, "sts-facts §5", linked to /facts
+ * with `factTitles`), and "Background" links to the app's lessons and to the scenario's own pack's
+ * lessons (`pack`: its id and its lessons' titles by slug).
  */
 export function packScenarioPageData(
 	scenario: Scenario,
 	index: ContentIndex,
-	pack?: { packId: string; lessons: Record<string, string> }
+	pack?: { packId: string; lessons: Record<string, string> },
+	factTitles: Record<string, string> = {}
 ) {
+	const stepHtml = (text: string | undefined) =>
+		text ? linkFactCitationsHtml(renderMarkdown(text).html, factTitles) : '';
 	return {
 		scenario,
 		topic: topicTitle(index, scenario.topic),
 		summaryHtml: scenario.summary ? renderMarkdown(scenario.summary).html : '',
-		narrationHtml: scenario.steps.map((s) => (s.narration ? renderMarkdown(s.narration).html : '')),
-		debriefHtml: scenario.steps.map((s) => (s.debrief ? renderMarkdown(s.debrief).html : '')),
+		narrationHtml: scenario.steps.map((s) => stepHtml(s.narration)),
+		debriefHtml: scenario.steps.map((s) => stepHtml(s.debrief)),
 		lessons: (scenario.lessons ?? []).flatMap((ref) => {
 			const [slug, section] = ref.split('#');
 			const lesson = index.lessons[slug];
