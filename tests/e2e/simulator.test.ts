@@ -696,6 +696,28 @@ test('the Restart confirmation: Escape or Cancel closes it and focus returns to 
 	await expect(page.getByTestId('step-progress')).toHaveText(`Step 2 of ${VENDOR_STEPS}`);
 });
 
+test('the Start over confirmation takes focus; Escape or Cancel closes it and focus returns to Start over', async ({
+	page
+}) => {
+	await open(page, VENDOR);
+	await expect(page.locator('.sim[data-ready="true"]')).toBeVisible();
+	await playSteps(page, 1);
+	const reset = page.getByTestId('reset');
+	await reset.focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('confirm-reset')).toBeFocused();
+	await page.keyboard.press('Escape');
+	await expect(page.getByTestId('confirm-reset')).toHaveCount(0);
+	await expect(reset).toBeFocused();
+
+	await page.keyboard.press('Enter');
+	await page.getByTestId('cancel-reset').click();
+	await expect(page.getByTestId('confirm-reset')).toHaveCount(0);
+	await expect(reset).toBeFocused();
+	// Nothing was discarded.
+	await expect(page.getByTestId('step-progress')).toHaveText(`Step 2 of ${VENDOR_STEPS}`);
+});
+
 test('"Back to step 1" and "Start over" say how they differ: one keeps the predictions, the other forgets them', async ({
 	page
 }) => {
