@@ -512,44 +512,58 @@ test('after one visit the simulator works offline: the engine and the IAM action
 	await context.setOffline(false);
 });
 
-test('the policy evaluation library loads when the learner starts to use the simulator, not with the page', async ({
-	page
-}) => {
-	// 'SessionRoleMatch' is a string of @cloud-copilot/iam-simulate's evaluation engine.
-	const evaluator: string[] = [];
-	page.on('response', async (r) => {
-		if (r.request().resourceType() !== 'script') return;
-		if ((await r.text().catch(() => '')).includes('SessionRoleMatch'))
-			evaluator.push(new URL(r.url()).pathname);
-	});
-	await open(page, VENDOR);
-	await page.locator('.sim[data-ready="true"]').waitFor();
-	await page.waitForLoadState('networkidle');
-	expect(evaluator).toEqual([]);
-	// A keyboard learner reaches the step's button: that is when it loads.
-	await page.getByTestId('next').focus();
-	await expect.poll(() => evaluator.length).toBe(1);
-	await page.keyboard.press('Enter');
-	await expect(page.getByTestId('expectation')).toContainText('As the scenario expected.');
-});
+test.describe('what playing a step needs loads when the learner starts', () => {
+	// Without the service worker every chunk comes through page.route (it would answer from its
+	// precache once it controls the page).
+	test.use({ serviceWorkers: 'block' });
 
-test('a second press of Next while the first step still loads plays one step, not two', async ({
-	page
-}) => {
-	// The evaluation library's chunk answers a second late, as on a slow first visit.
-	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
-		const response = await route.fetch();
-		const body = await response.text();
-		if (body.includes('SessionRoleMatch')) await new Promise((done) => setTimeout(done, 1000));
-		await route.fulfill({ response, body });
+	/**
+	 * Records, as each request is made, the chunks holding the policy evaluation library (its
+	 * engine's string 'SessionRoleMatch'), and answers them `delayMs` late.
+	 */
+	async function watchEvaluator(page: Page, delayMs = 0): Promise<string[]> {
+		const requested: string[] = [];
+		await page.route('**/_app/immutable/chunks/*.js', async (route) => {
+			const response = await route.fetch();
+			const body = await response.text();
+			if (body.includes('SessionRoleMatch')) {
+				requested.push(new URL(route.request().url()).pathname);
+				if (delayMs) await new Promise((done) => setTimeout(done, delayMs));
+			}
+			await route.fulfill({ response, body });
+		});
+		return requested;
+	}
+
+	test('the policy evaluation library loads when the learner reaches the step, not with the page', async ({
+		page
+	}) => {
+		const evaluator = await watchEvaluator(page);
+		await open(page, VENDOR);
+		await page.locator('.sim[data-ready="true"]').waitFor();
+		await page.waitForLoadState('networkidle');
+		expect(evaluator).toEqual([]);
+		// A keyboard learner reaches the step's button: that is when it loads.
+		await page.getByTestId('next').focus();
+		await expect.poll(() => evaluator.length).toBeGreaterThan(0);
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('expectation')).toContainText('As the scenario expected.');
 	});
-	await open(page, VENDOR);
-	await page.locator('.sim[data-ready="true"]').waitFor();
-	await page.getByTestId('next').focus();
-	await page.keyboard.press('Enter');
-	await page.keyboard.press('Enter');
-	await expect(page.getByTestId('expectation')).toContainText('As the scenario expected.');
-	await expect(page.getByTestId('step-progress')).toHaveText(`Step 2 of ${VENDOR_STEPS}`);
+
+	test('a slow first step says it is loading, and a second press meanwhile plays one step, not two', async ({
+		page
+	}) => {
+		await watchEvaluator(page, 1500);
+		await open(page, VENDOR);
+		await page.locator('.sim[data-ready="true"]').waitFor();
+		await page.getByTestId('next').focus();
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('step-loading')).toHaveText('Loading what this step needs…');
+		await expect(page.getByTestId('expectation')).toContainText('As the scenario expected.');
+		await expect(page.getByTestId('step-loading')).toHaveText('');
+		await expect(page.getByTestId('step-progress')).toHaveText(`Step 2 of ${VENDOR_STEPS}`);
+	});
 });
 
 test('going back a step shows the prediction made there, and forward the one made next', async ({

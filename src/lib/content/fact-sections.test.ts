@@ -119,6 +119,21 @@ describe('citations in rendered narration and debriefs', () => {
 		expect(out).toContain('<code>ExternalId</code>');
 	});
 
+	it('leaves a citation in an attribute, a link or a code span as written (no link inside a tag)', () => {
+		const html = renderMarkdown(
+			'[AWS](https://docs.aws.amazon.com/ "see sts-facts §5") and `sts-facts §8`, [the §5 page](/facts "x") (sts-facts §5).'
+		).html;
+		const out = linkFactCitationsHtml(html, titles);
+		expect(out).toContain('title="see sts-facts §5"');
+		expect(out).toContain('<code>sts-facts §8</code>');
+		// Only the citation in plain text became a link, and every tag is still whole.
+		expect(out.match(/<a href="\/facts#fact-5"/g)).toHaveLength(1);
+		expect(out).toContain(
+			'(fact base <a href="/facts#fact-5" title="STS fact base §5: ExternalId">§5</a>).'
+		);
+		expect(out.replace(/<[^<>]*>/g, '')).not.toMatch(/[<>]/);
+	});
+
 	it('leaves HTML without citations as it was', () => {
 		const html = '<p>See <a href="/glossary#x">§2</a> <code>a &lt; b</code></p>';
 		expect(linkFactCitationsHtml(html, titles)).toBe(html);

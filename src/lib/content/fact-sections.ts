@@ -126,7 +126,25 @@ export function splitFactCitations(text: string): CitationPart[] {
  * not have stays plain text.
  */
 export function linkFactCitationsHtml(html: string, titles: Record<string, string>): string {
-	return splitFactCitations(html)
+	// Only text between tags, and not inside a link or code: a citation in an attribute (a link's
+	// title) or in a code span is left as written. The renderer escapes "<" and ">" in text and
+	// attribute values, so every "<" here opens a tag.
+	let inside = 0;
+	return html
+		.split(/(<[^>]*>)/)
+		.map((part) => {
+			if (part.startsWith('<')) {
+				const tag = /^<(\/?)(a|code)\b/i.exec(part);
+				if (tag) inside = Math.max(0, inside + (tag[1] ? -1 : 1));
+				return part;
+			}
+			return inside > 0 ? part : linkCitationsInText(part, titles);
+		})
+		.join('');
+}
+
+function linkCitationsInText(text: string, titles: Record<string, string>): string {
+	return splitFactCitations(text)
 		.map((p) =>
 			p.section && titles[p.section]
 				? `<a href="${factHref(p.section)}" title="STS fact base ${p.section}: ${titles[p.section].replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}">${p.text}</a>`

@@ -27,7 +27,8 @@ export {
 	scenarioUsesPolicy,
 	snapshotCalls,
 	snapshotUsesAdmin,
-	snapshotUsesPolicy
+	snapshotUsesPolicy,
+	worldNamesManagedPolicy
 } from '$lib/sts/api-loaders';
 export {
 	clearSavedSimulation,

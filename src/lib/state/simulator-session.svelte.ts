@@ -10,15 +10,12 @@ export type SimSnapshot = SnapshotFrom<typeof simMachine>;
 
 /** Events the administrative actions process (loaded on demand in the browser). */
 const ADMIN_EVENTS = new Set<string>(['admin.revoke', 'admin.attach', 'policy.edit']);
-/** Events the machine processes without any STS operation, evaluation or administrative action. */
-const NEEDS_NOTHING = new Set<string>([
-	'clock.advance',
-	'clock.play',
-	'clock.pause',
-	'scenario.load',
-	'scenario.restart',
-	'credentials.release'
-]);
+/**
+ * Events that play scenario steps (the next one, or all but the last when stepping back) and so
+ * need what prepare() loads. A free-play call loads its own operation; administrative actions
+ * load theirs; the clock, restart and loading a scenario need nothing more than the engine.
+ */
+const NEEDS_PREPARE = new Set<string>(['scenario.next', 'scenario.back']);
 type Runtime = typeof import('./sim-runtime');
 
 export interface SimulatorSessionOptions {
@@ -52,6 +49,11 @@ export class SimulatorSession {
 	ready = $state(false);
 	/** Why the engine could not be loaded. */
 	failed = $state<string | undefined>();
+	/**
+	 * Why what an event needed could not be loaded (the event was dropped); cleared when a later
+	 * event's load succeeds.
+	 */
+	loadError = $state<string | undefined>();
 	readonly scenario: Scenario;
 	private actor: SimActor | undefined;
 	private runtime: Runtime | undefined;
@@ -64,7 +66,10 @@ export class SimulatorSession {
 	private calls: string[] = [];
 	/** `stop()` was called (the page is going away). */
 	private stopped = false;
-	/** Set while events wait behind a call whose STS operation is loading. */
+	/**
+	 * Set while events wait for a module: what prepare() loads, a free-play call's STS operation,
+	 * the policy parser or the administrative actions.
+	 */
 	private queue: Promise<void> | undefined;
 	/** A step or the restored session uses the administrative actions / the policy parser. */
 	private needsAdmin = false;
@@ -131,6 +136,8 @@ export class SimulatorSession {
 			runtime.scenarioUsesAdmin(this.scenario) || (!!saved && runtime.snapshotUsesAdmin(saved));
 		this.needsPolicy =
 			runtime.scenarioUsesPolicy(this.scenario) || (!!saved && runtime.snapshotUsesPolicy(saved));
+		// Building the world needs the stand-ins of AWS managed policies it names by ARN.
+		if (runtime.worldNamesManagedPolicy(this.scenario)) await runtime.loadPolicyParser();
 		let actor: SimActor | undefined;
 		if (saved) {
 			try {
@@ -155,6 +162,13 @@ export class SimulatorSession {
 		} else {
 			actor = runtime.createSimActor(this.scenario);
 			actor.start();
+			const started = actor.getSnapshot();
+			if (started.status !== 'active') {
+				actor.stop();
+				throw started.error instanceof Error
+					? started.error
+					: new Error('the scenario could not be started');
+			}
 		}
 		// The page renders the machine's snapshot (and every view derived from it) in a task of its own.
 		await nextTask();
@@ -231,13 +245,8 @@ export class SimulatorSession {
 		const request = event.type === 'call.submit' ? event.request : undefined;
 		const policy = request !== undefined && runtime.callUsesPolicy(request);
 		const admin = ADMIN_EVENTS.has(event.type);
-		const prepared = this.prepared || NEEDS_NOTHING.has(event.type);
-		const now =
-			prepared &&
-			(request !== undefined
-				? runtime.canCallNow(request.call) && (!policy || runtime.canParsePolicyNow())
-				: !admin || runtime.canAdminNow());
-		if (!this.queue && now) {
+		const prepared = this.prepared || !NEEDS_PREPARE.has(event.type);
+		if (!this.wouldWait(event)) {
 			actor.send(event);
 			return Promise.resolve();
 		}
@@ -252,9 +261,12 @@ export class SimulatorSession {
 				else if (admin) await runtime.loadAdminActions();
 			})
 			.then(
-				() => actor.send(event),
+				() => {
+					this.loadError = undefined;
+					actor.send(event);
+				},
 				(e: unknown) => {
-					this.failed = e instanceof Error ? e.message : String(e);
+					this.loadError = e instanceof Error ? e.message : String(e);
 				}
 			)
 			.finally(() => {
@@ -262,6 +274,23 @@ export class SimulatorSession {
 			});
 		this.queue = queued;
 		return queued;
+	}
+
+	/**
+	 * True when `send(event)` would not process the event at once: the engine is not there, or it
+	 * needs a module not loaded yet, or other events wait before it.
+	 */
+	wouldWait(event: SimMachineEvent): boolean {
+		const { runtime } = this;
+		if (!this.actor || !runtime) return true;
+		if (this.queue) return true;
+		if (!this.prepared && NEEDS_PREPARE.has(event.type)) return true;
+		if (event.type === 'call.submit')
+			return (
+				!runtime.canCallNow(event.request.call) ||
+				(runtime.callUsesPolicy(event.request) && !runtime.canParsePolicyNow())
+			);
+		return ADMIN_EVENTS.has(event.type) && !runtime.canAdminNow();
 	}
 
 	/** True when an administrative action (revoke, attach, policy edit) is processed at once. */

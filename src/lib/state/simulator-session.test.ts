@@ -199,6 +199,87 @@ describe('SimulatorSession', () => {
 		session.stop();
 	});
 
+	it('a world that names an AWS managed policy by ARN starts: the parser (with its stand-ins) loads first', async () => {
+		const managed = parseScenario(
+			[
+				'id: managed-arn',
+				'title: A user with ReadOnlyAccess',
+				'topic: credentials',
+				'world:',
+				'  start: 2026-01-20T01:00:00Z',
+				'  accounts:',
+				'    - id: "111122223333"',
+				'      users:',
+				'        - name: reader',
+				'          policies: [arn:aws:iam::aws:policy/ReadOnlyAccess]',
+				'steps:',
+				'  - call: s3:GetObject',
+				'    as: user:111122223333/reader',
+				'    resource: arn:aws:s3:::reports/r.csv',
+				'    expect: { allowed: true }'
+			].join('\n'),
+			'managed-arn.yaml'
+		);
+		// The starting snapshot is made where the parser is loaded, as the page's prerender does.
+		const built = await import('./sim-runtime');
+		await built.loadPolicyParser();
+		const start = built.initialSnapshot(managed);
+		vi.resetModules(); // then a browser's fresh registry: no policy parser yet
+		const runtime = await import('./sim-runtime');
+		const { SimulatorSession: BrowserSession } = await import('./simulator-session.svelte');
+		expect(runtime.canParsePolicyNow()).toBe(false);
+		const session = new BrowserSession(managed, start);
+		expect(await session.start()).toBe(true);
+		expect(session.failed).toBeUndefined();
+		await session.send({ type: 'scenario.next' });
+		expect(session.snapshot.context.reports[0]?.pass).toBe(true);
+		session.stop();
+	});
+
+	it('only stepping waits for prepare(); an administrative action or the clock does not', async () => {
+		const session = new SimulatorSession(scenario, initial);
+		await session.start();
+		await session.loadAdmin();
+		const role = Object.values(session.snapshot.context.sim.world.accounts).flatMap((a) =>
+			Object.values(a.roles)
+		)[0];
+		expect(session.wouldWait({ type: 'scenario.next' })).toBe(true);
+		expect(session.wouldWait({ type: 'clock.advance', seconds: 5 })).toBe(false);
+		const edit = {
+			type: 'policy.edit',
+			edit: { kind: 'identity-remove', arn: role.arn, name: 'none' }
+		} as const;
+		expect(session.wouldWait(edit)).toBe(false);
+		void session.send(edit);
+		expect(session.snapshot.context.last?.kind).toBe('policy-edit');
+		// While a step waits, everything after it waits too (the order is kept).
+		const stepped = session.send({ type: 'scenario.next' });
+		expect(session.wouldWait(edit)).toBe(true);
+		await stepped;
+		expect(session.wouldWait(edit)).toBe(false);
+		session.stop();
+	});
+
+	it('a load that fails drops the event with loadError (not the engine failure), and a later success clears it', async () => {
+		const runtime = await import('./sim-runtime');
+		let fail = true;
+		const session = new SimulatorSession(scenario, initial);
+		await session.start(async () => ({
+			...runtime,
+			loadApis: (calls: Iterable<string>) =>
+				fail ? Promise.reject(new Error('offline')) : runtime.loadApis(calls)
+		}));
+		await session.send({ type: 'scenario.next' });
+		expect(session.snapshot.context.cursor).toBe(0);
+		expect(session.loadError).toBe('offline');
+		expect(session.failed).toBeUndefined();
+		fail = false;
+		await session.send({ type: 'scenario.next' });
+		expect(session.snapshot.context.cursor).toBe(1);
+		expect(session.loadError).toBeUndefined();
+		session.stop();
+	});
+
 	it('an administrative action waits for its module, and loadAdmin makes edits immediate', async () => {
 		const session = new SimulatorSession(scenario, initial);
 		await session.start();

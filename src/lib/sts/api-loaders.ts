@@ -142,15 +142,23 @@ export function callUsesPolicy(request: Pick<CallRequest, 'params'>): boolean {
  * policy by ARN for a user or role (its stand-in is loaded with the parser)?
  */
 export function scenarioUsesPolicy(scenario: Pick<Scenario, 'steps' | 'world'>): boolean {
-	const byArn = (policies: readonly unknown[] | undefined) =>
-		policies?.some((p) => typeof p === 'string') === true;
 	return (
 		scenario.steps.some(
 			(s) => ('call' in s && callUsesPolicy(s)) || ('attach' in s && byArn([s.attach.policy]))
-		) ||
-		scenario.world.accounts.some(
-			(a) => a.users?.some((u) => byArn(u.policies)) || a.roles?.some((r) => byArn(r.policies))
-		)
+		) || worldNamesManagedPolicy(scenario)
+	);
+}
+
+const byArn = (policies: readonly unknown[] | undefined) =>
+	policies?.some((p) => typeof p === 'string') === true;
+
+/**
+ * Does the scenario's world give a user or role an AWS managed policy by ARN? Building the world
+ * then needs the policy's stand-in, which loads with the parser.
+ */
+export function worldNamesManagedPolicy(scenario: Pick<Scenario, 'world'>): boolean {
+	return scenario.world.accounts.some(
+		(a) => a.users?.some((u) => byArn(u.policies)) || a.roles?.some((r) => byArn(r.policies))
 	);
 }
 
