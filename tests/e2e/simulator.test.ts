@@ -519,17 +519,20 @@ test.describe('what playing a step needs loads when the learner starts', () => {
 
 	/**
 	 * Records, as each request is made, the chunks holding the policy evaluation library (its
-	 * engine's string 'SessionRoleMatch'), and answers them `delayMs` late.
+	 * engine's string 'SessionRoleMatch'), and answers them `delayMs` late; the chunk of the result
+	 * view (its 'data-testid="expectation"') `resultDelayMs` late.
 	 */
-	async function watchEvaluator(page: Page, delayMs = 0): Promise<string[]> {
+	async function watchEvaluator(page: Page, delayMs = 0, resultDelayMs = 0): Promise<string[]> {
 		const requested: string[] = [];
+		const wait = (ms: number) => new Promise((done) => setTimeout(done, ms));
 		await page.route('**/_app/immutable/chunks/*.js', async (route) => {
 			const response = await route.fetch();
 			const body = await response.text();
 			if (body.includes('SessionRoleMatch')) {
 				requested.push(new URL(route.request().url()).pathname);
-				if (delayMs) await new Promise((done) => setTimeout(done, delayMs));
+				await wait(delayMs);
 			}
+			if (body.includes('data-testid="expectation"')) await wait(resultDelayMs);
 			await route.fulfill({ response, body });
 		});
 		return requested;
@@ -550,17 +553,40 @@ test.describe('what playing a step needs loads when the learner starts', () => {
 		await expect(page.getByTestId('expectation')).toContainText('As the scenario expected.');
 	});
 
-	test('a slow first step says it is loading, and a second press meanwhile plays one step, not two', async ({
+	test('a slow first step says it is loading until its result shows, and presses meanwhile play nothing more', async ({
 		page
 	}) => {
-		await watchEvaluator(page, 1500);
+		await watchEvaluator(page, 1000, 2000);
 		await open(page, VENDOR);
 		await page.locator('.sim[data-ready="true"]').waitFor();
 		await page.getByTestId('next').focus();
 		await page.keyboard.press('Enter');
 		await page.keyboard.press('Enter');
 		await expect(page.getByTestId('step-loading')).toHaveText('Loading what this step needs…');
+		// The step has run (its STS operation loaded) while its result view still loads.
+		await expect(page.getByTestId('call-log').locator('li')).toHaveCount(1);
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('step-loading')).toHaveText('');
+		expect(await page.getByTestId('expectation').isVisible()).toBe(true);
 		await expect(page.getByTestId('expectation')).toContainText('As the scenario expected.');
+		await expect(page.getByTestId('step-progress')).toHaveText(`Step 2 of ${VENDOR_STEPS}`);
+		await expect(page.getByTestId('call-log').locator('li')).toHaveCount(1);
+	});
+
+	test('Back on a restored session waits for what replaying needs, saying so, and undoes one action', async ({
+		page
+	}) => {
+		await open(page, VENDOR);
+		await page.locator('.sim[data-ready="true"]').waitFor();
+		await playSteps(page, 2);
+		await watchEvaluator(page, 1000);
+		await page.reload();
+		await page.locator('.sim[data-ready="true"]').waitFor();
+		await expect(page.getByTestId('step-progress')).toHaveText(`Step 3 of ${VENDOR_STEPS}`);
+		await page.getByTestId('back').focus();
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('step-loading')).toHaveText('Loading what this step needs…');
 		await expect(page.getByTestId('step-loading')).toHaveText('');
 		await expect(page.getByTestId('step-progress')).toHaveText(`Step 2 of ${VENDOR_STEPS}`);
 	});
