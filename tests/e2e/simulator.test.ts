@@ -538,6 +538,15 @@ test.describe('what playing a step needs loads when the learner starts', () => {
 		return requested;
 	}
 
+	test('the prerendered Next is disabled until the page has hydrated (a press would do nothing)', async ({
+		page
+	}) => {
+		const html = await (await page.request.get(VENDOR)).text();
+		expect(html).toMatch(/<button[^>]*\sdisabled(="")?[^>]*data-testid="next"/);
+		await open(page, VENDOR);
+		await expect(page.getByTestId('next')).toBeEnabled();
+	});
+
 	test('the policy evaluation library loads when the learner reaches the step, not with the page', async ({
 		page
 	}) => {
