@@ -582,6 +582,19 @@ test.describe('what playing a step needs loads when the learner starts', () => {
 		await expect(page.getByTestId('call-log').locator('li')).toHaveCount(1);
 	});
 
+	test('a second Send while the call still loads sends it once', async ({ page }) => {
+		await watchEvaluator(page, 1500);
+		await open(page, VENDOR);
+		await page.locator('.sim[data-ready="true"]').waitFor();
+		await openForm(page);
+		await page.getByLabel('API or action').selectOption('action');
+		await page.getByLabel('Action', { exact: true }).fill('s3:GetObject');
+		await page.getByTestId('send').click();
+		await page.getByTestId('send').click();
+		await expect(page.getByRole('heading', { name: 'Result of your call' })).toBeFocused();
+		await expect(page.getByTestId('call-log').locator('li')).toHaveCount(1);
+	});
+
 	test('Back on a restored session waits for what replaying needs, saying so, and undoes one action', async ({
 		page
 	}) => {
