@@ -5,12 +5,13 @@ const VENDOR = '/simulator/vendor-external-id';
 const VENDOR_STEPS = 7;
 const ROLE = 'arn:aws:iam::111122223333:role/CloudCostAuditRole';
 
-/** Plays `count` steps with the Next button. */
+/** Plays `count` steps with the Next button, each until its result shows (the player not busy). */
 async function playSteps(page: Page, count: number) {
 	for (let i = 0; i < count; i++) {
 		const before = await page.getByTestId('step-progress').textContent();
 		await page.getByTestId('next').click();
 		await expect(page.getByTestId('step-progress')).not.toHaveText(before ?? '');
+		await expect(page.getByTestId('step-player')).toHaveAttribute('aria-busy', 'false');
 	}
 }
 
@@ -518,9 +519,9 @@ test.describe('what playing a step needs loads when the learner starts', () => {
 	test.use({ serviceWorkers: 'block' });
 
 	/**
-	 * Records, as each request is made, the chunks holding the policy evaluation library (its
-	 * engine's string 'SessionRoleMatch'), and answers them `delayMs` late; the chunk of the result
-	 * view (its 'data-testid="expectation"') `resultDelayMs` late.
+	 * Records the chunks holding the policy evaluation library (its engine's string
+	 * 'SessionRoleMatch') before answering them, `delayMs` late (a request stays pending until
+	 * then); the chunk of the result view (its 'data-testid="expectation"') `resultDelayMs` late.
 	 */
 	async function watchEvaluator(page: Page, delayMs = 0, resultDelayMs = 0): Promise<string[]> {
 		const requested: string[] = [];
@@ -582,8 +583,18 @@ test.describe('what playing a step needs loads when the learner starts', () => {
 		await expect(page.getByTestId('call-log').locator('li')).toHaveCount(1);
 	});
 
-	test('a second Send while the call still loads sends it once', async ({ page }) => {
-		await watchEvaluator(page, 1500);
+	test('a second Send while the call still loads sends it once, and the form says it is loading', async ({
+		page
+	}) => {
+		// Service-action authorisation (its chunk holds this message) answers only after both Sends.
+		let release = () => {};
+		const released = new Promise<void>((done) => (release = done));
+		await page.route('**/_app/immutable/chunks/*.js', async (route) => {
+			const response = await route.fetch();
+			const body = await response.text();
+			if (body.includes('is not an action of the form service:Action')) await released;
+			await route.fulfill({ response, body });
+		});
 		await open(page, VENDOR);
 		await page.locator('.sim[data-ready="true"]').waitFor();
 		await openForm(page);
@@ -591,7 +602,10 @@ test.describe('what playing a step needs loads when the learner starts', () => {
 		await page.getByLabel('Action', { exact: true }).fill('s3:GetObject');
 		await page.getByTestId('send').click();
 		await page.getByTestId('send').click();
+		await expect(page.getByTestId('send-loading')).toHaveText('Loading what this call needs…');
+		release();
 		await expect(page.getByRole('heading', { name: 'Result of your call' })).toBeFocused();
+		await expect(page.getByTestId('send-loading')).toHaveText('');
 		await expect(page.getByTestId('call-log').locator('li')).toHaveCount(1);
 	});
 
