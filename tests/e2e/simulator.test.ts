@@ -751,48 +751,33 @@ test('the session policy section stays open, with focus in the Policy box, when 
 	await expect(page.getByLabel('TransitiveTagKeys (comma-separated)')).toBeVisible();
 });
 
-test('the Restart confirmation: Escape or Cancel closes it and focus returns to Restart', async ({
-	page
-}) => {
-	await open(page, VENDOR);
-	await expect(page.locator('.sim[data-ready="true"]')).toBeVisible();
-	await playSteps(page, 1);
-	const restart = page.getByTestId('restart');
-	await restart.click();
-	await expect(page.getByTestId('confirm-restart')).toBeFocused();
-	await page.keyboard.press('Escape');
-	await expect(page.getByTestId('confirm-restart')).toHaveCount(0);
-	await expect(restart).toBeFocused();
+for (const { name, button } of [
+	{ name: 'Back to step 1', button: 'restart' },
+	{ name: 'Start over', button: 'reset' }
+])
+	test(`the ${name} confirmation takes focus; Escape or Cancel closes it and focus returns to ${name}`, async ({
+		page
+	}) => {
+		await open(page, VENDOR);
+		await expect(page.locator('.sim[data-ready="true"]')).toBeVisible();
+		await playSteps(page, 1);
+		const opener = page.getByTestId(button);
+		const confirm = page.getByTestId(`confirm-${button}`);
+		await opener.focus();
+		await page.keyboard.press('Enter');
+		await expect(confirm).toBeFocused();
+		await page.keyboard.press('Escape');
+		await expect(confirm).toHaveCount(0);
+		await expect(opener).toBeFocused();
 
-	await restart.click();
-	await page.getByTestId('cancel-restart').click();
-	await expect(page.getByTestId('confirm-restart')).toHaveCount(0);
-	await expect(restart).toBeFocused();
-	// Nothing was restarted.
-	await expect(page.getByTestId('step-progress')).toHaveText(`Step 2 of ${VENDOR_STEPS}`);
-});
-
-test('the Start over confirmation takes focus; Escape or Cancel closes it and focus returns to Start over', async ({
-	page
-}) => {
-	await open(page, VENDOR);
-	await expect(page.locator('.sim[data-ready="true"]')).toBeVisible();
-	await playSteps(page, 1);
-	const reset = page.getByTestId('reset');
-	await reset.focus();
-	await page.keyboard.press('Enter');
-	await expect(page.getByTestId('confirm-reset')).toBeFocused();
-	await page.keyboard.press('Escape');
-	await expect(page.getByTestId('confirm-reset')).toHaveCount(0);
-	await expect(reset).toBeFocused();
-
-	await page.keyboard.press('Enter');
-	await page.getByTestId('cancel-reset').click();
-	await expect(page.getByTestId('confirm-reset')).toHaveCount(0);
-	await expect(reset).toBeFocused();
-	// Nothing was discarded.
-	await expect(page.getByTestId('step-progress')).toHaveText(`Step 2 of ${VENDOR_STEPS}`);
-});
+		await opener.click();
+		await expect(confirm).toBeFocused();
+		await page.getByTestId(`cancel-${button}`).click();
+		await expect(confirm).toHaveCount(0);
+		await expect(opener).toBeFocused();
+		// Nothing was undone or discarded.
+		await expect(page.getByTestId('step-progress')).toHaveText(`Step 2 of ${VENDOR_STEPS}`);
+	});
 
 test('"Back to step 1" and "Start over" say how they differ: one keeps the predictions, the other forgets them', async ({
 	page
