@@ -200,13 +200,7 @@ export async function measureSimulatorOwnJs(browser, origin, simulatorPath) {
 	const ownAfterFirstStep = played.detail.filter((f) => !shared.has(f.path));
 	return {
 		...summary(simulatorPath, own),
-		afterFirstStep: {
-			files: ownAfterFirstStep.length,
-			gzipBytesExclIamData: sum(
-				ownAfterFirstStep.filter((f) => !f.iamData),
-				'gzip'
-			)
-		},
+		afterFirstStep: summary(simulatorPath, ownAfterFirstStep),
 		homeFullyLoaded: { files: home.files, gzipBytes: home.gzipBytes },
 		simulatorFullyLoaded: {
 			files: simulator.files,

@@ -132,6 +132,11 @@ export function report(results) {
 				? [
 						`  by package (gzip KB, estimated): ${own.composition.map((c) => `${c.group} ${c.gzipKb}`).join(', ')}`
 					]
+				: []),
+			...(own.afterFirstStep?.composition
+				? [
+						`  after the first step, by package: ${own.afterFirstStep.composition.map((c) => `${c.group} ${c.gzipKb}`).join(', ')}`
+					]
 				: [])
 		);
 	const domain = domainRows(results);

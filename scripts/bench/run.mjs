@@ -152,8 +152,11 @@ if (only.has('domain')) {
 
 const composition = loadComposition(join(root, 'bench/work/composition.json'));
 for (const page of Object.values(pages)) page.composition = pageComposition(composition, page.js);
-if (results.simulatorOwnJs)
+if (results.simulatorOwnJs) {
 	results.simulatorOwnJs.composition = pageComposition(composition, results.simulatorOwnJs, 12);
+	const after = results.simulatorOwnJs.afterFirstStep;
+	if (after) after.composition = pageComposition(composition, after, 12);
+}
 results.budgets = judge(pages, base, results.simulator, results.simulatorOwnJs);
 results.meta = {
 	date: new Date().toISOString(),
