@@ -58,6 +58,38 @@ test('answers from a practice session show on the dashboard, also after a reload
 	await expect(page.getByTestId('readiness-explanation')).toContainText('it rests on 3 answers');
 });
 
+test('an answer a page journalled but did not see stored is recorded before the due page reads', async ({
+	page
+}) => {
+	// What a page leaves behind when the learner leaves as soon as the feedback shows: the answer in
+	// the write-ahead journal (answer-journal.ts), its IndexedDB transaction gone with the page.
+	await open(page, '/');
+	const id = 'journalled-answer-1';
+	await page.evaluate(([key, entry]) => localStorage.setItem(key, JSON.stringify(entry)), [
+		`sts-trainer:pending-answers:${id}`,
+		{
+			id,
+			questionId: 'ar-root-cannot-assume',
+			topic: 'assume-role',
+			chosen: [0],
+			correct: true,
+			timeMs: 20_000,
+			mode: 'practice',
+			difficulty: 2,
+			at: Date.now()
+		}
+	] as const);
+	await open(page, '/quiz/due');
+	await expect(page.getByTestId('nothing-due')).toContainText(
+		/^Nothing is due right now\. The next review is due in \d+ minutes?\./
+	);
+	expect(
+		await page.evaluate(() =>
+			Object.keys(localStorage).filter((k) => k.startsWith('sts-trainer:pending-answers:'))
+		)
+	).toEqual([]);
+});
+
 test('"due now" follows the clock: the dashboard re-reads each minute without any write', async ({
 	page
 }) => {

@@ -77,8 +77,11 @@ class ProgressBridge {
 				// here, so this tab's dashboard shows it now.
 				if (isActivityJournalKey(e.key) && e.newValue) void this.recordActivity(store);
 			});
+			// Answers an earlier page journalled but did not see stored (it closed as the feedback
+			// showed) are in the store before anyone reads it too: the due page, the dashboard and the
+			// mistakes read it once. Nothing to do, and nothing loaded, when the journal is empty.
 			performance.mark(PROGRESS_OPEN_MARK);
-			void this.replayJournal(store);
+			await this.replayJournal(store);
 			return store;
 		});
 		// A chunk that failed to load (a deploy replaced it) is retried on the next use.
