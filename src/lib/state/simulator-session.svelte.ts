@@ -242,24 +242,12 @@ export class SimulatorSession {
 	send(event: SimMachineEvent): Promise<void> {
 		const { actor, runtime } = this;
 		if (!actor || !runtime) return Promise.resolve();
-		const request = event.type === 'call.submit' ? event.request : undefined;
-		const policy = request !== undefined && runtime.callUsesPolicy(request);
-		const admin = ADMIN_EVENTS.has(event.type);
-		const prepared = this.prepared || !NEEDS_PREPARE.has(event.type);
 		if (!this.wouldWait(event)) {
 			actor.send(event);
 			return Promise.resolve();
 		}
 		const queued: Promise<void> = (this.queue ?? Promise.resolve())
-			.then(async () => {
-				if (!prepared) await this.prepare();
-				if (request !== undefined)
-					await Promise.all([
-						runtime.loadApis([request.call]),
-						policy ? runtime.loadPolicyParser() : undefined
-					]);
-				else if (admin) await runtime.loadAdminActions();
-			})
+			.then(() => this.loadFor(event, runtime))
 			.then(
 				() => {
 					this.loadError = undefined;
@@ -274,6 +262,17 @@ export class SimulatorSession {
 			});
 		this.queue = queued;
 		return queued;
+	}
+
+	/** Loads what `event` needs (nothing is loaded twice: each loader skips what is there). */
+	private loadFor(event: SimMachineEvent, runtime: Runtime): Promise<unknown> {
+		if (NEEDS_PREPARE.has(event.type)) return this.prepare();
+		if (event.type === 'call.submit')
+			return Promise.all([
+				runtime.loadApis([event.request.call]),
+				runtime.callUsesPolicy(event.request) ? runtime.loadPolicyParser() : undefined
+			]);
+		return ADMIN_EVENTS.has(event.type) ? runtime.loadAdminActions() : Promise.resolve();
 	}
 
 	/**
